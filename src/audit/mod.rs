@@ -1,0 +1,1 @@
+//! The `audit` stage (in progress).

@@ -1,0 +1,266 @@
+//! Subcommand definitions (clap) and dispatch. Each subcommand lives in its own
+//! module with a `run` entry point; this file only declares the arguments, so
+//! flags stay consistent across subcommands.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub mod audit;
+pub mod build;
+pub mod departments;
+pub mod diff;
+pub mod extract;
+pub mod render;
+pub mod workbook;
+
+/// Compiles Turkish public-sector performance programmes (Performans Programı):
+/// extracts the tables of the published PDF into a canonical JSON model,
+/// regenerates the report and per-department extracts with Typst, and audits
+/// every stated total against the line items.
+#[derive(Debug, Parser)]
+#[command(name = "perfprog", version, about, long_about = None)]
+#[command(
+    after_help = "Without a subcommand, runs `build` on the PDF in inputs/ into outputs/.\n\nExit codes: 0 ok; 1 audit found errors (audit, build --strict); 2 failure.\n\nExample:\n  perfprog build inputs/programme.pdf -o outputs"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of `build`, used when no subcommand is given.
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract the programme model (JSON) from a PDF or a pdftotext-style .txt.
+    #[command(
+        after_help = "Example:\n  perfprog extract inputs/programme.pdf -o programme.json\n\nExit codes: 0 ok; 2 the input could not be read or is not a performance programme."
+    )]
+    Extract(ExtractArgs),
+    /// Regenerate the full programme report (PDF) with Typst.
+    #[command(after_help = "Example:\n  perfprog render programme.json -o outputs")]
+    Render(RenderArgs),
+    /// Write one PDF extract per responsible spending unit, plus index.csv.
+    #[command(
+        after_help = "Example:\n  perfprog departments programme.json -o outputs/departments --department \"Fen İşleri Dairesi Başkanlığı\""
+    )]
+    Departments(DepartmentsArgs),
+    /// Reconcile every stated total with the line items; write audit.{pdf,json,csv}.
+    #[command(
+        after_help = "Example:\n  perfprog audit inputs/programme.pdf -o outputs/audit\n\nExit codes: 0 no error-level finding; 1 error findings; 2 the audit could not run."
+    )]
+    Audit(AuditArgs),
+    /// Compare two programme documents or models.
+    #[command(after_help = "Example:\n  perfprog diff old.json new.pdf --json")]
+    Diff(DiffArgs),
+    /// Run the whole job: model, report, department extracts, audit.
+    #[command(
+        after_help = "Example:\n  perfprog build inputs/programme.pdf -o outputs\n\nExit codes: 0 everything written (findings are reported, not judged); 1 with --strict and error findings; 2 failure."
+    )]
+    Build(BuildArgs),
+    /// Write the model as an Excel workbook (one sheet per table family) and CSVs.
+    #[command(after_help = "Example:\n  perfprog export programme.json --xlsx programme.xlsx --csv outputs/csv")]
+    Export(ExportArgs),
+    /// Read a workbook written by `export` back into the model.
+    #[command(after_help = "Example:\n  perfprog import programme.xlsx -o programme.json")]
+    Import(ImportArgs),
+    /// Start next year's model from this year's.
+    #[command(after_help = "Example:\n  perfprog rollover programme.json --to 2025 -o programme-2025.json")]
+    Rollover(RolloverArgs),
+}
+
+/// Archival PDF standards offered by the Typst exporter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2b (archival).
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+/// Options shared by every command that compiles Typst documents.
+#[derive(Debug, Args, Default, Clone)]
+pub struct TypstArgs {
+    /// Use the templates in this directory instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Conform the PDFs to an archival standard.
+    #[arg(long, value_name = "STANDARD")]
+    pub pdf_standard: Option<PdfStandard>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// A programme PDF or a pdftotext-style .txt.
+    pub input: PathBuf,
+    /// Write the model here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print no warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// A model JSON, or a programme PDF/.txt to extract first.
+    pub input: PathBuf,
+    /// Output directory.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub typst: TypstArgs,
+    /// Print no progress or warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DepartmentsArgs {
+    /// A model JSON, or a programme PDF/.txt to extract first.
+    pub input: PathBuf,
+    /// Output directory.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Only this unit (name as printed, or its slug).
+    #[arg(long, value_name = "NAME")]
+    pub department: Option<String>,
+    #[command(flatten)]
+    pub typst: TypstArgs,
+    /// Print no progress or warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// A model JSON, or a programme PDF/.txt to extract first.
+    pub input: PathBuf,
+    /// Output directory for audit.{pdf,json,csv}.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Render the report, ingest it again and compare the two models.
+    #[arg(long)]
+    pub roundtrip: bool,
+    #[command(flatten)]
+    pub typst: TypstArgs,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The first programme (PDF, .txt or model JSON).
+    pub a: PathBuf,
+    /// The second programme (PDF, .txt or model JSON).
+    pub b: PathBuf,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct BuildArgs {
+    /// The programme PDF or .txt (default: the PDF in inputs/).
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+    /// Output directory (default: outputs/).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub typst: TypstArgs,
+    /// Silence progress lines.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Exit 1 when the audit finds errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A model JSON, or a programme PDF/.txt to extract first.
+    pub input: PathBuf,
+    /// Write an Excel workbook here.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+    /// Write one CSV per table (and a data dictionary) into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub csv: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A workbook written by `perfprog export`.
+    pub input: PathBuf,
+    /// Write the model here.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RolloverArgs {
+    /// A model JSON, or a programme PDF/.txt to extract first.
+    pub input: PathBuf,
+    /// The new fiscal year.
+    #[arg(long, value_name = "YEAR")]
+    pub to: i32,
+    /// Write the new model here.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Carry this year's amounts over instead of emptying them.
+    #[arg(long)]
+    pub carry_amounts: bool,
+}
+
+/// Runs the chosen subcommand.
+pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Extract(a)) => extract::run(a),
+        Some(Command::Render(a)) => render::run(a),
+        Some(Command::Departments(a)) => departments::run(a),
+        Some(Command::Audit(a)) => audit::run(a),
+        Some(Command::Diff(a)) => diff::run(a),
+        Some(Command::Build(a)) => build::run(a),
+        Some(Command::Export(a)) => workbook::export(a),
+        Some(Command::Import(a)) => workbook::import(a),
+        Some(Command::Rollover(a)) => workbook::rollover(a),
+        None => build::run(cli.build),
+    }
+}
+
+/// Loads a programme from a model JSON, or extracts it from a PDF/.txt.
+pub fn load_programme(path: &std::path::Path, quiet: bool) -> anyhow::Result<perfprog::model::Programme> {
+    use anyhow::Context;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("failed to read {}", path.display()))?;
+        return perfprog::model::Programme::from_json(&text)
+            .map_err(|e| anyhow::anyhow!("{}: not a programme model ({e})", path.display()));
+    }
+    let out = perfprog::extract_file(path)?;
+    if !quiet {
+        for w in &out.warnings {
+            eprintln!("perfprog: warning: {w}");
+        }
+    }
+    Ok(out.programme)
+}
+
+/// One line describing an error and its causes.
+pub fn describe(err: &anyhow::Error) -> String {
+    let mut s = err.to_string();
+    for cause in err.chain().skip(1) {
+        let c = cause.to_string();
+        if !s.contains(&c) {
+            s.push_str(": ");
+            s.push_str(&c);
+        }
+    }
+    s
+}

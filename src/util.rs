@@ -1,0 +1,85 @@
+//! Small shared helpers: atomic file writes and slugs.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename.
+/// A failed write never leaves a half-written file at `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// An ASCII slug of a Turkish name: `Fen İşleri Dairesi Başkanlığı` → `fen-isleri-dairesi-baskanligi`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.chars() {
+        let mapped: Option<&str> = match c {
+            'ç' | 'Ç' => Some("c"),
+            'ğ' | 'Ğ' => Some("g"),
+            'ı' | 'I' | 'İ' | 'î' | 'Î' => Some("i"),
+            'ö' | 'Ö' => Some("o"),
+            'ş' | 'Ş' => Some("s"),
+            'ü' | 'Ü' | 'û' | 'Û' => Some("u"),
+            'â' | 'Â' => Some("a"),
+            _ => None,
+        };
+        if let Some(m) = mapped {
+            out.push_str(m);
+            dash = false;
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_folds_turkish_letters() {
+        assert_eq!(
+            slug("Fen İşleri Dairesi Başkanlığı"),
+            "fen-isleri-dairesi-baskanligi"
+        );
+        assert_eq!(slug("  Çevre, Ağaç & Işık "), "cevre-agac-isik");
+    }
+
+    #[test]
+    fn atomic_write_replaces_file() {
+        let dir = std::env::temp_dir().join(format!("perfprog-util-{}", std::process::id()));
+        let p = dir.join("a.txt");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

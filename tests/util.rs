@@ -1,0 +1,43 @@
+//! Test helpers: paths to the fixtures and a runner for the built binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixture PDF in `inputs/`.
+pub fn fixture_pdf() -> PathBuf {
+    root().join("inputs/izmir-2024-performans-programi.pdf")
+}
+
+/// The second printing of the fixture (A4 portrait, simple TrueType fonts).
+pub fn fixture_pdf_a4() -> PathBuf {
+    root().join("tests/data/izmir-2024-performans-programi-a4.pdf")
+}
+
+/// The pdftotext-style text of the fixture.
+pub fn fixture_txt() -> PathBuf {
+    root().join("tests/data/izmir-2024-performans-programi.txt")
+}
+
+/// A fresh scratch directory for one test, named after it.
+pub fn workdir(name: &str) -> PathBuf {
+    let d = root().join("target/test-work").join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Runs the built `perfprog` binary with `args` in `dir`.
+pub fn perfprog(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_perfprog"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run perfprog")
+}
