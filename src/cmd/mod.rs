@@ -100,6 +100,10 @@ pub struct ExtractArgs {
     /// Print no warnings.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Print the positioned text lines the extractor sees instead of the model
+    /// (page, baseline, size, then each cell's x-range and text).
+    #[arg(long)]
+    pub lines: bool,
 }
 
 #[derive(Debug, Args)]

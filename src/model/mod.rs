@@ -45,7 +45,7 @@ pub struct IndicatorColumn {
 }
 
 /// Whether an indicator column holds realised figures or targets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnKind {
     Actual,
@@ -194,7 +194,7 @@ pub struct ResourceSummary {
 }
 
 /// Level of a resource-summary row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Goal,

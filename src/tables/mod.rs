@@ -1,1 +1,161 @@
-//! The `tables` stage (in progress).
+//! The `tables` stage: recognises the programme's tables in pages of lines
+//! and builds the model. Entry point: [`recognise`].
+//!
+//! The document is read as one stream of lines. Section titles split it:
+//! the front matter runs up to the first "Performans Hedefi Tablosu"; then
+//! come the performance-target tables, the activity cost tables ("Faaliyet
+//! Maliyetleri Tablosu"), the resource summary ("İdarenin Toplam Kaynak
+//! İhtiyacı"), the economic summary ("Mali Yılı Toplam Kaynak İhtiyacı
+//! Tablosu") and the responsibilities table ("Faaliyetlerden Sorumlu Harcama
+//! Birimlerine İlişkin Tablo"). Each family has its own module.
+
+mod costs;
+mod front;
+pub mod lines;
+mod responsibilities;
+pub mod rows;
+mod summary;
+mod targets;
+
+use crate::ingest::{Error, Extraction, SourceDoc, Warning};
+use crate::model::{self, Programme};
+
+use lines::{plain, Item};
+
+/// The sections of the document, as ranges of the line stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Section {
+    Front,
+    Targets,
+    Costs,
+    Resources,
+    Economic,
+    Responsibilities,
+}
+
+fn section_of(text: &str) -> Option<Section> {
+    let t = plain(text);
+    if t == "Performans Hedefi Tablosu" {
+        return Some(Section::Targets);
+    }
+    if t == "Faaliyet Maliyetleri Tablosu" {
+        return Some(Section::Costs);
+    }
+    if t.ends_with("İdarenin Toplam Kaynak İhtiyacı") {
+        return Some(Section::Resources);
+    }
+    if t.ends_with("Mali Yılı Toplam Kaynak İhtiyacı Tablosu") {
+        return Some(Section::Economic);
+    }
+    if t.starts_with("Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo") {
+        return Some(Section::Responsibilities);
+    }
+    None
+}
+
+/// Recognises every table of the document and builds the programme model.
+pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
+    let items = lines::items(&doc.pages);
+    // Split the stream at section titles; a title only opens a later section.
+    let mut bounds: Vec<(Section, usize)> = vec![(Section::Front, 0)];
+    for (i, it) in items.iter().enumerate() {
+        if it.is_blank() {
+            continue;
+        }
+        if let Some(s) = section_of(&it.text()) {
+            let current = bounds.last().map(|b| b.0).unwrap_or(Section::Front);
+            if s > current {
+                bounds.push((s, i));
+            }
+        }
+    }
+    // A section's lines, less the original's stray running headers.
+    let range = |s: Section| -> Vec<Item> {
+        let Some(k) = bounds.iter().position(|b| b.0 == s) else {
+            return Vec::new();
+        };
+        let start = bounds[k].1;
+        let end = bounds.get(k + 1).map_or(items.len(), |b| b.1);
+        items[start..end]
+            .iter()
+            .filter(|it| !lines::is_stray_running_header(&it.text()))
+            .copied()
+            .collect()
+    };
+    if bounds.iter().all(|b| b.0 != Section::Targets) {
+        return Err(Error::NotProgramme {
+            path: doc.path.clone(),
+            reason: "no \"Performans Hedefi Tablosu\" found".into(),
+        });
+    }
+    let mut warnings: Vec<Warning> = Vec::new();
+    let parsed = targets::parse(&range(Section::Targets), &mut warnings);
+    if parsed.goals.is_empty() {
+        return Err(Error::NotProgramme {
+            path: doc.path.clone(),
+            reason: "no strategic goal (\"Stratejik Amaç\") found in the performance-target tables"
+                .into(),
+        });
+    }
+    let activity_costs = costs::parse(&range(Section::Costs), &mut warnings);
+    let resource_summary = summary::resources(&range(Section::Resources), &mut warnings);
+    let economic_summary = summary::economic(&range(Section::Economic), &mut warnings);
+    let responsibilities = responsibilities::parse(&range(Section::Responsibilities), &mut warnings);
+    let front_matter = front::parse(&range(Section::Front), &mut warnings);
+    let fiscal_year = parsed
+        .fiscal_year
+        .or_else(|| parsed.columns.last().map(|c| c.year))
+        .ok_or_else(|| Error::NotProgramme {
+            path: doc.path.clone(),
+            reason: "the fiscal year could not be read from any table header".into(),
+        })?;
+    let institution = institution(&items, doc).unwrap_or_default();
+    if institution.is_empty() {
+        warnings.push(Warning {
+            page: None,
+            table: "document".into(),
+            message: "the institution's name was not found".into(),
+        });
+    }
+    let programme = Programme {
+        format: model::FORMAT.into(),
+        source: model::Source {
+            file: doc.file_name.clone(),
+            sha256: doc.sha256.clone(),
+            pages: doc.page_count,
+        },
+        institution,
+        fiscal_year,
+        indicator_columns: parsed.columns,
+        goals: parsed.goals,
+        activity_costs,
+        resource_summary,
+        economic_summary,
+        responsibilities,
+        front_matter,
+    };
+    Ok(Extraction {
+        programme,
+        warnings,
+    })
+}
+
+/// The institution: the head's signature line (`X Belediye Başkanı` →
+/// `X Belediyesi`), else the PDF title's or a running header's
+/// "… Belediyesi".
+fn institution(items: &[Item], doc: &SourceDoc) -> Option<String> {
+    for it in items.iter().take(400) {
+        let t = plain(&it.text());
+        if let Some(head) = t.strip_suffix(" Belediye Başkanı") {
+            if !head.is_empty() && head.split(' ').count() <= 4 {
+                return Some(format!("{head} Belediyesi"));
+            }
+        }
+    }
+    let title = doc.title.as_deref().unwrap_or("");
+    title
+        .split(['·', '-', '|'])
+        .map(str::trim)
+        .find(|p| p.ends_with("Belediyesi") || p.ends_with("Valiliği") || p.ends_with("Üniversitesi"))
+        .map(str::to_string)
+}

@@ -1,0 +1,680 @@
+//! Positioned text from PDF content streams: a small interpreter of the text
+//! and graphics-state operators over lopdf objects. It yields every glyph with
+//! its page position, width and size; `layout` turns glyphs into lines.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::font::{hex_bytes, Font};
+
+/// One shown glyph, in page coordinates with y growing downwards.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    pub w: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+/// The glyphs of one page.
+#[derive(Debug, Default)]
+pub struct PageGlyphs {
+    pub width: f32,
+    pub height: f32,
+    pub glyphs: Vec<Glyph>,
+    /// Fonts shown on this page that carry no Unicode mapping.
+    pub unmapped_fonts: Vec<String>,
+}
+
+type Matrix = [f32; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn mul(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+/// Fonts decoded once per document, shared by the page workers.
+pub struct FontCache<'d> {
+    doc: &'d Document,
+    fonts: HashMap<ObjectId, Arc<Font>>,
+}
+
+impl<'d> FontCache<'d> {
+    pub fn new(doc: &'d Document) -> Self {
+        FontCache {
+            doc,
+            fonts: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, obj: &Object) -> Option<Arc<Font>> {
+        match obj {
+            Object::Reference(id) => {
+                if !self.fonts.contains_key(id) {
+                    let dict = self.doc.get_dictionary(*id).ok()?;
+                    let f = Font::load(self.doc, dict);
+                    self.fonts.insert(*id, Arc::new(f));
+                }
+                self.fonts.get(id).cloned()
+            }
+            Object::Dictionary(d) => Some(Arc::new(Font::load(self.doc, d))),
+            _ => None,
+        }
+    }
+}
+
+/// Extracts the glyphs of one page.
+pub fn page_glyphs(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> PageGlyphs {
+    let page = doc.get_dictionary(page_id).ok();
+    let (x0, y0, x1, y1) = page
+        .and_then(|p| inherited(doc, p, b"MediaBox"))
+        .and_then(|o| o.as_array().ok().cloned())
+        .and_then(|a| {
+            let v: Vec<f32> = a.iter().filter_map(number).collect();
+            (v.len() == 4).then(|| (v[0], v[1], v[2], v[3]))
+        })
+        .unwrap_or((0.0, 0.0, 595.0, 842.0));
+    let mut out = PageGlyphs {
+        width: (x1 - x0).abs(),
+        height: (y1 - y0).abs(),
+        ..Default::default()
+    };
+    let content = doc.get_page_content(page_id).unwrap_or_default();
+    let resources = page
+        .and_then(|p| inherited(doc, p, b"Resources"))
+        .and_then(|o| o.as_dict().ok());
+    // Page space: origin at the media box's top-left, y downwards.
+    let base: Matrix = [1.0, 0.0, 0.0, -1.0, -x0, y1];
+    let mut interp = Interp {
+        doc,
+        fonts,
+        out: &mut out,
+        depth: 0,
+    };
+    interp.run(&content, resources, base);
+    out
+}
+
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..32 {
+        if let Ok(v) = node.get(key) {
+            return deref(doc, v);
+        }
+        node = node
+            .get(b"Parent")
+            .ok()
+            .and_then(|p| deref(doc, p))
+            .and_then(|p| p.as_dict().ok())?;
+    }
+    None
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).ok(),
+        _ => Some(o),
+    }
+}
+
+fn number(o: &Object) -> Option<f32> {
+    match o {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+/// A content-stream operand.
+#[derive(Debug, Clone)]
+enum Op<'a> {
+    Num(f32),
+    Name(&'a [u8]),
+    Str(Vec<u8>),
+    Array(Vec<Op<'a>>),
+    Other,
+}
+
+impl Op<'_> {
+    fn num(&self) -> f32 {
+        match self {
+            Op::Num(n) => *n,
+            _ => 0.0,
+        }
+    }
+}
+
+struct TextState {
+    tm: Matrix,
+    tlm: Matrix,
+    font: Option<Arc<Font>>,
+    size: f32,
+    tc: f32,
+    tw: f32,
+    th: f32,
+    tl: f32,
+    rise: f32,
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: Matrix,
+    font: Option<Arc<Font>>,
+    size: f32,
+    tc: f32,
+    tw: f32,
+    th: f32,
+    tl: f32,
+    rise: f32,
+}
+
+struct Interp<'a, 'd, 'c> {
+    doc: &'d Document,
+    fonts: &'a mut FontCache<'c>,
+    out: &'a mut PageGlyphs,
+    depth: u32,
+}
+
+impl Interp<'_, '_, '_> {
+    fn run(&mut self, content: &[u8], resources: Option<&Dictionary>, ctm: Matrix) {
+        if self.depth > 8 {
+            return;
+        }
+        self.depth += 1;
+        let font_dict = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .and_then(|f| deref(self.doc, f))
+            .and_then(|f| f.as_dict().ok());
+        let xobjects = resources
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|f| deref(self.doc, f))
+            .and_then(|f| f.as_dict().ok());
+        let mut gs = GState {
+            ctm,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            th: 1.0,
+            tl: 0.0,
+            rise: 0.0,
+        };
+        let mut stack: Vec<GState> = Vec::new();
+        let mut ts = TextState {
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            th: 1.0,
+            tl: 0.0,
+            rise: 0.0,
+        };
+        let mut lexer = Lexer { data: content, pos: 0 };
+        let mut operands: Vec<Op> = Vec::new();
+        while let Some(tok) = lexer.next() {
+            let op = match tok {
+                Tok::Operand(o) => {
+                    operands.push(o);
+                    continue;
+                }
+                Tok::Operator(op) => op,
+            };
+            let n = |i: usize| operands.get(i).map_or(0.0, Op::num);
+            match op {
+                b"q" => stack.push(gs.clone()),
+                b"Q" => {
+                    if let Some(g) = stack.pop() {
+                        gs = g;
+                    }
+                }
+                b"cm" if operands.len() >= 6 => {
+                    let m = [n(0), n(1), n(2), n(3), n(4), n(5)];
+                    gs.ctm = mul(&m, &gs.ctm);
+                }
+                b"BT" => {
+                    ts.tm = IDENTITY;
+                    ts.tlm = IDENTITY;
+                    ts.font = gs.font.clone();
+                    ts.size = gs.size;
+                    ts.tc = gs.tc;
+                    ts.tw = gs.tw;
+                    ts.th = gs.th;
+                    ts.tl = gs.tl;
+                    ts.rise = gs.rise;
+                }
+                b"ET" => {
+                    gs.font = ts.font.clone();
+                    gs.size = ts.size;
+                    gs.tc = ts.tc;
+                    gs.tw = ts.tw;
+                    gs.th = ts.th;
+                    gs.tl = ts.tl;
+                    gs.rise = ts.rise;
+                }
+                b"Tf" if operands.len() >= 2 => {
+                    if let (Op::Name(name), Some(fd)) = (&operands[0], font_dict) {
+                        ts.font = fd.get(name).ok().and_then(|o| self.fonts.get(o));
+                        if let Some(f) = &ts.font {
+                            if !f.has_unicode && !self.out.unmapped_fonts.contains(&f.name) {
+                                self.out.unmapped_fonts.push(f.name.clone());
+                            }
+                        }
+                    }
+                    ts.size = n(1);
+                    gs.font = ts.font.clone();
+                    gs.size = ts.size;
+                }
+                b"Tc" => {
+                    ts.tc = n(0);
+                    gs.tc = ts.tc;
+                }
+                b"Tw" => {
+                    ts.tw = n(0);
+                    gs.tw = ts.tw;
+                }
+                b"Tz" => {
+                    ts.th = n(0) / 100.0;
+                    gs.th = ts.th;
+                }
+                b"TL" => {
+                    ts.tl = n(0);
+                    gs.tl = ts.tl;
+                }
+                b"Ts" => {
+                    ts.rise = n(0);
+                    gs.rise = ts.rise;
+                }
+                b"Td" => {
+                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &ts.tlm);
+                    ts.tm = ts.tlm;
+                }
+                b"TD" => {
+                    ts.tl = -n(1);
+                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &ts.tlm);
+                    ts.tm = ts.tlm;
+                }
+                b"Tm" if operands.len() >= 6 => {
+                    ts.tlm = [n(0), n(1), n(2), n(3), n(4), n(5)];
+                    ts.tm = ts.tlm;
+                }
+                b"T*" => {
+                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -ts.tl], &ts.tlm);
+                    ts.tm = ts.tlm;
+                }
+                b"Tj" => {
+                    if let Some(Op::Str(s)) = operands.first() {
+                        self.show(&mut ts, &gs.ctm, s);
+                    }
+                }
+                b"'" => {
+                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -ts.tl], &ts.tlm);
+                    ts.tm = ts.tlm;
+                    if let Some(Op::Str(s)) = operands.first() {
+                        self.show(&mut ts, &gs.ctm, s);
+                    }
+                }
+                b"\"" if operands.len() >= 3 => {
+                    ts.tw = n(0);
+                    ts.tc = n(1);
+                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -ts.tl], &ts.tlm);
+                    ts.tm = ts.tlm;
+                    if let Op::Str(s) = &operands[2] {
+                        self.show(&mut ts, &gs.ctm, s);
+                    }
+                }
+                b"TJ" => {
+                    if let Some(Op::Array(items)) = operands.first() {
+                        for item in items {
+                            match item {
+                                Op::Str(s) => self.show(&mut ts, &gs.ctm, s),
+                                Op::Num(adj) => {
+                                    let tx = -adj / 1000.0 * ts.size * ts.th;
+                                    ts.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &ts.tm);
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                b"Do" => {
+                    if let (Some(Op::Name(name)), Some(xo)) = (operands.first(), xobjects) {
+                        self.form(xo, name, &gs.ctm);
+                    }
+                }
+                _ => {}
+            }
+            operands.clear();
+        }
+        self.depth -= 1;
+    }
+
+    fn form(&mut self, xobjects: &Dictionary, name: &[u8], ctm: &Matrix) {
+        let Some(stream) = xobjects
+            .get(name)
+            .ok()
+            .and_then(|o| deref(self.doc, o))
+            .and_then(|o| o.as_stream().ok())
+        else {
+            return;
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+            return;
+        }
+        let m = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|o| o.as_array().ok())
+            .map(|a| a.iter().filter_map(number).collect::<Vec<_>>())
+            .filter(|v| v.len() == 6)
+            .map_or(IDENTITY, |v| [v[0], v[1], v[2], v[3], v[4], v[5]]);
+        let data = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        let res = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|o| deref(self.doc, o))
+            .and_then(|o| o.as_dict().ok());
+        let inner = mul(&m, ctm);
+        self.run(&data, res, inner);
+    }
+
+    fn show(&mut self, ts: &mut TextState, ctm: &Matrix, s: &[u8]) {
+        let Some(font) = ts.font.clone() else {
+            return;
+        };
+        for code in font.codes(s) {
+            let w0 = font.width(code);
+            let trm = mul(
+                &mul(
+                    &[ts.size * ts.th, 0.0, 0.0, ts.size, 0.0, ts.rise],
+                    &ts.tm,
+                ),
+                ctm,
+            );
+            let text = font.text(code);
+            let is_space = text == " " || (!font.two_byte && code == 32);
+            let tx = (w0 * ts.size + ts.tc + if is_space && !font.two_byte { ts.tw } else { 0.0 })
+                * ts.th;
+            let xscale = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
+            let yscale = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+            // Only horizontal, upright text forms lines; rotated text is kept
+            // with its own position (it rarely matters for tables).
+            if !text.is_empty() {
+                self.out.glyphs.push(Glyph {
+                    x: trm[4],
+                    y: trm[5],
+                    w: w0 * xscale,
+                    size: yscale,
+                    text: text.to_string(),
+                });
+            }
+            ts.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &ts.tm);
+        }
+    }
+}
+
+enum Tok<'a> {
+    Operand(Op<'a>),
+    Operator(&'a [u8]),
+}
+
+struct Lexer<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+fn is_delim(c: u8) -> bool {
+    matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+}
+
+fn is_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+}
+
+impl<'a> Lexer<'a> {
+    fn skip_ws(&mut self) {
+        while self.pos < self.data.len() {
+            let c = self.data[self.pos];
+            if is_ws(c) {
+                self.pos += 1;
+            } else if c == b'%' {
+                while self.pos < self.data.len() && !matches!(self.data[self.pos], b'\n' | b'\r') {
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn next(&mut self) -> Option<Tok<'a>> {
+        loop {
+            self.skip_ws();
+            let c = *self.data.get(self.pos)?;
+            match c {
+                b'[' => {
+                    self.pos += 1;
+                    let mut items = Vec::new();
+                    loop {
+                        self.skip_ws();
+                        match self.data.get(self.pos) {
+                            None => break,
+                            Some(b']') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => match self.next() {
+                                Some(Tok::Operand(o)) => items.push(o),
+                                Some(Tok::Operator(_)) => {}
+                                None => break,
+                            },
+                        }
+                    }
+                    return Some(Tok::Operand(Op::Array(items)));
+                }
+                b']' | b'>' | b'}' | b')' | b'{' => {
+                    self.pos += 1;
+                    continue;
+                }
+                b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
+                    self.skip_dict();
+                    return Some(Tok::Operand(Op::Other));
+                }
+                b'<' => {
+                    let start = self.pos + 1;
+                    let end = self.data[start..]
+                        .iter()
+                        .position(|&c| c == b'>')
+                        .map_or(self.data.len(), |p| start + p);
+                    self.pos = (end + 1).min(self.data.len());
+                    return Some(Tok::Operand(Op::Str(hex_bytes(&self.data[start..end]))));
+                }
+                b'(' => return Some(Tok::Operand(Op::Str(self.literal()))),
+                b'/' => {
+                    let start = self.pos + 1;
+                    self.pos = start;
+                    while self.pos < self.data.len()
+                        && !is_ws(self.data[self.pos])
+                        && !is_delim(self.data[self.pos])
+                    {
+                        self.pos += 1;
+                    }
+                    return Some(Tok::Operand(Op::Name(&self.data[start..self.pos])));
+                }
+                b'0'..=b'9' | b'+' | b'-' | b'.' => {
+                    let start = self.pos;
+                    self.pos += 1;
+                    while self.pos < self.data.len()
+                        && matches!(self.data[self.pos], b'0'..=b'9' | b'.' | b'-' | b'+')
+                    {
+                        self.pos += 1;
+                    }
+                    let s = std::str::from_utf8(&self.data[start..self.pos]).unwrap_or("0");
+                    return Some(Tok::Operand(Op::Num(s.parse().unwrap_or(0.0))));
+                }
+                _ => {
+                    let start = self.pos;
+                    while self.pos < self.data.len()
+                        && !is_ws(self.data[self.pos])
+                        && !is_delim(self.data[self.pos])
+                    {
+                        self.pos += 1;
+                    }
+                    if self.pos == start {
+                        self.pos += 1;
+                        continue;
+                    }
+                    let word = &self.data[start..self.pos];
+                    match word {
+                        b"true" | b"false" | b"null" => return Some(Tok::Operand(Op::Other)),
+                        b"BI" => {
+                            self.skip_inline_image();
+                            continue;
+                        }
+                        _ => return Some(Tok::Operator(word)),
+                    }
+                }
+            }
+        }
+    }
+
+    fn skip_dict(&mut self) {
+        let mut depth = 0usize;
+        while self.pos < self.data.len() {
+            if self.data[self.pos..].starts_with(b"<<") {
+                depth += 1;
+                self.pos += 2;
+            } else if self.data[self.pos..].starts_with(b">>") {
+                depth = depth.saturating_sub(1);
+                self.pos += 2;
+                if depth == 0 {
+                    return;
+                }
+            } else if self.data[self.pos] == b'(' {
+                self.literal();
+            } else {
+                self.pos += 1;
+            }
+        }
+    }
+
+    fn skip_inline_image(&mut self) {
+        // Skip to `ID`, then to whitespace + `EI` + whitespace.
+        while self.pos + 1 < self.data.len() && &self.data[self.pos..self.pos + 2] != b"ID" {
+            self.pos += 1;
+        }
+        self.pos += 2;
+        while self.pos + 3 < self.data.len() {
+            if is_ws(self.data[self.pos])
+                && &self.data[self.pos + 1..self.pos + 3] == b"EI"
+                && (self.pos + 3 == self.data.len() || is_ws(self.data[self.pos + 3]))
+            {
+                self.pos += 3;
+                return;
+            }
+            self.pos += 1;
+        }
+        self.pos = self.data.len();
+    }
+
+    fn literal(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut depth = 0usize;
+        self.pos += 1;
+        while self.pos < self.data.len() {
+            let c = self.data[self.pos];
+            self.pos += 1;
+            match c {
+                b'\\' => {
+                    let Some(&e) = self.data.get(self.pos) else { break };
+                    self.pos += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'\r' => {
+                            if self.data.get(self.pos) == Some(&b'\n') {
+                                self.pos += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match self.data.get(self.pos) {
+                                    Some(&d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        self.pos += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push(v as u8);
+                        }
+                        other => out.push(other),
+                    }
+                }
+                b'(' => {
+                    depth += 1;
+                    out.push(c);
+                }
+                b')' => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexer_reads_operands_and_operators() {
+        let mut lx = Lexer {
+            data: b"BT /F1 10 Tf [(a\\(b\\)) -250 <0041>] TJ ET",
+            pos: 0,
+        };
+        let mut ops = Vec::new();
+        while let Some(t) = lx.next() {
+            if let Tok::Operator(o) = t {
+                ops.push(String::from_utf8_lossy(o).into_owned());
+            }
+        }
+        assert_eq!(ops, ["BT", "Tf", "TJ", "ET"]);
+    }
+
+    #[test]
+    fn literal_escapes() {
+        let mut lx = Lexer {
+            data: b"(x\\101\\n(y))",
+            pos: 0,
+        };
+        assert_eq!(lx.literal(), b"xA\n(y)");
+    }
+}

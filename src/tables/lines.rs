@@ -1,0 +1,217 @@
+//! The document as one stream of lines with their pages, and the line
+//! patterns every table family shares (headings with codes, keywords).
+
+use crate::ingest::{Line, Page};
+use crate::normalize;
+
+/// A line of the document with its page.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    pub page: Option<u32>,
+    pub line: &'a Line,
+}
+
+impl Item<'_> {
+    /// The line's text, cells joined by single spaces, spaces collapsed.
+    pub fn text(&self) -> String {
+        collapse(&self.line.text())
+    }
+
+    /// True for a blank line (text input only).
+    pub fn is_blank(&self) -> bool {
+        self.line.cells.is_empty()
+    }
+}
+
+/// Flattens pages into one stream of lines.
+pub fn items(pages: &[Page]) -> Vec<Item<'_>> {
+    pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(move |l| Item { page: p.number, line: l }))
+        .collect()
+}
+
+/// Collapses runs of ASCII whitespace to one space and trims; no-break spaces
+/// are kept (they mark empty cells in text input).
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split([' ', '\t', '\r', '\n']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The text with no-break spaces turned into plain spaces and collapsed.
+pub fn plain(s: &str) -> String {
+    collapse(&s.replace('\u{a0}', " "))
+}
+
+/// If `text` starts with the words of `keyword` (case and spacing as printed,
+/// compared with Turkish lower-casing), returns the rest.
+pub fn after_keyword<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
+    after_keyword_words(text, keyword).or_else(|| after_keyword_spaced(text, keyword))
+}
+
+/// The keyword with stray spaces inside its words (`Perform ans Hedefi`).
+fn after_keyword_spaced<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
+    let want: Vec<char> = normalize::to_lower_tr(keyword)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut k = 0;
+    for (pos, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let lc = normalize::to_lower_tr(&c.to_string());
+        if lc.chars().next() != want.get(k).copied() {
+            return None;
+        }
+        k += 1;
+        if k == want.len() {
+            let rest = &text[pos + c.len_utf8()..];
+            let boundary = rest.chars().next().is_none_or(|n| !n.is_alphanumeric());
+            return boundary.then_some(rest);
+        }
+    }
+    None
+}
+
+fn after_keyword_words<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
+    let t = text.trim_start();
+    let mut rest = t;
+    for kw in keyword.split(' ') {
+        rest = rest.trim_start();
+        let word_end = rest
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        let word_cmp = word.trim_end_matches([':', '.']);
+        if !same_word(word_cmp, kw) {
+            return None;
+        }
+        rest = &rest[word_end..];
+    }
+    Some(rest)
+}
+
+/// Whether a printed word is the keyword `kw`, allowing the source's typos in
+/// long words (`Starejik` for `Stratejik`): edit distance 1 from five letters,
+/// 2 from eight.
+fn same_word(word: &str, kw: &str) -> bool {
+    let (w, k) = (normalize::to_lower_tr(word), normalize::to_lower_tr(kw));
+    if w == k {
+        return true;
+    }
+    let n = k.chars().count();
+    let allowed = if n >= 8 {
+        2
+    } else if n >= 5 {
+        1
+    } else {
+        0
+    };
+    allowed > 0 && edit_distance(&w, &k) <= allowed
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Lines the original document's own running headers and footers left in
+/// its text: `68 Genel Bilgiler <section>` and `2024 Performans Programı 71`.
+pub fn is_stray_running_header(text: &str) -> bool {
+    let t = plain(text);
+    let words: Vec<&str> = t.split(' ').collect();
+    let num = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
+    if words.len() >= 3 && num(words[0]) && words[1] == "Genel" && words[2] == "Bilgiler" {
+        return true;
+    }
+    words.len() >= 3
+        && num(words[words.len() - 1])
+        && words[words.len() - 2] == "Programı"
+        && words[words.len() - 3] == "Performans"
+        && (words.len() == 3 || (words.len() == 4 && num(words[0])))
+}
+
+/// A heading with a dotted code: `Stratejik Hedef 1.2 : Title` → ("1.2", "Title").
+/// `parts` is how many numbers the code has.
+pub fn coded(text: &str, keyword: &str, parts: usize) -> Option<(String, String)> {
+    let rest = after_keyword(text, keyword)?.trim_start();
+    let (code, title) = leading_code(rest, parts)?;
+    Some((code, title.to_string()))
+}
+
+/// A leading dotted code of `parts` numbers (`1.1.1` or `1.1.1.`), and the
+/// title after it with separators (`:`, `.`, `-`) removed.
+pub fn leading_code(text: &str, parts: usize) -> Option<(String, &str)> {
+    let t = text.trim_start();
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let raw = &t[..end];
+    let code = raw.trim_end_matches('.');
+    let nums: Vec<&str> = code.split('.').collect();
+    if nums.len() != parts || nums.iter().any(|n| n.is_empty() || n.len() > 3) {
+        return None;
+    }
+    let rest = &t[end..];
+    // The code must stand alone: followed by a separator or space, not a letter.
+    if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let title = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || c == ':' || c == '\u{a0}' || c == '-' || c == '–'
+    });
+    Some((code.to_string(), title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_with_codes() {
+        assert_eq!(
+            coded("Stratejik Amaç 1 \t : Herkesi Kapsayan", "Stratejik Amaç", 1),
+            Some(("1".into(), "Herkesi Kapsayan".into()))
+        );
+        assert_eq!(
+            coded("Performans Hedefi 1.1.1. Altyapı", "Performans Hedefi", 3),
+            Some(("1.1.1".into(), "Altyapı".into()))
+        );
+        assert_eq!(coded("Performans Hedefi Tablosu", "Performans Hedefi", 3), None);
+        assert_eq!(
+            coded("Stratejik Hedef 1.2", "Stratejik Hedef", 2),
+            Some(("1.2".into(), "".into()))
+        );
+        assert_eq!(leading_code("1.1.1. Altyapı", 3).map(|c| c.0), Some("1.1.1".into()));
+        assert_eq!(leading_code("1.1 Kent", 2).map(|c| c.1), Some("Kent"));
+        assert_eq!(leading_code("2024 Yılı", 1), None);
+        assert_eq!(
+            coded("Starejik Hedef 6.2 : Kurumsal", "Stratejik Hedef", 2),
+            Some(("6.2".into(), "Kurumsal".into()))
+        );
+        assert_eq!(
+            coded("Perform ans Hedefi 4.2.1. Gençlik", "Performans Hedefi", 3),
+            Some(("4.2.1".into(), "Gençlik".into()))
+        );
+        assert!(is_stray_running_header("68 Genel Bilgiler Performans Hedef ve Göstergeleri"));
+        assert!(is_stray_running_header("2024 Performans Programı 71"));
+        assert!(!is_stray_running_header("2024 Yılı Performans Programı"));
+    }
+}
