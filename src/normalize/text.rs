@@ -1,0 +1,548 @@
+//! Turkish text repair: casing, wrapped-line joining, cleaning and matching keys.
+//!
+//! Every name and title of the programme model goes through these functions
+//! (see "Text repair" in the programme-model spec): wrapped lines are joined
+//! ([`join_lines`]), spacing and stray separators are cleaned ([`clean`]), the
+//! broken dotted capital after an apostrophe is fixed ([`fix_dotted_capital`]),
+//! and upper-case headings are title-cased with Turkish rules
+//! ([`title_case_tr`]). Spelling of the source is never changed otherwise.
+
+/// Particles and conjunctions that stay lower case inside a title.
+const PARTICLES: &[&str] = &["ve", "veya", "ile", "ya", "da", "de", "ki", "için"];
+
+/// Apostrophes that may start a suffix (`İzmir’in`, `Türkiye'nin`).
+const SUFFIX_APOSTROPHES: &[char] = &['’', '\''];
+
+/// Hyphen characters that may end a wrapped line.
+const HYPHENS: &[char] = &['-', '\u{2010}'];
+
+/// The soft hyphen: a pure hyphenation point, never part of a word.
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Combining dot above, as in a decomposed `İ` (`I` + U+0307).
+const COMBINING_DOT_ABOVE: char = '\u{307}';
+
+/// Lower-cases with Turkish rules: `I` → `ı`, `İ` → `i`, other letters via std.
+///
+/// ```
+/// use perfprog::normalize::to_lower_tr;
+/// assert_eq!(to_lower_tr("IŞIK İZMİR"), "ışık izmir");
+/// ```
+pub fn to_lower_tr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            'I' if chars.peek() == Some(&COMBINING_DOT_ABOVE) => {
+                chars.next();
+                out.push('i');
+            }
+            'I' => out.push('ı'),
+            'İ' => out.push('i'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Upper-cases with Turkish rules: `i` → `İ`, `ı` → `I`, other letters via std.
+///
+/// ```
+/// use perfprog::normalize::to_upper_tr;
+/// assert_eq!(to_upper_tr("ışık izmir"), "IŞIK İZMİR");
+/// ```
+pub fn to_upper_tr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'i' => out.push('İ'),
+            'ı' => out.push('I'),
+            _ => out.extend(c.to_uppercase()),
+        }
+    }
+    out
+}
+
+/// The Turkish upper (`upper`) or lower case of one character, or the character itself when that is not a single character.
+fn upper_or_lower_char(c: char, upper: bool) -> char {
+    match (c, upper) {
+        ('i', true) => 'İ',
+        ('ı', true) => 'I',
+        ('I', false) => 'ı',
+        ('İ', false) => 'i',
+        _ => {
+            let mut mapped: String = if upper {
+                c.to_uppercase().collect()
+            } else {
+                c.to_lowercase().collect()
+            };
+            match (mapped.pop(), mapped.is_empty()) {
+                (Some(m), true) => m,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Title-cases with Turkish rules: `YAŞAYARAK ÖĞRENME VE KURUMSAL KAPASİTE` → `Yaşayarak Öğrenme ve Kurumsal Kapasite`.
+///
+/// Words are separated by whitespace, `-` and `/`. Each word's first
+/// alphanumeric character is upper-cased (if it is a letter) and the rest of
+/// the word lower-cased; leading punctuation is kept as is. The particles
+/// `ve, veya, ile, ya, da, de, ki, için` stay lower case unless they are the
+/// first word or directly follow a hyphen or slash.
+///
+/// ```
+/// use perfprog::normalize::title_case_tr;
+/// assert_eq!(title_case_tr("DİĞER YURT İÇİ"), "Diğer Yurt İçi");
+/// assert_eq!(title_case_tr("MAL VE HİZMET ALIM GİDERLERİ"), "Mal ve Hizmet Alım Giderleri");
+/// ```
+pub fn title_case_tr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut word = String::new();
+    let mut seen_word = false;
+    let mut after_separator = false;
+    for c in s.chars() {
+        let is_space = c.is_whitespace();
+        if is_space || c == '-' || c == '/' {
+            if !word.is_empty() {
+                title_word(&word, !seen_word, after_separator, &mut out);
+                seen_word |= word.chars().any(char::is_alphabetic);
+                after_separator = false;
+                word.clear();
+            }
+            if !is_space {
+                after_separator = true;
+            }
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        title_word(&word, !seen_word, after_separator, &mut out);
+    }
+    out
+}
+
+/// Appends one title-cased word to `out` (see [`title_case_tr`]).
+fn title_word(word: &str, first: bool, after_separator: bool, out: &mut String) {
+    let lower = to_lower_tr(word);
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if !first && !after_separator && PARTICLES.contains(&bare) {
+        out.push_str(&lower);
+        return;
+    }
+    match word.char_indices().find(|(_, c)| c.is_alphanumeric()) {
+        Some((i, c)) => {
+            out.push_str(&word[..i]);
+            out.push(if c.is_alphabetic() {
+                upper_or_lower_char(c, true)
+            } else {
+                c
+            });
+            out.push_str(&to_lower_tr(&word[i + c.len_utf8()..]));
+        }
+        None => out.push_str(word),
+    }
+}
+
+/// Fixes the broken dotted capital of a suffix: `İzmir’İn` → `İzmir’in`, `Türkiye’Nin` → `Türkiye’nin`.
+///
+/// After an apostrophe (`’` or `'`) that directly follows a lower-case letter,
+/// the letters up to the end of the word are lower-cased with Turkish rules.
+/// Words in capitals (`İZMİR’İN`) are left alone.
+pub fn fix_dotted_capital(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_suffix = false;
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_suffix && c.is_alphabetic() {
+            let lowered = match c {
+                'I' if chars.next_if_eq(&COMBINING_DOT_ABOVE).is_some() => 'i',
+                _ => upper_or_lower_char(c, false),
+            };
+            out.push(lowered);
+            prev = Some(lowered);
+            continue;
+        }
+        in_suffix = SUFFIX_APOSTROPHES.contains(&c) && prev.is_some_and(char::is_lowercase);
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// Cleans one printed text: whitespace runs collapsed to one space, trimmed, stray separators removed, dotted capitals fixed.
+///
+/// A leading `:` (with any whitespace around it, as in `"\t : Herkesi
+/// Kapsayan"`) is a stray separator and is removed; a trailing `:` is removed
+/// only when whitespace separates it from the text (`"Dayanak :"`), since a
+/// colon attached to the last word (`"şunlardır:"`) is printed punctuation.
+/// Apostrophes and quotes are kept as printed.
+pub fn clean(s: &str) -> String {
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut t = collapsed.trim_start_matches([' ', ':']);
+    loop {
+        t = t.trim_end_matches(' ');
+        match t.strip_suffix(':') {
+            Some(rest) if rest.is_empty() || rest.ends_with(' ') => t = rest,
+            _ => break,
+        }
+    }
+    fix_dotted_capital(t)
+}
+
+/// Joins the wrapped lines of one cell or paragraph and repairs it, then [`clean`]s the result.
+///
+/// - lines are joined with one space; empty lines are skipped;
+/// - a letter + hyphen at a line end followed by a lower-case start is a
+///   hyphenation: the hyphen is dropped (`Yapı-` + `landırılacak` →
+///   `Yapılandırılacak`);
+/// - a hyphen directly after a non-space character, followed by anything
+///   else, is a real compound: kept, no space (`Bakım-` + `Onarım` →
+///   `Bakım-Onarım`);
+/// - a hyphen after a space stays spaced (`Buca -` + `Bornova` → `Buca - Bornova`);
+/// - a wrap right after a slash joins without a space (`Taşınır/` +
+///   `Taşınmaz` → `Taşınır/Taşınmaz`);
+/// - a soft hyphen (U+00AD) at a line end is always dropped.
+///
+/// ```
+/// use perfprog::normalize::join_lines;
+/// assert_eq!(join_lines(&["Yapı-", "landırılacak"]), "Yapılandırılacak");
+/// assert_eq!(join_lines(&["Bakım-", "Onarım"]), "Bakım-Onarım");
+/// ```
+pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut acc = String::new();
+    for line in lines {
+        let line = line.as_ref().trim();
+        if line.is_empty() {
+            continue;
+        }
+        if acc.is_empty() {
+            acc.push_str(line);
+            continue;
+        }
+        let next_lower = line.chars().next().is_some_and(char::is_lowercase);
+        let mut tail = acc.chars().rev();
+        let last = tail.next();
+        let before_last = tail.next();
+        match last {
+            Some(SOFT_HYPHEN) => {
+                acc.pop();
+            }
+            Some(h) if HYPHENS.contains(&h) && before_last.is_some_and(|c| !c.is_whitespace()) => {
+                if next_lower && before_last.is_some_and(char::is_alphabetic) {
+                    acc.pop();
+                }
+            }
+            Some('/') => {}
+            _ => acc.push(' '),
+        }
+        acc.push_str(line);
+    }
+    clean(&acc)
+}
+
+/// A matching key for comparing names across tables: Turkish lower case with spacing and punctuation variants unified.
+///
+/// Apostrophe variants (`’ ‘ ʼ ´ \``) become `'`, quote variants (`“ ” „ « »`)
+/// become `"`, dash variants (`– — ‐ ‑ −`) become `-`; soft hyphens and
+/// zero-width characters are dropped; whitespace runs become one space, spaces
+/// next to `-` and `/` are removed, and the result is trimmed of spaces and
+/// trailing `. , ; :`.
+///
+/// ```
+/// use perfprog::normalize::normalize_key;
+/// assert_eq!(normalize_key(" İzmir’in  KENT Bilgi Sistemi "), "izmir'in kent bilgi sistemi");
+/// ```
+pub fn normalize_key(s: &str) -> String {
+    let unified: String = to_lower_tr(s)
+        .chars()
+        .filter_map(|c| match c {
+            '’' | '‘' | 'ʼ' | '´' | '`' | '′' => Some('\''),
+            '“' | '”' | '„' | '«' | '»' | '″' => Some('"'),
+            '–' | '—' | '\u{2010}' | '\u{2011}' | '−' => Some('-'),
+            SOFT_HYPHEN | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => None,
+            c if c.is_whitespace() => Some(' '),
+            c => Some(c),
+        })
+        .collect();
+    let collapsed = unified.split_whitespace().collect::<Vec<_>>().join(" ");
+    let tight = collapsed
+        .replace(" -", "-")
+        .replace("- ", "-")
+        .replace(" /", "/")
+        .replace("/ ", "/");
+    tight
+        .trim_end_matches(['.', ',', ';', ':', ' '])
+        .trim_start()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Asserts `f(input) == expected` for every `(input, expected)` pair.
+    macro_rules! table {
+        ($f:expr, [$(($input:expr, $expected:expr)),* $(,)?]) => {
+            $(
+                assert_eq!($f($input), $expected, "input {:?}", $input);
+            )*
+        };
+    }
+
+    #[test]
+    fn lower_case_turkish() {
+        table!(
+            to_lower_tr,
+            [
+                ("ALTYAPI", "altyapı"),
+                ("İZMİR", "izmir"),
+                ("DİĞER YURT İÇİ", "diğer yurt içi"),
+                ("ÇĞÖŞÜ ÂÎÛ", "çğöşü âîû"),
+                ("I\u{307}zmir", "izmir"),
+                ("ıi", "ıi"),
+                ("ABC-123", "abc-123"),
+                ("", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn upper_case_turkish() {
+        table!(
+            to_upper_tr,
+            [
+                ("altyapı", "ALTYAPI"),
+                ("izmir", "İZMİR"),
+                ("çğöşü âîû", "ÇĞÖŞÜ ÂÎÛ"),
+                ("Işık", "IŞIK"),
+                ("straße", "STRASSE"),
+                ("", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn title_case() {
+        table!(
+            title_case_tr,
+            [
+                ("ALTYAPI", "Altyapı"),
+                ("DEMOKRASİ", "Demokrasi"),
+                ("KÜLTÜR SANAT", "Kültür Sanat"),
+                (
+                    "YAŞAYARAK ÖĞRENME VE KURUMSAL KAPASİTE",
+                    "Yaşayarak Öğrenme ve Kurumsal Kapasite"
+                ),
+                ("PERSONEL GİDERLERİ", "Personel Giderleri"),
+                (
+                    "SOSYAL GÜVENLİK KURUMLARINA DEVLET PRİMİ GİDERLERİ",
+                    "Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri"
+                ),
+                (
+                    "MAL VE HİZMET ALIM GİDERLERİ",
+                    "Mal ve Hizmet Alım Giderleri"
+                ),
+                ("DÖNER SERMAYE", "Döner Sermaye"),
+                ("DİĞER YURT İÇİ", "Diğer Yurt İçi"),
+                ("YURT DIŞI", "Yurt Dışı"),
+                ("FAİZ GİDERLERİ", "Faiz Giderleri"),
+                ("BORÇ VERME", "Borç Verme"),
+                ("VE KÜLTÜR", "Ve Kültür"),
+                ("KENT İLE DOĞA VEYA İNSAN", "Kent ile Doğa veya İnsan"),
+                ("YA DA BİZ DE Kİ İÇİN", "Ya da Biz de ki için"),
+                ("BAKIM-ONARIM", "Bakım-Onarım"),
+                ("TAŞINIR/TAŞINMAZ", "Taşınır/Taşınmaz"),
+                ("KENT-VE-KÖY", "Kent-Ve-Köy"),
+                ("BUCA - BORNOVA", "Buca - Bornova"),
+                ("(ALTYAPI)", "(Altyapı)"),
+                ("“EKOLOJİ”, KÜLTÜR", "“Ekoloji”, Kültür"),
+                ("İZMİR’İN GELECEĞİ", "İzmir’in Geleceği"),
+                ("2024 YILI", "2024 Yılı"),
+                ("2024’TE", "2024’te"),
+                ("  İKİ   BOŞLUK ", "  İki   Boşluk "),
+                ("altyapı", "Altyapı"),
+                ("iş ve ışık", "İş ve Işık"),
+                ("", ""),
+                ("-", "-"),
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_capital() {
+        table!(
+            fix_dotted_capital,
+            [
+                ("İzmir’İn", "İzmir’in"),
+                ("İzmir’İ", "İzmir’i"),
+                ("Türkiye’Nin", "Türkiye’nin"),
+                ("Türkiye'Nin", "Türkiye'nin"),
+                ("İzmir’İn Geleceği", "İzmir’in Geleceği"),
+                ("İzmir’İn, Ege’Nin", "İzmir’in, Ege’nin"),
+                ("Körfez’İ Temizleme", "Körfez’i Temizleme"),
+                ("İZMİR’İN", "İZMİR’İN"),
+                ("İzmir’in", "İzmir’in"),
+                ("2024’Te", "2024’Te"),
+                ("’İn", "’İn"),
+                ("Kurum’UN’UN", "Kurum’un’un"),
+                ("“Kent” ve ’Köy’", "“Kent” ve ’Köy’"),
+                ("", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn cleaning() {
+        table!(
+            clean,
+            [
+                ("\t : Herkesi Kapsayan", "Herkesi Kapsayan"),
+                ("  Herkesi \t\t Kapsayan  ", "Herkesi Kapsayan"),
+                (":Herkesi Kapsayan", "Herkesi Kapsayan"),
+                ("Herkesi Kapsayan\t:", "Herkesi Kapsayan"),
+                ("Herkesi Kapsayan : ", "Herkesi Kapsayan"),
+                ("Görevleri şunlardır:", "Görevleri şunlardır:"),
+                ("Kent: Yaşam", "Kent: Yaşam"),
+                (" : : ", ""),
+                (":", ""),
+                ("İzmir’İn  Geleceği", "İzmir’in Geleceği"),
+                ("“Kent” ‘Yaşam’", "“Kent” ‘Yaşam’"),
+                ("a\nb", "a b"),
+                ("\u{a0}NBSP\u{a0}", "NBSP"),
+                ("", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn joining_lines() {
+        let cases: &[(&[&str], &str)] = &[
+            (&["Yapı-", "landırılacak"], "Yapılandırılacak"),
+            (&["yönet-", "melikler"], "yönetmelikler"),
+            (
+                &["Kentsel Dönüşüm Yapı-", "landırılacak Alanlar"],
+                "Kentsel Dönüşüm Yapılandırılacak Alanlar",
+            ),
+            (&["Bakım-", "Onarım"], "Bakım-Onarım"),
+            (&["Buca -", "Bornova"], "Buca - Bornova"),
+            (&["Taşınır/", "Taşınmaz"], "Taşınır/Taşınmaz"),
+            (&["Taşınır/", "taşınmaz"], "Taşınır/taşınmaz"),
+            (&["2023-", "2027 Dönemi"], "2023-2027 Dönemi"),
+            (&["Covid-", "19"], "Covid-19"),
+            (&["Kültür-", "(Sanat)"], "Kültür-(Sanat)"),
+            (&["ge-", "çiş"], "geçiş"),
+            (
+                &["Ulaşım Yollarında Taşıt Alt", "ve Üst Geçit"],
+                "Ulaşım Yollarında Taşıt Alt ve Üst Geçit",
+            ),
+            (&["a", "", "  ", "b"], "a b"),
+            (&["  ilk  ", "  ikinci  "], "ilk ikinci"),
+            (&["-", "madde"], "- madde"),
+            (&["ay\u{ad}", "rıca"], "ayrıca"),
+            (&["İzmir’", "İn Geleceği"], "İzmir’ İn Geleceği"),
+            (&["İzmir’İn", "Geleceği"], "İzmir’in Geleceği"),
+            (&["\t :", "Herkesi Kapsayan"], "Herkesi Kapsayan"),
+            (&[], ""),
+        ];
+        for &(lines, expected) in cases {
+            assert_eq!(join_lines(lines), expected, "lines {lines:?}");
+        }
+        let owned: Vec<String> = vec!["Yapı-".into(), "landırılacak".into()];
+        assert_eq!(join_lines(&owned), "Yapılandırılacak");
+    }
+
+    #[test]
+    fn matching_keys() {
+        table!(
+            normalize_key,
+            [
+                ("İzmir’in Geleceği", "izmir'in geleceği"),
+                ("İZMİR'İN  GELECEĞİ", "izmir'in geleceği"),
+                ("izmir‘in\tgeleceği ", "izmir'in geleceği"),
+                ("Buca - Bornova", "buca-bornova"),
+                ("Buca–Bornova", "buca-bornova"),
+                ("Taşınır / Taşınmaz", "taşınır/taşınmaz"),
+                ("“Kent”", "\"kent\""),
+                ("Faaliyetler.", "faaliyetler"),
+                ("Alt\u{ad}yapı", "altyapı"),
+                ("", ""),
+            ]
+        );
+        assert_eq!(
+            normalize_key("Ulaşım Yollarında Taşıt Alt ve Üst Geçit Yapılması Faaliyetleri"),
+            normalize_key("ULAŞIM YOLLARINDA TAŞIT ALT VE ÜST GEÇİT YAPILMASI FAALİYETLERİ")
+        );
+    }
+
+    /// Text that looks like the documents: Turkish letters, spaces, tabs and separators.
+    const TURKISH_TEXT: &str = "[a-zA-ZçğıöşüÇĞİÖŞÜâîû0-9 \t’'\\-/:,.()“”]{0,40}";
+
+    proptest! {
+        #[test]
+        fn join_of_single_line_is_clean(s in any::<String>()) {
+            prop_assert_eq!(join_lines(&[&s]), clean(&s));
+        }
+
+        #[test]
+        fn join_of_single_turkish_line_is_clean(s in TURKISH_TEXT) {
+            prop_assert_eq!(join_lines(&[&s]), clean(&s));
+        }
+
+        #[test]
+        fn title_case_is_idempotent(s in any::<String>()) {
+            let once = title_case_tr(&s);
+            prop_assert_eq!(title_case_tr(&once), once);
+        }
+
+        #[test]
+        fn title_case_is_idempotent_on_turkish(s in TURKISH_TEXT) {
+            let once = title_case_tr(&s);
+            prop_assert_eq!(title_case_tr(&once), once);
+        }
+
+        #[test]
+        fn title_case_ignores_input_case(s in "[a-zA-ZçğıöşüÇĞİÖŞÜ \\-/]{0,30}") {
+            prop_assert_eq!(title_case_tr(&to_upper_tr(&s)), title_case_tr(&to_lower_tr(&s)));
+        }
+
+        #[test]
+        fn clean_is_idempotent(s in any::<String>()) {
+            let once = clean(&s);
+            prop_assert_eq!(clean(&once), once);
+        }
+
+        #[test]
+        fn clean_is_idempotent_on_turkish(s in TURKISH_TEXT) {
+            let once = clean(&s);
+            prop_assert_eq!(clean(&once), once.clone());
+            prop_assert!(!once.contains("  "));
+            prop_assert!(!once.contains('\t'));
+            prop_assert_eq!(once.trim(), once.as_str());
+        }
+
+        #[test]
+        fn turkish_case_round_trips(s in "[a-zçğıöşü ]{0,30}") {
+            prop_assert_eq!(to_lower_tr(&to_upper_tr(&s)), s);
+        }
+
+        #[test]
+        fn normalize_key_is_idempotent_and_case_blind(s in TURKISH_TEXT) {
+            let key = normalize_key(&s);
+            prop_assert_eq!(normalize_key(&key), key.clone());
+            prop_assert_eq!(normalize_key(&to_upper_tr(&s)), key);
+        }
+
+        #[test]
+        fn joining_never_loses_letters(a in "[a-zçğıöşü]{1,10}", b in "[a-zçğıöşü]{1,10}") {
+            let hyphenated = format!("{a}-");
+            prop_assert_eq!(join_lines(&[hyphenated.as_str(), b.as_str()]), format!("{a}{b}"));
+            prop_assert_eq!(join_lines(&[a.as_str(), b.as_str()]), format!("{a} {b}"));
+        }
+    }
+}
