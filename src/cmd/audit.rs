@@ -1,8 +1,138 @@
-//! `perfprog audit`.
+//! `perfprog audit`: reconciles the programme with itself (and, with
+//! `--roundtrip`, with the model read back from its regenerated report);
+//! writes `audit.{json,csv,pdf}` and prints a one-screen summary.
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
+use perfprog::audit::{self, Finding, Severity};
+use perfprog::model::Programme;
+use perfprog::render::{self, Engine, PdfOptions};
+
+use super::render::engine_and_options;
+
 /// Runs `perfprog audit`.
-pub fn run(_args: super::AuditArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`audit` is not available yet")
+pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
+    let programme = super::load_programme(&args.input, args.quiet)?;
+    let mut findings = audit::audit(&programme);
+    let typst = if args.roundtrip || args.output.is_some() {
+        Some(engine_and_options(&args.typst)?)
+    } else {
+        None
+    };
+    if let (true, Some((engine, opts))) = (args.roundtrip, &typst) {
+        findings.extend(roundtrip(&programme, engine, opts)?);
+    }
+
+    let mut written = Vec::new();
+    if let Some(dir) = &args.output {
+        let write = |name: &str, bytes: &[u8]| -> anyhow::Result<PathBuf> {
+            let path = dir.join(name);
+            perfprog::util::write_atomic(&path, bytes)
+                .with_context(|| format!("failed to write {}", path.display()))?;
+            Ok(path)
+        };
+        written.push(write("audit.json", audit::to_json(&findings).as_bytes())?);
+        written.push(write("audit.csv", audit::to_csv(&findings).as_bytes())?);
+        if let Some((engine, opts)) = &typst {
+            let data = audit::report_data(&programme, &findings, args.roundtrip);
+            let title = format!(
+                "{} {} Yılı Performans Programı Denetim Raporu",
+                programme.institution, programme.fiscal_year
+            );
+            let pdf = engine
+                .compile("audit.typ", &data, &opts.titled(title))
+                .context("failed to render the audit report")?;
+            written.push(write("audit.pdf", &pdf)?);
+        }
+    }
+
+    if !args.quiet {
+        let mut out = std::io::stdout().lock();
+        print_summary(&mut out, &programme, &findings)?;
+        if written.is_empty() {
+            for f in &findings {
+                writeln!(out, "{}", one_line(f))?;
+            }
+        } else {
+            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            writeln!(out, "wrote {}", names.join(", "))?;
+        }
+    }
+    Ok(if audit::has_errors(&findings) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Renders the programme report, ingests it again and compares the two models.
+fn roundtrip(p: &Programme, engine: &Engine, opts: &PdfOptions) -> anyhow::Result<Vec<Finding>> {
+    let pdf = render::programme_report(engine, p, &opts.titled(render::report_title(p)))
+        .context("failed to render the programme report for the round trip")?;
+    let dir = std::env::temp_dir().join(format!("perfprog-roundtrip-{}", std::process::id()));
+    let path = dir.join(render::report_file_name(p));
+    perfprog::util::write_atomic(&path, &pdf)
+        .with_context(|| format!("failed to write {}", path.display()))?;
+    let back = perfprog::extract_file(&path);
+    let _ = std::fs::remove_dir_all(&dir);
+    let back = back.context("failed to ingest the regenerated report")?;
+    Ok(audit::compare_models(p, &back.programme))
+}
+
+/// The summary: totals, then one line per check with findings.
+fn print_summary(out: &mut impl Write, p: &Programme, findings: &[Finding]) -> std::io::Result<()> {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    writeln!(
+        out,
+        "audit of {} {}: {} findings — {} errors, {} warnings, {} info",
+        p.institution,
+        p.fiscal_year,
+        findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    )?;
+    let rows = audit::summarize(findings);
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let width = rows.iter().map(|r| r.check.len()).max().unwrap_or(5).max(5);
+    writeln!(
+        out,
+        "  {:width$}  {:>5}  {:>7}  {:>4}",
+        "check", "error", "warning", "info"
+    )?;
+    for r in rows {
+        writeln!(
+            out,
+            "  {:width$}  {:>5}  {:>7}  {:>4}",
+            r.check, r.error, r.warning, r.info
+        )?;
+    }
+    Ok(())
+}
+
+/// One finding on one line: severity, check, place, message.
+fn one_line(f: &Finding) -> String {
+    let mut place = Vec::new();
+    if let Some(t) = &f.target {
+        place.push(t.clone());
+    }
+    if let Some(p) = f.page {
+        place.push(format!("p. {p}"));
+    }
+    format!(
+        "{:<7} {} [{}] {}",
+        f.severity.as_str(),
+        f.check,
+        if place.is_empty() {
+            f.table.clone()
+        } else {
+            format!("{}: {}", f.table, place.join(", "))
+        },
+        f.message
+    )
 }

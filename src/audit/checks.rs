@@ -1,0 +1,949 @@
+//! The table checks of the audit: sums within each table, and agreement
+//! across tables (see the table of checks in the module doc of `audit`).
+
+use std::collections::{BTreeSet, HashMap};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::matching::{pair, How, Item, Pairing};
+use super::{table, Finding, Severity};
+use crate::model::{
+    ActivityCost, ActivityLine, EconomicRow, Level, Programme, ResourceTotal, Target,
+};
+use crate::normalize::{format_number, normalize_key};
+
+/// Runs the table checks in report order.
+pub fn run(p: &Programme) -> Vec<Finding> {
+    let mut out = Vec::new();
+    target_tables(p, &mut out);
+    cost_tables(p, &mut out);
+    cross_activities(p, &mut out);
+    cross_responsibilities(p, &mut out);
+    cross_summaries(p, &mut out);
+    resource_summary(p, &mut out);
+    economic_summary(p, &mut out);
+    out
+}
+
+/// An empty cell as 0.
+pub(super) fn z(d: Option<Decimal>) -> Decimal {
+    d.unwrap_or(Decimal::ZERO)
+}
+
+/// Sum of cells, empty cells as 0.
+fn sum(cells: impl IntoIterator<Item = Option<Decimal>>) -> Decimal {
+    cells.into_iter().map(z).sum()
+}
+
+/// A figure for messages, Turkish style; an empty cell is "empty".
+pub(super) fn show(d: Option<Decimal>) -> String {
+    d.map_or_else(|| "empty".to_string(), |d| format_number(&d))
+}
+
+/// Compares a stated total with the computed one.
+///
+/// A differing stated figure gives `base` with the figures; an empty stated
+/// cell over a non-zero computed figure gives `base` as a warning; an empty
+/// cell over zero is fine.
+fn reconcile(
+    base: Finding,
+    stated: Option<Decimal>,
+    computed: Decimal,
+    what: &str,
+) -> Option<Finding> {
+    match stated {
+        Some(s) if s != computed => {
+            let msg = format!(
+                "{what}: stated {} but computed {} (difference {})",
+                format_number(&s),
+                format_number(&computed),
+                format_number(&(s - computed))
+            );
+            Some(base.figures(Some(s), Some(computed)).message(msg))
+        }
+        None if !computed.is_zero() => {
+            let msg = format!(
+                "{what}: the stated cell is empty but the figures sum to {}",
+                format_number(&computed)
+            );
+            Some(
+                base.severity(Severity::Warning)
+                    .figures(None, Some(computed))
+                    .message(msg),
+            )
+        }
+        _ => None,
+    }
+}
+
+/// Budget, off-budget and total of an activity line; an empty total is the
+/// sum of the other two.
+fn line_figures(a: &ActivityLine) -> [Decimal; 3] {
+    let (b, o) = (z(a.budget), z(a.off_budget));
+    [b, o, a.total.unwrap_or(b + o)]
+}
+
+/// Budget total, off-budget total and total of a cost table; each empty cell
+/// is replaced by the sum it should hold.
+fn cost_figures(c: &ActivityCost) -> [Decimal; 3] {
+    let b = c.budget_total.unwrap_or_else(|| sum(c.economic.values()));
+    let o = c.off_budget_total.unwrap_or_else(|| {
+        sum([
+            c.off_budget.revolving_fund,
+            c.off_budget.other_domestic,
+            c.off_budget.foreign,
+        ])
+    });
+    [b, o, c.total.unwrap_or(b + o)]
+}
+
+/// A target's Genel Toplam total, or the sum of its lines when empty.
+fn target_total(t: &Target) -> Decimal {
+    t.stated_total
+        .total
+        .unwrap_or_else(|| t.activities.iter().map(|a| line_figures(a)[2]).sum())
+}
+
+const COLUMNS: [&str; 3] = ["budget", "off-budget", "total"];
+
+// ---------------------------------------------------------------------------
+// Performance-target tables
+
+fn target_tables(p: &Programme, out: &mut Vec<Finding>) {
+    for t in p.targets() {
+        let base = |check: &str| {
+            Finding::new(check, Severity::Error, table::TARGET)
+                .target(&t.code)
+                .page(t.page)
+        };
+        for a in &t.activities {
+            let computed = z(a.budget) + z(a.off_budget);
+            out.extend(reconcile(
+                base("target.line.sum").activity(&a.name),
+                a.total,
+                computed,
+                "line total vs budget + off-budget",
+            ));
+        }
+        let n = t.activities.len();
+        let b = sum(t.activities.iter().map(|a| a.budget));
+        let o = sum(t.activities.iter().map(|a| a.off_budget));
+        let tot = sum(t.activities.iter().map(|a| a.total));
+        let st = &t.stated_total;
+        for (check, stated, computed, col) in [
+            ("target.total.budget", st.budget, b, "budget"),
+            ("target.total.off_budget", st.off_budget, o, "off-budget"),
+            ("target.total.total", st.total, tot, "total"),
+        ] {
+            out.extend(reconcile(
+                base(check),
+                stated,
+                computed,
+                &format!("Genel Toplam {col} vs the sum of {n} activity lines"),
+            ));
+        }
+        // An empty total is already reported by `target.total.total`.
+        if st.total.is_some() {
+            out.extend(reconcile(
+                base("target.total.sum"),
+                st.total,
+                st.budget.unwrap_or(b) + st.off_budget.unwrap_or(o),
+                "Genel Toplam total vs its budget + off-budget",
+            ));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Activity cost tables
+
+fn cost_tables(p: &Programme, out: &mut Vec<Finding>) {
+    for c in &p.activity_costs {
+        let base = |check: &str| {
+            Finding::new(check, Severity::Error, table::COST)
+                .target(&c.target)
+                .activity(&c.activity)
+                .page(c.page)
+        };
+        let econ = sum(c.economic.values());
+        out.extend(reconcile(
+            base("cost.budget_total"),
+            c.budget_total,
+            econ,
+            "Toplam Bütçe Kaynak İhtiyacı vs economic codes 1–8",
+        ));
+        let off = sum([
+            c.off_budget.revolving_fund,
+            c.off_budget.other_domestic,
+            c.off_budget.foreign,
+        ]);
+        out.extend(reconcile(
+            base("cost.off_budget_total"),
+            c.off_budget_total,
+            off,
+            "Toplam Bütçe Dışı Kaynak İhtiyacı vs Döner Sermaye + Diğer Yurt İçi + Yurt Dışı",
+        ));
+        out.extend(reconcile(
+            base("cost.total"),
+            c.total,
+            c.budget_total.unwrap_or(econ) + c.off_budget_total.unwrap_or(off),
+            "Toplam Kaynak İhtiyacı vs budget total + off-budget total",
+        ));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Across tables: activity lines ↔ cost tables ↔ responsibilities
+
+fn cost_items(p: &Programme) -> Vec<Item<'_>> {
+    p.activity_costs
+        .iter()
+        .map(|c| Item {
+            target: &c.target,
+            name: &c.activity,
+        })
+        .collect()
+}
+
+/// The name finding of a matched pair, if the names differ at all.
+fn name_finding(
+    how: How,
+    base: Finding,
+    here: (&str, &str),
+    there: (&str, &str),
+    tables: (&str, &str),
+    page: Option<u32>,
+) -> Option<Finding> {
+    let on_page = page.map(|n| format!(" (page {n})")).unwrap_or_default();
+    match how {
+        How::Key if here.1 == there.1 => None,
+        How::Key | How::Spelling => {
+            let severity = if how == How::Key {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            let only = if how == How::Key {
+                " (spacing, case, apostrophes or dashes only)"
+            } else {
+                ""
+            };
+            Some(
+                Finding {
+                    check: "cross.activity.name".into(),
+                    ..base
+                }
+                .severity(severity)
+                .message(format!(
+                    "spelled “{}” in the {} but “{}” in the {}{on_page}{only}",
+                    here.1, tables.0, there.1, tables.1
+                )),
+            )
+        }
+        How::OtherTarget => Some(
+            Finding {
+                check: "cross.activity.target".into(),
+                ..base
+            }
+            .severity(Severity::Warning)
+            .message(format!(
+                "listed under target {} in the {} but under target {} in the {}{on_page}",
+                here.0, tables.0, there.0, tables.1
+            )),
+        ),
+    }
+}
+
+fn cross_activities(p: &Programme, out: &mut Vec<Finding>) {
+    let lines: Vec<(&Target, &ActivityLine)> = p
+        .targets()
+        .flat_map(|t| t.activities.iter().map(move |a| (t, a)))
+        .collect();
+    if p.activity_costs.is_empty() {
+        if !lines.is_empty() {
+            out.push(
+                Finding::new("cross.activity.unmatched", Severity::Warning, table::COST).message(
+                    "the source has no activity cost tables; activity lines cannot be traced",
+                ),
+            );
+        }
+        return;
+    }
+    let left: Vec<Item<'_>> = lines
+        .iter()
+        .map(|(t, a)| Item {
+            target: &t.code,
+            name: &a.name,
+        })
+        .collect();
+    let right = cost_items(p);
+    let Pairing {
+        pairs,
+        left_only,
+        right_only,
+    } = pair(&left, &right);
+    let tables = ("performance-target table", "activity cost table");
+
+    for (i, j, how) in pairs {
+        let (t, a) = lines[i];
+        let c = &p.activity_costs[j];
+        let base = Finding::new("cross.activity.amount", Severity::Error, table::TARGET)
+            .target(&t.code)
+            .activity(&a.name)
+            .page(t.page);
+        out.extend(name_finding(
+            how,
+            base.clone(),
+            (&t.code, &a.name),
+            (&c.target, &c.activity),
+            tables,
+            c.page,
+        ));
+        let stated = [a.budget, a.off_budget, a.total];
+        let line = line_figures(a);
+        let cost = cost_figures(c);
+        let on_page = c.page.map(|n| format!(" on page {n}")).unwrap_or_default();
+        for k in 0..3 {
+            if line[k] != cost[k] {
+                let mut f = base.clone().figures(stated[k], Some(cost[k]));
+                f.difference = Some(line[k] - cost[k]);
+                out.push(f.message(format!(
+                    "activity line {} {} vs {} in its activity cost table{on_page} (difference {})",
+                    COLUMNS[k],
+                    show(stated[k]),
+                    format_number(&cost[k]),
+                    format_number(&(line[k] - cost[k]))
+                )));
+            }
+        }
+    }
+
+    let known: BTreeSet<&str> = p.targets().map(|t| t.code.as_str()).collect();
+    for i in left_only {
+        let (t, a) = lines[i];
+        let amount = line_figures(a)[2];
+        out.push(
+            Finding::new(
+                "cross.activity.unmatched",
+                unmatched_severity(amount),
+                table::TARGET,
+            )
+            .target(&t.code)
+            .activity(&a.name)
+            .page(t.page)
+            .figures(a.total, None)
+            .message(format!(
+                "activity line ({}) has no activity cost table{}",
+                show(a.total),
+                closest(&a.name, &t.code, &right)
+            )),
+        );
+    }
+    for j in right_only {
+        let c = &p.activity_costs[j];
+        let amount = cost_figures(c)[2];
+        let why = if known.contains(c.target.as_str()) {
+            format!(
+                "no activity line of target {} has this name{}",
+                c.target,
+                closest(&c.activity, &c.target, &left)
+            )
+        } else {
+            format!("no performance-target table has the code {}", c.target)
+        };
+        out.push(
+            Finding::new(
+                "cross.activity.unmatched",
+                unmatched_severity(amount),
+                table::COST,
+            )
+            .target(&c.target)
+            .activity(&c.activity)
+            .page(c.page)
+            .figures(c.total, None)
+            .message(format!("activity cost table ({}): {why}", show(c.total))),
+        );
+    }
+}
+
+/// An unmatched activity is an error when it carries money.
+fn unmatched_severity(amount: Decimal) -> Severity {
+    if amount.is_zero() {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
+}
+
+/// "; closest: “…”" naming the most similar name of the same target on the other side.
+fn closest(name: &str, target: &str, others: &[Item<'_>]) -> String {
+    let key = super::matching::loose_key(&normalize_key(name));
+    others
+        .iter()
+        .filter(|o| o.target == target)
+        .map(|o| {
+            let (d, l) = super::matching::distance(
+                &key,
+                &super::matching::loose_key(&normalize_key(o.name)),
+            );
+            (d * 1000 / l.max(1), o.name)
+        })
+        .filter(|(rel, _)| *rel <= 400)
+        .min_by_key(|(rel, _)| *rel)
+        .map(|(_, n)| format!("; the closest name there is “{n}”"))
+        .unwrap_or_default()
+}
+
+fn cross_responsibilities(p: &Programme, out: &mut Vec<Finding>) {
+    if p.responsibilities.is_empty() || p.activity_costs.is_empty() {
+        if p.responsibilities.is_empty() && !p.activity_costs.is_empty() {
+            out.push(
+                Finding::new(
+                    "cross.responsibility.unmatched",
+                    Severity::Warning,
+                    table::RESPONSIBILITIES,
+                )
+                .message("the source has no responsibilities table; units cannot be compared"),
+            );
+        }
+        return;
+    }
+    let left: Vec<Item<'_>> = p
+        .responsibilities
+        .iter()
+        .map(|r| Item {
+            target: &r.target,
+            name: &r.activity,
+        })
+        .collect();
+    let right = cost_items(p);
+    let Pairing {
+        pairs,
+        left_only,
+        right_only,
+    } = pair(&left, &right);
+    let tables = ("responsibilities table", "activity cost table");
+    for (i, j, how) in pairs {
+        let r = &p.responsibilities[i];
+        let c = &p.activity_costs[j];
+        let base = Finding::new("cross.units", Severity::Warning, table::RESPONSIBILITIES)
+            .target(&r.target)
+            .activity(&r.activity);
+        out.extend(name_finding(
+            how,
+            base.clone(),
+            (&r.target, &r.activity),
+            (&c.target, &c.activity),
+            tables,
+            c.page,
+        ));
+        let keys =
+            |v: &[String]| -> BTreeSet<String> { v.iter().map(|u| normalize_key(u)).collect() };
+        if keys(&r.units) != keys(&c.units) {
+            let on_page = c.page.map(|n| format!(" (page {n})")).unwrap_or_default();
+            out.push(base.message(format!(
+                "responsible units differ: the responsibilities table lists {}; the activity cost table{on_page} lists {}",
+                list(&r.units),
+                list(&c.units)
+            )));
+        }
+    }
+    for i in left_only {
+        let r = &p.responsibilities[i];
+        out.push(
+            Finding::new(
+                "cross.responsibility.unmatched",
+                Severity::Warning,
+                table::RESPONSIBILITIES,
+            )
+            .target(&r.target)
+            .activity(&r.activity)
+            .message(format!(
+                "responsibilities row has no activity cost table{}",
+                closest(&r.activity, &r.target, &right)
+            )),
+        );
+    }
+    for j in right_only {
+        let c = &p.activity_costs[j];
+        out.push(
+            Finding::new(
+                "cross.responsibility.unmatched",
+                Severity::Warning,
+                table::COST,
+            )
+            .target(&c.target)
+            .activity(&c.activity)
+            .page(c.page)
+            .message(format!(
+                "activity cost table has no row in the responsibilities table{}",
+                closest(&c.activity, &c.target, &left)
+            )),
+        );
+    }
+}
+
+/// Names as a quoted, comma-separated list; "none" when empty.
+fn list(names: &[String]) -> String {
+    if names.is_empty() {
+        return "none".into();
+    }
+    names
+        .iter()
+        .map(|n| format!("“{n}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+// ---------------------------------------------------------------------------
+// Resource summary ↔ economic summary
+
+fn cross_summaries(p: &Programme, out: &mut Vec<Finding>) {
+    let rs = &p.resource_summary;
+    let g = &p.economic_summary.grand_total;
+    for (check, label, stated, computed) in [
+        (
+            "cross.summary.activities",
+            "Performans Hedefleri Toplamı",
+            rs.targets_total.amount,
+            g.activities,
+        ),
+        (
+            "cross.summary.general_administration",
+            "Genel Yönetim Giderleri",
+            rs.general_administration.amount,
+            g.general_administration,
+        ),
+        (
+            "cross.summary.transfers",
+            "Diğer İdarelere Transferler",
+            rs.transfers.amount,
+            g.transfers,
+        ),
+        (
+            "cross.summary.total",
+            "Toplam Bütçe",
+            rs.total_budget.amount,
+            g.total,
+        ),
+    ] {
+        if let (Some(s), Some(c)) = (stated, computed) {
+            if s != c {
+                out.push(
+                    Finding::new(check, Severity::Error, table::RESOURCE)
+                        .activity(label)
+                        .figures(stated, computed)
+                        .message(format!(
+                            "{label} in the resource summary {} vs {} in the economic summary's Toplam Kaynak İhtiyacı row (difference {})",
+                            format_number(&s),
+                            format_number(&c),
+                            format_number(&(s - c))
+                        )),
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Resource summary
+
+/// The parent code: `1.2.1` → `1.2`, `1.2` → `1`.
+fn parent(code: &str) -> Option<&str> {
+    code.trim_end_matches('.').rsplit_once('.').map(|(p, _)| p)
+}
+
+/// Same code: ignores a trailing dot.
+fn code_key(code: &str) -> &str {
+    code.trim().trim_end_matches('.')
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Goal => "goal",
+        Level::Objective => "objective",
+        Level::Target => "target",
+    }
+}
+
+/// The printed share recomputed: `amount / denominator × 100`, 2 decimals, half away from zero.
+pub(super) fn share(amount: Decimal, denominator: Decimal) -> Option<Decimal> {
+    if denominator.is_zero() {
+        return None;
+    }
+    let mut v = amount
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(denominator)?
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(2);
+    Some(v)
+}
+
+fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
+    let rs = &p.resource_summary;
+    if rs.rows.is_empty() && rs.total_budget.amount.is_none() && rs.targets_total.amount.is_none() {
+        return;
+    }
+    let mut titles: HashMap<(Level, &str), &str> = HashMap::new();
+    let mut targets: HashMap<&str, &Target> = HashMap::new();
+    for g in &p.goals {
+        titles.insert((Level::Goal, code_key(&g.code)), &g.title);
+        for o in &g.objectives {
+            titles.insert((Level::Objective, code_key(&o.code)), &o.title);
+            for t in &o.targets {
+                titles.insert((Level::Target, code_key(&t.code)), &t.title);
+                targets.insert(code_key(&t.code), t);
+            }
+        }
+    }
+    let child_sum = |level: Level, code: &str| -> (Decimal, usize) {
+        let kids: Vec<_> = rs
+            .rows
+            .iter()
+            .filter(|r| r.level == level && parent(&r.code).map(code_key) == Some(code_key(code)))
+            .collect();
+        (sum(kids.iter().map(|r| r.amount)), kids.len())
+    };
+
+    let base = |check: &str, code: &str, label: &str| {
+        Finding::new(check, Severity::Error, table::RESOURCE)
+            .target(code)
+            .activity(label)
+    };
+    for r in &rs.rows {
+        let label = format!("{} {}", level_name(r.level), r.code);
+        match titles.get(&(r.level, code_key(&r.code))) {
+            Some(title) => out.extend(title_finding(r.level, &r.code, &r.title, title)),
+            None => out.push(
+                base("resource.unmatched", &r.code, &label)
+                    .severity(Severity::Warning)
+                    .figures(r.amount, None)
+                    .message(format!(
+                        "resource-summary row for {} {} has no counterpart in the performance-target tables",
+                        level_name(r.level),
+                        r.code
+                    )),
+            ),
+        }
+        match r.level {
+            Level::Target => {
+                if let Some(t) = targets.get(code_key(&r.code)) {
+                    let what = format!(
+                        "target row vs Genel Toplam total of its performance-target table{}",
+                        t.page.map(|n| format!(" (page {n})")).unwrap_or_default()
+                    );
+                    out.extend(reconcile(
+                        base("resource.target", &r.code, &label),
+                        r.amount,
+                        target_total(t),
+                        &what,
+                    ));
+                }
+            }
+            Level::Objective => {
+                let (s, n) = child_sum(Level::Target, &r.code);
+                out.extend(reconcile(
+                    base("resource.objective", &r.code, &label),
+                    r.amount,
+                    s,
+                    &format!("objective row vs the sum of its {n} target rows"),
+                ));
+            }
+            Level::Goal => {
+                let (s, n) = child_sum(Level::Objective, &r.code);
+                out.extend(reconcile(
+                    base("resource.goal", &r.code, &label),
+                    r.amount,
+                    s,
+                    &format!("goal row vs the sum of its {n} objective rows"),
+                ));
+            }
+        }
+    }
+    let listed: BTreeSet<&str> = rs
+        .rows
+        .iter()
+        .filter(|r| r.level == Level::Target)
+        .map(|r| code_key(&r.code))
+        .collect();
+    for t in p.targets() {
+        if !listed.contains(code_key(&t.code)) {
+            out.push(
+                base("resource.unmatched", &t.code, &format!("target {}", t.code))
+                    .severity(Severity::Warning)
+                    .page(t.page)
+                    .figures(t.stated_total.total, None)
+                    .message("performance target has no row in the resource summary"),
+            );
+        }
+    }
+
+    let target_rows: Vec<_> = rs
+        .rows
+        .iter()
+        .filter(|r| r.level == Level::Target)
+        .collect();
+    let targets_sum = sum(target_rows.iter().map(|r| r.amount));
+    out.extend(reconcile(
+        Finding::new("resource.targets_total", Severity::Error, table::RESOURCE)
+            .activity("Performans Hedefleri Toplamı"),
+        rs.targets_total.amount,
+        targets_sum,
+        &format!(
+            "Performans Hedefleri Toplamı vs the sum of {} target rows",
+            target_rows.len()
+        ),
+    ));
+    let tt = rs.targets_total.amount.unwrap_or(targets_sum);
+    let parts = tt + z(rs.general_administration.amount) + z(rs.transfers.amount);
+    out.extend(reconcile(
+        Finding::new("resource.total_budget", Severity::Error, table::RESOURCE)
+            .activity("Toplam Bütçe"),
+        rs.total_budget.amount,
+        parts,
+        "Toplam Bütçe vs Performans Hedefleri Toplamı + Genel Yönetim Giderleri + Diğer İdarelere Transferler",
+    ));
+    let tb = rs.total_budget.amount.unwrap_or(parts);
+
+    // Shares, rows first, then the total rows.
+    let mut share_rows: Vec<(Option<&str>, String, ResourceTotal)> = rs
+        .rows
+        .iter()
+        .map(|r| {
+            let figures = ResourceTotal {
+                amount: r.amount,
+                share_of_targets: r.share_of_targets,
+                share_of_budget: r.share_of_budget,
+            };
+            (
+                Some(r.code.as_str()),
+                format!("{} {}", level_name(r.level), r.code),
+                figures,
+            )
+        })
+        .collect();
+    for (label, t) in [
+        ("Performans Hedefleri Toplamı", &rs.targets_total),
+        ("Genel Yönetim Giderleri", &rs.general_administration),
+        ("Diğer İdarelere Transferler", &rs.transfers),
+        ("Toplam Bütçe", &rs.total_budget),
+    ] {
+        share_rows.push((None, label.to_string(), t.clone()));
+    }
+    for (code, label, row) in share_rows {
+        let Some(amount) = row.amount else { continue };
+        for (check, printed, denominator) in [
+            ("resource.share_of_targets", row.share_of_targets, tt),
+            ("resource.share_of_budget", row.share_of_budget, tb),
+        ] {
+            let (Some(printed), Some(computed)) = (printed, share(amount, denominator)) else {
+                continue;
+            };
+            if printed == computed {
+                continue;
+            }
+            let gap = (printed - computed).abs();
+            let severity = if gap <= Decimal::new(1, 2) {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let mut f = Finding::new(check, severity, table::RESOURCE)
+                .activity(&label)
+                .figures(Some(printed), Some(computed))
+                .message(format!(
+                    "{label}: printed share {} % but {} / {} × 100 = {} %",
+                    format_number(&printed),
+                    format_number(&amount),
+                    format_number(&denominator),
+                    format_number(&computed)
+                ));
+            f.target = code.map(str::to_string);
+            out.push(f);
+        }
+    }
+}
+
+/// A title finding when a summary row spells a code's title differently.
+fn title_finding(level: Level, code: &str, here: &str, canonical: &str) -> Option<Finding> {
+    if here == canonical {
+        return None;
+    }
+    let typography = normalize_key(here) == normalize_key(canonical);
+    let severity = if typography {
+        Severity::Info
+    } else {
+        Severity::Warning
+    };
+    Some(
+        Finding::new("cross.title", severity, table::RESOURCE)
+            .target(code)
+            .activity(format!("{} {code}", level_name(level)))
+            .message(format!(
+                "{} {code} is titled “{here}” in the resource summary but “{canonical}” in the performance-target tables{}",
+                level_name(level),
+                if typography {
+                    " (spacing, case, apostrophes or dashes only)"
+                } else {
+                    ""
+                }
+            )),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Economic summary
+
+const ECONOMIC_COLUMNS: [&str; 4] = ["activities", "general administration", "transfers", "total"];
+
+fn columns(r: &EconomicRow) -> [Option<Decimal>; 4] {
+    [r.activities, r.general_administration, r.transfers, r.total]
+}
+
+fn row_label(r: &EconomicRow, fallback: &str) -> String {
+    match (&r.code, &r.name) {
+        (Some(c), Some(n)) => format!("{c} {n}"),
+        (None, Some(n)) => n.clone(),
+        (Some(c), None) => c.clone(),
+        (None, None) => fallback.to_string(),
+    }
+}
+
+fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
+    let es = &p.economic_summary;
+    let empty = EconomicRow::default();
+    if es.rows.is_empty() && es.grand_total == empty && es.budget_total == empty {
+        return;
+    }
+    let base = |check: &str, label: &str| {
+        Finding::new(check, Severity::Error, table::ECONOMIC).activity(label)
+    };
+
+    // Activities column vs the cost tables.
+    let mut by_code = [Decimal::ZERO; 10];
+    for c in &p.activity_costs {
+        for (k, v) in c.economic.values().into_iter().enumerate() {
+            by_code[k + 1] += z(v);
+        }
+    }
+    let n = p.activity_costs.len();
+    for r in &es.rows {
+        let Some(code) = r
+            .code
+            .as_deref()
+            .and_then(|c| code_key(c).parse::<usize>().ok())
+        else {
+            continue;
+        };
+        if code == 0 || code > 9 {
+            continue;
+        }
+        let label = row_label(r, "");
+        out.extend(reconcile(
+            base("economic.activities", &label),
+            r.activities,
+            by_code[code],
+            &format!("activities column of code {code} vs the sum of code {code} over {n} activity cost tables"),
+        ));
+    }
+    for r in &es.off_budget {
+        let key = normalize_key(r.name.as_deref().unwrap_or(""));
+        let computed = match key.as_str() {
+            "döner sermaye" => sum(p.activity_costs.iter().map(|c| c.off_budget.revolving_fund)),
+            "diğer yurt içi" => sum(p.activity_costs.iter().map(|c| c.off_budget.other_domestic)),
+            "yurt dışı" => sum(p.activity_costs.iter().map(|c| c.off_budget.foreign)),
+            _ => continue,
+        };
+        let label = row_label(r, "");
+        out.extend(reconcile(
+            base("economic.activities", &label),
+            r.activities,
+            computed,
+            &format!("activities column of {label} vs the sum over {n} activity cost tables"),
+        ));
+    }
+
+    // Row totals.
+    let mut all: Vec<(&EconomicRow, String)> =
+        es.rows.iter().map(|r| (r, row_label(r, "row"))).collect();
+    all.push((&es.budget_total, "Toplam Bütçe Kaynak İhtiyacı".into()));
+    all.extend(
+        es.off_budget
+            .iter()
+            .map(|r| (r, row_label(r, "off-budget row"))),
+    );
+    all.push((
+        &es.off_budget_total,
+        "Toplam Bütçe Dışı Kaynak İhtiyacı".into(),
+    ));
+    all.push((&es.grand_total, "Toplam Kaynak İhtiyacı".into()));
+    for (r, label) in &all {
+        out.extend(reconcile(
+            base("economic.row_total", label),
+            r.total,
+            z(r.activities) + z(r.general_administration) + z(r.transfers),
+            &format!("{label}: total vs activities + general administration + transfers"),
+        ));
+    }
+
+    // Column totals.
+    let bt = columns(&es.budget_total);
+    let ot = columns(&es.off_budget_total);
+    let gt = columns(&es.grand_total);
+    for k in 0..4 {
+        let col = ECONOMIC_COLUMNS[k];
+        let rows_sum = sum(es.rows.iter().map(|r| columns(r)[k]));
+        out.extend(reconcile(
+            base("economic.column_total", "Toplam Bütçe Kaynak İhtiyacı"),
+            bt[k],
+            rows_sum,
+            &format!(
+                "Toplam Bütçe Kaynak İhtiyacı, {col} column, vs the sum of {} code rows",
+                es.rows.len()
+            ),
+        ));
+        let off_sum = sum(es.off_budget.iter().map(|r| columns(r)[k]));
+        out.extend(reconcile(
+            base("economic.column_total", "Toplam Bütçe Dışı Kaynak İhtiyacı"),
+            ot[k],
+            off_sum,
+            &format!("Toplam Bütçe Dışı Kaynak İhtiyacı, {col} column, vs the sum of the off-budget rows"),
+        ));
+        out.extend(reconcile(
+            base("economic.column_total", "Toplam Kaynak İhtiyacı"),
+            gt[k],
+            bt[k].unwrap_or(rows_sum) + ot[k].unwrap_or(off_sum),
+            &format!("Toplam Kaynak İhtiyacı, {col} column, vs budget + off-budget totals"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn shares_round_half_away_from_zero_to_two_places() {
+        assert_eq!(share(d("1"), d("800")).unwrap().to_string(), "0.13");
+        assert_eq!(share(d("-1"), d("800")).unwrap().to_string(), "-0.13");
+        assert_eq!(share(d("400"), d("400")).unwrap().to_string(), "100.00");
+        assert_eq!(
+            share(d("2849226000.00"), d("32478747000.00"))
+                .unwrap()
+                .to_string(),
+            "8.77"
+        );
+        assert_eq!(share(d("1"), d("0")), None);
+    }
+
+    #[test]
+    fn parent_codes() {
+        assert_eq!(parent("1.2.1"), Some("1.2"));
+        assert_eq!(parent("1.2."), Some("1"));
+        assert_eq!(parent("1"), None);
+    }
+}

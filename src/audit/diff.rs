@@ -1,0 +1,778 @@
+//! Changes between two programmes (a source and its revision, or two years).
+//!
+//! Entities are matched by key, not position: goals, objectives and targets
+//! by code; indicators and activities by target and normalised name; cost
+//! tables and responsibility rows by target and activity; summary rows by
+//! level and code (economic rows by code, off-budget rows by name); front
+//! matter sections by title. Indicator values are compared column by column
+//! where both programmes have the same column (year and kind), so two years'
+//! programmes compare their common years. Amounts compare by value: a change
+//! of printed scale alone (`1,0` → `1,00`) is not a change.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    ActivityCost, ColumnKind, EconomicRow, Indicator, Level, Programme, ResourceRow, ResourceTotal,
+    Responsibility, Section, Target, Value,
+};
+use crate::normalize::{format_number, normalize_key};
+
+/// What happened to an entity or field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// One difference between programme A and programme B.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// The kind of entity or field: `target`, `indicator`, `activity`,
+    /// `cost_table`, `amount`, `value`, `text`, …
+    pub what: String,
+    /// Keyed field path, e.g. `targets[1.1.1].activities[Kamulaştırma Faaliyetleri].budget`.
+    pub path: String,
+    /// Target code (or goal/objective code) the change belongs to.
+    pub target: Option<String>,
+    /// The entity's name (activity, indicator, section, row label).
+    pub name: Option<String>,
+    /// The figure or text in A (amounts as decimal strings); for an added entity, none.
+    pub before: Option<String>,
+    /// The figure or text in B; for a removed entity, none.
+    pub after: Option<String>,
+}
+
+impl std::fmt::Display for Change {
+    /// One line: `+ path`, `- path`, `~ path: before → after`, amounts Turkish style.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let show = |v: &Option<String>| match v {
+            None => "(empty)".to_string(),
+            Some(s) => match s.parse::<Decimal>() {
+                Ok(d) if self.what != "text" => format_number(&d),
+                _ => format!("“{s}”"),
+            },
+        };
+        match self.kind {
+            ChangeKind::Added => {
+                write!(f, "+ {} {}", self.what, self.path)?;
+                if self.after.is_some() {
+                    write!(f, " ({})", show(&self.after))?;
+                }
+                Ok(())
+            }
+            ChangeKind::Removed => {
+                write!(f, "- {} {}", self.what, self.path)?;
+                if self.before.is_some() {
+                    write!(f, " ({})", show(&self.before))?;
+                }
+                Ok(())
+            }
+            ChangeKind::Changed if self.before.is_none() && self.after.is_none() => {
+                write!(f, "~ {} {}", self.what, self.path)
+            }
+            ChangeKind::Changed => write!(
+                f,
+                "~ {} {}: {} → {}",
+                self.what,
+                self.path,
+                show(&self.before),
+                show(&self.after)
+            ),
+        }
+    }
+}
+
+/// Every change from `a` to `b`, in document order.
+pub fn diff(a: &Programme, b: &Programme) -> Vec<Change> {
+    let mut d = Differ::default();
+    d.text(
+        "fiscal_year",
+        None,
+        None,
+        &a.fiscal_year.to_string(),
+        &b.fiscal_year.to_string(),
+    );
+    d.text("institution", None, None, &a.institution, &b.institution);
+    d.structure(a, b);
+    d.targets(a, b);
+    d.costs(a, b);
+    d.resource(a, b);
+    d.economic(a, b);
+    d.responsibilities(a, b);
+    d.front_matter(a, b);
+    d.out
+}
+
+/// Pairs two lists by key: duplicates pair in order. Returns the pairs (in
+/// A's order), the items only in A and the items only in B.
+#[allow(clippy::type_complexity)]
+fn keyed<'a, T>(
+    a: &'a [T],
+    b: &'a [T],
+    key: impl Fn(&T) -> String,
+) -> (Vec<(&'a T, &'a T)>, Vec<&'a T>, Vec<&'a T>) {
+    let mut queue: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, y) in b.iter().enumerate().rev() {
+        queue.entry(key(y)).or_default().push(j);
+    }
+    let mut used = vec![false; b.len()];
+    let mut pairs = Vec::new();
+    let mut removed = Vec::new();
+    for x in a {
+        match queue.get_mut(&key(x)).and_then(Vec::pop) {
+            Some(j) => {
+                used[j] = true;
+                pairs.push((x, &b[j]));
+            }
+            None => removed.push(x),
+        }
+    }
+    let added = b
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(y, _)| y)
+        .collect();
+    (pairs, removed, added)
+}
+
+fn dec(d: Option<Decimal>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+#[derive(Default)]
+struct Differ {
+    out: Vec<Change>,
+}
+
+impl Differ {
+    fn push(
+        &mut self,
+        kind: ChangeKind,
+        what: &str,
+        path: String,
+        (target, name): (Option<&str>, Option<&str>),
+        before: Option<String>,
+        after: Option<String>,
+    ) {
+        self.out.push(Change {
+            kind,
+            what: what.to_string(),
+            path,
+            target: target.map(str::to_string),
+            name: name.map(str::to_string),
+            before,
+            after,
+        });
+    }
+
+    fn amount(
+        &mut self,
+        path: String,
+        target: Option<&str>,
+        name: Option<&str>,
+        a: Option<Decimal>,
+        b: Option<Decimal>,
+    ) {
+        if a != b {
+            self.push(
+                ChangeKind::Changed,
+                "amount",
+                path,
+                (target, name),
+                dec(a),
+                dec(b),
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, target: Option<&str>, name: Option<&str>, a: &str, b: &str) {
+        if a != b {
+            self.push(
+                ChangeKind::Changed,
+                "text",
+                path.to_string(),
+                (target, name),
+                Some(a.to_string()),
+                Some(b.to_string()),
+            );
+        }
+    }
+
+    fn added(
+        &mut self,
+        what: &str,
+        path: String,
+        target: Option<&str>,
+        name: Option<&str>,
+        amount: Option<Decimal>,
+    ) {
+        self.push(
+            ChangeKind::Added,
+            what,
+            path,
+            (target, name),
+            None,
+            dec(amount),
+        );
+    }
+
+    fn removed(
+        &mut self,
+        what: &str,
+        path: String,
+        target: Option<&str>,
+        name: Option<&str>,
+        amount: Option<Decimal>,
+    ) {
+        self.push(
+            ChangeKind::Removed,
+            what,
+            path,
+            (target, name),
+            dec(amount),
+            None,
+        );
+    }
+
+    /// Goals and objectives: added, removed, retitled.
+    fn structure(&mut self, a: &Programme, b: &Programme) {
+        let (pairs, removed, added) = keyed(&a.goals, &b.goals, |g| g.code.clone());
+        for g in removed {
+            self.removed(
+                "goal",
+                format!("goals[{}]", g.code),
+                Some(&g.code),
+                Some(&g.title),
+                None,
+            );
+        }
+        for g in added {
+            self.added(
+                "goal",
+                format!("goals[{}]", g.code),
+                Some(&g.code),
+                Some(&g.title),
+                None,
+            );
+        }
+        for (x, y) in pairs {
+            let p = format!("goals[{}]", x.code);
+            self.text(
+                &format!("{p}.theme"),
+                Some(&x.code),
+                None,
+                &x.theme,
+                &y.theme,
+            );
+            self.text(
+                &format!("{p}.title"),
+                Some(&x.code),
+                None,
+                &x.title,
+                &y.title,
+            );
+            let (pairs, removed, added) = keyed(&x.objectives, &y.objectives, |o| o.code.clone());
+            for o in removed {
+                self.removed(
+                    "objective",
+                    format!("objectives[{}]", o.code),
+                    Some(&o.code),
+                    Some(&o.title),
+                    None,
+                );
+            }
+            for o in added {
+                self.added(
+                    "objective",
+                    format!("objectives[{}]", o.code),
+                    Some(&o.code),
+                    Some(&o.title),
+                    None,
+                );
+            }
+            for (ox, oy) in pairs {
+                let p = format!("objectives[{}].title", ox.code);
+                self.text(&p, Some(&ox.code), None, &ox.title, &oy.title);
+            }
+        }
+    }
+
+    fn targets(&mut self, a: &Programme, b: &Programme) {
+        let ta: Vec<&Target> = a.targets().collect();
+        let tb: Vec<&Target> = b.targets().collect();
+        let (pairs, removed, added) = keyed(&ta, &tb, |t| t.code.clone());
+        for t in removed {
+            self.removed(
+                "target",
+                format!("targets[{}]", t.code),
+                Some(&t.code),
+                Some(&t.title),
+                t.stated_total.total,
+            );
+        }
+        for t in added {
+            self.added(
+                "target",
+                format!("targets[{}]", t.code),
+                Some(&t.code),
+                Some(&t.title),
+                t.stated_total.total,
+            );
+        }
+        // Indicator columns present in both, by (year, kind): (index in A, index in B, label).
+        let mut columns = Vec::new();
+        for (i, ca) in a.indicator_columns.iter().enumerate() {
+            if let Some(j) = b
+                .indicator_columns
+                .iter()
+                .position(|cb| cb.year == ca.year && cb.kind == ca.kind)
+            {
+                let kind = match ca.kind {
+                    ColumnKind::Actual => "actual",
+                    ColumnKind::Target => "target",
+                };
+                columns.push((i, j, format!("{} {kind}", ca.year)));
+            }
+        }
+        for (x, y) in pairs {
+            self.target(x, y, &columns);
+        }
+    }
+
+    fn target(&mut self, x: &Target, y: &Target, columns: &[(usize, usize, String)]) {
+        let code = Some(x.code.as_str());
+        let p = format!("targets[{}]", x.code);
+        self.text(&format!("{p}.title"), code, None, &x.title, &y.title);
+        for (field, va, vb) in [
+            ("budget", x.stated_total.budget, y.stated_total.budget),
+            (
+                "off_budget",
+                x.stated_total.off_budget,
+                y.stated_total.off_budget,
+            ),
+            ("total", x.stated_total.total, y.stated_total.total),
+        ] {
+            self.amount(
+                format!("{p}.stated_total.{field}"),
+                code,
+                Some("Genel Toplam"),
+                va,
+                vb,
+            );
+        }
+        let (pairs, removed, added) =
+            keyed(&x.indicators, &y.indicators, |i| normalize_key(&i.name));
+        for i in removed {
+            self.removed(
+                "indicator",
+                format!("{p}.indicators[{}]", i.name),
+                code,
+                Some(&i.name),
+                None,
+            );
+        }
+        for i in added {
+            self.added(
+                "indicator",
+                format!("{p}.indicators[{}]", i.name),
+                code,
+                Some(&i.name),
+                None,
+            );
+        }
+        for (ia, ib) in pairs {
+            self.indicator(&p, code, ia, ib, columns);
+        }
+        let (pairs, removed, added) =
+            keyed(&x.activities, &y.activities, |a| normalize_key(&a.name));
+        for l in removed {
+            self.removed(
+                "activity",
+                format!("{p}.activities[{}]", l.name),
+                code,
+                Some(&l.name),
+                l.total,
+            );
+        }
+        for l in added {
+            self.added(
+                "activity",
+                format!("{p}.activities[{}]", l.name),
+                code,
+                Some(&l.name),
+                l.total,
+            );
+        }
+        for (la, lb) in pairs {
+            let q = format!("{p}.activities[{}]", la.name);
+            self.text(
+                &format!("{q}.name"),
+                code,
+                Some(&la.name),
+                &la.name,
+                &lb.name,
+            );
+            for (field, va, vb) in [
+                ("budget", la.budget, lb.budget),
+                ("off_budget", la.off_budget, lb.off_budget),
+                ("total", la.total, lb.total),
+            ] {
+                self.amount(format!("{q}.{field}"), code, Some(&la.name), va, vb);
+            }
+        }
+        let (_, removed, added) = keyed(&x.notes, &y.notes, |n| normalize_key(n));
+        for n in removed {
+            self.removed("note", format!("{p}.notes[{n}]"), code, Some(n), None);
+        }
+        for n in added {
+            self.added("note", format!("{p}.notes[{n}]"), code, Some(n), None);
+        }
+    }
+
+    fn indicator(
+        &mut self,
+        p: &str,
+        code: Option<&str>,
+        a: &Indicator,
+        b: &Indicator,
+        columns: &[(usize, usize, String)],
+    ) {
+        let q = format!("{p}.indicators[{}]", a.name);
+        let name = Some(a.name.as_str());
+        self.text(&format!("{q}.name"), code, name, &a.name, &b.name);
+        self.text(&format!("{q}.unit"), code, name, &a.unit, &b.unit);
+        if a.marked != b.marked {
+            self.push(
+                ChangeKind::Changed,
+                "value",
+                format!("{q}.marked"),
+                (code, name),
+                Some(a.marked.to_string()),
+                Some(b.marked.to_string()),
+            );
+        }
+        for (i, j, label) in columns {
+            let va = a.values.get(*i).cloned().flatten();
+            let vb = b.values.get(*j).cloned().flatten();
+            if va != vb {
+                let s = |v: Option<Value>| match v {
+                    None => None,
+                    Some(Value::Number(d)) => Some(d.to_string()),
+                    Some(Value::Text(t)) => Some(t),
+                };
+                self.push(
+                    ChangeKind::Changed,
+                    "value",
+                    format!("{q}.values[{label}]"),
+                    (code, name),
+                    s(va),
+                    s(vb),
+                );
+            }
+        }
+    }
+
+    fn costs(&mut self, a: &Programme, b: &Programme) {
+        let key = |c: &ActivityCost| format!("{}\u{1f}{}", c.target, normalize_key(&c.activity));
+        let (pairs, removed, added) = keyed(&a.activity_costs, &b.activity_costs, key);
+        let path = |c: &ActivityCost| format!("activity_costs[{} / {}]", c.target, c.activity);
+        for c in removed {
+            self.removed(
+                "cost_table",
+                path(c),
+                Some(&c.target),
+                Some(&c.activity),
+                c.total,
+            );
+        }
+        for c in added {
+            self.added(
+                "cost_table",
+                path(c),
+                Some(&c.target),
+                Some(&c.activity),
+                c.total,
+            );
+        }
+        for (x, y) in pairs {
+            let p = path(x);
+            let code = Some(x.target.as_str());
+            let name = Some(x.activity.as_str());
+            self.text(
+                &format!("{p}.activity"),
+                code,
+                name,
+                &x.activity,
+                &y.activity,
+            );
+            let (ua, ub) = (x.units.join("; "), y.units.join("; "));
+            self.text(&format!("{p}.units"), code, name, &ua, &ub);
+            for (k, (va, vb)) in x
+                .economic
+                .values()
+                .into_iter()
+                .zip(y.economic.values())
+                .enumerate()
+            {
+                self.amount(format!("{p}.economic.{}", k + 1), code, name, va, vb);
+            }
+            for (field, va, vb) in [
+                ("budget_total", x.budget_total, y.budget_total),
+                (
+                    "off_budget.revolving_fund",
+                    x.off_budget.revolving_fund,
+                    y.off_budget.revolving_fund,
+                ),
+                (
+                    "off_budget.other_domestic",
+                    x.off_budget.other_domestic,
+                    y.off_budget.other_domestic,
+                ),
+                (
+                    "off_budget.foreign",
+                    x.off_budget.foreign,
+                    y.off_budget.foreign,
+                ),
+                ("off_budget_total", x.off_budget_total, y.off_budget_total),
+                ("total", x.total, y.total),
+            ] {
+                self.amount(format!("{p}.{field}"), code, name, va, vb);
+            }
+        }
+    }
+
+    fn resource(&mut self, a: &Programme, b: &Programme) {
+        let level = |l: Level| match l {
+            Level::Goal => "goal",
+            Level::Objective => "objective",
+            Level::Target => "target",
+        };
+        let key = |r: &ResourceRow| format!("{} {}", level(r.level), r.code);
+        let (ra, rb) = (&a.resource_summary, &b.resource_summary);
+        let (pairs, removed, added) = keyed(&ra.rows, &rb.rows, key);
+        for r in removed {
+            self.removed(
+                "resource_row",
+                format!("resource_summary.rows[{}]", key(r)),
+                Some(&r.code),
+                Some(&r.title),
+                r.amount,
+            );
+        }
+        for r in added {
+            self.added(
+                "resource_row",
+                format!("resource_summary.rows[{}]", key(r)),
+                Some(&r.code),
+                Some(&r.title),
+                r.amount,
+            );
+        }
+        for (x, y) in pairs {
+            let p = format!("resource_summary.rows[{}]", key(x));
+            let code = Some(x.code.as_str());
+            self.text(&format!("{p}.title"), code, None, &x.title, &y.title);
+            self.amount(format!("{p}.amount"), code, None, x.amount, y.amount);
+            self.amount(
+                format!("{p}.share_of_targets"),
+                code,
+                None,
+                x.share_of_targets,
+                y.share_of_targets,
+            );
+            self.amount(
+                format!("{p}.share_of_budget"),
+                code,
+                None,
+                x.share_of_budget,
+                y.share_of_budget,
+            );
+        }
+        let totals: [(&str, &ResourceTotal, &ResourceTotal); 4] = [
+            ("targets_total", &ra.targets_total, &rb.targets_total),
+            (
+                "general_administration",
+                &ra.general_administration,
+                &rb.general_administration,
+            ),
+            ("transfers", &ra.transfers, &rb.transfers),
+            ("total_budget", &ra.total_budget, &rb.total_budget),
+        ];
+        for (field, x, y) in totals {
+            let p = format!("resource_summary.{field}");
+            self.amount(format!("{p}.amount"), None, None, x.amount, y.amount);
+            self.amount(
+                format!("{p}.share_of_targets"),
+                None,
+                None,
+                x.share_of_targets,
+                y.share_of_targets,
+            );
+            self.amount(
+                format!("{p}.share_of_budget"),
+                None,
+                None,
+                x.share_of_budget,
+                y.share_of_budget,
+            );
+        }
+    }
+
+    fn economic_row(&mut self, p: &str, x: &EconomicRow, y: &EconomicRow) {
+        let name = x.name.as_deref();
+        for (field, va, vb) in [
+            ("activities", x.activities, y.activities),
+            (
+                "general_administration",
+                x.general_administration,
+                y.general_administration,
+            ),
+            ("transfers", x.transfers, y.transfers),
+            ("total", x.total, y.total),
+        ] {
+            self.amount(format!("{p}.{field}"), None, name, va, vb);
+        }
+    }
+
+    fn economic(&mut self, a: &Programme, b: &Programme) {
+        let (ea, eb) = (&a.economic_summary, &b.economic_summary);
+        let by_code = |r: &EconomicRow| r.code.clone().unwrap_or_default();
+        let (pairs, removed, added) = keyed(&ea.rows, &eb.rows, by_code);
+        for r in removed {
+            self.removed(
+                "economic_row",
+                format!("economic_summary.rows[{}]", by_code(r)),
+                None,
+                r.name.as_deref(),
+                r.total,
+            );
+        }
+        for r in added {
+            self.added(
+                "economic_row",
+                format!("economic_summary.rows[{}]", by_code(r)),
+                None,
+                r.name.as_deref(),
+                r.total,
+            );
+        }
+        for (x, y) in pairs {
+            self.economic_row(&format!("economic_summary.rows[{}]", by_code(x)), x, y);
+        }
+        self.economic_row(
+            "economic_summary.budget_total",
+            &ea.budget_total,
+            &eb.budget_total,
+        );
+        let by_name = |r: &EconomicRow| normalize_key(r.name.as_deref().unwrap_or(""));
+        let (pairs, removed, added) = keyed(&ea.off_budget, &eb.off_budget, by_name);
+        let label = |r: &EconomicRow| r.name.clone().unwrap_or_default();
+        for r in removed {
+            self.removed(
+                "economic_row",
+                format!("economic_summary.off_budget[{}]", label(r)),
+                None,
+                r.name.as_deref(),
+                r.total,
+            );
+        }
+        for r in added {
+            self.added(
+                "economic_row",
+                format!("economic_summary.off_budget[{}]", label(r)),
+                None,
+                r.name.as_deref(),
+                r.total,
+            );
+        }
+        for (x, y) in pairs {
+            self.economic_row(&format!("economic_summary.off_budget[{}]", label(x)), x, y);
+        }
+        self.economic_row(
+            "economic_summary.off_budget_total",
+            &ea.off_budget_total,
+            &eb.off_budget_total,
+        );
+        self.economic_row(
+            "economic_summary.grand_total",
+            &ea.grand_total,
+            &eb.grand_total,
+        );
+    }
+
+    fn responsibilities(&mut self, a: &Programme, b: &Programme) {
+        let key = |r: &Responsibility| format!("{}\u{1f}{}", r.target, normalize_key(&r.activity));
+        let path = |r: &Responsibility| format!("responsibilities[{} / {}]", r.target, r.activity);
+        let (pairs, removed, added) = keyed(&a.responsibilities, &b.responsibilities, key);
+        for r in removed {
+            self.removed(
+                "responsibility",
+                path(r),
+                Some(&r.target),
+                Some(&r.activity),
+                None,
+            );
+        }
+        for r in added {
+            self.added(
+                "responsibility",
+                path(r),
+                Some(&r.target),
+                Some(&r.activity),
+                None,
+            );
+        }
+        for (x, y) in pairs {
+            let (ua, ub) = (x.units.join("; "), y.units.join("; "));
+            self.text(
+                &format!("{}.units", path(x)),
+                Some(&x.target),
+                Some(&x.activity),
+                &ua,
+                &ub,
+            );
+        }
+    }
+
+    fn front_matter(&mut self, a: &Programme, b: &Programme) {
+        let key = |s: &Section| normalize_key(&s.title);
+        let (pairs, removed, added) = keyed(&a.front_matter, &b.front_matter, key);
+        for s in removed {
+            self.removed(
+                "section",
+                format!("front_matter[{}]", s.title),
+                None,
+                Some(&s.title),
+                None,
+            );
+        }
+        for s in added {
+            self.added(
+                "section",
+                format!("front_matter[{}]", s.title),
+                None,
+                Some(&s.title),
+                None,
+            );
+        }
+        for (x, y) in pairs {
+            if x.blocks != y.blocks {
+                self.push(
+                    ChangeKind::Changed,
+                    "section",
+                    format!("front_matter[{}].blocks", x.title),
+                    (None, Some(&x.title)),
+                    None,
+                    None,
+                );
+            }
+        }
+    }
+}

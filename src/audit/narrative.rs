@@ -1,0 +1,274 @@
+//! Checkable figures in the front matter's prose: the number of performance
+//! targets per strategic area, and the budget stated in words in the message.
+//!
+//! Text is compared through [`normalize_key`], so casing, apostrophe variants
+//! and spacing do not matter. Only figures written with digits are read
+//! ("4 adet", "45 milyar 100 milyon"), not numbers spelled as words.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::{table, Finding, Severity};
+use crate::model::{Block, Programme, Section};
+use crate::normalize::{format_number, normalize_key, parse_number};
+
+/// Runs the narrative checks.
+pub fn run(p: &Programme) -> Vec<Finding> {
+    let mut out = Vec::new();
+    targets_per_area(p, &mut out);
+    budget(p, &mut out);
+    out
+}
+
+/// The texts of a section: paragraphs and list items.
+fn texts(s: &Section) -> impl Iterator<Item = &str> {
+    s.blocks.iter().flat_map(|b| -> Vec<&str> {
+        match b {
+            Block::Paragraph { text } => vec![text.as_str()],
+            Block::List { items } => items.iter().map(String::as_str).collect(),
+            Block::Table { .. } => Vec::new(),
+        }
+    })
+}
+
+/// Words of a normalised key, with punctuation trimmed from both ends
+/// (apostrophes inside a word and number punctuation are kept).
+fn words(key: &str) -> Vec<String> {
+    key.split(' ')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn targets_per_area(p: &Programme, out: &mut Vec<Finding>) {
+    // Area key → (area as printed in the tables, number of targets).
+    let mut areas: Vec<(Vec<String>, String, usize)> = Vec::new();
+    let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+    for g in &p.goals {
+        let key = words(&normalize_key(&g.theme));
+        if key.is_empty() {
+            continue;
+        }
+        let n: usize = g.objectives.iter().map(|o| o.targets.len()).sum();
+        match index.get(&key) {
+            Some(&i) => areas[i].2 += n,
+            None => {
+                index.insert(key.clone(), areas.len());
+                areas.push((key, g.theme.clone(), n));
+            }
+        }
+    }
+    let total = p.targets().count();
+
+    for s in &p.front_matter {
+        for text in texts(s) {
+            let w = words(&normalize_key(text));
+            for i in 0..w.len() {
+                let Some(n) = count_at(&w, i) else { continue };
+                let base = Finding::new(
+                    "narrative.targets_per_area",
+                    Severity::Error,
+                    table::FRONT_MATTER,
+                )
+                .page(s.page);
+                if i >= 1 && w[i - 1] == "toplam" {
+                    if n != total {
+                        out.push(
+                            Finding {
+                                check: "narrative.targets_total".into(),
+                                ..base
+                            }
+                            .activity(&s.title)
+                            .figures(Some(Decimal::from(n)), Some(Decimal::from(total)))
+                            .message(format!(
+                                "section “{}” states {n} performance targets in total; the tables have {total}",
+                                s.title
+                            )),
+                        );
+                    }
+                    continue;
+                }
+                // "… <area> stratejik alanı'nda N adet performans hedefi …"
+                if i < 2 || w[i - 2] != "stratejik" || !w[i - 1].starts_with("alan") {
+                    continue;
+                }
+                let before = &w[..i - 2];
+                let found = areas
+                    .iter()
+                    .filter(|(key, _, _)| before.ends_with(key))
+                    .max_by_key(|(key, _, _)| key.len());
+                match found {
+                    Some((_, theme, count)) => {
+                        if *count != n {
+                            out.push(
+                                base.activity(theme.as_str())
+                                    .figures(Some(Decimal::from(n)), Some(Decimal::from(*count)))
+                                    .message(format!(
+                                        "section “{}” states {n} performance targets in the {theme} area; the tables have {count}",
+                                        s.title
+                                    )),
+                            );
+                        }
+                    }
+                    None => {
+                        let from = before.len().saturating_sub(4);
+                        let area = before[from..].join(" ");
+                        out.push(
+                            base.severity(Severity::Warning)
+                                .activity(area.as_str())
+                                .figures(Some(Decimal::from(n)), None)
+                                .message(format!(
+                                    "section “{}” states {n} performance targets in a strategic area (“… {area}”) that matches no goal's theme",
+                                    s.title
+                                )),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `N` when the words at `i` read "N adet performans hedef…".
+fn count_at(w: &[String], i: usize) -> Option<usize> {
+    if i + 3 >= w.len() {
+        return None;
+    }
+    if w[i + 1] != "adet" || w[i + 2] != "performans" || !w[i + 3].starts_with("hedef") {
+        return None;
+    }
+    if !w[i].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w[i].parse().ok()
+}
+
+/// Multiplier of a Turkish scale word.
+fn scale(word: &str) -> Option<Decimal> {
+    Some(match word {
+        "bin" => Decimal::from(1_000u64),
+        "milyon" => Decimal::from(1_000_000u64),
+        "milyar" => Decimal::from(1_000_000_000u64),
+        "trilyon" => Decimal::from(1_000_000_000_000u64),
+        _ => return None,
+    })
+}
+
+/// Whether a word names the currency ("lira", "liralık", "tl", "₺").
+fn is_currency(word: &str) -> bool {
+    word.starts_with("lira") || word == "tl" || word == "try" || word == "₺"
+}
+
+/// The amount written in the words just before `end`, and where it starts:
+/// `45 milyar 100 milyon` → 45.100.000.000; `45.100.000.000,00` → itself.
+fn amount_before(w: &[String], end: usize) -> Option<(Decimal, usize)> {
+    let mut start = end;
+    while start > 0 && (parse_number(&w[start - 1]).is_some() || scale(&w[start - 1]).is_some()) {
+        start -= 1;
+    }
+    let mut total = Decimal::ZERO;
+    let mut pending: Option<Decimal> = None;
+    let mut any = false;
+    for word in &w[start..end] {
+        if let Some(m) = scale(word) {
+            total += pending.take().unwrap_or(Decimal::ONE) * m;
+        } else if let Some(n) = parse_number(word) {
+            total += pending.take().unwrap_or_default();
+            pending = Some(n);
+            any = true;
+        }
+    }
+    total += pending.unwrap_or_default();
+    any.then_some((total, start))
+}
+
+fn budget(p: &Programme, out: &mut Vec<Finding>) {
+    let reference = p
+        .resource_summary
+        .total_budget
+        .amount
+        .or(p.economic_summary.grand_total.total);
+    let Some(reference) = reference else { return };
+    let also = p.economic_summary.budget_total.total;
+    for (k, s) in p.front_matter.iter().enumerate() {
+        let title = normalize_key(&s.title);
+        let is_message = k == 0
+            || ["sunuş", "başkan", "mesaj"]
+                .iter()
+                .any(|t| title.contains(t));
+        if !is_message {
+            continue;
+        }
+        for text in texts(s) {
+            let w = words(&normalize_key(text));
+            for i in 0..w.len() {
+                if !is_currency(&w[i]) {
+                    continue;
+                }
+                let Some((amount, start)) = amount_before(&w, i) else {
+                    continue;
+                };
+                let near = |r: std::ops::Range<usize>| {
+                    w[r.start.min(w.len())..r.end.min(w.len())]
+                        .iter()
+                        .any(|x| x.starts_with("bütçe"))
+                };
+                if !near(i + 1..i + 5) && !near(start.saturating_sub(4)..start) {
+                    continue;
+                }
+                if amount == reference || Some(amount) == also {
+                    continue;
+                }
+                out.push(
+                    Finding::new("narrative.budget", Severity::Error, table::FRONT_MATTER)
+                        .activity(&s.title)
+                        .page(s.page)
+                        .figures(Some(amount), Some(reference))
+                        .message(format!(
+                            "section “{}” states a budget of {} TL (“{}”); Toplam Bütçe is {}",
+                            s.title,
+                            format_number(&amount),
+                            w[start..=i].join(" "),
+                            format_number(&reference)
+                        )),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        words(&normalize_key(s))
+    }
+
+    #[test]
+    fn reads_amounts_in_words() {
+        let v = w("Gelecek yıl, 45 milyar 100 milyon liralık bir bütçe ile");
+        let i = v.iter().position(|x| x == "liralık").unwrap();
+        let (a, start) = amount_before(&v, i).unwrap();
+        assert_eq!(a, Decimal::from(45_100_000_000u64));
+        assert_eq!(v[start], "45");
+        let v = w("bütçemiz 45,1 milyar TL");
+        let (a, _) = amount_before(&v, 3).unwrap();
+        assert_eq!(a, Decimal::from(45_100_000_000u64));
+        let v = w("toplam 45.100.000.000,00 TL bütçe");
+        let (a, _) = amount_before(&v, 2).unwrap();
+        assert_eq!(a, Decimal::from(45_100_000_000u64));
+    }
+
+    #[test]
+    fn reads_counts() {
+        let v = w("Altyapı Stratejik Alanı’nda 4 adet performans hedefi geliştirilmiştir.");
+        assert_eq!(count_at(&v, 3), Some(4));
+        assert_eq!(v[1], "stratejik");
+        assert!(v[2].starts_with("alan"));
+    }
+}

@@ -1,0 +1,181 @@
+//! Serialisations of the findings: JSON (an array), CSV (RFC 4180), the
+//! per-check summary, and the data the `audit.typ` template reads.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::json;
+
+use super::{Finding, Severity, CHECKS};
+use crate::model::Programme;
+
+/// The findings as a JSON array (pretty, trailing newline; amounts as decimal strings).
+pub fn to_json(findings: &[Finding]) -> String {
+    let mut s = serde_json::to_string_pretty(findings).expect("findings serialize");
+    s.push('\n');
+    s
+}
+
+/// The CSV columns, in order.
+const CSV_HEADER: [&str; 10] = [
+    "check",
+    "severity",
+    "table",
+    "target",
+    "activity",
+    "page",
+    "stated",
+    "computed",
+    "difference",
+    "message",
+];
+
+/// The findings as CSV: a header row, one row per finding, CRLF line ends,
+/// fields quoted when they hold a comma, quote or line break (RFC 4180).
+/// Amounts are decimal strings with `.` as decimal point; empty cells are empty.
+pub fn to_csv(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    push_row(&mut out, CSV_HEADER.iter().map(|s| (*s).to_string()));
+    let dec = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    for f in findings {
+        push_row(
+            &mut out,
+            [
+                f.check.clone(),
+                f.severity.as_str().to_string(),
+                f.table.clone(),
+                f.target.clone().unwrap_or_default(),
+                f.activity.clone().unwrap_or_default(),
+                f.page.map(|p| p.to_string()).unwrap_or_default(),
+                dec(f.stated),
+                dec(f.computed),
+                dec(f.difference),
+                f.message.clone(),
+            ]
+            .into_iter(),
+        );
+    }
+    out
+}
+
+fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(&field));
+    }
+    out.push_str("\r\n");
+}
+
+/// One CSV field, quoted (with quotes doubled) when RFC 4180 requires it.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Counts of one check's findings by severity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SummaryRow {
+    pub check: String,
+    pub description: String,
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+/// One row per check id that has findings, in report order.
+pub fn summarize(findings: &[Finding]) -> Vec<SummaryRow> {
+    let mut rows: Vec<SummaryRow> = Vec::new();
+    for f in findings {
+        let i = match rows.iter().position(|r| r.check == f.check) {
+            Some(i) => i,
+            None => {
+                let description = CHECKS.iter().find(|(id, _)| *id == f.check).map_or_else(
+                    || {
+                        if f.check.starts_with("roundtrip.") {
+                            "source model vs model ingested from the regenerated report".to_string()
+                        } else {
+                            String::new()
+                        }
+                    },
+                    |(_, d)| (*d).to_string(),
+                );
+                rows.push(SummaryRow {
+                    check: f.check.clone(),
+                    description,
+                    error: 0,
+                    warning: 0,
+                    info: 0,
+                });
+                rows.len() - 1
+            }
+        };
+        match f.severity {
+            Severity::Error => rows[i].error += 1,
+            Severity::Warning => rows[i].warning += 1,
+            Severity::Info => rows[i].info += 1,
+        }
+    }
+    rows.sort_by_key(|r| super::check_rank(&r.check));
+    rows
+}
+
+/// The data `templates/audit.typ` reads: the programme's identity, totals by
+/// severity, every check with its counts (zero included), and every finding
+/// (amounts as decimal strings, as in `audit.json`).
+pub fn report_data(p: &Programme, findings: &[Finding], roundtrip: bool) -> serde_json::Value {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let found = summarize(findings);
+    let mut checks: Vec<SummaryRow> = CHECKS
+        .iter()
+        .map(|(id, d)| {
+            found
+                .iter()
+                .find(|r| r.check == *id)
+                .cloned()
+                .unwrap_or(SummaryRow {
+                    check: (*id).to_string(),
+                    description: (*d).to_string(),
+                    error: 0,
+                    warning: 0,
+                    info: 0,
+                })
+        })
+        .collect();
+    checks.extend(
+        found
+            .iter()
+            .filter(|r| r.check.starts_with("roundtrip."))
+            .cloned(),
+    );
+    json!({
+        "institution": p.institution,
+        "fiscal_year": p.fiscal_year,
+        "source": {"file": p.source.file, "sha256": p.source.sha256, "pages": p.source.pages},
+        "roundtrip": roundtrip,
+        "totals": {
+            "error": count(Severity::Error),
+            "warning": count(Severity::Warning),
+            "info": count(Severity::Info),
+            "findings": findings.len(),
+        },
+        "checks": checks,
+        "findings": findings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+}

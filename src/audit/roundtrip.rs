@@ -1,0 +1,195 @@
+//! Field-by-field comparison of two models: the source and the model ingested
+//! back from the regenerated report. Every differing field is an error
+//! finding `roundtrip.<top-level field>` whose message names its path
+//! (`goals[0].objectives[1].targets[0].activities[3].budget`). Provenance
+//! (`source` and every `page`) is not compared. Findings follow the model's
+//! top-level order; inside an object, fields come in key order.
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::{table, Finding, Severity};
+use crate::model::Programme;
+
+/// The model's top-level fields in document order.
+const TOP_ORDER: [&str; 10] = [
+    "format",
+    "institution",
+    "fiscal_year",
+    "indicator_columns",
+    "goals",
+    "activity_costs",
+    "resource_summary",
+    "economic_summary",
+    "responsibilities",
+    "front_matter",
+];
+
+/// Compares `source` with `regenerated`; one error finding per differing field.
+pub fn compare_models(source: &Programme, regenerated: &Programme) -> Vec<Finding> {
+    let a = serde_json::to_value(source).unwrap_or(Value::Null);
+    let b = serde_json::to_value(regenerated).unwrap_or(Value::Null);
+    let mut out = Vec::new();
+    let (Value::Object(ma), Value::Object(mb)) = (&a, &b) else {
+        return out;
+    };
+    // Top-level fields in the model's order (JSON objects here are sorted by key).
+    let mut keys: Vec<&String> = ma.keys().filter(|k| *k != "source").collect();
+    keys.sort_by_key(|k| {
+        TOP_ORDER
+            .iter()
+            .position(|t| t == k)
+            .unwrap_or(TOP_ORDER.len())
+    });
+    for k in keys {
+        let va = &ma[k];
+        let vb = mb.get(k).unwrap_or(&Value::Null);
+        let ctx = Context {
+            top: k,
+            ..Context::default()
+        };
+        walk(k.clone(), va, vb, &ctx, &mut out);
+    }
+    out
+}
+
+/// Where in the model a comparison is, for the finding's columns.
+#[derive(Debug, Clone, Default)]
+struct Context<'a> {
+    top: &'a str,
+    target: Option<String>,
+    activity: Option<String>,
+    page: Option<u32>,
+}
+
+impl Context<'_> {
+    fn finding(&self, path: &str, a: Option<&Value>, b: Option<&Value>, what: &str) -> Finding {
+        let tbl = match self.top {
+            "goals" => table::TARGET,
+            "activity_costs" => table::COST,
+            "resource_summary" => table::RESOURCE,
+            "economic_summary" => table::ECONOMIC,
+            "responsibilities" => table::RESPONSIBILITIES,
+            "front_matter" => table::FRONT_MATTER,
+            _ => table::MODEL,
+        };
+        let mut f = Finding::new(&format!("roundtrip.{}", self.top), Severity::Error, tbl)
+            .page(self.page)
+            .figures(a.and_then(decimal), b.and_then(decimal))
+            .message(format!("{path}: {what}"));
+        f.target.clone_from(&self.target);
+        f.activity.clone_from(&self.activity);
+        f
+    }
+}
+
+/// A decimal leaf (the model writes amounts as strings).
+fn decimal(v: &Value) -> Option<Decimal> {
+    match v {
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+/// Compact JSON of a value, cut at 120 characters.
+fn brief(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 120 {
+        let cut: String = s.chars().take(117).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
+
+/// The context below an object: picks up codes, names and pages as it descends.
+fn enter<'a>(ctx: &Context<'a>, path: &str, obj: &serde_json::Map<String, Value>) -> Context<'a> {
+    let mut c = ctx.clone();
+    let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+    let last = path.rsplit('.').next().unwrap_or("");
+    if last.starts_with("targets[") {
+        c.target = text("code");
+    } else if last.starts_with("activities[") {
+        c.activity = text("name");
+    } else if path.starts_with("activity_costs[") || path.starts_with("responsibilities[") {
+        if !path.contains('.') {
+            c.target = text("target");
+            c.activity = text("activity");
+        }
+    } else if last.starts_with("rows[") && ctx.top == "resource_summary" {
+        c.target = text("code");
+    } else if last.starts_with("front_matter[") {
+        c.activity = text("title");
+    }
+    if let Some(p) = obj.get("page").and_then(Value::as_u64) {
+        c.page = u32::try_from(p).ok();
+    }
+    c
+}
+
+fn walk(path: String, a: &Value, b: &Value, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    match (a, b) {
+        (Value::Object(ma), Value::Object(mb)) => {
+            let inner = enter(ctx, &path, ma);
+            for (k, va) in ma {
+                if k == "page" {
+                    continue;
+                }
+                let p = format!("{path}.{k}");
+                match mb.get(k) {
+                    Some(vb) => walk(p, va, vb, &inner, out),
+                    None => out.push(inner.finding(
+                        &p,
+                        Some(va),
+                        None,
+                        &format!("missing from the regenerated model (source: {})", brief(va)),
+                    )),
+                }
+            }
+            for (k, vb) in mb {
+                if k != "page" && !ma.contains_key(k) {
+                    out.push(inner.finding(
+                        &format!("{path}.{k}"),
+                        None,
+                        Some(vb),
+                        &format!("only in the regenerated model ({})", brief(vb)),
+                    ));
+                }
+            }
+        }
+        (Value::Array(va), Value::Array(vb)) => {
+            for i in 0..va.len().max(vb.len()) {
+                let p = format!("{path}[{i}]");
+                match (va.get(i), vb.get(i)) {
+                    (Some(x), Some(y)) => walk(p, x, y, ctx, out),
+                    (Some(x), None) => {
+                        let inner = match x {
+                            Value::Object(m) => enter(ctx, &p, m),
+                            _ => ctx.clone(),
+                        };
+                        out.push(inner.finding(
+                            &p,
+                            Some(x),
+                            None,
+                            &format!("missing from the regenerated model (source: {})", brief(x)),
+                        ));
+                    }
+                    (None, Some(y)) => out.push(ctx.finding(
+                        &p,
+                        None,
+                        Some(y),
+                        &format!("only in the regenerated model ({})", brief(y)),
+                    )),
+                    (None, None) => {}
+                }
+            }
+        }
+        _ if a == b => {}
+        _ => out.push(ctx.finding(
+            &path,
+            Some(a),
+            Some(b),
+            &format!("source {} but regenerated {}", brief(a), brief(b)),
+        )),
+    }
+}
