@@ -217,16 +217,14 @@ fn name_finding(
     let on_page = page.map(|n| format!(" (page {n})")).unwrap_or_default();
     match how {
         How::Key if here.1 == there.1 => None,
-        How::Key | How::Spelling => {
-            let severity = if how == How::Key {
-                Severity::Info
+        How::Key | How::Loose | How::Spelling => {
+            let (severity, only) = if how == How::Spelling {
+                (Severity::Warning, "")
             } else {
-                Severity::Warning
-            };
-            let only = if how == How::Key {
-                " (spacing, case, apostrophes or dashes only)"
-            } else {
-                ""
+                (
+                    Severity::Info,
+                    " (same letters and digits: spacing, case or punctuation only)",
+                )
             };
             Some(
                 Finding {
@@ -769,7 +767,8 @@ fn title_finding(level: Level, code: &str, here: &str, canonical: &str) -> Optio
     if here == canonical {
         return None;
     }
-    let typography = normalize_key(here) == normalize_key(canonical);
+    let loose = |s: &str| super::matching::loose_key(&normalize_key(s));
+    let typography = loose(here) == loose(canonical);
     let severity = if typography {
         Severity::Info
     } else {
@@ -783,7 +782,7 @@ fn title_finding(level: Level, code: &str, here: &str, canonical: &str) -> Optio
                 "{} {code} is titled “{here}” in the resource summary but “{canonical}” in the performance-target tables{}",
                 level_name(level),
                 if typography {
-                    " (spacing, case, apostrophes or dashes only)"
+                    " (same letters and digits: spacing, case or punctuation only)"
                 } else {
                     ""
                 }

@@ -19,7 +19,9 @@ pub const MAX_DISTANCE_PERCENT: usize = 15;
 pub enum How {
     /// Same target, same normalised key.
     Key,
-    /// Same target, names differ in more than typography.
+    /// Same target, same letters and digits (`Ar-Ge` / `Arge`, `a,b` / `a, b`).
+    Loose,
+    /// Same target, similar names that differ in letters.
     Spelling,
     /// Same key, different target.
     OtherTarget,
@@ -52,10 +54,7 @@ pub fn pair(left: &[Item<'_>], right: &[Item<'_>]) -> Pairing {
     let mut pairs = Vec::new();
 
     // Passes 1 and 2: exact keys, then loose keys, within one target.
-    for (lk, rk, how) in [
-        (&lkeys, &rkeys, How::Key),
-        (&lloose, &rloose, How::Spelling),
-    ] {
+    for (lk, rk, how) in [(&lkeys, &rkeys, How::Key), (&lloose, &rloose, How::Loose)] {
         let mut queue: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         for (j, item) in right.iter().enumerate().rev() {
             if !rused[j] {
@@ -193,7 +192,7 @@ mod tests {
             vec![
                 (0, 1, How::Key),
                 (1, 2, How::Spelling),
-                (2, 0, How::Spelling),
+                (2, 0, How::Loose),
                 (3, 3, How::OtherTarget)
             ]
         );

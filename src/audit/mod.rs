@@ -27,7 +27,7 @@
 //!   (Turkish lower case, spacing, apostrophe and dash variants unified),
 //!   then, among the names left over within one target, by letters and digits
 //!   only, then by edit-distance similarity ≥ 0,85, then across targets.
-//!   Names matched after the first step are reported as spelled differently.
+//!   Matched names that differ at all are reported (`cross.activity.name`).
 //!
 //! # Checks
 //!
@@ -42,12 +42,12 @@
 //! | `cost.off_budget_total` | error | Döner Sermaye + Diğer Yurt İçi + Yurt Dışı vs "Toplam Bütçe Dışı Kaynak İhtiyacı" |
 //! | `cost.total` | error | budget total + off-budget total vs "Toplam Kaynak İhtiyacı" |
 //! | `cross.activity.amount` | error | each activity line (stated) vs its cost table (computed): budget vs budget total, off-budget vs off-budget total, total vs total |
-//! | `cross.activity.name` | warning / info | an activity matched across tables but spelled differently (info when only spacing, case, apostrophes or dashes differ) |
+//! | `cross.activity.name` | warning / info | an activity matched across tables but spelled differently (info when the names have the same letters and digits, i.e. differ only in spacing, case or punctuation) |
 //! | `cross.activity.target` | warning | an activity whose cost table or responsibility row is filed under another target |
 //! | `cross.activity.unmatched` | error / warning | an activity line without a cost table, or a cost table without an activity line (error when it carries a non-zero amount) |
 //! | `cross.responsibility.unmatched` | warning | a responsibilities row without a cost table, or a cost table without a responsibilities row |
 //! | `cross.units` | warning | responsible units of a responsibilities row vs its cost table's units (as sets of normalised names) |
-//! | `cross.title` | warning / info | a goal, objective or target title spelled differently in the resource summary (info when only typography differs) |
+//! | `cross.title` | warning / info | a goal, objective or target title spelled differently in the resource summary (info when only spacing, case or punctuation differ) |
 //! | `cross.summary.activities` | error | resource summary "Performans Hedefleri Toplamı" vs economic summary grand total, activities column |
 //! | `cross.summary.general_administration` | error | resource summary "Genel Yönetim Giderleri" vs economic summary grand total, general administration column |
 //! | `cross.summary.transfers` | error | resource summary "Diğer İdarelere Transferler" vs economic summary grand total, transfers column |
