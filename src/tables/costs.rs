@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::ingest::Warning;
 use crate::model::{ActivityCost, Economic, OffBudget};
-use crate::normalize::{self, join_lines, normalize_key, parse_number};
+use crate::normalize::{join_lines, normalize_key, parse_number};
 
 use super::lines::{after_keyword, leading_code, plain, Item};
 use super::rows::split_text;
@@ -233,11 +233,7 @@ fn strip_unit_labels(text: &str) -> String {
 
 fn finish(d: Draft, out: &mut Vec<ActivityCost>, warnings: &mut Vec<Warning>) {
     let activity = join_lines(&d.name_lines);
-    let units: Vec<String> = join_lines(&d.unit_lines)
-        .split(',')
-        .map(normalize::clean)
-        .filter(|u| !u.is_empty())
-        .collect();
+    let units = super::units::split_units(&join_lines(&d.unit_lines));
     if d.target.is_empty() || activity.is_empty() || d.seen_rows == 0 {
         warnings.push(Warning {
             page: d.page,

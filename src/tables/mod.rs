@@ -16,6 +16,7 @@ mod responsibilities;
 pub mod rows;
 mod summary;
 mod targets;
+mod units;
 
 use crate::ingest::{Error, Extraction, SourceDoc, Warning};
 use crate::model::{self, Programme};
@@ -100,7 +101,12 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
     let activity_costs = costs::parse(&range(Section::Costs), &mut warnings);
     let resource_summary = summary::resources(&range(Section::Resources), &mut warnings);
     let economic_summary = summary::economic(&range(Section::Economic), &mut warnings);
-    let responsibilities = responsibilities::parse(&range(Section::Responsibilities), &mut warnings);
+    let responsibilities = responsibilities::parse(
+        &range(Section::Responsibilities),
+        &parsed.goals,
+        &activity_costs,
+        &mut warnings,
+    );
     let front_matter = front::parse(&range(Section::Front), &mut warnings);
     let fiscal_year = parsed
         .fiscal_year
