@@ -10,7 +10,7 @@
 //! match the title printed in the performance-target tables, so a title
 //! spelled a little differently here still ends in the right place.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::ingest::Warning;
 use crate::model::{ActivityCost, Goal, Responsibility};
@@ -160,6 +160,13 @@ pub fn parse(
         .flat_map(|o| &o.targets)
         .map(|t| (t.code.clone(), t.title.clone()))
         .collect();
+    let mut activities: HashMap<String, HashSet<String>> = HashMap::new();
+    for t in goals.iter().flat_map(|g| &g.objectives).flat_map(|o| &o.targets) {
+        activities
+            .entry(t.code.clone())
+            .or_default()
+            .extend(t.activities.iter().map(|a| normalize_key(&a.name)));
+    }
     let known_units: HashSet<String> = costs
         .iter()
         .flat_map(|c| &c.units)
@@ -182,7 +189,7 @@ pub fn parse(
     let mut header_seen = false;
     for it in items.iter().skip(1) {
         if it.is_blank() {
-            flush_group(&mut st, &mut group, group_page, &known_units);
+            flush_group(&mut st, &mut group, group_page, &known_units, &activities);
             continue;
         }
         let text = plain(&it.line.text());
@@ -195,7 +202,7 @@ pub fn parse(
             continue;
         }
         if let Some((code, rest)) = leading_code(&text, 3) {
-            flush_group(&mut st, &mut group, group_page, &known_units);
+            flush_group(&mut st, &mut group, group_page, &known_units, &activities);
             st.finish_row();
             st.target = code.clone();
             st.title = titles
@@ -238,7 +245,7 @@ pub fn parse(
             }
         }
     }
-    flush_group(&mut st, &mut group, group_page, &known_units);
+    flush_group(&mut st, &mut group, group_page, &known_units, &activities);
     st.finish_row();
     st.out
 }
@@ -250,6 +257,7 @@ fn flush_group(
     group: &mut Vec<String>,
     page: Option<u32>,
     known: &HashSet<String>,
+    activities: &HashMap<String, HashSet<String>>,
 ) {
     if group.is_empty() {
         return;
@@ -257,7 +265,8 @@ fn flush_group(
     let lines = std::mem::take(group);
     let joined = plain(&lines.join(" "));
     let words: Vec<&str> = joined.split(' ').collect();
-    for p in 1..words.len() {
+    // The whole group may be units (a units cell printed below its activity).
+    for p in 0..words.len() {
         let tail = words[p..].join(" ");
         let units = split_units(&tail);
         if !units.is_empty() && units.iter().all(|u| known.contains(&normalize_key(u))) {
@@ -283,6 +292,21 @@ fn flush_group(
                 right: tail,
             });
             return;
+        }
+    }
+    // Units not seen in the cost tables: split after the name of one of the
+    // target's activities, when what follows ends like a unit's name.
+    if let Some(acts) = activities.get(&st.target) {
+        for p in 1..words.len() {
+            let name = normalize_key(&words[..p].join(" "));
+            if acts.contains(&name) && words.last().is_some_and(|w| super::units::is_unit_final(w)) {
+                st.piece(Piece {
+                    page,
+                    left: words[..p].join(" "),
+                    right: words[p..].join(" "),
+                });
+                return;
+            }
         }
     }
     // No units: title lines or the first lines of a wrapped activity.

@@ -106,39 +106,34 @@ fn push_text(into: &mut String, text: &str) {
 /// The no-break space a text export prints for an empty cell.
 pub const EMPTY_CELL: char = '\u{a0}';
 
-/// Splits a text line into a label and `n` trailing value cells, reading
-/// tokens from the right: each value is one token (a number, `-`, `%`) or a
-/// no-break space for an empty cell. `is_value` decides whether a token can be
-/// a value; reading stops at the first token that cannot. Returns the row and
-/// how many value cells were found (fewer than `n` when the line ran out).
+/// Splits a text line into a label and `n` value cells. The values are the
+/// run of value tokens at the end of the line (`is_value` decides; a no-break
+/// space is an empty cell); they fill the columns from the left, and columns
+/// after the last printed value are empty (a text export omits trailing
+/// empty cells). Returns the row and how many value tokens were found.
 pub fn split_text(line: &str, n: usize, is_value: impl Fn(&str) -> bool) -> (Row, usize) {
     let tokens = tokens(line);
-    let mut values: Vec<Option<String>> = Vec::new();
-    let mut end = tokens.len();
-    while values.len() < n && end > 0 {
-        let t = &tokens[end - 1];
-        if t.is_none() {
-            values.push(None);
-        } else if is_value(t.as_deref().unwrap_or("")) {
-            values.push(t.clone());
-        } else {
-            break;
+    let mut start = tokens.len();
+    while start > 0 && tokens.len() - start < n {
+        match &tokens[start - 1] {
+            None => start -= 1,
+            Some(t) if is_value(t) => start -= 1,
+            Some(_) => break,
         }
-        end -= 1;
     }
-    let found = values.len();
-    values.reverse();
-    let mut padded = vec![None; n - found];
-    padded.extend(values);
-    let label = tokens[..end]
+    let found = tokens.len() - start;
+    let mut values: Vec<Option<String>> = tokens[start..].to_vec();
+    values.resize(n, None);
+    let label = tokens[..start]
         .iter()
-        .map(|t| t.as_deref().unwrap_or(""))
+        .flatten()
+        .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ");
     (
         Row {
             label: label.trim().to_string(),
-            values: padded,
+            values,
         },
         found,
     )
@@ -206,15 +201,18 @@ mod tests {
     #[test]
     fn text_rows_read_from_the_right() {
         let (row, found) = split_text(
-            "Ulaşım Altyapısı Malzeme Miktarı Ton \u{a0} \u{a0} 129.000",
-            4,
-            |_| true,
+            "Ulaşım Altyapısı Malzeme Miktarı \u{a0} \u{a0} 129.000",
+            3,
+            crate::normalize::is_number,
         );
-        assert_eq!(found, 4);
+        assert_eq!(found, 3);
         assert_eq!(row.label, "Ulaşım Altyapısı Malzeme Miktarı");
+        assert_eq!(row.values, vec![None, None, Some("129.000".into())]);
+        let (row, found) = split_text("Afete Hazırlık 0,00 0,00", 3, crate::normalize::is_number);
+        assert_eq!(found, 2);
         assert_eq!(
             row.values,
-            vec![Some("Ton".into()), None, None, Some("129.000".into())]
+            vec![Some("0,00".into()), Some("0,00".into()), None]
         );
         let (row, found) = split_text(
             "Yol Faaliyetleri 270.000.000,00 \u{a0} 270.000.000,00",

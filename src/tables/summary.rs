@@ -306,10 +306,10 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
         };
         let mut cells: [Option<Decimal>; 4] = [None; 4];
         if figs.len() == 4 || !it.line.positioned {
-            // Text input pads empty cells; a full row needs no geometry.
-            let off = 4 - figs.len();
+            // Text input marks empty cells and omits trailing ones; a full
+            // row needs no geometry.
             for (k, f) in figs.iter().enumerate() {
-                cells[off + k] = *f;
+                cells[k] = *f;
             }
         } else {
             for (f, x) in figs.iter().zip(&xs) {

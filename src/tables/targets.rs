@@ -60,6 +60,10 @@ struct Parser<'w> {
     last_row_open: bool,
     /// Text-input header: collecting the indicator header's tokens.
     text_header: Option<Vec<String>>,
+    /// Text input: blocks of value lines continuing the last indicator's cells.
+    open_cells: Option<Vec<Vec<String>>>,
+    /// Units seen in this document (text input tells a unit by them).
+    units: Vec<String>,
 }
 
 const TABLE: &str = "Performans Hedefi Tablosu";
@@ -78,6 +82,8 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Parsed {
         head_lines: Vec::new(),
         last_row_open: false,
         text_header: None,
+        open_cells: None,
+        units: COMMON_UNITS.iter().map(|u| u.to_string()).collect(),
     };
     let mut i = 0;
     while i < items.len() {
@@ -111,11 +117,22 @@ impl Parser<'_> {
     fn line(&mut self, items: &[Item], i: usize) -> usize {
         let it = items[i];
         if it.is_blank() {
-            // Text input: a blank line ends a multi-line value block.
+            // Text input: a blank line ends a block of stacked values.
+            if let Some(blocks) = self.open_cells.as_mut() {
+                if blocks.last().is_some_and(|b| !b.is_empty()) {
+                    blocks.push(Vec::new());
+                }
+            }
             return 1;
         }
         let text = it.text();
         let plain_text = plain(&text);
+        if self.open_cells.is_some() {
+            if self.open_value_line(&plain_text) {
+                return 1;
+            }
+            self.close_open_cells(it.page);
+        }
         if let Some(h) = &mut self.text_header {
             // Text input: the indicator header runs until the first data row.
             if is_header_words(&plain_text) {
@@ -401,9 +418,18 @@ impl Parser<'_> {
             self.out.fiscal_year.get_or_insert(y);
         }
         let mut used = 1;
-        // The column line may follow after blank lines (text input).
+        // The column line may follow after blank lines and the "Kaynak
+        // İhtiyacı (2024) (TL)" line (text input).
         let mut j = i + 1;
-        while j < items.len() && items[j].is_blank() {
+        while j < items.len()
+            && (items[j].is_blank() || plain(&items[j].text()).starts_with("Kaynak İhtiyacı"))
+        {
+            if let Some(y) = plain(&items[j].text())
+                .split(|c: char| !c.is_ascii_digit())
+                .find_map(year_of)
+            {
+                self.out.fiscal_year.get_or_insert(y);
+            }
             j += 1;
         }
         if let Some(next) = items.get(j) {
@@ -452,9 +478,109 @@ impl Parser<'_> {
                 }
             }
         } else {
-            text_indicator_row(&it.line.text(), ncols)
+            match text_indicator_row(&it.line.text(), ncols - 1, &self.units) {
+                Some(tr) => {
+                    let mut values = vec![Some(tr.unit.clone())];
+                    values.extend(tr.values.iter().cloned());
+                    values.resize(ncols, None);
+                    if !self.units.contains(&tr.unit) {
+                        self.units.push(tr.unit.clone());
+                    }
+                    let open = tr.open;
+                    let first = tr.values.first().cloned().flatten();
+                    self.take_indicator(
+                        Row {
+                            label: tr.label,
+                            values: if open {
+                                let mut v = vec![Some(tr.unit), None];
+                                v.resize(ncols, None);
+                                v
+                            } else {
+                                values
+                            },
+                        },
+                        it.page,
+                    );
+                    if open {
+                        self.open_cells = Some(vec![first.into_iter().collect()]);
+                    }
+                    self.last_row_open = false;
+                    return;
+                }
+                None => Row {
+                    label: plain(&it.line.text()),
+                    values: vec![None; ncols],
+                },
+            }
         };
         self.take_indicator(row, it.page);
+    }
+
+    /// Text input: takes a line into the open cells, or says it starts
+    /// something else (a new row, a header).
+    fn open_value_line(&mut self, text: &str) -> bool {
+        let words = text.split_whitespace().count();
+        let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
+        let ncols = self.out.columns.len();
+        let new_row = text_indicator_row(text, ncols, &self.units)
+            .is_some_and(|r| r.label.split_whitespace().count() >= 2);
+        if new_row || words > 3 || text.starts_with('*') {
+            return false;
+        }
+        let Some(blocks) = self.open_cells.as_mut() else {
+            return false;
+        };
+        if starts_lower {
+            // A wrapped value (`4 dakika 41` + `saniye`) continues its line.
+            if let Some(last) = blocks.iter_mut().rev().find(|b| !b.is_empty()) {
+                if let Some(l) = last.last_mut() {
+                    l.push(' ');
+                    l.push_str(text);
+                    return true;
+                }
+            }
+        }
+        match blocks.last_mut() {
+            Some(b) => b.push(text.to_string()),
+            None => blocks.push(vec![text.to_string()]),
+        }
+        true
+    }
+
+    /// Text input: distributes the blocks of stacked values over the open
+    /// indicator's value cells.
+    fn close_open_cells(&mut self, page: Option<u32>) {
+        let Some(mut blocks) = self.open_cells.take() else {
+            return;
+        };
+        blocks.retain(|b| !b.is_empty());
+        let n = self.out.columns.len();
+        if blocks.is_empty() || n == 0 {
+            return;
+        }
+        let per = if blocks.len() % n == 0 { blocks.len() / n } else { 1 };
+        if blocks.len() % n != 0 {
+            warn(
+                self.warnings,
+                page,
+                format!("{} stacked values for {n} columns; placed from the left", blocks.len()),
+            );
+        }
+        let cells: Vec<Option<Value>> = (0..n)
+            .map(|k| {
+                let group: Vec<String> = blocks
+                    .iter()
+                    .skip(k * per)
+                    .take(if k + 1 == n { usize::MAX } else { per })
+                    .flatten()
+                    .cloned()
+                    .collect();
+                (!group.is_empty()).then(|| group.join(" / ")).and_then(|t| to_value(Some(&t)))
+            })
+            .collect();
+        if let Some(ind) = self.target().and_then(|t| t.indicators.last_mut()) {
+            ind.values = cells;
+        }
     }
 
     fn take_indicator(&mut self, row: Row, page: Option<u32>) {
@@ -673,34 +799,72 @@ fn is_header_words(text: &str) -> bool {
         })
 }
 
-/// Text input: an indicator row is "name unit v1 v2 v3" with single-token
-/// values and no-break spaces for empty cells.
-fn text_indicator_row(line: &str, ncols: usize) -> Row {
-    let nvals = ncols - 1;
-    let toks = tokens(line);
-    let is_val = |t: &Option<String>| match t {
+/// Units every programme uses; others are learnt from the document's rows.
+const COMMON_UNITS: [&str; 27] = [
+    "%", "Adet", "Kişi", "Metre", "Metrekare", "m2", "m3", "m²", "m³", "Km", "Kg", "Ton", "Litre",
+    "Saat", "Dakika", "Gün", "Ay", "Yıl", "Hektar", "Not", "Puan", "TL", "km", "kg", "m", "lt",
+    "ton",
+];
+
+/// A text-input indicator line, split.
+#[derive(Debug)]
+struct TextRow {
+    label: String,
+    unit: String,
+    /// Value cells, left to right (fewer than the columns when the line
+    /// omits trailing empty cells).
+    values: Vec<Option<String>>,
+    /// The row's cells continue on the following lines: a text value (or no
+    /// value at all) after the unit.
+    open: bool,
+}
+
+fn is_value_token(t: &Option<String>) -> bool {
+    match t {
         None => true,
         Some(s) => parse_number(s).is_some() || s == "-",
-    };
-    // Read values from the right.
-    let mut end = toks.len();
-    let mut vals: Vec<Option<String>> = Vec::new();
-    while vals.len() < nvals && end > 0 && is_val(&toks[end - 1]) {
-        vals.push(toks[end - 1].clone());
-        end -= 1;
     }
-    if vals.len() == nvals && end > 1 {
-        vals.reverse();
-        let unit = toks[end - 1].clone();
-        let label = join_tokens(&toks[..end - 1]);
-        let mut values = vec![unit];
-        values.extend(vals);
-        return Row { label, values };
+}
+
+/// Text input: an indicator row is "name unit v1 v2 v3": single-token values,
+/// no-break spaces for empty cells, trailing empty cells omitted. A row whose
+/// values are text (`Dakika 4 dakika 41`, `Not B2 (Negatif)`) or missing
+/// after its unit is open: its cells continue on the next lines.
+fn text_indicator_row(line: &str, nvals: usize, units: &[String]) -> Option<TextRow> {
+    let toks = tokens(line);
+    let mut k = toks.len();
+    while k > 0 && toks.len() - k < nvals && is_value_token(&toks[k - 1]) {
+        k -= 1;
     }
-    Row {
-        label: join_tokens(&toks),
-        values: vec![None; ncols],
+    if k < toks.len() && k > 1 {
+        if let Some(unit) = toks[k - 1].clone() {
+            // A unit is known, or a new one that is not a lower-case word
+            // (`4 dakika 41` is a value, not unit `dakika` and value 41).
+            let plausible = units.contains(&unit)
+                || !unit.chars().next().is_some_and(char::is_lowercase);
+            if parse_number(&unit).is_none() && plausible {
+                return Some(TextRow {
+                    label: join_tokens(&toks[..k - 1]),
+                    unit,
+                    values: toks[k..].to_vec(),
+                    open: false,
+                });
+            }
+        }
     }
+    // No numeric run: look for a known unit followed by text (or nothing).
+    let pos = (1..toks.len()).rev().find(|&i| {
+        toks[i]
+            .as_deref()
+            .is_some_and(|t| units.iter().any(|u| u == t))
+    })?;
+    let rest = join_tokens(&toks[pos + 1..]);
+    Some(TextRow {
+        label: join_tokens(&toks[..pos]),
+        unit: toks[pos].clone().unwrap_or_default(),
+        values: if rest.is_empty() { Vec::new() } else { vec![Some(rest)] },
+        open: true,
+    })
 }
 
 fn join_tokens(toks: &[Option<String>]) -> String {
