@@ -3,7 +3,8 @@
 //! finding `roundtrip.<top-level field>` whose message names its path
 //! (`goals[0].objectives[1].targets[0].activities[3].budget`). Provenance
 //! (`source` and every `page`) is not compared. Findings follow the model's
-//! top-level order; inside an object, fields come in key order.
+//! top-level order; inside an object, fields come in key order. Arrays of
+//! entities are aligned on their codes or names first (see [`align`]).
 
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -158,11 +159,12 @@ fn walk(path: String, a: &Value, b: &Value, ctx: &Context<'_>, out: &mut Vec<Fin
             }
         }
         (Value::Array(va), Value::Array(vb)) => {
-            for i in 0..va.len().max(vb.len()) {
-                let p = format!("{path}[{i}]");
-                match (va.get(i), vb.get(i)) {
-                    (Some(x), Some(y)) => walk(p, x, y, ctx, out),
-                    (Some(x), None) => {
+            for step in align(va, vb) {
+                match step {
+                    (Some(i), Some(j)) => walk(format!("{path}[{i}]"), &va[i], &vb[j], ctx, out),
+                    (Some(i), None) => {
+                        let p = format!("{path}[{i}]");
+                        let x = &va[i];
                         let inner = match x {
                             Value::Object(m) => enter(ctx, &p, m),
                             _ => ctx.clone(),
@@ -174,12 +176,18 @@ fn walk(path: String, a: &Value, b: &Value, ctx: &Context<'_>, out: &mut Vec<Fin
                             &format!("missing from the regenerated model (source: {})", brief(x)),
                         ));
                     }
-                    (None, Some(y)) => out.push(ctx.finding(
-                        &p,
-                        None,
-                        Some(y),
-                        &format!("only in the regenerated model ({})", brief(y)),
-                    )),
+                    (None, Some(j)) => {
+                        let y = &vb[j];
+                        out.push(ctx.finding(
+                            &format!("{path}[{j}]"),
+                            None,
+                            Some(y),
+                            &format!(
+                                "only in the regenerated model, as its element {j} ({})",
+                                brief(y)
+                            ),
+                        ));
+                    }
                     (None, None) => {}
                 }
             }
@@ -191,5 +199,128 @@ fn walk(path: String, a: &Value, b: &Value, ctx: &Context<'_>, out: &mut Vec<Fin
             Some(b),
             &format!("source {} but regenerated {}", brief(a), brief(b)),
         )),
+    }
+}
+
+/// The identity of an array element: its code, target and activity, name or
+/// title, whichever it has; `None` for other values.
+fn identity(v: &Value) -> Option<String> {
+    let Value::Object(m) = v else { return None };
+    let text = |k: &str| m.get(k).and_then(Value::as_str);
+    let level = text("level").unwrap_or("");
+    if let Some(code) = text("code") {
+        return Some(format!("{level} {code}"));
+    }
+    if let (Some(t), Some(a)) = (text("target"), text("activity")) {
+        return Some(format!("{t}\u{1f}{a}"));
+    }
+    text("name").or_else(|| text("title")).map(str::to_string)
+}
+
+/// Pairs the elements of two arrays: `(Some(i), Some(j))` compared field by
+/// field, `(Some(i), None)` missing, `(None, Some(j))` extra.
+///
+/// Elements with an identity ([`identity`]) are aligned on the longest common
+/// subsequence of identities, so one missing element is one finding rather
+/// than a shift of every later one; between two aligned elements the rest pair
+/// up by position (an element whose name changed is still compared field by
+/// field). Arrays of plain values pair by position.
+fn align(a: &[Value], b: &[Value]) -> Vec<(Option<usize>, Option<usize>)> {
+    let ka: Option<Vec<String>> = a.iter().map(identity).collect();
+    let kb: Option<Vec<String>> = b.iter().map(identity).collect();
+    let anchors = match (ka, kb) {
+        (Some(ka), Some(kb)) => lcs(&ka, &kb),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    for (ai, bj) in anchors
+        .into_iter()
+        .chain(std::iter::once((a.len(), b.len())))
+    {
+        while i < ai && j < bj {
+            out.push((Some(i), Some(j)));
+            i += 1;
+            j += 1;
+        }
+        out.extend((i..ai).map(|i| (Some(i), None)));
+        out.extend((j..bj).map(|j| (None, Some(j))));
+        if ai < a.len() && bj < b.len() {
+            out.push((Some(ai), Some(bj)));
+        }
+        (i, j) = (ai + 1, bj + 1);
+    }
+    out
+}
+
+/// Index pairs of a longest common subsequence of `a` and `b`.
+fn lcs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if a[i] == b[j] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if t[i + 1][j] >= t[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn aligns_on_identities() {
+        let a = [
+            json!({"name": "a"}),
+            json!({"name": "b"}),
+            json!({"name": "c"}),
+        ];
+        let b = [
+            json!({"name": "a"}),
+            json!({"name": "c"}),
+            json!({"name": "d"}),
+        ];
+        assert_eq!(
+            align(&a, &b),
+            vec![
+                (Some(0), Some(0)),
+                (Some(1), None),
+                (Some(2), Some(1)),
+                (None, Some(2))
+            ]
+        );
+        // A renamed element between anchors is compared in place.
+        let b = [
+            json!({"name": "a"}),
+            json!({"name": "B"}),
+            json!({"name": "c"}),
+        ];
+        assert_eq!(
+            align(&a, &b),
+            vec![(Some(0), Some(0)), (Some(1), Some(1)), (Some(2), Some(2))]
+        );
+        let plain = [json!(1), json!(2)];
+        assert_eq!(
+            align(&plain, &plain[..1]),
+            vec![(Some(0), Some(0)), (Some(1), None)]
+        );
     }
 }
