@@ -1,1 +1,332 @@
-//! Integration tests: render.
+//! Integration tests: render (programme report, department extracts, templates).
+//!
+//! Content is checked through text extracted from the PDFs (never PDF bytes
+//! against a golden file). `PERFPROG_BLESS=1` rewrites
+//! `templates/samples/department.json` from the sample programme.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use perfprog::model::Programme;
+use perfprog::render::{self, Engine, PdfOptions};
+
+use crate::util::{perfprog, root, workdir};
+
+/// One engine for the whole test binary, as in the CLI.
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new(None).expect("engine"));
+
+fn sample_path() -> PathBuf {
+    root().join("templates/samples/programme.json")
+}
+
+fn sample() -> Programme {
+    let text = std::fs::read_to_string(sample_path()).unwrap();
+    Programme::from_json(&text).expect("sample model parses")
+}
+
+/// The real model of the fixture, once ingest has produced it.
+fn golden() -> Option<Programme> {
+    let text = std::fs::read_to_string(root().join("tests/golden/programme.json")).ok()?;
+    Programme::from_json(&text).ok()
+}
+
+fn opts() -> PdfOptions {
+    PdfOptions::new("test", false)
+}
+
+/// Text of a PDF, whitespace collapsed, for `contains` checks.
+fn pdf_text(pdf: &[u8]) -> String {
+    let text = pdf_extract::extract_text_from_mem(pdf).expect("PDF text extracts");
+    collapse(&text)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_template_compiles_with_its_sample() {
+    for (name, _) in render::TEMPLATES {
+        let Some(stem) = name.strip_suffix(".typ") else {
+            continue;
+        };
+        let sample = root().join(format!("templates/samples/{stem}.json"));
+        let Ok(text) = std::fs::read_to_string(&sample) else {
+            // A library file such as common.typ has no data of its own.
+            continue;
+        };
+        let data: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let pdf = ENGINE
+            .compile(name, &data, &opts())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(pdf.starts_with(b"%PDF-"), "{name}");
+    }
+}
+
+#[test]
+fn sample_department_json_is_current() {
+    let p = sample();
+    let depts = render::departments(&p);
+    let park = depts
+        .iter()
+        .find(|d| d.slug == "park-ve-bahceler-dairesi-baskanligi")
+        .expect("park department");
+    let mut text = serde_json::to_string_pretty(&render::department_data(&p, park)).unwrap();
+    text.push('\n');
+    let path = root().join("templates/samples/department.json");
+    if std::env::var_os("PERFPROG_BLESS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == text,
+        "templates/samples/department.json is stale; rerun with PERFPROG_BLESS=1"
+    );
+}
+
+#[test]
+fn title_with_typst_special_characters_renders_literally() {
+    let p = sample();
+    let title = &p.goals[0].objectives[0].targets[0].title;
+    assert!(title.contains("#1") && title.contains('$') && title.contains("<Kuzey>"));
+    let pdf = render::programme_report(&ENGINE, &p, &opts()).unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains(title.as_str()), "title not literal in:\n{text}");
+    let para = "#etiket, $tutar, *vurgu*, _alt çizgi_, @atıf ve <etiket>";
+    assert!(text.contains(para), "front matter not literal");
+}
+
+#[test]
+fn report_reproduces_stated_figures_and_marks_recomputed_totals() {
+    let p = sample();
+    let text = pdf_text(&render::programme_report(&ENGINE, &p, &opts()).unwrap());
+    // Stated figures as printed (Turkish format), empty cells stay empty.
+    for figure in ["478.000.000,00", "20.000.000,00", "22.000.000,00", "1.050.381", "7,17"] {
+        assert!(text.contains(figure), "{figure} missing");
+    }
+    assert!(text.contains("B-(Durağan)"));
+    // 1.1.2: stated budget 20.000.000,00, lines add up to 19.500.000,00;
+    // the off-budget total is empty in the source, the lines give 2.500.000,00.
+    assert!(text.contains(
+        "Denetçi notu: Genel Toplam, Bütçe İçi: belirtilen 20.000.000,00, kalemlerden hesaplanan 19.500.000,00"
+    ));
+    assert!(text.contains(
+        "Denetçi notu: Genel Toplam, Bütçe Dışı: kaynakta boş; kalemlerden hesaplanan 2.500.000,00"
+    ));
+    // A cost table whose codes add up to 3.900.000,00 against a stated 4.000.000,00.
+    assert!(text.contains(
+        "Denetçi notu: Toplam Bütçe Kaynak İhtiyacı: belirtilen 4.000.000,00, kalemlerden hesaplanan 3.900.000,00"
+    ));
+    // Consistent tables get no note: exactly the three above plus the totals
+    // that depend on them.
+    let notes = text.matches("Denetçi notu:").count();
+    assert!((3..=6).contains(&notes), "{notes} reviewer notes:\n{text}");
+    // The document's own footnote is printed as is.
+    assert!(text.contains("* Göstergenin 2024 hedefi kümülatif olarak hesaplanmıştır."));
+}
+
+#[test]
+fn report_has_metadata_bookmarks_and_is_deterministic() {
+    let p = sample();
+    let o = PdfOptions::new(render::report_title(&p), false);
+    let a = render::programme_report(&ENGINE, &p, &o).unwrap();
+    let b = render::programme_report(&ENGINE, &p, &o).unwrap();
+    assert!(a == b, "same input, different bytes");
+    let doc = lopdf::Document::load_mem(&a).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let lang = catalog.get(b"Lang").unwrap().as_str().unwrap();
+    assert_eq!(lang, b"tr-TR");
+    assert!(catalog.get(b"Outlines").is_ok(), "no bookmarks");
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let title = doc.get_dictionary(info).unwrap().get(b"Title").unwrap();
+    let title = lopdf::decode_text_string(title).unwrap();
+    assert_eq!(title, "Örnek Büyükşehir Belediyesi 2024 Yılı Performans Programı");
+}
+
+#[test]
+fn archival_pdf_is_pdf_a_2b() {
+    let p = sample();
+    let pdf = render::programme_report(&ENGINE, &p, &PdfOptions::new("arşiv", true)).unwrap();
+    let needle = b"pdfaid:part";
+    assert!(pdf.windows(needle.len()).any(|w| w == needle), "no PDF/A identification");
+}
+
+#[test]
+fn departments_merge_spelling_variants() {
+    let p = sample();
+    let depts = render::departments(&p);
+    let slugs: Vec<&str> = depts.iter().map(|d| d.slug.as_str()).collect();
+    assert_eq!(
+        slugs,
+        [
+            "etud-ve-projeler-dairesi-baskanligi",
+            "fen-isleri-dairesi-baskanligi",
+            "kultur-ve-sanat-dairesi-baskanligi",
+            "park-ve-bahceler-dairesi-baskanligi",
+        ]
+    );
+    let park = &depts[3];
+    assert_eq!(
+        park.names,
+        ["Park ve Bahçeler Dairesi Başkanlığı", "Park Bahçeler Dairesi Başkanlığı"]
+    );
+    assert_eq!(park.activities.len(), 3);
+    // "Festival ve Şenlik" is shared with Kültür ve Sanat.
+    let (sole, shared, all) = render::totals(&p, park);
+    assert_eq!((sole.count, shared.count, all.count), (2, 1, 3));
+    assert_eq!(all.total.to_string(), "40500000.00");
+    let etud = &depts[0];
+    assert_eq!(etud.names.len(), 2);
+    // A unit named twice on one activity (two spellings) is still its sole unit.
+    assert!(render::unit_key("Etüd Projeler") == render::unit_key("ETÜD VE PROJELER"));
+}
+
+#[test]
+fn each_department_pdf_lists_exactly_its_activities() {
+    let p = golden().unwrap_or_else(sample);
+    let depts = render::departments(&p);
+    let all: Vec<&render::Department> = depts.iter().collect();
+    let pdfs = render::department_pdfs(&ENGINE, &p, &all, &opts(), 2);
+    let names: Vec<&str> = p.activity_costs.iter().map(|a| a.activity.as_str()).collect();
+    for (d, pdf) in all.iter().zip(pdfs) {
+        let text = pdf_text(&pdf.unwrap_or_else(|e| panic!("{}: {e}", d.slug)));
+        let own: Vec<&str> = d.activities.iter().map(|a| a.activity.as_str()).collect();
+        for a in &own {
+            assert!(text.contains(&collapse(a)), "{}: misses {a}", d.slug);
+        }
+        for a in &names {
+            // Another unit's activity must not appear, unless its name is part
+            // of one of this unit's activity names.
+            if !own.iter().any(|o| o.contains(a)) {
+                let printed = format!("Faaliyet Adı {}", collapse(a));
+                assert!(!text.contains(&printed), "{}: lists {a}", d.slug);
+            }
+        }
+        assert!(text.contains(&d.name), "{}: no unit name", d.slug);
+    }
+}
+
+#[test]
+fn every_unit_becomes_a_department() {
+    let p = golden().unwrap_or_else(sample);
+    let depts = render::departments(&p);
+    let units = p
+        .activity_costs
+        .iter()
+        .flat_map(|a| a.units.iter())
+        .chain(p.responsibilities.iter().flat_map(|r| r.units.iter()));
+    for u in units {
+        assert!(depts.iter().any(|d| d.names.contains(u)), "{u} missed");
+    }
+    // Files never collide.
+    let mut files: Vec<String> = depts.iter().map(render::department_file_name).collect();
+    files.sort();
+    files.dedup();
+    assert_eq!(files.len(), depts.len());
+}
+
+#[test]
+fn regenerated_report_reads_back_into_the_same_model() {
+    let p = golden().unwrap_or_else(sample);
+    let dir = workdir("render-roundtrip");
+    let pdf_path = dir.join(render::report_file_name(&p));
+    let pdf = render::programme_report(&ENGINE, &p, &opts()).unwrap();
+    std::fs::write(&pdf_path, pdf).unwrap();
+    let back = perfprog::extract_file(&pdf_path)
+        .unwrap_or_else(|e| panic!("ingest of the regenerated report failed: {e}"))
+        .programme;
+    let codes = |p: &Programme| p.targets().map(|t| t.code.clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&back), codes(&p), "target codes");
+    for (t, u) in p.targets().zip(back.targets()) {
+        assert_eq!(t.title, u.title, "{}", t.code);
+        assert_eq!(t.activities, u.activities, "{} activity lines", t.code);
+        assert_eq!(t.stated_total, u.stated_total, "{} Genel Toplam", t.code);
+        assert_eq!(t.indicators.len(), u.indicators.len(), "{} indicators", t.code);
+    }
+    assert_eq!(back.activity_costs.len(), p.activity_costs.len());
+    for (a, b) in p.activity_costs.iter().zip(&back.activity_costs) {
+        assert_eq!(a.activity, b.activity);
+        assert_eq!(a.units, b.units, "{}", a.activity);
+        assert_eq!(a.economic, b.economic, "{}", a.activity);
+        assert_eq!(a.total, b.total, "{}", a.activity);
+    }
+    assert_eq!(back.resource_summary, p.resource_summary);
+    assert_eq!(back.economic_summary, p.economic_summary);
+    assert_eq!(back.responsibilities, p.responsibilities);
+}
+
+#[test]
+fn templates_dir_overrides_file_by_file() {
+    let dir = workdir("render-templates");
+    // Only programme.typ is replaced; common.typ comes from the built-in set.
+    std::fs::write(
+        dir.join("programme.typ"),
+        "#import \"common.typ\": *\n#let p = json(\"samples/programme.json\")\nÖzel şablon: #num(\"1234567.5\") #p.institution\n",
+    )
+    .unwrap();
+    let engine = Engine::new(Some(&dir)).unwrap();
+    let pdf = render::programme_report(&engine, &sample(), &opts()).unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Özel şablon: 1.234.567,5 Örnek Büyükşehir Belediyesi"), "{text}");
+    // A broken template reports file and line.
+    std::fs::write(dir.join("department.typ"), "#let x = (\n").unwrap();
+    let p = sample();
+    let d = &render::departments(&p)[0];
+    let err = render::department_pdf(&engine, &p, d, &opts()).unwrap_err().to_string();
+    assert!(err.starts_with("failed to compile template department.typ: error: department.typ:"), "{err}");
+    assert!(Engine::new(Some(Path::new("/nonexistent/templates"))).is_err());
+}
+
+#[test]
+fn cli_render_and_departments() {
+    let dir = workdir("render-cli");
+    let input = sample_path();
+    let input = input.to_str().unwrap();
+    let out = perfprog(&dir, &["render", input, "-o", "out", "--pdf-standard", "a-2b"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir
+        .join("out/ornek-buyuksehir-belediyesi-2024-performans-programi.pdf")
+        .is_file());
+
+    let out = perfprog(&dir, &["departments", input, "-o", "depts"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let index = std::fs::read_to_string(dir.join("depts/index.csv")).unwrap();
+    let lines: Vec<&str> = index.lines().collect();
+    assert_eq!(lines.len(), 5, "{index}");
+    assert_eq!(
+        lines[4],
+        "Park ve Bahçeler Dairesi Başkanlığı,park-ve-bahceler-dairesi-baskanligi.pdf,3,2,1,40500000.00,Park ve Bahçeler Dairesi Başkanlığı | Park Bahçeler Dairesi Başkanlığı"
+    );
+    for line in &lines[1..] {
+        let file = line.split(',').nth(1).unwrap();
+        assert!(dir.join("depts").join(file).is_file(), "{file}");
+    }
+
+    // One unit by a spelling variant.
+    let out = perfprog(
+        &dir,
+        &["departments", input, "-o", "one", "--department", "Park Bahçeler Dairesi Başkanlığı"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.join("one/park-ve-bahceler-dairesi-baskanligi.pdf").is_file());
+
+    // An unknown unit: exit 2 with the closest names.
+    let out = perfprog(&dir, &["departments", input, "-o", "none", "--department", "Park Bahçe Müdürlüğü"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Park ve Bahçeler Dairesi Başkanlığı"), "{err}");
+}
+
+#[test]
+#[ignore]
+fn debug_dump_ingest_lines() {
+    let path = std::env::var("DUMP_PDF").unwrap();
+    let doc = perfprog::ingest::read(Path::new(&path)).unwrap();
+    for p in &doc.pages {
+        println!("=== page {:?} {}x{}", p.number, p.width, p.height);
+        for l in &p.lines {
+            let cells: Vec<String> = l.cells.iter().map(|c| format!("[{:.0}-{:.0} {}]", c.x0, c.x1, c.text)).collect();
+            println!("{:.1} {:.1} {}", l.y, l.size, cells.join(" "));
+        }
+    }
+}

@@ -1,8 +1,30 @@
-//! `perfprog render`.
+//! `perfprog render`: the full programme report as a PDF.
 
 use std::process::ExitCode;
 
+use anyhow::Context;
+use perfprog::render::{self, Engine, PdfOptions};
+
+use super::{PdfStandard, TypstArgs};
+
+/// The PDF options and engine of the Typst flags shared by several commands.
+pub fn engine_and_options(args: &TypstArgs) -> anyhow::Result<(Engine, PdfOptions)> {
+    let engine = Engine::new(args.templates.as_deref())?;
+    let archival = matches!(args.pdf_standard, Some(PdfStandard::A2b));
+    Ok((engine, PdfOptions::new("", archival)))
+}
+
 /// Runs `perfprog render`.
-pub fn run(_args: super::RenderArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`render` is not available yet")
+pub fn run(args: super::RenderArgs) -> anyhow::Result<ExitCode> {
+    let programme = super::load_programme(&args.input, args.quiet)?;
+    let (engine, opts) = engine_and_options(&args.typst)?;
+    let opts = opts.titled(render::report_title(&programme));
+    let pdf = render::programme_report(&engine, &programme, &opts)?;
+    let path = args.output.join(render::report_file_name(&programme));
+    perfprog::util::write_atomic(&path, &pdf)
+        .with_context(|| format!("failed to write {}", path.display()))?;
+    if !args.quiet {
+        eprintln!("perfprog: wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }

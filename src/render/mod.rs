@@ -1,1 +1,286 @@
-//! The `render` stage (in progress).
+//! The `render` stage: PDF documents compiled in-process with Typst.
+//!
+//! Templates are `.typ` files (`templates/`, embedded in the binary from the
+//! explicit list [`TEMPLATES`]; `--templates DIR` overrides them file by file).
+//! **Data convention** (as in kiesraad/abacus): template `X.typ` reads its data
+//! with `json("samples/X.json")`; [`Engine::compile`] serves the caller's data
+//! at exactly that virtual path, and `templates/samples/X.json` holds a small
+//! sample so a designer can run `typst compile X.typ` standalone. Shared
+//! formatting (Turkish numbers, reviewer notes, the source's table families,
+//! page header and footer) lives in `common.typ`, which any template imports
+//! with `#import "common.typ": *`.
+//!
+//! Fonts (embedded only) and the standard library load once per process; the
+//! parsed templates live in the [`Engine`], which is `Sync`: compile from
+//! several threads at once and Typst's comemo caches are shared.
+
+mod departments;
+mod world;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::model::Programme;
+use crate::util::slug;
+
+pub use departments::{
+    department_data, departments, suggest, totals, unit_key, Department, DepartmentActivity,
+    Totals,
+};
+
+/// The templates embedded in the binary: (path inside the templates root, text).
+/// A missing file is a build error.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("common.typ", include_str!("../../templates/common.typ")),
+    ("programme.typ", include_str!("../../templates/programme.typ")),
+    ("department.typ", include_str!("../../templates/department.typ")),
+    ("audit.typ", include_str!("../../templates/audit.typ")),
+];
+
+/// Why a document could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// `--templates` does not name a directory.
+    #[error("templates directory {} does not exist or is not a directory", .0.display())]
+    TemplatesDir(std::path::PathBuf),
+    /// No such template in the templates directory nor among the built-in ones.
+    #[error("unknown template {0:?} (not in the templates directory nor built in)")]
+    UnknownTemplate(String),
+    /// The data could not be serialized.
+    #[error("failed to serialize the data of template {template}: {source}")]
+    Data {
+        template: String,
+        source: serde_json::Error,
+    },
+    /// Typst reported errors.
+    #[error("failed to compile template {template}: {diagnostics}")]
+    Compile {
+        template: String,
+        diagnostics: String,
+    },
+    /// The PDF exporter reported errors (e.g. a PDF/A violation).
+    #[error("failed to export template {template} as PDF: {diagnostics}")]
+    Pdf {
+        template: String,
+        diagnostics: String,
+    },
+}
+
+/// PDF export options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Conform to PDF/A-2b (archival).
+    pub archival: bool,
+    /// The PDF metadata title; empty keeps the template's `document(title:)`.
+    pub title: String,
+    /// Creation time (seconds since the Unix epoch, UTC), also Typst's `today()`.
+    pub timestamp: i64,
+}
+
+/// The creation time used when `SOURCE_DATE_EPOCH` is unset (2000-01-01T00:00:00Z),
+/// so that the same input always gives the same PDF bytes.
+pub const DEFAULT_TIMESTAMP: i64 = 946_684_800;
+
+impl PdfOptions {
+    /// Options with the given title; the timestamp honours `SOURCE_DATE_EPOCH`.
+    pub fn new(title: impl Into<String>, archival: bool) -> PdfOptions {
+        let timestamp = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .unwrap_or(DEFAULT_TIMESTAMP);
+        PdfOptions {
+            archival,
+            title: title.into(),
+            timestamp,
+        }
+    }
+
+    /// The same options with another title.
+    pub fn titled(&self, title: impl Into<String>) -> PdfOptions {
+        PdfOptions {
+            title: title.into(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Compiles templates to PDF. Create once per process and share by reference.
+pub struct Engine {
+    compiler: world::Compiler,
+}
+
+impl Engine {
+    /// An engine with the built-in templates, each overridden by a file of the
+    /// same name in `templates_dir` when there is one.
+    pub fn new(templates_dir: Option<&Path>) -> Result<Engine, RenderError> {
+        if let Some(dir) = templates_dir {
+            if !dir.is_dir() {
+                return Err(RenderError::TemplatesDir(dir.to_path_buf()));
+            }
+        }
+        Ok(Engine {
+            compiler: world::Compiler::new(templates_dir, TEMPLATES),
+        })
+    }
+
+    /// Compiles `template` (e.g. `"audit.typ"`) with `data` served at
+    /// `samples/<stem>.json`, and returns the PDF bytes.
+    pub fn compile(
+        &self,
+        template: &str,
+        data: &Value,
+        opts: &PdfOptions,
+    ) -> Result<Vec<u8>, RenderError> {
+        let stem = template
+            .strip_suffix(".typ")
+            .filter(|s| !s.is_empty() && !s.contains(['/', '\\']))
+            .ok_or_else(|| RenderError::UnknownTemplate(template.to_string()))?;
+        if !self.compiler.has_file(template) {
+            return Err(RenderError::UnknownTemplate(template.to_string()));
+        }
+        let bytes = serde_json::to_vec(data).map_err(|source| RenderError::Data {
+            template: template.to_string(),
+            source,
+        })?;
+        let export = world::Export {
+            title: &opts.title,
+            archival: opts.archival,
+            timestamp: opts.timestamp,
+        };
+        self.compiler
+            .compile(template, &format!("samples/{stem}.json"), bytes, &export)
+            .map_err(|f| match f {
+                world::Failure::Compile(diagnostics) => RenderError::Compile {
+                    template: template.to_string(),
+                    diagnostics,
+                },
+                world::Failure::Pdf(diagnostics) => RenderError::Pdf {
+                    template: template.to_string(),
+                    diagnostics,
+                },
+            })
+    }
+
+    /// Drops Typst cache entries unused in the last few compiles; call between
+    /// batches of documents to bound memory.
+    pub fn end_batch(&self) {
+        world::evict_cache(10);
+    }
+}
+
+/// The PDF title of the programme report.
+pub fn report_title(p: &Programme) -> String {
+    format!("{} {} Yılı Performans Programı", p.institution, p.fiscal_year)
+}
+
+/// The full programme report (`programme.typ` with the model as data).
+pub fn programme_report(
+    engine: &Engine,
+    p: &Programme,
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, RenderError> {
+    let data = serde_json::to_value(p).map_err(|source| RenderError::Data {
+        template: "programme.typ".into(),
+        source,
+    })?;
+    engine.compile("programme.typ", &data, opts)
+}
+
+/// `<institution-slug>-<year>-performans-programi.pdf`.
+pub fn report_file_name(p: &Programme) -> String {
+    format!("{}-{}-performans-programi.pdf", slug(&p.institution), p.fiscal_year)
+}
+
+/// `<unit-slug>.pdf`.
+pub fn department_file_name(d: &Department) -> String {
+    format!("{}.pdf", d.slug)
+}
+
+/// The PDF title of a department extract.
+pub fn department_title(p: &Programme, d: &Department) -> String {
+    format!("{} — {} Performans Programı Birim Özeti", d.name, p.fiscal_year)
+}
+
+/// The extract of one department (`department.typ` with [`department_data`]).
+pub fn department_pdf(
+    engine: &Engine,
+    p: &Programme,
+    d: &Department,
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, RenderError> {
+    engine.compile("department.typ", &department_data(p, d), opts)
+}
+
+/// Compiles the extracts of `depts` on up to `threads` threads sharing the
+/// engine (fonts, parsed templates, comemo caches); results in input order.
+/// `opts.title` is replaced by each department's title.
+pub fn department_pdfs(
+    engine: &Engine,
+    p: &Programme,
+    depts: &[&Department],
+    opts: &PdfOptions,
+    threads: usize,
+) -> Vec<Result<Vec<u8>, RenderError>> {
+    let threads = threads.clamp(1, depts.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<Vec<u8>, RenderError>>> =
+        (0..depts.len()).map(|_| None).collect();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(d) = depts.get(i) else { break };
+                        let o = opts.titled(department_title(p, d));
+                        done.push((i, department_pdf(engine, p, d, &o)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for w in workers {
+            for (i, r) in w.join().expect("render thread panicked") {
+                results[i] = Some(r);
+            }
+        }
+    });
+    engine.end_batch();
+    results
+        .into_iter()
+        .map(|r| r.expect("every department compiled"))
+        .collect()
+}
+
+/// `index.csv` of the extracts: unit, file, activity counts, total (plain
+/// decimal) and every printed spelling of the unit (`|`-separated).
+pub fn department_index_csv(p: &Programme, depts: &[&Department]) -> String {
+    let mut out = String::from("unit,file,activities,sole_activities,shared_activities,total,printed_names\n");
+    for d in depts {
+        let (sole, shared, all) = totals(p, d);
+        let fields = [
+            d.name.clone(),
+            department_file_name(d),
+            all.count.to_string(),
+            sole.count.to_string(),
+            shared.count.to_string(),
+            all.total.to_string(),
+            d.names.join(" | "),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// RFC 4180 quoting.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
