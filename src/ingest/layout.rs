@@ -147,11 +147,19 @@ pub fn strip_running(pages: &mut [Page]) {
     if pages.is_empty() {
         return;
     }
+    // Digit runs fold to one `#`, so "Sayfa 9" and "Sayfa 10" are one header.
     let key = |l: &Line| -> String {
-        l.text()
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .collect()
+        let mut k = String::new();
+        for c in l.text().chars() {
+            if c.is_ascii_digit() {
+                if !k.ends_with('#') {
+                    k.push('#');
+                }
+            } else {
+                k.push(c);
+            }
+        }
+        k
     };
     let in_margin = |p: &Page, l: &Line| l.y < p.height * 0.1 || l.y > p.height * 0.9;
     let mut counts: HashMap<String, usize> = HashMap::new();

@@ -415,13 +415,19 @@ impl Interp<'_, '_, '_> {
             let yscale = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             // Only horizontal, upright text forms lines; rotated text is kept
             // with its own position (it rarely matters for tables).
+            // Control characters (a bullet mapped to U+0000) carry no text.
+            let text = if text.chars().any(char::is_control) {
+                text.chars().filter(|c| !c.is_control()).collect()
+            } else {
+                text.to_string()
+            };
             if !text.is_empty() {
                 self.out.glyphs.push(Glyph {
                     x: trm[4],
                     y: trm[5],
                     w: w0 * xscale,
                     size: yscale,
-                    text: text.to_string(),
+                    text,
                 });
             }
             ts.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &ts.tm);

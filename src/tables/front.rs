@@ -1,11 +1,299 @@
-//! Front matter sections.
+//! Front matter: everything before the first performance-target table —
+//! the message, mission / vision / principles, the legal duties tables
+//! (Yasal Yükümlülük | Dayanak), organisation, resources, policies — as
+//! sections of paragraphs, lists and tables.
+//!
+//! Only the printed lines are used (not fonts, pages or blank lines), so a
+//! PDF and its text export give the same sections:
+//! - a paragraph runs until a line ends a sentence (`.`, `!`, `?`, `:`);
+//! - a line that starts with a bullet (`▶`, `•`, `-`, …) or a number (`1.`)
+//!   starts a list item; short capitalised lines in a row form a list;
+//! - a short title-cased line between blocks is a section heading;
+//! - the legal duties tables start at their "Yasal Yükümlülük Dayanak"
+//!   header; a row ends with its legal reference (`5216 s.K.m.7/a`).
 
 use crate::ingest::Warning;
-use crate::model::Section;
+use crate::model::{Block, Section};
+use crate::normalize::{self, join_lines};
 
-use super::lines::Item;
+use super::lines::{plain, Item};
+
+const BULLETS: &[char] = &['▶', '➢', '•', '●', '▪', '◆', '✓', '►', '■', '□', '-', '–', '\u{f0a7}', '\u{f0d8}'];
+
+struct Doc {
+    sections: Vec<Section>,
+    para: Vec<String>,
+    list: Vec<Vec<String>>,
+    table: Option<(Vec<String>, Vec<Vec<String>>, Vec<String>)>,
+    /// The previous line ended a block (or there is none).
+    at_break: bool,
+}
+
+impl Doc {
+    fn section(&mut self) -> &mut Section {
+        if self.sections.is_empty() {
+            self.sections.push(Section {
+                title: String::new(),
+                page: None,
+                blocks: Vec::new(),
+            });
+        }
+        self.sections.last_mut().expect("a section")
+    }
+
+    fn flush_para(&mut self) {
+        if !self.para.is_empty() {
+            let text = join_lines(&self.para);
+            self.para.clear();
+            if !text.is_empty() {
+                self.section().blocks.push(Block::Paragraph { text });
+            }
+        }
+    }
+
+    fn flush_list(&mut self) {
+        if !self.list.is_empty() {
+            let items: Vec<String> = self
+                .list
+                .drain(..)
+                .map(|l| join_lines(&l))
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !items.is_empty() {
+                self.section().blocks.push(Block::List { items });
+            }
+        }
+    }
+
+    fn flush_table(&mut self) {
+        if let Some((header, mut rows, pending)) = self.table.take() {
+            if !pending.is_empty() {
+                rows.push(vec![join_lines(&pending), String::new()]);
+            }
+            self.section().blocks.push(Block::Table { header, rows });
+        }
+    }
+
+    fn flush_all(&mut self) {
+        self.flush_para();
+        self.flush_list();
+        self.flush_table();
+    }
+}
 
 /// Parses the front matter.
-pub fn parse(_items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
-    Vec::new()
+pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
+    let lines: Vec<(String, Option<u32>)> = items
+        .iter()
+        .filter(|i| !i.is_blank())
+        .map(|i| (plain(&i.line.text()), i.page))
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
+    let mut doc = Doc {
+        sections: Vec::new(),
+        para: Vec::new(),
+        list: Vec::new(),
+        table: None,
+        at_break: true,
+    };
+    for (k, (text, page)) in lines.iter().enumerate() {
+        let next = lines.get(k + 1).map(|(t, _)| t.as_str()).unwrap_or("");
+        let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+        if is_table_header(text) {
+            if doc.table.is_none() {
+                doc.flush_para();
+                doc.flush_list();
+                doc.table = Some((vec!["Yasal Yükümlülük".into(), "Dayanak".into()], Vec::new(), Vec::new()));
+            }
+            doc.at_break = true;
+            continue;
+        }
+        if let Some((_, rows, pending)) = doc.table.as_mut() {
+            if let Some((body, reference)) = split_reference(text) {
+                if !body.is_empty() {
+                    pending.push(body);
+                }
+                let row_text = join_lines(pending);
+                pending.clear();
+                if row_text.is_empty() {
+                    // A reference alone: it belongs to the row above.
+                    if let Some(last) = rows.last_mut() {
+                        if last[1].is_empty() {
+                            last[1] = reference;
+                        } else {
+                            last[1] = format!("{}, {reference}", last[1]);
+                        }
+                    }
+                } else {
+                    rows.push(vec![row_text, reference]);
+                }
+                doc.at_break = true;
+                continue;
+            }
+            let ends_table = text.starts_with('*') || is_heading(text, next);
+            if pending.is_empty() && doc.at_break && ends_table {
+                doc.flush_table();
+            } else {
+                pending.push(text.clone());
+                doc.at_break = false;
+                continue;
+            }
+        }
+        let bullet = strip_bullet(text);
+        if let Some(item) = bullet {
+            doc.flush_para();
+            doc.list.push(vec![item]);
+            doc.at_break = ends_sentence(text);
+            continue;
+        }
+        if !doc.list.is_empty() && !doc.at_break {
+            // A list item wraps onto this line.
+            if let Some(last) = doc.list.last_mut() {
+                last.push(text.clone());
+            }
+            doc.at_break = ends_sentence(text);
+            continue;
+        }
+        if doc.at_break && doc.para.is_empty() && is_heading(text, next) {
+            doc.flush_all();
+            doc.sections.push(Section {
+                title: normalize::clean(text),
+                page: *page,
+                blocks: Vec::new(),
+            });
+            doc.at_break = true;
+            continue;
+        }
+        // A short capitalised line followed by another: a list of short items
+        // (principles, district names).
+        let short_item = doc.para.is_empty()
+            && !ends_sentence(text)
+            && !next_lower
+            && text.chars().count() <= 60
+            && text.chars().next().is_some_and(char::is_uppercase);
+        if short_item {
+            doc.list.push(vec![text.clone()]);
+            doc.at_break = true;
+            continue;
+        }
+        doc.flush_list();
+        doc.para.push(text.clone());
+        if ends_sentence(text) && !next_lower {
+            doc.flush_para();
+            doc.at_break = true;
+        } else {
+            doc.at_break = false;
+        }
+    }
+    doc.flush_all();
+    // Sections without content that are followed by another heading were
+    // divider pages: drop them. Keep the first untitled section's content.
+    doc.sections
+        .into_iter()
+        .filter(|s| !s.blocks.is_empty())
+        .map(|mut s| {
+            if s.title.is_empty() {
+                s.title = "Sunuş".into();
+            }
+            s
+        })
+        .collect()
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    // "… “11." ends with an ordinal, not a sentence.
+    let ordinal = t
+        .strip_suffix('.')
+        .and_then(|r| r.rsplit(|c: char| !c.is_ascii_digit()).next())
+        .is_some_and(|d| !d.is_empty() && t.len() > d.len() + 1 && !t[..t.len() - d.len() - 1].ends_with(|c: char| c.is_alphanumeric()));
+    !ordinal && t.ends_with(['.', '!', '?', ':', '…', '”', '"'])
+}
+
+fn is_table_header(text: &str) -> bool {
+    text == "Yasal Yükümlülük Dayanak"
+}
+
+/// A line ending with a legal reference (`… hazırlamak. 5216 s.K.m.7/a`):
+/// the text before it and the reference.
+fn split_reference(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split(' ').collect();
+    for k in (0..words.len()).rev() {
+        let w = words[k];
+        if w.starts_with("s.") && w.len() > 3 && k > 0 && words[k - 1].chars().all(|c| c.is_ascii_digit()) {
+            let reference = words[k - 1..].join(" ");
+            let body = words[..k - 1].join(" ");
+            // The reference must end the line (at most a few more tokens).
+            if words.len() - k <= 3 {
+                return Some((body, reference));
+            }
+        }
+    }
+    None
+}
+
+/// A list bullet or number at the start of a line: the item's text.
+fn strip_bullet(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    let first = t.chars().next()?;
+    if BULLETS.contains(&first) && t.chars().nth(1).is_some_and(|c| c.is_whitespace() || !c.is_alphanumeric() || first != '-') {
+        let rest = t.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
+        return (!rest.is_empty()).then(|| rest.to_string());
+    }
+    // "1. Item" / "12) Item"
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() && digits.len() <= 2 {
+        let rest = &t[digits.len()..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            if r.chars().next().is_some_and(char::is_uppercase) {
+                return Some(r.trim().to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A section heading: a short title-cased line that does not end a sentence
+/// and is not continued in lower case on the next line.
+fn is_heading(text: &str, next: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 8 || ends_sentence(text) || text.ends_with(',') {
+        return false;
+    }
+    if next.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // Figures and quotations belong to tables and sentences, not headings.
+    if words.iter().any(|w| crate::normalize::is_number(w.trim_end_matches('*')))
+        || text.contains(['“', '”', '"', '«', '»'])
+    {
+        return false;
+    }
+    let small = ["ve", "ile", "veya", "ya", "da", "de", "ki", "için", "ile"];
+    let significant: Vec<&&str> = words.iter().filter(|w| !small.contains(w)).collect();
+    significant.iter().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_and_bullets() {
+        assert_eq!(
+            split_reference("bütçesini hazırlamak. 5216 s.K.m.7/a"),
+            Some(("bütçesini hazırlamak.".into(), "5216 s.K.m.7/a".into()))
+        );
+        assert_eq!(split_reference("5216 s.K.m.7/b"), Some((String::new(), "5216 s.K.m.7/b".into())));
+        assert_eq!(split_reference("Büyükşehir belediyesi"), None);
+        assert_eq!(strip_bullet("▶ ➢Herkesi kapsayan"), Some("Herkesi kapsayan".into()));
+        assert_eq!(strip_bullet("3. Mal ve Hizmet"), Some("Mal ve Hizmet".into()));
+        assert_eq!(strip_bullet("2024 yılında"), None);
+        assert!(is_heading("Yetki, Görev ve Sorumluluklar", "5216 sayılı"));
+        assert!(!is_heading("Karar almada katılımcılık", "İnsanların"));
+    }
 }
