@@ -1,1 +1,267 @@
-//! Integration tests: ingest.
+//! Integration tests: ingest. The fixture PDF against a golden model, the
+//! second printing and the text export against the PDF, and every kind of
+//! bad input.
+
+use std::path::Path;
+
+use perfprog::model::Programme;
+
+use crate::util::{fixture_pdf, fixture_pdf_a4, fixture_txt, perfprog, root, workdir};
+
+/// The fixture's model, extracted once per test binary.
+fn fixture_model() -> &'static Programme {
+    static MODEL: std::sync::OnceLock<Programme> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| {
+        let out = perfprog::extract_file(&fixture_pdf()).expect("fixture extracts");
+        assert!(
+            out.warnings.is_empty(),
+            "the fixture extracts without warnings, got: {:#?}",
+            out.warnings
+        );
+        out.programme
+    })
+}
+
+/// The model with provenance removed (`page`, `source`), for comparing inputs.
+fn without_provenance(p: &Programme) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("page");
+                m.remove("source");
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(p).unwrap();
+    strip(&mut v);
+    v
+}
+
+#[test]
+fn fixture_matches_golden_model() {
+    let json = fixture_model().to_json();
+    let golden = root().join("tests/golden/programme.json");
+    if std::env::var_os("PERFPROG_BLESS").is_some() {
+        std::fs::write(&golden, &json).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden)
+        .expect("tests/golden/programme.json (PERFPROG_BLESS=1 cargo test --release to create)");
+    assert!(
+        json == want,
+        "the model differs from tests/golden/programme.json; inspect with `perfprog extract`, \
+         and re-bless with PERFPROG_BLESS=1 if the change is intended"
+    );
+}
+
+#[test]
+fn fixture_has_every_table() {
+    let p = fixture_model();
+    assert_eq!(p.institution, "İzmir Büyükşehir Belediyesi");
+    assert_eq!(p.fiscal_year, 2024);
+    assert_eq!(
+        p.indicator_columns.iter().map(|c| c.year).collect::<Vec<_>>(),
+        [2022, 2023, 2024]
+    );
+    assert_eq!(p.goals.len(), 7);
+    assert_eq!(p.goals.iter().map(|g| g.objectives.len()).sum::<usize>(), 26);
+    assert_eq!(p.targets().count(), 34);
+    assert_eq!(p.targets().map(|t| t.indicators.len()).sum::<usize>(), 427);
+    assert_eq!(p.targets().map(|t| t.activities.len()).sum::<usize>(), 295);
+    assert_eq!(p.activity_costs.len(), 295);
+    assert_eq!(p.resource_summary.rows.len(), 67);
+    assert!(p.resource_summary.total_budget.amount.is_some());
+    assert_eq!(p.economic_summary.rows.len(), 9);
+    assert_eq!(p.economic_summary.off_budget.len(), 3);
+    assert_eq!(p.responsibilities.len(), 295);
+    assert!(p.front_matter.len() >= 10);
+    let themes: Vec<&str> = p.goals.iter().map(|g| g.theme.as_str()).collect();
+    assert_eq!(
+        themes,
+        [
+            "Altyapı",
+            "Yaşam Kalitesi",
+            "Ekonomi",
+            "Demokrasi",
+            "Doğa",
+            "Yaşayarak Öğrenme ve Kurumsal Kapasite",
+            "Kültür Sanat"
+        ]
+    );
+}
+
+#[test]
+fn amounts_are_exact_and_blank_cells_null() {
+    let p = fixture_model();
+    let t = p.targets().next().unwrap();
+    assert_eq!(t.code, "1.1.1");
+    assert_eq!(t.page, Some(46));
+    assert_eq!(t.stated_total.budget.unwrap().to_string(), "5815779000.00");
+    assert_eq!(t.stated_total.off_budget.unwrap().to_string(), "0.00");
+    // "Ulaşım Altyapısı … Malzeme Miktarı | Ton | | | 129.000": two blank cells.
+    let ind = &t.indicators[10];
+    assert_eq!(ind.unit, "Ton");
+    assert_eq!(ind.values[0], None);
+    assert_eq!(ind.values[1], None);
+    assert_eq!(serde_json::to_string(&ind.values[2]).unwrap(), "\"129000\"");
+    // "Altyapı Bilgi Sistemi Faaliyetleri | 0,00 | | 0,00": printed zero vs blank.
+    let a = &t.activities[3];
+    assert_eq!(a.budget.unwrap().to_string(), "0.00");
+    assert_eq!(a.off_budget, None);
+    // Wrapped name, line-end hyphen rejoined in the resource summary.
+    let row = p
+        .resource_summary
+        .rows
+        .iter()
+        .find(|r| r.code == "1.2")
+        .unwrap();
+    assert!(row.title.ends_with("Yeniden Yapılandırılacak"), "{}", row.title);
+    // Dotted capital repaired.
+    assert!(p.goals[4].title.starts_with("İzmir’i "), "{}", p.goals[4].title);
+}
+
+#[test]
+fn stacked_and_wrapped_indicator_values() {
+    let p = fixture_model();
+    let t = p.targets().find(|t| t.code == "4.4.1").unwrap();
+    let v = serde_json::to_value(&t.indicators[0].values).unwrap();
+    assert_eq!(v[0], "4 dakika 41 saniye");
+    let t = p.targets().find(|t| t.code == "6.2.2").unwrap();
+    let fitch = t.indicators.iter().find(|i| i.name.contains("Fitch")).unwrap();
+    let v = serde_json::to_value(&fitch.values).unwrap();
+    assert_eq!(v[0], "B- (Negatif) / B-(Negatif) / AAA (Durağan)");
+    assert_eq!(v[2], "BB (Negatif) / BB (Negatif) / AAA (Durağan)");
+}
+
+#[test]
+fn second_printing_gives_the_same_model() {
+    let a4 = perfprog::extract_file(&fixture_pdf_a4()).expect("a4 extracts");
+    assert!(a4.warnings.is_empty(), "{:#?}", a4.warnings);
+    assert_eq!(a4.programme.source.pages, Some(179));
+    assert!(
+        without_provenance(&a4.programme) == without_provenance(fixture_model()),
+        "the A4 printing gives another model"
+    );
+}
+
+#[test]
+fn text_export_gives_the_same_model() {
+    let txt = perfprog::extract_file(&fixture_txt()).expect("txt extracts");
+    assert!(txt.warnings.is_empty(), "{:#?}", txt.warnings);
+    assert_eq!(txt.programme.source.pages, None);
+    assert!(txt.programme.targets().all(|t| t.page.is_none()));
+    assert!(
+        without_provenance(&txt.programme) == without_provenance(fixture_model()),
+        "the text export gives another model"
+    );
+}
+
+#[test]
+fn extract_is_deterministic_and_writes_the_file() {
+    let dir = workdir("extract_is_deterministic");
+    let pdf = fixture_pdf();
+    let pdf = pdf.to_str().unwrap();
+    for name in ["a.json", "b.json"] {
+        let out = perfprog(&dir, &["extract", pdf, "-o", name]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(
+        std::fs::read(dir.join("a.json")).unwrap(),
+        std::fs::read(dir.join("b.json")).unwrap()
+    );
+}
+
+/// Runs `extract` on a bad input: exit 2, one line naming the file, no output.
+fn rejects(name: &str, bytes: &[u8], says: &str) {
+    let dir = workdir(&format!("bad_{name}"));
+    std::fs::write(dir.join(name), bytes).unwrap();
+    let out = perfprog(&dir, &["extract", name, "-o", "model.json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(name), "names the file: {err}");
+    assert!(err.contains(says), "{name}: expected {says:?} in {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!Path::new(&dir.join("model.json")).exists(), "no output file");
+}
+
+#[test]
+fn rejects_empty_file() {
+    rejects("empty.pdf", b"", "empty");
+}
+
+#[test]
+fn rejects_non_pdf() {
+    rejects("photo.pdf", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe], "not a PDF");
+}
+
+#[test]
+fn rejects_truncated_pdf() {
+    let bytes = std::fs::read(fixture_pdf()).unwrap();
+    rejects("truncated.pdf", &bytes[..bytes.len() / 10], "damaged or truncated");
+}
+
+#[test]
+fn rejects_corrupt_pdf() {
+    rejects("corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage", "damaged or truncated");
+}
+
+#[test]
+fn rejects_encrypted_pdf() {
+    let bytes = std::fs::read(root().join("tests/data/encrypted.pdf")).unwrap();
+    rejects("encrypted.pdf", &bytes, "encrypted");
+}
+
+#[test]
+fn rejects_pdf_without_text() {
+    rejects("scan.pdf", &make_pdf(None), "no text layer");
+}
+
+#[test]
+fn rejects_pdf_that_is_not_a_programme() {
+    rejects(
+        "letter.pdf",
+        &make_pdf(Some("Sayin ilgili, toplanti yarin saat onda.")),
+        "not a performance programme",
+    );
+}
+
+#[test]
+fn rejects_text_that_is_not_a_programme() {
+    rejects("notes.txt", "Alışveriş listesi\nElma 3\n".as_bytes(), "not a performance programme");
+}
+
+/// A one-page PDF: with `text` shown in Helvetica, or only a filled
+/// rectangle (a scan without a text layer).
+fn make_pdf(text: Option<&str>) -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let content = match text {
+        Some(t) => format!("BT /F1 12 Tf 72 720 Td ({t}) Tj ET"),
+        None => "0.5 g 72 72 400 600 re f".to_string(),
+    };
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}

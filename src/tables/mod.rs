@@ -90,6 +90,20 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
         });
     }
     let mut warnings: Vec<Warning> = Vec::new();
+    for (section, name) in [
+        (Section::Costs, "Faaliyet Maliyetleri Tablosu"),
+        (Section::Resources, "İdarenin Toplam Kaynak İhtiyacı"),
+        (Section::Economic, "Mali Yılı Toplam Kaynak İhtiyacı Tablosu"),
+        (Section::Responsibilities, "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo"),
+    ] {
+        if bounds.iter().all(|b| b.0 != section) {
+            warnings.push(Warning {
+                page: None,
+                table: name.into(),
+                message: "the table was not found; its part of the model is empty".into(),
+            });
+        }
+    }
     let parsed = targets::parse(&range(Section::Targets), &mut warnings);
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
