@@ -1293,6 +1293,186 @@ fn diff_compares_indicator_values_by_year() {
     assert_eq!(got, vec!["fiscal_year"]);
 }
 
+#[test]
+fn name_spelled_alike_in_target_and_responsibilities_tables_is_reported_once() {
+    let mut p = consistent();
+    p.activity_costs[2].activity = "Bakım Onarım Faliyetleri".into();
+    let got = expect(
+        &p,
+        &[b("cross.activity.name", W, Some("1.1.2"), None, None)],
+    );
+    assert!(
+        got[0].message.contains("responsibilities table has it as"),
+        "{}",
+        got[0].message
+    );
+    // Spelled differently in all three tables: two findings.
+    p.responsibilities[2].activity = "Bakım ve Onarım Faaliyetleri".into();
+    let got = audit::audit(&p);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(got[1].table, "responsibilities");
+}
+
+// ------------------------------------------------------------- fixture --
+
+/// Every inconsistency the fixture really contains, each verified by hand
+/// against the document's text (`tests/data/izmir-2024-performans-programi.txt`):
+/// - 13 activity names spelled differently in the cost tables (5 letters,
+///   8 punctuation/case only) and one in the responsibilities table
+///   (`Unesco'ya` / `Unesco’ya`);
+/// - 6 unit names that differ between the responsibilities and cost tables
+///   (`Park ve Bahçeler` / `Park Bahçeler`, `Genel Sekreter Yardımlığı`, …);
+/// - 4 titles of the resource summary (goal 2 adds "Akıllı", goal 6 has
+///   "Yenilikçi" for "Yaratıcı", 6.2.2 "Dengesini", 3.5.1 "AlandaTanıtmak");
+/// - the printed shares of 6.2 and 6.2.1, which fit amounts about 137 million
+///   lower than printed (8,35 % / 6,01 % for 2.849.226.000,00);
+/// - the activities column of economic codes 1–6, which does not match the
+///   cost tables (e.g. code 4 Faiz: 0,00 printed, 1.340.000,00 in the cost
+///   table of "Dış İlişkiler Faaliyetlerinin Yürütülmesi"), though the column
+///   total agrees.
+///
+/// Every figure in the 34 target tables and 295 cost tables adds up.
+#[test]
+fn fixture_findings_are_the_known_inconsistencies() {
+    let p = perfprog::extract_file(&util::fixture_pdf())
+        .unwrap()
+        .programme;
+    let got = audit::audit(&p);
+    let want = [
+        b("cross.activity.name", W, Some("1.2.2"), None, None),
+        b("cross.activity.name", I, Some("2.1.1"), None, None),
+        b("cross.activity.name", W, Some("2.1.1"), None, None),
+        b("cross.activity.name", W, Some("2.3.1"), None, None),
+        b("cross.activity.name", W, Some("2.3.3"), None, None),
+        b("cross.activity.name", I, Some("3.3.1"), None, None),
+        b("cross.activity.name", I, Some("3.4.1"), None, None),
+        b("cross.activity.name", I, Some("3.5.1"), None, None),
+        b("cross.activity.name", I, Some("4.1.1"), None, None),
+        b("cross.activity.name", I, Some("4.5.1"), None, None),
+        b("cross.activity.name", I, Some("4.5.1"), None, None),
+        b("cross.activity.name", W, Some("6.2.1"), None, None),
+        b("cross.activity.name", I, Some("7.1.1"), None, None),
+        b("cross.activity.name", I, Some("7.2.1"), None, None),
+        b("cross.units", W, Some("1.2.2"), None, None),
+        b("cross.units", W, Some("1.3.1"), None, None),
+        b("cross.units", W, Some("3.5.1"), None, None),
+        b("cross.units", W, Some("6.1.1"), None, None),
+        b("cross.units", W, Some("6.2.1"), None, None),
+        b("cross.units", W, Some("6.2.1"), None, None),
+        b("cross.title", W, Some("2"), None, None),
+        b("cross.title", I, Some("3.5.1"), None, None),
+        b("cross.title", W, Some("6"), None, None),
+        b("cross.title", W, Some("6.2.2"), None, None),
+        b(
+            "resource.share_of_targets",
+            E,
+            Some("6.2"),
+            Some("8.35"),
+            Some("8.77"),
+        ),
+        b(
+            "resource.share_of_targets",
+            E,
+            Some("6.2.1"),
+            Some("8.15"),
+            Some("8.57"),
+        ),
+        b(
+            "resource.share_of_budget",
+            E,
+            Some("6.2"),
+            Some("6.01"),
+            Some("6.32"),
+        ),
+        b(
+            "resource.share_of_budget",
+            E,
+            Some("6.2.1"),
+            Some("5.87"),
+            Some("6.17"),
+        ),
+        b(
+            "economic.activities",
+            E,
+            None,
+            Some("2666240000.00"),
+            Some("2667350000.00"),
+        ),
+        b(
+            "economic.activities",
+            E,
+            None,
+            Some("251665000.00"),
+            Some("256665000.00"),
+        ),
+        b(
+            "economic.activities",
+            E,
+            None,
+            Some("10090541000.00"),
+            Some("10085430000.00"),
+        ),
+        b(
+            "economic.activities",
+            E,
+            None,
+            Some("0.00"),
+            Some("1340000.00"),
+        ),
+        b(
+            "economic.activities",
+            E,
+            None,
+            Some("728704000.00"),
+            Some("727417000.00"),
+        ),
+        b(
+            "economic.activities",
+            E,
+            None,
+            Some("14251597000.00"),
+            Some("14250545000.00"),
+        ),
+    ];
+    assert_eq!(
+        brief(&got),
+        want,
+        "{:#?}",
+        got.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+}
+
+/// The regenerated report reads back as the same model.
+#[test]
+#[ignore = "the programme report does not yet ingest back losslessly; run with --ignored"]
+fn fixture_roundtrip_has_no_differences() {
+    let dir = util::workdir("audit_roundtrip");
+    let out = util::perfprog(
+        &dir,
+        &[
+            "audit",
+            util::fixture_pdf().to_str().unwrap(),
+            "--roundtrip",
+            "-o",
+            "out",
+        ],
+    );
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let findings: Vec<Finding> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out/audit.json")).unwrap())
+            .unwrap();
+    let rt: Vec<&String> = findings
+        .iter()
+        .filter(|f| f.check.starts_with("roundtrip."))
+        .map(|f| &f.message)
+        .collect();
+    assert!(rt.is_empty(), "{} differences: {rt:#?}", rt.len());
+}
+
 // ---------------------------------------------------------------- CLI --
 
 #[test]

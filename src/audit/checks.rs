@@ -17,8 +17,13 @@ pub fn run(p: &Programme) -> Vec<Finding> {
     let mut out = Vec::new();
     target_tables(p, &mut out);
     cost_tables(p, &mut out);
-    cross_activities(p, &mut out);
-    cross_responsibilities(p, &mut out);
+    // Which responsibilities row and which activity line each cost table pairs with:
+    // a name spelled alike in the target table and the responsibilities table but
+    // differently in the cost table is reported once, with the activity line.
+    let resp_of_cost = paired_with_costs(p, &responsibility_items(p));
+    let line_of_cost = paired_with_costs(p, &line_items(p));
+    cross_activities(p, &mut out, &resp_of_cost);
+    cross_responsibilities(p, &mut out, &line_of_cost);
     cross_summaries(p, &mut out);
     resource_summary(p, &mut out);
     economic_summary(p, &mut out);
@@ -252,11 +257,44 @@ fn name_finding(
     }
 }
 
-fn cross_activities(p: &Programme, out: &mut Vec<Finding>) {
-    let lines: Vec<(&Target, &ActivityLine)> = p
-        .targets()
+/// Every activity line with its target, in document order.
+fn activity_lines(p: &Programme) -> Vec<(&Target, &ActivityLine)> {
+    p.targets()
         .flat_map(|t| t.activities.iter().map(move |a| (t, a)))
-        .collect();
+        .collect()
+}
+
+fn line_items(p: &Programme) -> Vec<Item<'_>> {
+    activity_lines(p)
+        .into_iter()
+        .map(|(t, a)| Item {
+            target: &t.code,
+            name: &a.name,
+        })
+        .collect()
+}
+
+fn responsibility_items(p: &Programme) -> Vec<Item<'_>> {
+    p.responsibilities
+        .iter()
+        .map(|r| Item {
+            target: &r.target,
+            name: &r.activity,
+        })
+        .collect()
+}
+
+/// For each cost table, the item of `items` it pairs with, as (target, name).
+fn paired_with_costs<'a>(p: &'a Programme, items: &[Item<'a>]) -> Vec<Option<(&'a str, &'a str)>> {
+    let mut out = vec![None; p.activity_costs.len()];
+    for (i, j, _) in pair(items, &cost_items(p)).pairs {
+        out[j] = Some((items[i].target, items[i].name));
+    }
+    out
+}
+
+fn cross_activities(p: &Programme, out: &mut Vec<Finding>, resp_of_cost: &[Option<(&str, &str)>]) {
+    let lines = activity_lines(p);
     if p.activity_costs.is_empty() {
         if !lines.is_empty() {
             out.push(
@@ -267,13 +305,7 @@ fn cross_activities(p: &Programme, out: &mut Vec<Finding>) {
         }
         return;
     }
-    let left: Vec<Item<'_>> = lines
-        .iter()
-        .map(|(t, a)| Item {
-            target: &t.code,
-            name: &a.name,
-        })
-        .collect();
+    let left = line_items(p);
     let right = cost_items(p);
     let Pairing {
         pairs,
@@ -289,14 +321,21 @@ fn cross_activities(p: &Programme, out: &mut Vec<Finding>) {
             .target(&t.code)
             .activity(&a.name)
             .page(t.page);
-        out.extend(name_finding(
+        if let Some(mut f) = name_finding(
             how,
             base.clone(),
             (&t.code, &a.name),
             (&c.target, &c.activity),
             tables,
             c.page,
-        ));
+        ) {
+            if resp_of_cost[j] == Some((t.code.as_str(), a.name.as_str())) {
+                f.message.push_str(
+                    "; the responsibilities table has it as the performance-target table does",
+                );
+            }
+            out.push(f);
+        }
         let stated = [a.budget, a.off_budget, a.total];
         let line = line_figures(a);
         let cost = cost_figures(c);
@@ -392,7 +431,11 @@ fn closest(name: &str, target: &str, others: &[Item<'_>]) -> String {
         .unwrap_or_default()
 }
 
-fn cross_responsibilities(p: &Programme, out: &mut Vec<Finding>) {
+fn cross_responsibilities(
+    p: &Programme,
+    out: &mut Vec<Finding>,
+    line_of_cost: &[Option<(&str, &str)>],
+) {
     if p.responsibilities.is_empty() || p.activity_costs.is_empty() {
         if p.responsibilities.is_empty() && !p.activity_costs.is_empty() {
             out.push(
@@ -406,14 +449,7 @@ fn cross_responsibilities(p: &Programme, out: &mut Vec<Finding>) {
         }
         return;
     }
-    let left: Vec<Item<'_>> = p
-        .responsibilities
-        .iter()
-        .map(|r| Item {
-            target: &r.target,
-            name: &r.activity,
-        })
-        .collect();
+    let left = responsibility_items(p);
     let right = cost_items(p);
     let Pairing {
         pairs,
@@ -427,14 +463,17 @@ fn cross_responsibilities(p: &Programme, out: &mut Vec<Finding>) {
         let base = Finding::new("cross.units", Severity::Warning, table::RESPONSIBILITIES)
             .target(&r.target)
             .activity(&r.activity);
-        out.extend(name_finding(
-            how,
-            base.clone(),
-            (&r.target, &r.activity),
-            (&c.target, &c.activity),
-            tables,
-            c.page,
-        ));
+        // Already reported with the activity line when spelled as there.
+        if line_of_cost[j] != Some((r.target.as_str(), r.activity.as_str())) {
+            out.extend(name_finding(
+                how,
+                base.clone(),
+                (&r.target, &r.activity),
+                (&c.target, &c.activity),
+                tables,
+                c.page,
+            ));
+        }
         let keys =
             |v: &[String]| -> BTreeSet<String> { v.iter().map(|u| normalize_key(u)).collect() };
         if keys(&r.units) != keys(&c.units) {

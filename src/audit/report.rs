@@ -7,6 +7,28 @@ use serde_json::json;
 
 use super::{Finding, Severity, CHECKS};
 use crate::model::Programme;
+use crate::render::{Engine, PdfOptions, RenderError};
+
+/// The PDF title of the audit report.
+pub fn report_title(p: &Programme) -> String {
+    format!(
+        "{} {} Yılı Performans Programı Denetim Raporu",
+        p.institution, p.fiscal_year
+    )
+}
+
+/// The audit report (`audit.typ` with [`report_data`]) as PDF bytes.
+/// `roundtrip` says whether the findings include the round trip.
+pub fn report_pdf(
+    engine: &Engine,
+    p: &Programme,
+    findings: &[Finding],
+    roundtrip: bool,
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, RenderError> {
+    let data = report_data(p, findings, roundtrip);
+    engine.compile("audit.typ", &data, &opts.titled(report_title(p)))
+}
 
 /// The findings as a JSON array (pretty, trailing newline; amounts as decimal strings).
 pub fn to_json(findings: &[Finding]) -> String {

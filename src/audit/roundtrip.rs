@@ -11,6 +11,47 @@ use serde_json::Value;
 
 use super::{table, Finding, Severity};
 use crate::model::Programme;
+use crate::render::{self, Engine, PdfOptions, RenderError};
+
+/// Why the round trip could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum RoundtripError {
+    /// The programme report could not be rendered.
+    #[error("failed to render the programme report for the round trip: {0}")]
+    Render(#[from] RenderError),
+    /// The regenerated PDF could not be written to a temporary file.
+    #[error("failed to write the regenerated report to {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    /// The regenerated PDF could not be ingested.
+    #[error("failed to ingest the regenerated report: {0}")]
+    Ingest(#[from] crate::Error),
+}
+
+/// Renders the programme report of `p`, ingests the PDF with the project's
+/// own ingest and compares the two models ([`compare_models`]).
+pub fn roundtrip(
+    engine: &Engine,
+    p: &Programme,
+    opts: &PdfOptions,
+) -> Result<Vec<Finding>, RoundtripError> {
+    let pdf = render::programme_report(engine, p, &opts.titled(render::report_title(p)))?;
+    let dir = std::env::temp_dir().join(format!(
+        "perfprog-roundtrip-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let path = dir.join(render::report_file_name(p));
+    crate::util::write_atomic(&path, &pdf).map_err(|source| RoundtripError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let back = crate::extract_file(&path);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(compare_models(p, &back?.programme))
+}
 
 /// The model's top-level fields in document order.
 const TOP_ORDER: [&str; 10] = [

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use anyhow::Context;
 use perfprog::audit::{self, Finding, Severity};
 use perfprog::model::Programme;
-use perfprog::render::{self, Engine, PdfOptions};
 
 use super::render::engine_and_options;
 
@@ -23,7 +22,7 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
         None
     };
     if let (true, Some((engine, opts))) = (args.roundtrip, &typst) {
-        findings.extend(roundtrip(&programme, engine, opts)?);
+        findings.extend(audit::roundtrip(engine, &programme, opts)?);
     }
 
     let mut written = Vec::new();
@@ -37,13 +36,7 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
         written.push(write("audit.json", audit::to_json(&findings).as_bytes())?);
         written.push(write("audit.csv", audit::to_csv(&findings).as_bytes())?);
         if let Some((engine, opts)) = &typst {
-            let data = audit::report_data(&programme, &findings, args.roundtrip);
-            let title = format!(
-                "{} {} Yılı Performans Programı Denetim Raporu",
-                programme.institution, programme.fiscal_year
-            );
-            let pdf = engine
-                .compile("audit.typ", &data, &opts.titled(title))
+            let pdf = audit::report_pdf(engine, &programme, &findings, args.roundtrip, opts)
                 .context("failed to render the audit report")?;
             written.push(write("audit.pdf", &pdf)?);
         }
@@ -66,20 +59,6 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// Renders the programme report, ingests it again and compares the two models.
-fn roundtrip(p: &Programme, engine: &Engine, opts: &PdfOptions) -> anyhow::Result<Vec<Finding>> {
-    let pdf = render::programme_report(engine, p, &opts.titled(render::report_title(p)))
-        .context("failed to render the programme report for the round trip")?;
-    let dir = std::env::temp_dir().join(format!("perfprog-roundtrip-{}", std::process::id()));
-    let path = dir.join(render::report_file_name(p));
-    perfprog::util::write_atomic(&path, &pdf)
-        .with_context(|| format!("failed to write {}", path.display()))?;
-    let back = perfprog::extract_file(&path);
-    let _ = std::fs::remove_dir_all(&dir);
-    let back = back.context("failed to ingest the regenerated report")?;
-    Ok(audit::compare_models(p, &back.programme))
 }
 
 /// The summary: totals, then one line per check with findings.
