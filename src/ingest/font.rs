@@ -4,6 +4,7 @@
 //! fonts, `/Widths` for simple fonts): pdf-extract 0.12.1 misreads `/W` ranges.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
 
@@ -12,8 +13,9 @@ use lopdf::{Dictionary, Document, Object};
 pub struct Font {
     /// Two-byte codes (Type0 fonts) rather than one-byte codes.
     pub two_byte: bool,
-    /// Code → Unicode text, from `/ToUnicode` or the simple-font encoding.
-    to_unicode: HashMap<u32, String>,
+    /// Code → Unicode text, from `/ToUnicode` or the simple-font encoding;
+    /// shared strings, so a glyph's text costs no allocation.
+    to_unicode: HashMap<u32, Arc<str>>,
     /// Code → glyph width in text space units (already divided by 1000).
     widths: HashMap<u32, f32>,
     default_width: f32,
@@ -29,6 +31,7 @@ impl Font {
         let subtype = name_of(doc, dict.get(b"Subtype").ok());
         let base = name_of(doc, dict.get(b"BaseFont").ok());
         let two_byte = subtype == "Type0";
+        let mut map: HashMap<u32, String> = HashMap::new();
         let mut font = Font {
             two_byte,
             to_unicode: HashMap::new(),
@@ -48,8 +51,7 @@ impl Font {
                 if let Some(dw) = resolve(doc, desc.get(b"DW").ok()).and_then(num) {
                     font.default_width = dw / 1000.0;
                 }
-                if let Some(w) = resolve(doc, desc.get(b"W").ok()).and_then(|o| o.as_array().ok())
-                {
+                if let Some(w) = resolve(doc, desc.get(b"W").ok()).and_then(|o| o.as_array().ok()) {
                     read_cid_widths(doc, w, &mut font.widths);
                 }
             }
@@ -72,15 +74,24 @@ impl Font {
             {
                 font.default_width = missing * scale;
             }
-            simple_encoding(doc, dict, &mut font.to_unicode);
+            simple_encoding(doc, dict, &mut map);
         }
-        if let Some(stream) = resolve(doc, dict.get(b"ToUnicode").ok()).and_then(|o| o.as_stream().ok())
+        if let Some(stream) =
+            resolve(doc, dict.get(b"ToUnicode").ok()).and_then(|o| o.as_stream().ok())
         {
             let data = stream
                 .decompressed_content()
                 .unwrap_or_else(|_| stream.content.clone());
-            parse_cmap(&data, &mut font.to_unicode);
+            parse_cmap(&data, &mut map);
         }
+        font.to_unicode = map
+            .into_iter()
+            .map(|(k, v)| {
+                // Control characters (a bullet mapped to U+0000) carry no text.
+                let v: String = v.chars().filter(|c| !c.is_control()).collect();
+                (k, Arc::from(v))
+            })
+            .collect();
         font.has_unicode = !font.to_unicode.is_empty();
         font
     }
@@ -98,14 +109,17 @@ impl Font {
         })
     }
 
-    /// The Unicode text of a code (empty when unknown).
-    pub fn text(&self, code: u32) -> &str {
-        self.to_unicode.get(&code).map(String::as_str).unwrap_or("")
+    /// The Unicode text of a code (None when unknown).
+    pub fn text(&self, code: u32) -> Option<&Arc<str>> {
+        self.to_unicode.get(&code)
     }
 
     /// The glyph width of a code in text space units.
     pub fn width(&self, code: u32) -> f32 {
-        self.widths.get(&code).copied().unwrap_or(self.default_width)
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
     }
 }
 

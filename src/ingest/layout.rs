@@ -87,13 +87,17 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
     if size == 0.0 {
         return None;
     }
-    let y = row.iter().filter(|g| !is_blank(&g.text)).map(|g| g.y).sum::<f32>()
+    let y = row
+        .iter()
+        .filter(|g| !is_blank(&g.text))
+        .map(|g| g.y)
+        .sum::<f32>()
         / row.iter().filter(|g| !is_blank(&g.text)).count() as f32;
     let cell_gap = 0.9 * size;
     let word_gap = 0.18 * size;
     let mut cells: Vec<Cell> = Vec::new();
     let mut prev_end = f32::NEG_INFINITY;
-    let mut prev: Option<(f32, String)> = None;
+    let mut prev: Option<(f32, std::sync::Arc<str>)> = None;
     let mut pending_space = false;
     for g in row {
         if is_blank(&g.text) {
@@ -118,7 +122,7 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
             _ => cells.push(Cell {
                 x0: g.x,
                 x1: g.x + g.w,
-                text: g.text.clone(),
+                text: g.text.to_string(),
             }),
         }
         pending_space = false;
@@ -175,18 +179,17 @@ pub fn strip_running(pages: &mut [Page]) {
     }
     let threshold = (pages.len() / 4).max(3);
     for p in pages.iter_mut() {
-        let (h, n) = (p.height, p.lines.len());
-        let mut keep = Vec::with_capacity(n);
-        for (i, l) in p.lines.drain(..).enumerate() {
+        let h = p.height;
+        let mut keep = Vec::with_capacity(p.lines.len());
+        for l in p.lines.drain(..) {
             let margin = l.y < h * 0.1 || l.y > h * 0.9;
             let k = key(&l);
             let recurring = counts.get(&k).copied().unwrap_or(0) >= threshold;
-            let page_no = (i == 0 || i + 1 == n || margin)
+            let page_no = margin
                 && l.cells.len() == 1
                 && l.cells[0].text.len() <= 4
-                && l.cells[0].text.chars().all(|c| c.is_ascii_digit())
-                && margin;
-            if !(margin && recurring) && !page_no {
+                && l.cells[0].text.chars().all(|c| c.is_ascii_digit());
+            if !(page_no || margin && recurring) {
                 keep.push(l);
             }
         }
@@ -204,7 +207,7 @@ mod tests {
             y,
             w: 5.0 * text.chars().count() as f32,
             size: 10.0,
-            text: text.into(),
+            text: std::sync::Arc::from(text),
         }
     }
 

@@ -65,7 +65,9 @@ pub enum Error {
     NotPdf { path: PathBuf },
     #[error("{path}: the PDF is damaged or truncated ({reason})")]
     Corrupt { path: PathBuf, reason: String },
-    #[error("{path}: the PDF is encrypted with a password; decrypt it first (e.g. qpdf --decrypt)")]
+    #[error(
+        "{path}: the PDF is encrypted with a password; decrypt it first (e.g. qpdf --decrypt)"
+    )]
     Encrypted { path: PathBuf },
     #[error("{path}: the PDF has no text layer (a scanned document?); run OCR on it first")]
     NoText { path: PathBuf },

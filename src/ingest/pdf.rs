@@ -17,7 +17,7 @@ pub struct Glyph {
     pub y: f32,
     pub w: f32,
     pub size: f32,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 /// The glyphs of one page.
@@ -222,7 +222,10 @@ impl Interp<'_, '_, '_> {
             tl: 0.0,
             rise: 0.0,
         };
-        let mut lexer = Lexer { data: content, pos: 0 };
+        let mut lexer = Lexer {
+            data: content,
+            pos: 0,
+        };
         let mut operands: Vec<Op> = Vec::new();
         while let Some(tok) = lexer.next() {
             let op = match tok {
@@ -401,33 +404,30 @@ impl Interp<'_, '_, '_> {
         for code in font.codes(s) {
             let w0 = font.width(code);
             let trm = mul(
-                &mul(
-                    &[ts.size * ts.th, 0.0, 0.0, ts.size, 0.0, ts.rise],
-                    &ts.tm,
-                ),
+                &mul(&[ts.size * ts.th, 0.0, 0.0, ts.size, 0.0, ts.rise], &ts.tm),
                 ctm,
             );
             let text = font.text(code);
-            let is_space = text == " " || (!font.two_byte && code == 32);
-            let tx = (w0 * ts.size + ts.tc + if is_space && !font.two_byte { ts.tw } else { 0.0 })
+            let is_space = text.is_some_and(|t| &**t == " ") || (!font.two_byte && code == 32);
+            let tx = (w0 * ts.size
+                + ts.tc
+                + if is_space && !font.two_byte {
+                    ts.tw
+                } else {
+                    0.0
+                })
                 * ts.th;
             let xscale = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
             let yscale = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             // Only horizontal, upright text forms lines; rotated text is kept
             // with its own position (it rarely matters for tables).
-            // Control characters (a bullet mapped to U+0000) carry no text.
-            let text = if text.chars().any(char::is_control) {
-                text.chars().filter(|c| !c.is_control()).collect()
-            } else {
-                text.to_string()
-            };
-            if !text.is_empty() {
+            if let Some(text) = text.filter(|t| !t.is_empty()) {
                 self.out.glyphs.push(Glyph {
                     x: trm[4],
                     y: trm[5],
                     w: w0 * xscale,
                     size: yscale,
-                    text,
+                    text: Arc::clone(text),
                 });
             }
             ts.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &ts.tm);
@@ -446,7 +446,10 @@ struct Lexer<'a> {
 }
 
 fn is_delim(c: u8) -> bool {
-    matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        c,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 fn is_ws(c: u8) -> bool {
@@ -608,7 +611,9 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
             match c {
                 b'\\' => {
-                    let Some(&e) = self.data.get(self.pos) else { break };
+                    let Some(&e) = self.data.get(self.pos) else {
+                        break;
+                    };
                     self.pos += 1;
                     match e {
                         b'n' => out.push(b'\n'),

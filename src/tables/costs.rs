@@ -27,7 +27,10 @@ enum Part {
 /// The amount rows, in order, with where each goes.
 const ROWS: [(&str, Slot); 14] = [
     ("Personel Giderleri", Slot::Code(1)),
-    ("Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri", Slot::Code(2)),
+    (
+        "Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri",
+        Slot::Code(2),
+    ),
     ("Mal ve Hizmet Alım Giderleri", Slot::Code(3)),
     ("Faiz Giderleri", Slot::Code(4)),
     ("Cari Transferler", Slot::Code(5)),
@@ -84,7 +87,7 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
         if it.is_blank() {
             continue;
         }
-        let text = plain(&it.text());
+        let text = plain(it.text());
         if text == TABLE {
             continue;
         }
@@ -107,7 +110,11 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
         let Some(d) = draft.as_mut() else {
             // Before the first table: the strategic-area heading (e.g. ALTYAPI).
             if !is_theme(&text) {
-                warn(warnings, it.page, format!("text outside any cost table: {text:?}"));
+                warn(
+                    warnings,
+                    it.page,
+                    format!("text outside any cost table: {text:?}"),
+                );
             }
             continue;
         };
@@ -157,13 +164,18 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
             }
             Part::Amounts => {
                 let (row, found) = split_text(&it.line.text(), 1, |t| parse_number(t).is_some());
-                let label = row.label.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+                let label = row
+                    .label
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
                 let key = normalize_key(label);
                 let Some(k) = keys.iter().position(|x| *x == key) else {
                     warn(
                         warnings,
                         it.page,
-                        format!("unrecognised row in the cost table of {:?}: {text:?}", join_lines(&d.name_lines)),
+                        format!(
+                            "unrecognised row in the cost table of {:?}: {text:?}",
+                            join_lines(&d.name_lines)
+                        ),
                     );
                     continue;
                 };

@@ -18,13 +18,18 @@ use crate::normalize::{self, join_lines};
 
 use super::lines::{plain, Item};
 
-const BULLETS: &[char] = &['▶', '➢', '•', '●', '▪', '◆', '✓', '►', '■', '□', '-', '–', '\u{f0a7}', '\u{f0d8}'];
+const BULLETS: &[char] = &[
+    '▶', '➢', '•', '●', '▪', '◆', '✓', '►', '■', '□', '-', '–', '\u{f0a7}', '\u{f0d8}',
+];
+
+/// A legal duties table being read: header, rows, the current row's lines.
+type TableDraft = (Vec<String>, Vec<Vec<String>>, Vec<String>);
 
 struct Doc {
     sections: Vec<Section>,
     para: Vec<String>,
     list: Vec<Vec<String>>,
-    table: Option<(Vec<String>, Vec<Vec<String>>, Vec<String>)>,
+    table: Option<TableDraft>,
     /// The previous line ended a block (or there is none).
     at_break: bool,
 }
@@ -103,7 +108,11 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
             if doc.table.is_none() {
                 doc.flush_para();
                 doc.flush_list();
-                doc.table = Some((vec!["Yasal Yükümlülük".into(), "Dayanak".into()], Vec::new(), Vec::new()));
+                doc.table = Some((
+                    vec!["Yasal Yükümlülük".into(), "Dayanak".into()],
+                    Vec::new(),
+                    Vec::new(),
+                ));
             }
             doc.at_break = true;
             continue;
@@ -206,7 +215,11 @@ fn ends_sentence(text: &str) -> bool {
     let ordinal = t
         .strip_suffix('.')
         .and_then(|r| r.rsplit(|c: char| !c.is_ascii_digit()).next())
-        .is_some_and(|d| !d.is_empty() && t.len() > d.len() + 1 && !t[..t.len() - d.len() - 1].ends_with(|c: char| c.is_alphanumeric()));
+        .is_some_and(|d| {
+            !d.is_empty()
+                && t.len() > d.len() + 1
+                && !t[..t.len() - d.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+        });
     !ordinal && t.ends_with(['.', '!', '?', ':', '…', '”', '"'])
 }
 
@@ -220,7 +233,11 @@ fn split_reference(text: &str) -> Option<(String, String)> {
     let words: Vec<&str> = text.split(' ').collect();
     for k in (0..words.len()).rev() {
         let w = words[k];
-        if w.starts_with("s.") && w.len() > 3 && k > 0 && words[k - 1].chars().all(|c| c.is_ascii_digit()) {
+        if w.starts_with("s.")
+            && w.len() > 3
+            && k > 0
+            && words[k - 1].chars().all(|c| c.is_ascii_digit())
+        {
             let reference = words[k - 1..].join(" ");
             let body = words[..k - 1].join(" ");
             // The reference must end the line (at most a few more tokens).
@@ -236,7 +253,11 @@ fn split_reference(text: &str) -> Option<(String, String)> {
 fn strip_bullet(text: &str) -> Option<String> {
     let t = text.trim_start();
     let first = t.chars().next()?;
-    if BULLETS.contains(&first) && t.chars().nth(1).is_some_and(|c| c.is_whitespace() || !c.is_alphanumeric() || first != '-') {
+    if BULLETS.contains(&first)
+        && t.chars()
+            .nth(1)
+            .is_some_and(|c| c.is_whitespace() || !c.is_alphanumeric() || first != '-')
+    {
         let rest = t.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
         return (!rest.is_empty()).then(|| rest.to_string());
     }
@@ -264,7 +285,9 @@ fn is_heading(text: &str, next: &str) -> bool {
         return false;
     }
     // Figures and quotations belong to tables and sentences, not headings.
-    if words.iter().any(|w| crate::normalize::is_number(w.trim_end_matches('*')))
+    if words
+        .iter()
+        .any(|w| crate::normalize::is_number(w.trim_end_matches('*')))
         || text.contains(['“', '”', '"', '«', '»'])
     {
         return false;
@@ -288,10 +311,19 @@ mod tests {
             split_reference("bütçesini hazırlamak. 5216 s.K.m.7/a"),
             Some(("bütçesini hazırlamak.".into(), "5216 s.K.m.7/a".into()))
         );
-        assert_eq!(split_reference("5216 s.K.m.7/b"), Some((String::new(), "5216 s.K.m.7/b".into())));
+        assert_eq!(
+            split_reference("5216 s.K.m.7/b"),
+            Some((String::new(), "5216 s.K.m.7/b".into()))
+        );
         assert_eq!(split_reference("Büyükşehir belediyesi"), None);
-        assert_eq!(strip_bullet("▶ ➢Herkesi kapsayan"), Some("Herkesi kapsayan".into()));
-        assert_eq!(strip_bullet("3. Mal ve Hizmet"), Some("Mal ve Hizmet".into()));
+        assert_eq!(
+            strip_bullet("▶ ➢Herkesi kapsayan"),
+            Some("Herkesi kapsayan".into())
+        );
+        assert_eq!(
+            strip_bullet("3. Mal ve Hizmet"),
+            Some("Mal ve Hizmet".into())
+        );
         assert_eq!(strip_bullet("2024 yılında"), None);
         assert!(is_heading("Yetki, Görev ve Sorumluluklar", "5216 sayılı"));
         assert!(!is_heading("Karar almada katılımcılık", "İnsanların"));

@@ -1,20 +1,24 @@
 //! The document as one stream of lines with their pages, and the line
 //! patterns every table family shares (headings with codes, keywords).
 
+use std::rc::Rc;
+
 use crate::ingest::{Line, Page};
 use crate::normalize;
 
-/// A line of the document with its page.
-#[derive(Debug, Clone, Copy)]
+/// A line of the document with its page, and its text computed once.
+#[derive(Debug, Clone)]
 pub struct Item<'a> {
     pub page: Option<u32>,
     pub line: &'a Line,
+    text: Rc<str>,
 }
 
 impl Item<'_> {
-    /// The line's text, cells joined by single spaces, spaces collapsed.
-    pub fn text(&self) -> String {
-        collapse(&self.line.text())
+    /// The line's text, cells joined by single spaces, spaces collapsed
+    /// (no-break spaces kept: they mark empty cells in text input).
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// True for a blank line (text input only).
@@ -27,7 +31,13 @@ impl Item<'_> {
 pub fn items(pages: &[Page]) -> Vec<Item<'_>> {
     pages
         .iter()
-        .flat_map(|p| p.lines.iter().map(move |l| Item { page: p.number, line: l }))
+        .flat_map(|p| {
+            p.lines.iter().map(move |l| Item {
+                page: p.number,
+                line: l,
+                text: Rc::from(collapse(&l.text())),
+            })
+        })
         .collect()
 }
 
@@ -85,9 +95,7 @@ fn after_keyword_words<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
     let mut rest = t;
     for kw in keyword.split(' ') {
         rest = rest.trim_start();
-        let word_end = rest
-            .find(|c: char| c.is_whitespace())
-            .unwrap_or(rest.len());
+        let word_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
         let word = &rest[..word_end];
         let word_cmp = word.trim_end_matches([':', '.']);
         if !same_word(word_cmp, kw) {
@@ -187,19 +195,29 @@ mod tests {
     #[test]
     fn headings_with_codes() {
         assert_eq!(
-            coded("Stratejik Amaç 1 \t : Herkesi Kapsayan", "Stratejik Amaç", 1),
+            coded(
+                "Stratejik Amaç 1 \t : Herkesi Kapsayan",
+                "Stratejik Amaç",
+                1
+            ),
             Some(("1".into(), "Herkesi Kapsayan".into()))
         );
         assert_eq!(
             coded("Performans Hedefi 1.1.1. Altyapı", "Performans Hedefi", 3),
             Some(("1.1.1".into(), "Altyapı".into()))
         );
-        assert_eq!(coded("Performans Hedefi Tablosu", "Performans Hedefi", 3), None);
+        assert_eq!(
+            coded("Performans Hedefi Tablosu", "Performans Hedefi", 3),
+            None
+        );
         assert_eq!(
             coded("Stratejik Hedef 1.2", "Stratejik Hedef", 2),
             Some(("1.2".into(), "".into()))
         );
-        assert_eq!(leading_code("1.1.1. Altyapı", 3).map(|c| c.0), Some("1.1.1".into()));
+        assert_eq!(
+            leading_code("1.1.1. Altyapı", 3).map(|c| c.0),
+            Some("1.1.1".into())
+        );
         assert_eq!(leading_code("1.1 Kent", 2).map(|c| c.1), Some("Kent"));
         assert_eq!(leading_code("2024 Yılı", 1), None);
         assert_eq!(
@@ -210,7 +228,9 @@ mod tests {
             coded("Perform ans Hedefi 4.2.1. Gençlik", "Performans Hedefi", 3),
             Some(("4.2.1".into(), "Gençlik".into()))
         );
-        assert!(is_stray_running_header("68 Genel Bilgiler Performans Hedef ve Göstergeleri"));
+        assert!(is_stray_running_header(
+            "68 Genel Bilgiler Performans Hedef ve Göstergeleri"
+        ));
         assert!(is_stray_running_header("2024 Performans Programı 71"));
         assert!(!is_stray_running_header("2024 Yılı Performans Programı"));
     }

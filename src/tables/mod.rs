@@ -63,7 +63,7 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
         if it.is_blank() {
             continue;
         }
-        if let Some(s) = section_of(&it.text()) {
+        if let Some(s) = section_of(it.text()) {
             let current = bounds.last().map(|b| b.0).unwrap_or(Section::Front);
             if s > current {
                 bounds.push((s, i));
@@ -79,8 +79,8 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
         let end = bounds.get(k + 1).map_or(items.len(), |b| b.1);
         items[start..end]
             .iter()
-            .filter(|it| !lines::is_stray_running_header(&it.text()))
-            .copied()
+            .filter(|it| !lines::is_stray_running_header(it.text()))
+            .cloned()
             .collect()
     };
     if bounds.iter().all(|b| b.0 != Section::Targets) {
@@ -93,8 +93,14 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
     for (section, name) in [
         (Section::Costs, "Faaliyet Maliyetleri Tablosu"),
         (Section::Resources, "İdarenin Toplam Kaynak İhtiyacı"),
-        (Section::Economic, "Mali Yılı Toplam Kaynak İhtiyacı Tablosu"),
-        (Section::Responsibilities, "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo"),
+        (
+            Section::Economic,
+            "Mali Yılı Toplam Kaynak İhtiyacı Tablosu",
+        ),
+        (
+            Section::Responsibilities,
+            "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo",
+        ),
     ] {
         if bounds.iter().all(|b| b.0 != section) {
             warnings.push(Warning {
@@ -165,7 +171,7 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
 /// "… Belediyesi".
 fn institution(items: &[Item], doc: &SourceDoc) -> Option<String> {
     for it in items.iter().take(400) {
-        let t = plain(&it.text());
+        let t = plain(it.text());
         if let Some(head) = t.strip_suffix(" Belediye Başkanı") {
             if !head.is_empty() && head.split(' ').count() <= 4 {
                 return Some(format!("{head} Belediyesi"));
@@ -176,6 +182,8 @@ fn institution(items: &[Item], doc: &SourceDoc) -> Option<String> {
     title
         .split(['·', '-', '|'])
         .map(str::trim)
-        .find(|p| p.ends_with("Belediyesi") || p.ends_with("Valiliği") || p.ends_with("Üniversitesi"))
+        .find(|p| {
+            p.ends_with("Belediyesi") || p.ends_with("Valiliği") || p.ends_with("Üniversitesi")
+        })
         .map(str::to_string)
 }

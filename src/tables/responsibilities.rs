@@ -66,7 +66,10 @@ impl State<'_> {
         self.unit_lines.clear();
         if self.target.is_empty() {
             let page = self.row_page;
-            self.warn(page, format!("activity row before any target: {activity:?}"));
+            self.warn(
+                page,
+                format!("activity row before any target: {activity:?}"),
+            );
             return;
         }
         if units.is_empty() || activity.is_empty() {
@@ -161,7 +164,11 @@ pub fn parse(
         .map(|t| (t.code.clone(), t.title.clone()))
         .collect();
     let mut activities: HashMap<String, HashSet<String>> = HashMap::new();
-    for t in goals.iter().flat_map(|g| &g.objectives).flat_map(|o| &o.targets) {
+    for t in goals
+        .iter()
+        .flat_map(|g| &g.objectives)
+        .flat_map(|o| &o.targets)
+    {
         activities
             .entry(t.code.clone())
             .or_default()
@@ -183,7 +190,11 @@ pub fn parse(
         row_page: None,
     };
     let positioned = items.iter().any(|i| i.line.positioned);
-    let unit_x = if positioned { units_column(items) } else { None };
+    let unit_x = if positioned {
+        units_column(items)
+    } else {
+        None
+    };
     let mut group: Vec<String> = Vec::new();
     let mut group_page = None;
     let mut header_seen = false;
@@ -211,7 +222,10 @@ pub fn parse(
                 .map(|(_, t)| t.clone())
                 .unwrap_or_default();
             if st.title.is_empty() {
-                st.warn(it.page, format!("target {code} is not in the performance tables"));
+                st.warn(
+                    it.page,
+                    format!("target {code} is not in the performance tables"),
+                );
             }
             st.head = Some(vec![rest.to_string()]);
             continue;
@@ -299,7 +313,8 @@ fn flush_group(
     if let Some(acts) = activities.get(&st.target) {
         for p in 1..words.len() {
             let name = normalize_key(&words[..p].join(" "));
-            if acts.contains(&name) && words.last().is_some_and(|w| super::units::is_unit_final(w)) {
+            if acts.contains(&name) && words.last().is_some_and(|w| super::units::is_unit_final(w))
+            {
                 st.piece(Piece {
                     page,
                     left: words[..p].join(" "),

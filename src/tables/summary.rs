@@ -11,7 +11,9 @@
 use rust_decimal::Decimal;
 
 use crate::ingest::Warning;
-use crate::model::{EconomicRow, EconomicSummary, Level, ResourceRow, ResourceSummary, ResourceTotal};
+use crate::model::{
+    EconomicRow, EconomicSummary, Level, ResourceRow, ResourceSummary, ResourceTotal,
+};
 use crate::normalize::{self, join_lines, normalize_key, parse_number};
 
 use super::lines::{coded, plain, Item};
@@ -87,7 +89,10 @@ fn resource_kind(text: &str) -> Option<(RowKind, String)> {
 
 /// Header words of the resource summary, repeated under every theme.
 fn is_resource_header(text: &str) -> bool {
-    let t = text.replace("Perf. Topl.", "").replace("PAY (%)", "").replace("(%)", "");
+    let t = text
+        .replace("Perf. Topl.", "")
+        .replace("PAY (%)", "")
+        .replace("(%)", "");
     let rest: Vec<&str> = t.split_whitespace().collect();
     if text.contains("Perf. Topl.") {
         return true;
@@ -144,7 +149,11 @@ pub fn resources(items: &[Item], warnings: &mut Vec<Warning>) -> ResourceSummary
         }
         if figs.len() == 3 {
             let Some((kind, lines, page)) = current.take() else {
-                warn(warnings, it.page, format!("figures without a row: {text:?}"));
+                warn(
+                    warnings,
+                    it.page,
+                    format!("figures without a row: {text:?}"),
+                );
                 continue;
             };
             match kind {
@@ -223,6 +232,10 @@ fn economic_slot(label: &str) -> Option<(EcoSlot, Option<String>, String)> {
     None
 }
 
+/// A recognised economic-summary row: its line, label, figures and their
+/// right edges (PDF input).
+type EcoLine<'a> = (Item<'a>, String, Vec<Option<Decimal>>, Vec<f32>);
+
 /// Parses the Mali Yılı Toplam Kaynak İhtiyacı Tablosu.
 pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary {
     let mut out = EconomicSummary::default();
@@ -236,7 +249,7 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
     // Right edges of the four figure columns, learnt from complete rows, so a
     // positioned row with empty cells keeps its figures in their columns.
     let mut edges: Vec<Vec<f32>> = vec![Vec::new(); 4];
-    let mut rows: Vec<(Item, String, Vec<Option<Decimal>>, Vec<f32>)> = Vec::new();
+    let mut rows: Vec<EcoLine> = Vec::new();
     let mut rotated = String::new();
     let mut pending: Vec<String> = Vec::new();
     for it in items.iter().skip(1) {
@@ -262,7 +275,10 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
                 continue;
             }
             // The off-budget group label is printed rotated, a letter or two a line.
-            if figs.is_empty() && label.chars().count() <= 3 && label.chars().all(char::is_uppercase) {
+            if figs.is_empty()
+                && label.chars().count() <= 3
+                && label.chars().all(char::is_uppercase)
+            {
                 rotated.push_str(&label);
                 continue;
             }
@@ -288,7 +304,7 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
                 edges[k].push(*x);
             }
         }
-        rows.push((*it, label, figs, xs));
+        rows.push((it.clone(), label, figs, xs));
     }
     for p in pending {
         warn(warnings, None, format!("text outside a row: {p:?}"));
@@ -349,8 +365,21 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
 
 fn is_economic_header(text: &str) -> bool {
     let words = [
-        "Ekonomik", "Kod", "Faaliyet", "Toplamı", "Genel", "Yönetim", "Giderleri", "Diğer",
-        "İdarelere", "Transfer", "Edilecek", "Kaynaklar", "Toplam", "(Tl)", "(TL)",
+        "Ekonomik",
+        "Kod",
+        "Faaliyet",
+        "Toplamı",
+        "Genel",
+        "Yönetim",
+        "Giderleri",
+        "Diğer",
+        "İdarelere",
+        "Transfer",
+        "Edilecek",
+        "Kaynaklar",
+        "Toplam",
+        "(Tl)",
+        "(TL)",
     ];
     !text.is_empty() && text.split_whitespace().all(|w| words.contains(&w))
 }
@@ -370,7 +399,8 @@ mod tests {
 
     #[test]
     fn economic_labels() {
-        let (slot, code, name) = economic_slot("2 SOSYAL GÜVENLİK KURUMLARINA DEVLET PRİMİ GİDERLERİ").unwrap();
+        let (slot, code, name) =
+            economic_slot("2 SOSYAL GÜVENLİK KURUMLARINA DEVLET PRİMİ GİDERLERİ").unwrap();
         assert_eq!(slot, EcoSlot::Code);
         assert_eq!(code.as_deref(), Some("2"));
         assert_eq!(name, "Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri");

@@ -115,7 +115,7 @@ impl Parser<'_> {
 
     /// Handles line `i`; returns how many lines it consumed.
     fn line(&mut self, items: &[Item], i: usize) -> usize {
-        let it = items[i];
+        let it = &items[i];
         if it.is_blank() {
             // Text input: a blank line ends a block of stacked values.
             if let Some(blocks) = self.open_cells.as_mut() {
@@ -126,7 +126,7 @@ impl Parser<'_> {
             return 1;
         }
         let text = it.text();
-        let plain_text = plain(&text);
+        let plain_text = plain(text);
         if self.open_cells.is_some() {
             if self.open_value_line(&plain_text) {
                 return 1;
@@ -201,8 +201,8 @@ impl Parser<'_> {
                 self.theme_lines.push(plain_text);
             }
             Mode::Heading(_) => self.head_lines.push(plain_text),
-            Mode::Indicators => self.indicator_row(&it),
-            Mode::Activities => self.activity_row(&it, &plain_text),
+            Mode::Indicators => self.indicator_row(it),
+            Mode::Activities => self.activity_row(it, &plain_text),
         }
         1
     }
@@ -308,7 +308,11 @@ impl Parser<'_> {
                 Some(o) => &mut o.title,
                 None => return,
             },
-            Head::Target => match goal.objectives.last_mut().and_then(|o| o.targets.last_mut()) {
+            Head::Target => match goal
+                .objectives
+                .last_mut()
+                .and_then(|o| o.targets.last_mut())
+            {
                 Some(t) => &mut t.title,
                 None => return,
             },
@@ -320,9 +324,9 @@ impl Parser<'_> {
 
     /// Reads the indicator header (one or two lines) and its columns.
     fn indicator_header(&mut self, items: &[Item], i: usize) -> usize {
-        let first = items[i];
+        let first = &items[i];
         if !first.line.positioned {
-            let rest = after_keyword(&plain(&first.text()), "Performans Göstergeleri")
+            let rest = after_keyword(&plain(first.text()), "Performans Göstergeleri")
                 .unwrap_or("")
                 .to_string();
             self.text_header = Some(vec![rest]);
@@ -331,7 +335,7 @@ impl Parser<'_> {
         let mut cells: Vec<&crate::ingest::Cell> = first.line.cells.iter().skip(1).collect();
         let mut used = 1;
         if let Some(next) = items.get(i + 1) {
-            if next.page == first.page && is_header_words(&plain(&next.text())) {
+            if next.page == first.page && is_header_words(&plain(next.text())) {
                 cells.extend(next.line.cells.iter());
                 used = 2;
             }
@@ -357,7 +361,10 @@ impl Parser<'_> {
             .map(|g| {
                 let mut g = g.clone();
                 g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-                g.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ")
+                g.iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             })
             .collect();
         let columns = year_columns(&texts[1.min(texts.len())..]);
@@ -365,7 +372,10 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 first.page,
-                format!("indicator header without year columns: {:?}", plain(&first.text())),
+                format!(
+                    "indicator header without year columns: {:?}",
+                    plain(first.text())
+                ),
             );
         }
         self.record_columns(columns, first.page);
@@ -409,12 +419,9 @@ impl Parser<'_> {
     /// Reads the activity header ("Faaliyetler | Kaynak İhtiyacı (2024) (TL)"
     /// then "Bütçe İçi | Bütçe Dışı | Toplam").
     fn activity_header(&mut self, items: &[Item], i: usize) -> usize {
-        let first = items[i];
-        let text = plain(&first.text());
-        if let Some(y) = text
-            .split(|c: char| !c.is_ascii_digit())
-            .find_map(year_of)
-        {
+        let first = &items[i];
+        let text = plain(first.text());
+        if let Some(y) = text.split(|c: char| !c.is_ascii_digit()).find_map(year_of) {
             self.out.fiscal_year.get_or_insert(y);
         }
         let mut used = 1;
@@ -422,9 +429,9 @@ impl Parser<'_> {
         // İhtiyacı (2024) (TL)" line (text input).
         let mut j = i + 1;
         while j < items.len()
-            && (items[j].is_blank() || plain(&items[j].text()).starts_with("Kaynak İhtiyacı"))
+            && (items[j].is_blank() || plain(items[j].text()).starts_with("Kaynak İhtiyacı"))
         {
-            if let Some(y) = plain(&items[j].text())
+            if let Some(y) = plain(items[j].text())
                 .split(|c: char| !c.is_ascii_digit())
                 .find_map(year_of)
             {
@@ -433,7 +440,7 @@ impl Parser<'_> {
             j += 1;
         }
         if let Some(next) = items.get(j) {
-            let nt = plain(&next.text());
+            let nt = plain(next.text());
             if nt.starts_with("Bütçe İçi") {
                 used = j - i + 1;
                 if next.line.positioned {
@@ -558,12 +565,19 @@ impl Parser<'_> {
         if blocks.is_empty() || n == 0 {
             return;
         }
-        let per = if blocks.len() % n == 0 { blocks.len() / n } else { 1 };
+        let per = if blocks.len() % n == 0 {
+            blocks.len() / n
+        } else {
+            1
+        };
         if blocks.len() % n != 0 {
             warn(
                 self.warnings,
                 page,
-                format!("{} stacked values for {n} columns; placed from the left", blocks.len()),
+                format!(
+                    "{} stacked values for {n} columns; placed from the left",
+                    blocks.len()
+                ),
             );
         }
         let cells: Vec<Option<Value>> = (0..n)
@@ -575,7 +589,9 @@ impl Parser<'_> {
                     .flatten()
                     .cloned()
                     .collect();
-                (!group.is_empty()).then(|| group.join(" / ")).and_then(|t| to_value(Some(&t)))
+                (!group.is_empty())
+                    .then(|| group.join(" / "))
+                    .and_then(|t| to_value(Some(&t)))
             })
             .collect();
         if let Some(ind) = self.target().and_then(|t| t.indicators.last_mut()) {
@@ -612,7 +628,10 @@ impl Parser<'_> {
             .as_deref()
             .map(normalize::clean)
             .unwrap_or_default();
-        let values: Vec<Option<Value>> = row.values[1..].iter().map(|v| to_value(v.as_deref())).collect();
+        let values: Vec<Option<Value>> = row.values[1..]
+            .iter()
+            .map(|v| to_value(v.as_deref()))
+            .collect();
         let indicator = Indicator {
             name,
             unit,
@@ -677,7 +696,11 @@ impl Parser<'_> {
             .and_then(|g| g.objectives.last_mut())
             .and_then(|o| o.targets.last_mut())
         else {
-            warn(warnings, page, format!("activity outside a target: {name:?}"));
+            warn(
+                warnings,
+                page,
+                format!("activity outside a target: {name:?}"),
+            );
             return;
         };
         if name == "Genel Toplam" {
@@ -794,15 +817,46 @@ fn is_header_words(text: &str) -> bool {
             year_of(w).is_some()
                 || matches!(
                     normalize::to_lower_tr(w).as_str(),
-                    "değer" | "türü" | "gerçekleşen" | "gerçekleşme" | "hedef" | "tahmin" | "hedefi" | "yılı"
+                    "değer"
+                        | "türü"
+                        | "gerçekleşen"
+                        | "gerçekleşme"
+                        | "hedef"
+                        | "tahmin"
+                        | "hedefi"
+                        | "yılı"
                 )
         })
 }
 
 /// Units every programme uses; others are learnt from the document's rows.
 const COMMON_UNITS: [&str; 27] = [
-    "%", "Adet", "Kişi", "Metre", "Metrekare", "m2", "m3", "m²", "m³", "Km", "Kg", "Ton", "Litre",
-    "Saat", "Dakika", "Gün", "Ay", "Yıl", "Hektar", "Not", "Puan", "TL", "km", "kg", "m", "lt",
+    "%",
+    "Adet",
+    "Kişi",
+    "Metre",
+    "Metrekare",
+    "m2",
+    "m3",
+    "m²",
+    "m³",
+    "Km",
+    "Kg",
+    "Ton",
+    "Litre",
+    "Saat",
+    "Dakika",
+    "Gün",
+    "Ay",
+    "Yıl",
+    "Hektar",
+    "Not",
+    "Puan",
+    "TL",
+    "km",
+    "kg",
+    "m",
+    "lt",
     "ton",
 ];
 
@@ -840,8 +894,8 @@ fn text_indicator_row(line: &str, nvals: usize, units: &[String]) -> Option<Text
         if let Some(unit) = toks[k - 1].clone() {
             // A unit is known, or a new one that is not a lower-case word
             // (`4 dakika 41` is a value, not unit `dakika` and value 41).
-            let plausible = units.contains(&unit)
-                || !unit.chars().next().is_some_and(char::is_lowercase);
+            let plausible =
+                units.contains(&unit) || !unit.chars().next().is_some_and(char::is_lowercase);
             if parse_number(&unit).is_none() && plausible {
                 return Some(TextRow {
                     label: join_tokens(&toks[..k - 1]),
@@ -862,7 +916,11 @@ fn text_indicator_row(line: &str, nvals: usize, units: &[String]) -> Option<Text
     Some(TextRow {
         label: join_tokens(&toks[..pos]),
         unit: toks[pos].clone().unwrap_or_default(),
-        values: if rest.is_empty() { Vec::new() } else { vec![Some(rest)] },
+        values: if rest.is_empty() {
+            Vec::new()
+        } else {
+            vec![Some(rest)]
+        },
         open: true,
     })
 }

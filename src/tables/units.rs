@@ -64,15 +64,24 @@ mod tests {
     fn units_split_at_office_nouns() {
         assert_eq!(
             split_units("Etüd ve Projeler Dairesi Başkanlığı Yapı İşleri Dairesi Başkanlığı"),
-            ["Etüd ve Projeler Dairesi Başkanlığı", "Yapı İşleri Dairesi Başkanlığı"]
+            [
+                "Etüd ve Projeler Dairesi Başkanlığı",
+                "Yapı İşleri Dairesi Başkanlığı"
+            ]
         );
         assert_eq!(
             split_units("Genel Sekreter Yardımcılığı, Kültür ve Sanat Dairesi Başkanlığı, "),
-            ["Genel Sekreter Yardımcılığı", "Kültür ve Sanat Dairesi Başkanlığı"]
+            [
+                "Genel Sekreter Yardımcılığı",
+                "Kültür ve Sanat Dairesi Başkanlığı"
+            ]
         );
         assert_eq!(
             split_units("Genel Sekreter Yardımlığı, Kültür ve Sanat Dairesi Başkanlığı"),
-            ["Genel Sekreter Yardımlığı", "Kültür ve Sanat Dairesi Başkanlığı"]
+            [
+                "Genel Sekreter Yardımlığı",
+                "Kültür ve Sanat Dairesi Başkanlığı"
+            ]
         );
         assert_eq!(
             split_units("İklim Değişikliği ve Sıfır Atık Dairesi Başkanlığı"),
