@@ -18,7 +18,6 @@ use std::path::Path;
 
 pub use ingest::{Error, Extraction, Warning};
 
-
 /// Extracts the programme model from a PDF or pdftotext-style `.txt` file.
 pub fn extract_file(path: &Path) -> Result<Extraction, Error> {
     ingest::extract_file(path)

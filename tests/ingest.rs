@@ -62,11 +62,17 @@ fn fixture_has_every_table() {
     assert_eq!(p.institution, "İzmir Büyükşehir Belediyesi");
     assert_eq!(p.fiscal_year, 2024);
     assert_eq!(
-        p.indicator_columns.iter().map(|c| c.year).collect::<Vec<_>>(),
+        p.indicator_columns
+            .iter()
+            .map(|c| c.year)
+            .collect::<Vec<_>>(),
         [2022, 2023, 2024]
     );
     assert_eq!(p.goals.len(), 7);
-    assert_eq!(p.goals.iter().map(|g| g.objectives.len()).sum::<usize>(), 26);
+    assert_eq!(
+        p.goals.iter().map(|g| g.objectives.len()).sum::<usize>(),
+        26
+    );
     assert_eq!(p.targets().count(), 34);
     assert_eq!(p.targets().map(|t| t.indicators.len()).sum::<usize>(), 427);
     assert_eq!(p.targets().map(|t| t.activities.len()).sum::<usize>(), 295);
@@ -117,9 +123,17 @@ fn amounts_are_exact_and_blank_cells_null() {
         .iter()
         .find(|r| r.code == "1.2")
         .unwrap();
-    assert!(row.title.ends_with("Yeniden Yapılandırılacak"), "{}", row.title);
+    assert!(
+        row.title.ends_with("Yeniden Yapılandırılacak"),
+        "{}",
+        row.title
+    );
     // Dotted capital repaired.
-    assert!(p.goals[4].title.starts_with("İzmir’i "), "{}", p.goals[4].title);
+    assert!(
+        p.goals[4].title.starts_with("İzmir’i "),
+        "{}",
+        p.goals[4].title
+    );
 }
 
 #[test]
@@ -129,7 +143,11 @@ fn stacked_and_wrapped_indicator_values() {
     let v = serde_json::to_value(&t.indicators[0].values).unwrap();
     assert_eq!(v[0], "4 dakika 41 saniye");
     let t = p.targets().find(|t| t.code == "6.2.2").unwrap();
-    let fitch = t.indicators.iter().find(|i| i.name.contains("Fitch")).unwrap();
+    let fitch = t
+        .indicators
+        .iter()
+        .find(|i| i.name.contains("Fitch"))
+        .unwrap();
     let v = serde_json::to_value(&fitch.values).unwrap();
     assert_eq!(v[0], "B- (Negatif) / B-(Negatif) / AAA (Durağan)");
     assert_eq!(v[2], "BB (Negatif) / BB (Negatif) / AAA (Durağan)");
@@ -165,7 +183,11 @@ fn extract_is_deterministic_and_writes_the_file() {
     let pdf = pdf.to_str().unwrap();
     for name in ["a.json", "b.json"] {
         let out = perfprog(&dir, &["extract", pdf, "-o", name]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     assert_eq!(
         std::fs::read(dir.join("a.json")).unwrap(),
@@ -184,7 +206,10 @@ fn rejects(name: &str, bytes: &[u8], says: &str) {
     assert!(err.contains(name), "names the file: {err}");
     assert!(err.contains(says), "{name}: expected {says:?} in {err:?}");
     assert!(!err.contains("panicked"), "{err}");
-    assert!(!Path::new(&dir.join("model.json")).exists(), "no output file");
+    assert!(
+        !Path::new(&dir.join("model.json")).exists(),
+        "no output file"
+    );
 }
 
 #[test]
@@ -194,18 +219,30 @@ fn rejects_empty_file() {
 
 #[test]
 fn rejects_non_pdf() {
-    rejects("photo.pdf", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe], "not a PDF");
+    rejects(
+        "photo.pdf",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe],
+        "not a PDF",
+    );
 }
 
 #[test]
 fn rejects_truncated_pdf() {
     let bytes = std::fs::read(fixture_pdf()).unwrap();
-    rejects("truncated.pdf", &bytes[..bytes.len() / 10], "damaged or truncated");
+    rejects(
+        "truncated.pdf",
+        &bytes[..bytes.len() / 10],
+        "damaged or truncated",
+    );
 }
 
 #[test]
 fn rejects_corrupt_pdf() {
-    rejects("corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage", "damaged or truncated");
+    rejects(
+        "corrupt.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage",
+        "damaged or truncated",
+    );
 }
 
 #[test]
@@ -230,7 +267,11 @@ fn rejects_pdf_that_is_not_a_programme() {
 
 #[test]
 fn rejects_text_that_is_not_a_programme() {
-    rejects("notes.txt", "Alışveriş listesi\nElma 3\n".as_bytes(), "not a performance programme");
+    rejects(
+        "notes.txt",
+        "Alışveriş listesi\nElma 3\n".as_bytes(),
+        "not a performance programme",
+    );
 }
 
 /// A one-page PDF: with `text` shown in Helvetica, or only a filled

@@ -61,13 +61,17 @@ pub enum Command {
     )]
     Build(BuildArgs),
     /// Write the model as an Excel workbook (one sheet per table family) and CSVs.
-    #[command(after_help = "Example:\n  perfprog export programme.json --xlsx programme.xlsx --csv outputs/csv")]
+    #[command(
+        after_help = "Example:\n  perfprog export programme.json --xlsx programme.xlsx --csv outputs/csv"
+    )]
     Export(ExportArgs),
     /// Read a workbook written by `export` back into the model.
     #[command(after_help = "Example:\n  perfprog import programme.xlsx -o programme.json")]
     Import(ImportArgs),
     /// Start next year's model from this year's.
-    #[command(after_help = "Example:\n  perfprog rollover programme.json --to 2025 -o programme-2025.json")]
+    #[command(
+        after_help = "Example:\n  perfprog rollover programme.json --to 2025 -o programme-2025.json"
+    )]
     Rollover(RolloverArgs),
 }
 
@@ -236,7 +240,10 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Loads a programme from a model JSON, or extracts it from a PDF/.txt.
-pub fn load_programme(path: &std::path::Path, quiet: bool) -> anyhow::Result<perfprog::model::Programme> {
+pub fn load_programme(
+    path: &std::path::Path,
+    quiet: bool,
+) -> anyhow::Result<perfprog::model::Programme> {
     use anyhow::Context;
     let is_json = path
         .extension()
