@@ -251,6 +251,24 @@ fn consistent() -> Programme {
                 }],
             },
             Section {
+                title: "Performans Hedefleri ve Faaliyetler".into(),
+                page: Some(14),
+                blocks: vec![
+                    Block::Paragraph {
+                        text: "Stratejik Amaç 1. Altyapı Oluşturmak Stratejik Hedef 1.1. Kent Altyapısı İnşa Edilecek Performans Hedefi 1.1.1. Altyapı Çalışmalarını Yürütmek".into(),
+                    },
+                    Block::List {
+                        items: vec!["Yol Yapım Faaliyetleri".into(), "Köprü Yapım Faaliyetleri".into()],
+                    },
+                    Block::Paragraph {
+                        text: "Performans Hedefi 1.1.2. İzmir’in Yollarını Onarmak".into(),
+                    },
+                    Block::List {
+                        items: vec!["Bakım Onarım Faaliyetleri".into()],
+                    },
+                ],
+            },
+            Section {
                 title: "Temel Politikalar ve Öncelikler".into(),
                 page: Some(12),
                 blocks: vec![Block::List {
@@ -1016,7 +1034,7 @@ fn economic_column_total() {
 #[test]
 fn narrative_targets_per_area() {
     let mut p = consistent();
-    if let Block::List { items } = &mut p.front_matter[1].blocks[0] {
+    if let Block::List { items } = &mut p.front_matter[2].blocks[0] {
         items[0] =
             "Yollar için ALTYAPI Stratejik Alanı'nda 3 adet performans hedefi geliştirilmiştir."
                 .into();
@@ -1038,12 +1056,48 @@ fn narrative_targets_per_area() {
 #[test]
 fn narrative_targets_total() {
     let mut p = consistent();
-    p.front_matter[1].blocks.push(Block::Paragraph {
+    p.front_matter[2].blocks.push(Block::Paragraph {
         text: "Programda toplam 4 adet performans hedefi yer almaktadır.".into(),
     });
     expect(
         &p,
         &[b("narrative.targets_total", E, None, Some("4"), Some("3"))],
+    );
+}
+
+#[test]
+fn narrative_activities() {
+    let mut p = consistent();
+    if let Block::List { items } = &mut p.front_matter[1].blocks[1] {
+        items[1] = "Köprü Yapımı Faaliyetleri".into();
+        items.push("Tamamen Farklı Bir İş".into());
+    }
+    if let Block::List { items } = &mut p.front_matter[1].blocks[3] {
+        items[0] = "BAKIM ONARIM FAALİYETLERİ".into();
+    }
+    let got = expect(
+        &p,
+        &[
+            b("narrative.activities", W, Some("1.1.1"), None, None),
+            b("narrative.activities", W, Some("1.1.1"), None, None),
+            b("narrative.activities", I, Some("1.1.2"), None, None),
+        ],
+    );
+    assert_eq!(got[0].page, Some(14));
+    assert!(got[1].message.contains("Tamamen Farklı Bir İş"));
+    // An activity missing from the list, with the list's items numbered inline.
+    let mut p = consistent();
+    p.front_matter[1].blocks[1] = Block::List {
+        items: vec!["1. Yol Yapım Faaliyetleri".into()],
+    };
+    let got = expect(
+        &p,
+        &[b("narrative.activities", W, Some("1.1.1"), None, None)],
+    );
+    assert!(
+        got[0].message.contains("Köprü Yapım Faaliyetleri"),
+        "{}",
+        got[0].message
     );
 }
 
@@ -1066,7 +1120,7 @@ fn narrative_budget() {
     assert_eq!(got[0].page, Some(3));
     // Amounts elsewhere, or in other sections, are not budgets of this year.
     let mut p = consistent();
-    p.front_matter[1].blocks.push(Block::Paragraph {
+    p.front_matter[2].blocks.push(Block::Paragraph {
         text: "2023 yılında 30 milyar liralık bütçe uygulandı.".into(),
     });
     expect(&p, &[]);
@@ -1329,7 +1383,13 @@ fn name_spelled_alike_in_target_and_responsibilities_tables_is_reported_once() {
 /// - the activities column of economic codes 1–6, which does not match the
 ///   cost tables (e.g. code 4 Faiz: 0,00 printed, 1.340.000,00 in the cost
 ///   table of "Dış İlişkiler Faaliyetlerinin Yürütülmesi"), though the column
-///   total agrees.
+///   total agrees;
+/// - the front matter's lists of activities per target (pages 32–): 3 names
+///   spelled differently (`Plastik Sanat` / `Plastik Sanatlar`, `Tedarik ve
+///   Stok Yönetimi Faaliyetlerinin` / `Hizmetlerinin`, `Düzenlemek,
+///   Desteklemek` / `Düzenleme, Destekleme`) and 5 in case or punctuation only.
+///   The counts of targets per area and the budget in the message (45 milyar
+///   100 milyon) agree with the tables.
 ///
 /// Every figure in the 34 target tables and 295 cost tables adds up.
 #[test]
@@ -1433,6 +1493,14 @@ fn fixture_findings_are_the_known_inconsistencies() {
             Some("14251597000.00"),
             Some("14250545000.00"),
         ),
+        b("narrative.activities", W, Some("2.3.3"), None, None),
+        b("narrative.activities", I, Some("3.5.1"), None, None),
+        b("narrative.activities", I, Some("4.1.1"), None, None),
+        b("narrative.activities", I, Some("4.5.1"), None, None),
+        b("narrative.activities", I, Some("4.5.1"), None, None),
+        b("narrative.activities", W, Some("6.2.1"), None, None),
+        b("narrative.activities", W, Some("7.1.1"), None, None),
+        b("narrative.activities", I, Some("7.1.1"), None, None),
     ];
     assert_eq!(
         brief(&got),

@@ -109,14 +109,11 @@ pub fn diff(a: &Programme, b: &Programme) -> Vec<Change> {
     d.out
 }
 
-/// Pairs two lists by key: duplicates pair in order. Returns the pairs (in
-/// A's order), the items only in A and the items only in B.
-#[allow(clippy::type_complexity)]
-fn keyed<'a, T>(
-    a: &'a [T],
-    b: &'a [T],
-    key: impl Fn(&T) -> String,
-) -> (Vec<(&'a T, &'a T)>, Vec<&'a T>, Vec<&'a T>) {
+/// Pairs (in A's order), items only in A, items only in B.
+type Keyed<'a, T> = (Vec<(&'a T, &'a T)>, Vec<&'a T>, Vec<&'a T>);
+
+/// Pairs two lists by key: duplicates pair in order.
+fn keyed<'a, T>(a: &'a [T], b: &'a [T], key: impl Fn(&T) -> String) -> Keyed<'a, T> {
     let mut queue: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, y) in b.iter().enumerate().rev() {
         queue.entry(key(y)).or_default().push(j);

@@ -65,6 +65,7 @@
 //! | `economic.column_total` | error | each column of "Toplam Bütçe Kaynak İhtiyacı" vs codes 1–9, of the off-budget total vs its sources, of the grand total vs budget + off-budget |
 //! | `narrative.targets_per_area` | error / warning | "… Stratejik Alanı’nda N adet performans hedefi" in the front matter vs the targets of the goals of that area (warning when the area is not found) |
 //! | `narrative.targets_total` | error | "toplam N adet performans hedefi" in the front matter vs the number of targets |
+//! | `narrative.activities` | warning / info | the numbered list of each target's activities in the front matter ("Performans Hedefi 1.1.1. … 1. … 2. …") vs the target's activity lines: names listed but not in the table, activities not listed, names spelled differently (info when only spacing, case or punctuation differ) |
 //! | `narrative.budget` | error | the budget stated in words in the message ("45 milyar 100 milyon liralık bir bütçe") vs "Toplam Bütçe" |
 //! | `roundtrip.<field>` | error | a field of the source model vs the model ingested from the regenerated report ([`compare_models`]); `<field>` is the top-level key (`goals`, `activity_costs`, …) |
 //!

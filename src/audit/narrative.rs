@@ -1,5 +1,6 @@
-//! Checkable figures in the front matter's prose: the number of performance
-//! targets per strategic area, and the budget stated in words in the message.
+//! Checkable facts in the front matter's prose: the number of performance
+//! targets per strategic area, the budget stated in words in the message, and
+//! the numbered list of each target's activities that precedes the tables.
 //!
 //! Text is compared through [`normalize_key`], so casing, apostrophe variants
 //! and spacing do not matter. Only figures written with digits are read
@@ -18,6 +19,7 @@ pub fn run(p: &Programme) -> Vec<Finding> {
     let mut out = Vec::new();
     targets_per_area(p, &mut out);
     budget(p, &mut out);
+    activity_lists(p, &mut out);
     out
 }
 
@@ -241,6 +243,200 @@ fn budget(p: &Programme, out: &mut Vec<Finding>) {
     }
 }
 
+/// Headings of the plan hierarchy as printed before a code.
+const PLAN_HEADINGS: [&str; 3] = ["Stratejik Amaç", "Stratejik Hedef", "Performans Hedefi"];
+
+/// A plan heading found in a text: which one, its code, where it starts and
+/// where the text after it starts.
+struct Heading {
+    kind: usize,
+    code: String,
+    start: usize,
+    end: usize,
+}
+
+/// Every "Stratejik Amaç 1.", "Stratejik Hedef 1.1." and "Performans Hedefi
+/// 1.1.1." in `text`, in order. The dot after the code and the space after
+/// it are optional (`4.4.Güvenliğin`).
+fn plan_headings(text: &str) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < text.len() {
+        let next = PLAN_HEADINGS
+            .iter()
+            .enumerate()
+            .filter_map(|(k, h)| text[from..].find(h).map(|i| (from + i, k, h.len())))
+            .min();
+        let Some((start, kind, len)) = next else {
+            break;
+        };
+        let rest = &text[start + len..];
+        let trimmed = rest.trim_start();
+        let mut code_len = 0;
+        let bytes = trimmed.as_bytes();
+        while code_len < bytes.len()
+            && (bytes[code_len].is_ascii_digit()
+                || (bytes[code_len] == b'.'
+                    && code_len + 1 < bytes.len()
+                    && bytes[code_len + 1].is_ascii_digit()
+                    && code_len > 0))
+        {
+            code_len += 1;
+        }
+        if code_len == 0 {
+            from = start + len;
+            continue;
+        }
+        let code = trimmed[..code_len].to_string();
+        let mut after = &trimmed[code_len..];
+        after = after.strip_prefix('.').unwrap_or(after);
+        after = after.trim_start_matches([' ', '\t', ':']);
+        let end = text.len() - after.len();
+        out.push(Heading {
+            kind,
+            code,
+            start,
+            end,
+        });
+        from = end;
+    }
+    out
+}
+
+/// Splits a list region into items: one per line, and inside a line at an
+/// inline enumeration " N. " where N is the next item's number (so "2. Etap"
+/// inside the tenth item's name stays).
+fn list_items(region: &str) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for line in region.split('\n') {
+        let mut rest = line.trim();
+        // A leading "N. " where N is this item's number.
+        let lead = format!("{}. ", items.len() + 1);
+        if let Some(r) = rest.strip_prefix(lead.as_str()) {
+            rest = r.trim_start();
+        }
+        // An inline " N. " where N is the number of the item after this one.
+        loop {
+            let marker = format!(" {}. ", items.len() + 2);
+            let Some(i) = rest.find(marker.as_str()) else {
+                break;
+            };
+            items.push(rest[..i].trim().to_string());
+            rest = rest[i + marker.len()..].trim_start();
+        }
+        if !rest.is_empty() {
+            items.push(rest.to_string());
+        }
+    }
+    items.retain(|i| !i.is_empty());
+    items
+}
+
+/// Where the target's title ends in `region` (matched on letters and digits),
+/// or the end of its first line when the title is spelled differently.
+fn after_title(region: &str, title: &str) -> usize {
+    let want = loose(title);
+    let mut got = String::new();
+    for (i, c) in region.char_indices() {
+        if c.is_alphanumeric() {
+            got.push_str(&crate::normalize::to_lower_tr(&c.to_string()));
+        }
+        if got == want {
+            return i + c.len_utf8();
+        }
+        if !want.starts_with(&got) {
+            break;
+        }
+    }
+    region.find('\n').unwrap_or(region.len())
+}
+
+fn loose(s: &str) -> String {
+    super::matching::loose_key(&normalize_key(s))
+}
+
+/// The front matter's list of each target's activities vs its table.
+fn activity_lists(p: &Programme, out: &mut Vec<Finding>) {
+    let targets: HashMap<&str, &crate::model::Target> =
+        p.targets().map(|t| (t.code.as_str(), t)).collect();
+    for s in &p.front_matter {
+        let text = texts(s).collect::<Vec<_>>().join("\n");
+        let heads = plan_headings(&text);
+        for (k, h) in heads.iter().enumerate() {
+            if h.kind != 2 {
+                continue;
+            }
+            let Some(t) = targets.get(h.code.as_str()) else {
+                continue;
+            };
+            let end = heads.get(k + 1).map_or(text.len(), |n| n.start);
+            let region = &text[h.end..end];
+            let items = list_items(&region[after_title(region, &t.title)..]);
+            if items.is_empty() {
+                continue;
+            }
+            compare_list(s, t, &items, out);
+        }
+    }
+}
+
+fn compare_list(s: &Section, t: &crate::model::Target, items: &[String], out: &mut Vec<Finding>) {
+    use super::matching::{pair, How, Item};
+    let left: Vec<Item<'_>> = items
+        .iter()
+        .map(|n| Item {
+            target: &t.code,
+            name: n,
+        })
+        .collect();
+    let right: Vec<Item<'_>> = t
+        .activities
+        .iter()
+        .map(|a| Item {
+            target: &t.code,
+            name: &a.name,
+        })
+        .collect();
+    let pairing = pair(&left, &right);
+    let base = |severity, activity: &str| {
+        Finding::new("narrative.activities", severity, table::FRONT_MATTER)
+            .target(&t.code)
+            .activity(activity)
+            .page(s.page)
+    };
+    for (i, j, how) in pairing.pairs {
+        let (listed, name) = (&items[i], &t.activities[j].name);
+        if listed == name {
+            continue;
+        }
+        let (severity, only) = if how == How::Spelling {
+            (Severity::Warning, "")
+        } else {
+            (
+                Severity::Info,
+                " (same letters and digits: spacing, case or punctuation only)",
+            )
+        };
+        out.push(base(severity, name).message(format!(
+            "section “{}” lists “{listed}” under target {} but its performance-target table has “{name}”{only}",
+            s.title, t.code
+        )));
+    }
+    for i in pairing.left_only {
+        out.push(base(Severity::Warning, &items[i]).message(format!(
+            "section “{}” lists “{}” under target {}, which is not an activity of its performance-target table",
+            s.title, items[i], t.code
+        )));
+    }
+    for j in pairing.right_only {
+        let name = &t.activities[j].name;
+        out.push(base(Severity::Warning, name).message(format!(
+            "activity “{name}” of target {} is not listed under it in section “{}”",
+            t.code, s.title
+        )));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +458,33 @@ mod tests {
         let v = w("toplam 45.100.000.000,00 TL bütçe");
         let (a, _) = amount_before(&v, 2).unwrap();
         assert_eq!(a, Decimal::from(45_100_000_000u64));
+    }
+
+    #[test]
+    fn finds_plan_headings() {
+        let text =
+            "Stratejik Amaç 1. Altyapı Performans Hedefi 1.1.1. Yol\nStratejik Hedef 4.4.Güvenlik";
+        let h = plan_headings(text);
+        let got: Vec<(usize, &str, &str)> = h
+            .iter()
+            .map(|h| (h.kind, h.code.as_str(), &text[h.end..]))
+            .collect();
+        assert_eq!(got[0].1, "1");
+        assert_eq!(got[1], (2, "1.1.1", "Yol\nStratejik Hedef 4.4.Güvenlik"));
+        assert_eq!(got[2], (1, "4.4", "Güvenlik"));
+        assert!(plan_headings("Performans Hedefi Tablosu").is_empty());
+    }
+
+    #[test]
+    fn splits_list_items() {
+        assert_eq!(
+            list_items("A\nB 3. C\n4. D\nE 2. Etap F"),
+            vec!["A", "B", "C", "D", "E 2. Etap F"]
+        );
+        assert_eq!(
+            after_title("Kent İmarı\nA", "Kent imarı"),
+            "Kent İmarı".len()
+        );
     }
 
     #[test]
