@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Benchmarks (release build), medians over repeated runs with hyperfine
+# (Debian package `hyperfine`), against pdftotext (package `poppler-utils`) on
+# the same file in the same session as the reference.
+#
+#   bench/run.sh            # extract, render, departments, build
+#   bench/run.sh extract    # only the extraction benchmark
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/perfprog
+pdf=inputs/izmir-2024-performans-programi.pdf
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+what=${1:-all}
+export="--export-markdown $out/result.md"
+
+if [[ $what == all || $what == extract ]]; then
+  hyperfine -N -w 2 -r 15 \
+    -n pdftotext "pdftotext $pdf $out/plain.txt" \
+    -n "perfprog extract" "$bin extract $pdf -o $out/model.json" \
+    -n "perfprog extract (A4 printing)" "$bin extract tests/data/izmir-2024-performans-programi-a4.pdf -o $out/model-a4.json" \
+    -n "perfprog extract (.txt)" "$bin extract tests/data/izmir-2024-performans-programi.txt -o $out/model-txt.json"
+fi
+if [[ $what == all || $what == render ]]; then
+  $bin extract "$pdf" -o "$out/model.json"
+  hyperfine -N -w 1 -r 5 \
+    -n "render (full report)" "$bin render $out/model.json -o $out/r -q" \
+    -n "departments (all extracts)" "$bin departments $out/model.json -o $out/d -q"
+fi
+if [[ $what == all || $what == build ]]; then
+  hyperfine -N -w 1 -r 5 -n "build (whole job)" "$bin build $pdf -o $out/b -q"
+  /usr/bin/time -f "build peak RSS: %M KiB" "$bin" build "$pdf" -o "$out/b" -q
+fi
