@@ -650,7 +650,13 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
     for r in &rs.rows {
         let label = format!("{} {}", level_name(r.level), r.code);
         match titles.get(&(r.level, code_key(&r.code))) {
-            Some(title) => out.extend(title_finding(r.level, &r.code, &r.title, title)),
+            Some(title) => out.extend(title_finding(
+                r.level,
+                &r.code,
+                &r.title,
+                title,
+                (table::RESOURCE, "the resource summary"),
+            )),
             None => out.push(
                 base("resource.unmatched", &r.code, &label)
                     .severity(Severity::Warning)
@@ -801,8 +807,14 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
     }
 }
 
-/// A title finding when a summary row spells a code's title differently.
-fn title_finding(level: Level, code: &str, here: &str, canonical: &str) -> Option<Finding> {
+/// A title finding when `here` (in `place`: table id, words) spells a code's title differently.
+pub(super) fn title_finding(
+    level: Level,
+    code: &str,
+    here: &str,
+    canonical: &str,
+    place: (&str, &str),
+) -> Option<Finding> {
     if here == canonical {
         return None;
     }
@@ -814,12 +826,13 @@ fn title_finding(level: Level, code: &str, here: &str, canonical: &str) -> Optio
         Severity::Warning
     };
     Some(
-        Finding::new("cross.title", severity, table::RESOURCE)
+        Finding::new("cross.title", severity, place.0)
             .target(code)
             .activity(format!("{} {code}", level_name(level)))
             .message(format!(
-                "{} {code} is titled “{here}” in the resource summary but “{canonical}” in the performance-target tables{}",
+                "{} {code} is titled “{here}” in {} but “{canonical}” in the performance-target tables{}",
                 level_name(level),
+                place.1,
                 if typography {
                     " (same letters and digits: spacing, case or punctuation only)"
                 } else {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::{table, Finding, Severity};
-use crate::model::{Block, Programme, Section};
+use crate::model::{Block, Level, Programme, Section};
 use crate::normalize::{format_number, normalize_key, parse_number};
 
 /// Runs the narrative checks.
@@ -332,9 +332,9 @@ fn list_items(region: &str) -> Vec<String> {
     items
 }
 
-/// Where the target's title ends in `region` (matched on letters and digits),
-/// or the end of its first line when the title is spelled differently.
-fn after_title(region: &str, title: &str) -> usize {
+/// Where the title ends in `region` (matched on letters and digits), or
+/// `None` when the region does not start with the title.
+fn after_title(region: &str, title: &str) -> Option<usize> {
     let want = loose(title);
     let mut got = String::new();
     for (i, c) in region.char_indices() {
@@ -342,40 +342,72 @@ fn after_title(region: &str, title: &str) -> usize {
             got.push_str(&crate::normalize::to_lower_tr(&c.to_string()));
         }
         if got == want {
-            return i + c.len_utf8();
+            return Some(i + c.len_utf8());
         }
         if !want.starts_with(&got) {
             break;
         }
     }
-    region.find('\n').unwrap_or(region.len())
+    None
 }
 
 fn loose(s: &str) -> String {
     super::matching::loose_key(&normalize_key(s))
 }
 
-/// The front matter's list of each target's activities vs its table.
+/// The front matter's outline of the plan ("Stratejik Amaç 1. …",
+/// "Performans Hedefi 1.1.1. …" followed by the numbered activities): titles
+/// vs the performance-target tables (`cross.title`), and each target's list
+/// of activities vs its table (`narrative.activities`).
 fn activity_lists(p: &Programme, out: &mut Vec<Finding>) {
-    let targets: HashMap<&str, &crate::model::Target> =
-        p.targets().map(|t| (t.code.as_str(), t)).collect();
+    let mut titles: HashMap<(usize, &str), &str> = HashMap::new();
+    let mut targets: HashMap<&str, &crate::model::Target> = HashMap::new();
+    for g in &p.goals {
+        titles.insert((0, g.code.as_str()), &g.title);
+        for o in &g.objectives {
+            titles.insert((1, o.code.as_str()), &o.title);
+            for t in &o.targets {
+                titles.insert((2, t.code.as_str()), &t.title);
+                targets.insert(t.code.as_str(), t);
+            }
+        }
+    }
+    let levels = [Level::Goal, Level::Objective, Level::Target];
     for s in &p.front_matter {
         let text = texts(s).collect::<Vec<_>>().join("\n");
         let heads = plan_headings(&text);
+        let place = format!("section “{}”", s.title);
         for (k, h) in heads.iter().enumerate() {
-            if h.kind != 2 {
-                continue;
-            }
-            let Some(t) = targets.get(h.code.as_str()) else {
+            let Some(title) = titles.get(&(h.kind, h.code.as_str())) else {
                 continue;
             };
             let end = heads.get(k + 1).map_or(text.len(), |n| n.start);
             let region = &text[h.end..end];
-            let items = list_items(&region[after_title(region, &t.title)..]);
-            if items.is_empty() {
+            // The title runs to the end of its line, or (a target's) to where
+            // its letters end when the activities follow on the same line.
+            let title_end = after_title(region, title)
+                .filter(|_| h.kind == 2)
+                .unwrap_or_else(|| region.find('\n').unwrap_or(region.len()));
+            let printed = region[..title_end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(f) = super::checks::title_finding(
+                levels[h.kind],
+                &h.code,
+                &printed,
+                title,
+                (table::FRONT_MATTER, &place),
+            ) {
+                out.push(f.page(s.page));
+            }
+            if h.kind != 2 {
                 continue;
             }
-            compare_list(s, t, &items, out);
+            let items = list_items(&region[title_end..]);
+            if !items.is_empty() {
+                compare_list(s, targets[h.code.as_str()], &items, out);
+            }
         }
     }
 }
@@ -483,8 +515,9 @@ mod tests {
         );
         assert_eq!(
             after_title("Kent İmarı\nA", "Kent imarı"),
-            "Kent İmarı".len()
+            Some("Kent İmarı".len())
         );
+        assert_eq!(after_title("Kent Planı\nA", "Kent imarı"), None);
     }
 
     #[test]
