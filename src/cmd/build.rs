@@ -68,10 +68,7 @@ fn default_input() -> anyhow::Result<PathBuf> {
             "no INPUT given and no inputs/ directory here; name the programme PDF".to_string()
         })?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-        })
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
         .collect();
     pdfs.sort();
     match pdfs.len() {
@@ -101,13 +98,15 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         Some(p) => p.clone(),
         None => default_input()?,
     };
-    let out = args.output.clone().unwrap_or_else(|| PathBuf::from("outputs"));
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("outputs"));
     let progress = Progress::new(args.quiet);
     progress.step(&format!("extracting {}", input.display()));
     let programme = super::load_programme(&input, args.quiet)?;
     let mut written: Vec<(PathBuf, u64)> = Vec::new();
-    std::fs::create_dir_all(&out)
-        .with_context(|| format!("failed to create {}", out.display()))?;
+    std::fs::create_dir_all(&out).with_context(|| format!("failed to create {}", out.display()))?;
     write(
         &out.join("programme.json"),
         programme.to_json().as_bytes(),
@@ -207,7 +206,14 @@ fn summary(
         .filter(|(p, _)| p.parent().is_some_and(|d| d.ends_with("departments")))
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "pdf"))
         .count();
-    eprintln!("{}", bold(&format!("perfprog: wrote {} files under {}", written.len(), out.display())));
+    eprintln!(
+        "{}",
+        bold(&format!(
+            "perfprog: wrote {} files under {}",
+            written.len(),
+            out.display()
+        ))
+    );
     let mut dept_bytes = 0u64;
     for (path, size) in written {
         let in_depts = path.parent().is_some_and(|d| d.ends_with("departments"))
