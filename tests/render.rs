@@ -91,7 +91,10 @@ fn title_with_typst_special_characters_renders_literally() {
     assert!(title.contains("#1") && title.contains('$') && title.contains("<Kuzey>"));
     let pdf = render::programme_report(&ENGINE, &p, &opts()).unwrap();
     let text = pdf_text(&pdf);
-    assert!(text.contains(title.as_str()), "title not literal in:\n{text}");
+    assert!(
+        text.contains(title.as_str()),
+        "title not literal in:\n{text}"
+    );
     let para = "#etiket, $tutar, *vurgu*, _alt çizgi_, @atıf ve <etiket>";
     assert!(text.contains(para), "front matter not literal");
 }
@@ -101,7 +104,13 @@ fn report_reproduces_stated_figures_and_marks_recomputed_totals() {
     let p = sample();
     let text = pdf_text(&render::programme_report(&ENGINE, &p, &opts()).unwrap());
     // Stated figures as printed (Turkish format), empty cells stay empty.
-    for figure in ["478.000.000,00", "20.000.000,00", "22.000.000,00", "1.050.381", "7,17"] {
+    for figure in [
+        "478.000.000,00",
+        "20.000.000,00",
+        "22.000.000,00",
+        "1.050.381",
+        "7,17",
+    ] {
         assert!(text.contains(figure), "{figure} missing");
     }
     assert!(text.contains("B-(Durağan)"));
@@ -140,7 +149,10 @@ fn report_has_metadata_bookmarks_and_is_deterministic() {
     let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
     let title = doc.get_dictionary(info).unwrap().get(b"Title").unwrap();
     let title = lopdf::decode_text_string(title).unwrap();
-    assert_eq!(title, "Örnek Büyükşehir Belediyesi 2024 Yılı Performans Programı");
+    assert_eq!(
+        title,
+        "Örnek Büyükşehir Belediyesi 2024 Yılı Performans Programı"
+    );
 }
 
 #[test]
@@ -148,7 +160,10 @@ fn archival_pdf_is_pdf_a_2b() {
     let p = sample();
     let pdf = render::programme_report(&ENGINE, &p, &PdfOptions::new("arşiv", true)).unwrap();
     let needle = b"pdfaid:part";
-    assert!(pdf.windows(needle.len()).any(|w| w == needle), "no PDF/A identification");
+    assert!(
+        pdf.windows(needle.len()).any(|w| w == needle),
+        "no PDF/A identification"
+    );
 }
 
 #[test]
@@ -168,7 +183,10 @@ fn departments_merge_spelling_variants() {
     let park = &depts[3];
     assert_eq!(
         park.names,
-        ["Park ve Bahçeler Dairesi Başkanlığı", "Park Bahçeler Dairesi Başkanlığı"]
+        [
+            "Park ve Bahçeler Dairesi Başkanlığı",
+            "Park Bahçeler Dairesi Başkanlığı"
+        ]
     );
     assert_eq!(park.activities.len(), 3);
     // "Festival ve Şenlik" is shared with Kültür ve Sanat.
@@ -187,7 +205,11 @@ fn each_department_pdf_lists_exactly_its_activities() {
     let depts = render::departments(&p);
     let all: Vec<&render::Department> = depts.iter().collect();
     let pdfs = render::department_pdfs(&ENGINE, &p, &all, &opts(), 2);
-    let names: Vec<&str> = p.activity_costs.iter().map(|a| a.activity.as_str()).collect();
+    let names: Vec<&str> = p
+        .activity_costs
+        .iter()
+        .map(|a| a.activity.as_str())
+        .collect();
     for (d, pdf) in all.iter().zip(pdfs) {
         let text = pdf_text(&pdf.unwrap_or_else(|e| panic!("{}: {e}", d.slug)));
         let own: Vec<&str> = d.activities.iter().map(|a| a.activity.as_str()).collect();
@@ -241,7 +263,12 @@ fn regenerated_report_reads_back_into_the_same_model() {
         assert_eq!(t.title, u.title, "{}", t.code);
         assert_eq!(t.activities, u.activities, "{} activity lines", t.code);
         assert_eq!(t.stated_total, u.stated_total, "{} Genel Toplam", t.code);
-        assert_eq!(t.indicators.len(), u.indicators.len(), "{} indicators", t.code);
+        assert_eq!(
+            t.indicators.len(),
+            u.indicators.len(),
+            "{} indicators",
+            t.code
+        );
     }
     assert_eq!(back.activity_costs.len(), p.activity_costs.len());
     for (a, b) in p.activity_costs.iter().zip(&back.activity_costs) {
@@ -267,13 +294,21 @@ fn templates_dir_overrides_file_by_file() {
     let engine = Engine::new(Some(&dir)).unwrap();
     let pdf = render::programme_report(&engine, &sample(), &opts()).unwrap();
     let text = pdf_text(&pdf);
-    assert!(text.contains("Özel şablon: 1.234.567,5 Örnek Büyükşehir Belediyesi"), "{text}");
+    assert!(
+        text.contains("Özel şablon: 1.234.567,5 Örnek Büyükşehir Belediyesi"),
+        "{text}"
+    );
     // A broken template reports file and line.
     std::fs::write(dir.join("department.typ"), "#let x = (\n").unwrap();
     let p = sample();
     let d = &render::departments(&p)[0];
-    let err = render::department_pdf(&engine, &p, d, &opts()).unwrap_err().to_string();
-    assert!(err.starts_with("failed to compile template department.typ: error: department.typ:"), "{err}");
+    let err = render::department_pdf(&engine, &p, d, &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("failed to compile template department.typ: error: department.typ:"),
+        "{err}"
+    );
     assert!(Engine::new(Some(Path::new("/nonexistent/templates"))).is_err());
 }
 
@@ -282,14 +317,25 @@ fn cli_render_and_departments() {
     let dir = workdir("render-cli");
     let input = sample_path();
     let input = input.to_str().unwrap();
-    let out = perfprog(&dir, &["render", input, "-o", "out", "--pdf-standard", "a-2b"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = perfprog(
+        &dir,
+        &["render", input, "-o", "out", "--pdf-standard", "a-2b"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir
         .join("out/ornek-buyuksehir-belediyesi-2024-performans-programi.pdf")
         .is_file());
 
     let out = perfprog(&dir, &["departments", input, "-o", "depts"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let index = std::fs::read_to_string(dir.join("depts/index.csv")).unwrap();
     let lines: Vec<&str> = index.lines().collect();
     assert_eq!(lines.len(), 5, "{index}");
@@ -305,28 +351,37 @@ fn cli_render_and_departments() {
     // One unit by a spelling variant.
     let out = perfprog(
         &dir,
-        &["departments", input, "-o", "one", "--department", "Park Bahçeler Dairesi Başkanlığı"],
+        &[
+            "departments",
+            input,
+            "-o",
+            "one",
+            "--department",
+            "Park Bahçeler Dairesi Başkanlığı",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(dir.join("one/park-ve-bahceler-dairesi-baskanligi.pdf").is_file());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir
+        .join("one/park-ve-bahceler-dairesi-baskanligi.pdf")
+        .is_file());
 
     // An unknown unit: exit 2 with the closest names.
-    let out = perfprog(&dir, &["departments", input, "-o", "none", "--department", "Park Bahçe Müdürlüğü"]);
+    let out = perfprog(
+        &dir,
+        &[
+            "departments",
+            input,
+            "-o",
+            "none",
+            "--department",
+            "Park Bahçe Müdürlüğü",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Park ve Bahçeler Dairesi Başkanlığı"), "{err}");
-}
-
-#[test]
-#[ignore]
-fn debug_dump_ingest_lines() {
-    let path = std::env::var("DUMP_PDF").unwrap();
-    let doc = perfprog::ingest::read(Path::new(&path)).unwrap();
-    for p in &doc.pages {
-        println!("=== page {:?} {}x{}", p.number, p.width, p.height);
-        for l in &p.lines {
-            let cells: Vec<String> = l.cells.iter().map(|c| format!("[{:.0}-{:.0} {}]", c.x0, c.x1, c.text)).collect();
-            println!("{:.1} {:.1} {}", l.y, l.size, cells.join(" "));
-        }
-    }
 }

@@ -22,7 +22,11 @@ pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
                 anyhow::bail!(
                     "no responsible unit named \"{name}\" in {} (closest: {})",
                     args.input.display(),
-                    if close.is_empty() { "none".to_string() } else { close.join(", ") }
+                    if close.is_empty() {
+                        "none".to_string()
+                    } else {
+                        close.join(", ")
+                    }
                 );
             }
         },
@@ -45,8 +49,11 @@ pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let index = args.output.join("index.csv");
-    perfprog::util::write_atomic(&index, render::department_index_csv(&programme, &chosen).as_bytes())
-        .with_context(|| format!("failed to write {}", index.display()))?;
+    perfprog::util::write_atomic(
+        &index,
+        render::department_index_csv(&programme, &chosen).as_bytes(),
+    )
+    .with_context(|| format!("failed to write {}", index.display()))?;
     if !args.quiet {
         eprintln!(
             "perfprog: wrote {} department extracts and {}",

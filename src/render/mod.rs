@@ -25,16 +25,21 @@ use crate::model::Programme;
 use crate::util::slug;
 
 pub use departments::{
-    department_data, departments, suggest, totals, unit_key, Department, DepartmentActivity,
-    Totals,
+    department_data, departments, suggest, totals, unit_key, Department, DepartmentActivity, Totals,
 };
 
 /// The templates embedded in the binary: (path inside the templates root, text).
 /// A missing file is a build error.
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("common.typ", include_str!("../../templates/common.typ")),
-    ("programme.typ", include_str!("../../templates/programme.typ")),
-    ("department.typ", include_str!("../../templates/department.typ")),
+    (
+        "programme.typ",
+        include_str!("../../templates/programme.typ"),
+    ),
+    (
+        "department.typ",
+        include_str!("../../templates/department.typ"),
+    ),
     ("audit.typ", include_str!("../../templates/audit.typ")),
 ];
 
@@ -171,7 +176,10 @@ impl Engine {
 
 /// The PDF title of the programme report.
 pub fn report_title(p: &Programme) -> String {
-    format!("{} {} Yılı Performans Programı", p.institution, p.fiscal_year)
+    format!(
+        "{} {} Yılı Performans Programı",
+        p.institution, p.fiscal_year
+    )
 }
 
 /// The full programme report (`programme.typ` with the model as data).
@@ -189,7 +197,11 @@ pub fn programme_report(
 
 /// `<institution-slug>-<year>-performans-programi.pdf`.
 pub fn report_file_name(p: &Programme) -> String {
-    format!("{}-{}-performans-programi.pdf", slug(&p.institution), p.fiscal_year)
+    format!(
+        "{}-{}-performans-programi.pdf",
+        slug(&p.institution),
+        p.fiscal_year
+    )
 }
 
 /// `<unit-slug>.pdf`.
@@ -199,7 +211,10 @@ pub fn department_file_name(d: &Department) -> String {
 
 /// The PDF title of a department extract.
 pub fn department_title(p: &Programme, d: &Department) -> String {
-    format!("{} — {} Performans Programı Birim Özeti", d.name, p.fiscal_year)
+    format!(
+        "{} — {} Performans Programı Birim Özeti",
+        d.name, p.fiscal_year
+    )
 }
 
 /// The extract of one department (`department.typ` with [`department_data`]).
@@ -223,6 +238,9 @@ pub fn department_pdfs(
     threads: usize,
 ) -> Vec<Result<Vec<u8>, RenderError>> {
     let threads = threads.clamp(1, depts.len().max(1));
+    // Largest extracts first, so that no thread is left with a big one at the end.
+    let mut order: Vec<usize> = (0..depts.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(depts[i].activities.len()));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<Option<Result<Vec<u8>, RenderError>>> =
         (0..depts.len()).map(|_| None).collect();
@@ -232,8 +250,9 @@ pub fn department_pdfs(
                 s.spawn(|| {
                     let mut done = Vec::new();
                     loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(d) = depts.get(i) else { break };
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else { break };
+                        let d = depts[i];
                         let o = opts.titled(department_title(p, d));
                         done.push((i, department_pdf(engine, p, d, &o)));
                     }
@@ -257,7 +276,9 @@ pub fn department_pdfs(
 /// `index.csv` of the extracts: unit, file, activity counts, total (plain
 /// decimal) and every printed spelling of the unit (`|`-separated).
 pub fn department_index_csv(p: &Programme, depts: &[&Department]) -> String {
-    let mut out = String::from("unit,file,activities,sole_activities,shared_activities,total,printed_names\n");
+    let mut out = String::from(
+        "unit,file,activities,sole_activities,shared_activities,total,printed_names\n",
+    );
     for d in depts {
         let (sole, shared, all) = totals(p, d);
         let fields = [
