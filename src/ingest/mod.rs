@@ -25,6 +25,8 @@ pub struct SourceDoc {
     pub pages: Vec<Page>,
     /// The PDF's /Title, if any.
     pub title: Option<String>,
+    /// What the reader could not read (unmapped fonts), by page.
+    pub warnings: Vec<Warning>,
 }
 
 /// The model extracted from a file, with what could not be placed.
@@ -106,14 +108,14 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<SourceDoc, Error> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let head = &bytes[..bytes.len().min(1024)];
-    let (pages, page_count, title) = if head.windows(5).any(|w| w == b"%PDF-") {
-        let (pages, count, title) = read_pdf(path, bytes)?;
-        (pages, Some(count), title)
+    let (pages, page_count, title, warnings) = if head.windows(5).any(|w| w == b"%PDF-") {
+        let (pages, count, title, warnings) = read_pdf(path, bytes)?;
+        (pages, Some(count), title, warnings)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         if text.contains('\0') {
             return Err(Error::NotPdf { path: p() });
         }
-        (text::pages(text), None, None)
+        (text::pages(text), None, None, Vec::new())
     } else {
         return Err(Error::NotPdf { path: p() });
     };
@@ -124,10 +126,14 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<SourceDoc, Error> {
         page_count,
         pages,
         title,
+        warnings,
     })
 }
 
-fn read_pdf(path: &Path, bytes: &[u8]) -> Result<(Vec<Page>, u32, Option<String>), Error> {
+/// Pages, page count, title and warnings of a PDF.
+type PdfRead = (Vec<Page>, u32, Option<String>, Vec<Warning>);
+
+fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfRead, Error> {
     let p = || path.to_path_buf();
     let doc = std::panic::catch_unwind(|| lopdf::Document::load_mem(bytes))
         .map_err(|_| Error::Corrupt {
@@ -169,7 +175,7 @@ fn read_pdf(path: &Path, bytes: &[u8]) -> Result<(Vec<Page>, u32, Option<String>
     let mut pages: Vec<Option<Page>> = vec![None; page_ids.len()];
     let doc = &doc;
     let page_ids = &page_ids;
-    let results: Vec<Vec<(usize, Page)>> = std::thread::scope(|s| {
+    let results: Vec<Vec<(usize, Page, Vec<String>, usize)>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
                 s.spawn(move || {
@@ -191,6 +197,8 @@ fn read_pdf(path: &Path, bytes: &[u8]) -> Result<(Vec<Page>, u32, Option<String>
                                 height: pg.height,
                                 lines: layout::lines(pg.glyphs),
                             },
+                            pg.unmapped_fonts,
+                            pg.unmapped_glyphs,
                         ));
                     }
                     out
@@ -202,15 +210,44 @@ fn read_pdf(path: &Path, bytes: &[u8]) -> Result<(Vec<Page>, u32, Option<String>
             .map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    for (i, page) in results.into_iter().flatten() {
+    let mut warnings = Vec::new();
+    let mut unmapped = vec![(Vec::new(), 0); page_ids.len()];
+    for (i, page, fonts, glyphs) in results.into_iter().flatten() {
         pages[i] = Some(page);
+        unmapped[i] = (fonts, glyphs);
     }
     let mut pages: Vec<Page> = pages.into_iter().flatten().collect();
     if pages.iter().all(|p| p.lines.is_empty()) {
+        // Tell a scan from a PDF whose fonts carry no Unicode mapping: ask
+        // pdf-extract (which guesses from glyph names), guarding its panics.
+        let other = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
+        if let Ok(Ok(text)) = other {
+            if text.chars().any(char::is_alphanumeric) {
+                return Err(Error::Corrupt {
+                    path: p(),
+                    reason: "its fonts carry no Unicode mapping, so its text cannot be read reliably"
+                        .into(),
+                });
+            }
+        }
         return Err(Error::NoText { path: p() });
     }
+    for (page, (fonts, glyphs)) in pages.iter().zip(unmapped) {
+        if glyphs > 0 {
+            let fonts = if fonts.is_empty() {
+                String::new()
+            } else {
+                format!(" (fonts without a map: {})", fonts.join(", "))
+            };
+            warnings.push(Warning {
+                page: page.number,
+                table: "document".into(),
+                message: format!("{glyphs} glyphs have no Unicode mapping; their text is missing{fonts}"),
+            });
+        }
+    }
     layout::strip_running(&mut pages);
-    Ok((pages, page_ids.len() as u32, title))
+    Ok((pages, page_ids.len() as u32, title, warnings))
 }
 
 /// Decodes a PDF text string (UTF-16BE with BOM, or PDFDocEncoding ≈ Latin-1).

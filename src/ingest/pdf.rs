@@ -28,6 +28,8 @@ pub struct PageGlyphs {
     pub glyphs: Vec<Glyph>,
     /// Fonts shown on this page that carry no Unicode mapping.
     pub unmapped_fonts: Vec<String>,
+    /// Glyphs shown whose code has no Unicode mapping (their text is lost).
+    pub unmapped_glyphs: usize,
 }
 
 type Matrix = [f32; 6];
@@ -101,6 +103,7 @@ pub fn page_glyphs(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
         fonts,
         out: &mut out,
         depth: 0,
+        marked: Vec::new(),
     };
     interp.run(&content, resources, base);
     out
@@ -184,6 +187,15 @@ struct Interp<'a, 'd, 'c> {
     fonts: &'a mut FontCache<'c>,
     out: &'a mut PageGlyphs,
     depth: u32,
+    /// Open marked-content sequences, true for `/Artifact` ones: running
+    /// headers, page numbers and other furniture that is not document content.
+    marked: Vec<bool>,
+}
+
+impl Interp<'_, '_, '_> {
+    fn in_artifact(&self) -> bool {
+        self.marked.iter().any(|&a| a)
+    }
 }
 
 impl Interp<'_, '_, '_> {
@@ -352,6 +364,13 @@ impl Interp<'_, '_, '_> {
                         }
                     }
                 }
+                b"BMC" | b"BDC" => {
+                    let artifact = matches!(operands.first(), Some(Op::Name(n)) if *n == b"Artifact");
+                    self.marked.push(artifact);
+                }
+                b"EMC" => {
+                    self.marked.pop();
+                }
                 b"Do" => {
                     if let (Some(Op::Name(name)), Some(xo)) = (operands.first(), xobjects) {
                         self.form(xo, name, &gs.ctm);
@@ -421,7 +440,12 @@ impl Interp<'_, '_, '_> {
             let yscale = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             // Only horizontal, upright text forms lines; rotated text is kept
             // with its own position (it rarely matters for tables).
-            if let Some(text) = text.filter(|t| !t.is_empty()) {
+            if text.is_none() {
+                self.out.unmapped_glyphs += 1;
+            }
+            if self.in_artifact() {
+                // Not content: advance, but emit nothing.
+            } else if let Some(text) = text.filter(|t| !t.is_empty()) {
                 self.out.glyphs.push(Glyph {
                     x: trm[4],
                     y: trm[5],

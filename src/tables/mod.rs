@@ -89,7 +89,7 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
             reason: "no \"Performans Hedefi Tablosu\" found".into(),
         });
     }
-    let mut warnings: Vec<Warning> = Vec::new();
+    let mut warnings: Vec<Warning> = doc.warnings.clone();
     for (section, name) in [
         (Section::Costs, "Faaliyet Maliyetleri Tablosu"),
         (Section::Resources, "İdarenin Toplam Kaynak İhtiyacı"),
