@@ -84,6 +84,10 @@ pub fn compare_models(source: &Programme, regenerated: &Programme) -> Vec<Findin
             .unwrap_or(TOP_ORDER.len())
     });
     for k in keys {
+        if k == "front_matter" {
+            out.extend(compare_front_matter(source, regenerated));
+            continue;
+        }
         let va = &ma[k];
         let vb = mb.get(k).unwrap_or(&Value::Null);
         let ctx = Context {
@@ -93,6 +97,51 @@ pub fn compare_models(source: &Programme, regenerated: &Programme) -> Vec<Findin
         walk(k.clone(), va, vb, &ctx, &mut out);
     }
     out
+}
+
+/// The front matter is compared as running text: every word of every title,
+/// paragraph, list item and table cell, in order. The regenerated report
+/// lays paragraphs out afresh, so where one block ends and the next begins
+/// may be read differently; what must not change is the text itself.
+fn compare_front_matter(source: &Programme, regenerated: &Programme) -> Vec<Finding> {
+    fn words(p: &Programme) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut push = |t: &str| out.extend(t.split_whitespace().map(str::to_string));
+        for s in &p.front_matter {
+            push(&s.title);
+            for b in &s.blocks {
+                match b {
+                    crate::model::Block::Paragraph { text } => push(text),
+                    crate::model::Block::List { items } => items.iter().for_each(|i| push(i)),
+                    crate::model::Block::Table { header, rows } => {
+                        header.iter().for_each(|h| push(h));
+                        rows.iter().flatten().for_each(|c| push(c));
+                    }
+                }
+            }
+        }
+        out
+    }
+    let (a, b) = (words(source), words(regenerated));
+    let Some(at) = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i)) else {
+        return Vec::new();
+    };
+    let context = |w: &[String]| {
+        let from = at.saturating_sub(5);
+        w.get(from..(at + 6).min(w.len()))
+            .map(|s| s.join(" "))
+            .unwrap_or_default()
+    };
+    vec![Finding::new("roundtrip.front_matter", Severity::Error, table::FRONT_MATTER).message(
+        format!(
+            "front matter text differs from word {} of {} (source: \"…{}…\"; regenerated: \"…{}…\"; {} words read back)",
+            at + 1,
+            a.len(),
+            context(&a),
+            context(&b),
+            b.len()
+        ),
+    )]
 }
 
 /// Where in the model a comparison is, for the finding's columns.
