@@ -225,8 +225,9 @@ fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfRead, Error> {
             if text.chars().any(char::is_alphanumeric) {
                 return Err(Error::Corrupt {
                     path: p(),
-                    reason: "its fonts carry no Unicode mapping, so its text cannot be read reliably"
-                        .into(),
+                    reason:
+                        "its fonts carry no Unicode mapping, so its text cannot be read reliably"
+                            .into(),
                 });
             }
         }
@@ -242,7 +243,9 @@ fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfRead, Error> {
             warnings.push(Warning {
                 page: page.number,
                 table: "document".into(),
-                message: format!("{glyphs} glyphs have no Unicode mapping; their text is missing{fonts}"),
+                message: format!(
+                    "{glyphs} glyphs have no Unicode mapping; their text is missing{fonts}"
+                ),
             });
         }
     }

@@ -365,7 +365,8 @@ impl Interp<'_, '_, '_> {
                     }
                 }
                 b"BMC" | b"BDC" => {
-                    let artifact = matches!(operands.first(), Some(Op::Name(n)) if *n == b"Artifact");
+                    let artifact =
+                        matches!(operands.first(), Some(Op::Name(n)) if *n == b"Artifact");
                     self.marked.push(artifact);
                 }
                 b"EMC" => {
