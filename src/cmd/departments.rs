@@ -34,6 +34,7 @@ pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
     let (engine, opts) = super::render::engine_and_options(&args.typst)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let results = render::department_pdfs(&engine, &programme, &chosen, &opts, threads);
+    engine.end_batch();
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("failed to create {}", args.output.display()))?;
     for (d, pdf) in chosen.iter().zip(results) {

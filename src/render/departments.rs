@@ -412,7 +412,13 @@ impl Totals {
 
 /// Sole, shared and overall totals of a department (line items of its cost tables).
 pub fn totals(p: &Programme, d: &Department) -> (Totals, Totals, Totals) {
-    let (mut sole, mut shared, mut all) = (Totals::default(), Totals::default(), Totals::default());
+    let zero = Totals {
+        budget: money(Decimal::ZERO),
+        off_budget: money(Decimal::ZERO),
+        total: money(Decimal::ZERO),
+        ..Totals::default()
+    };
+    let (mut sole, mut shared, mut all) = (zero, zero, zero);
     for a in &d.activities {
         let group = if a.shared() { &mut shared } else { &mut sole };
         group.count += 1;
@@ -425,8 +431,17 @@ pub fn totals(p: &Programme, d: &Department) -> (Totals, Totals, Totals) {
     (sole, shared, all)
 }
 
+/// A money amount as the model writes it: at least two decimals (a sum of
+/// nothing is `0.00`, as printed in the source, not `0`).
+fn money(mut d: Decimal) -> Decimal {
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    d
+}
+
 fn dec(d: Decimal) -> Value {
-    Value::String(d.to_string())
+    Value::String(money(d).to_string())
 }
 
 /// Where a target sits: its goal and objective.
@@ -548,7 +563,9 @@ pub fn department_data(p: &Programme, d: &Department) -> Value {
             targets.push(json!({
                 "goal": {"code": pl.goal_code, "title": pl.goal_title, "theme": pl.theme},
                 "objective": {"code": pl.objective_code, "title": pl.objective_title},
-                "target": t,
+                // Only what the extract prints: the whole target (activity
+                // lines, totals) would be parsed and hashed for nothing.
+                "target": {"code": t.code, "title": t.title, "indicators": t.indicators, "notes": t.notes},
                 "activities": d.activities.iter().filter(|a| a.target == t.code).map(|a| a.activity.as_str()).collect::<Vec<_>>(),
             }));
         }

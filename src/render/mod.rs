@@ -229,7 +229,8 @@ pub fn department_pdf(
 
 /// Compiles the extracts of `depts` on up to `threads` threads sharing the
 /// engine (fonts, parsed templates, comemo caches); results in input order.
-/// `opts.title` is replaced by each department's title.
+/// `opts.title` is replaced by each department's title. A long-running caller
+/// ends the batch with [`Engine::end_batch`].
 pub fn department_pdfs(
     engine: &Engine,
     p: &Programme,
@@ -266,7 +267,6 @@ pub fn department_pdfs(
             }
         }
     });
-    engine.end_batch();
     results
         .into_iter()
         .map(|r| r.expect("every department compiled"))
