@@ -133,6 +133,9 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<SourceDoc, Error> {
 /// Pages, page count, title and warnings of a PDF.
 type PdfRead = (Vec<Page>, u32, Option<String>, Vec<Warning>);
 
+/// One page from a worker: its index, lines, unmapped fonts and glyph count.
+type PageRead = (usize, Page, Vec<String>, usize);
+
 fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfRead, Error> {
     let p = || path.to_path_buf();
     let doc = std::panic::catch_unwind(|| lopdf::Document::load_mem(bytes))
@@ -175,7 +178,7 @@ fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfRead, Error> {
     let mut pages: Vec<Option<Page>> = vec![None; page_ids.len()];
     let doc = &doc;
     let page_ids = &page_ids;
-    let results: Vec<Vec<(usize, Page, Vec<String>, usize)>> = std::thread::scope(|s| {
+    let results: Vec<Vec<PageRead>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
                 s.spawn(move || {
