@@ -130,6 +130,10 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
         prev = Some((g.x, g.text));
     }
     for c in &mut cells {
+        // A non-breaking hyphen is a hyphen.
+        if c.text.contains('\u{2011}') {
+            c.text = c.text.replace('\u{2011}', "-");
+        }
         let t = c.text.trim();
         if t.len() != c.text.len() {
             c.text = t.to_string();

@@ -196,16 +196,11 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
     }
     doc.flush_all();
     // Sections without content that are followed by another heading were
-    // divider pages: drop them. Keep the first untitled section's content.
+    // divider pages: drop them. The text before the first heading (the
+    // message) is a section with an empty title: the source prints none.
     doc.sections
         .into_iter()
         .filter(|s| !s.blocks.is_empty())
-        .map(|mut s| {
-            if s.title.is_empty() {
-                s.title = "Sunuş".into();
-            }
-            s
-        })
         .collect()
 }
 
