@@ -13,6 +13,19 @@
 //! Fonts (embedded only) and the standard library load once per process; the
 //! parsed templates live in the [`Engine`], which is `Sync`: compile from
 //! several threads at once and Typst's comemo caches are shared.
+//!
+//! Why the templates look the way they do (measured, see the commit log):
+//! - layouts are cached by content, styles and page region, so the styles in
+//!   force are the same in every document (running header and footer are
+//!   states, no per-document `set document`); a block holding no locatable
+//!   element (`par`, `strong`, grid/table cells get locations) is then laid
+//!   out once per run however many extracts show it: cost tables are such
+//!   blocks, and the extracts' indicator tables are rows of boxes;
+//! - no per-cell show rules or alignment functions, fixed column widths;
+//! - the report's tables keep the source's layout (title line, label column
+//!   left, numbers right, values on a wrapped name's last line), so that the
+//!   project's own ingest reads the report back into the same model; reviewer
+//!   notes are separate lines starting with `Denetçi notu:`.
 
 mod departments;
 mod world;
