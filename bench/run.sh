@@ -13,22 +13,30 @@ pdf=inputs/izmir-2024-performans-programi.pdf
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 what=${1:-all}
-export="--export-markdown $out/result.md"
+# Medians from hyperfine's JSON export.
+median() {
+  python3 -c 'import json,sys,statistics
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("%-40s median %8.1f ms" % (r["command"], statistics.median(r["times"]) * 1000))' "$1"
+}
 
 if [[ $what == all || $what == extract ]]; then
-  hyperfine -N -w 2 -r 15 \
+  hyperfine -N -w 2 -r 15 --export-json "$out/extract.json" \
     -n pdftotext "pdftotext $pdf $out/plain.txt" \
     -n "perfprog extract" "$bin extract $pdf -o $out/model.json" \
     -n "perfprog extract (A4 printing)" "$bin extract tests/data/izmir-2024-performans-programi-a4.pdf -o $out/model-a4.json" \
     -n "perfprog extract (.txt)" "$bin extract tests/data/izmir-2024-performans-programi.txt -o $out/model-txt.json"
+  median "$out/extract.json"
 fi
 if [[ $what == all || $what == render ]]; then
   $bin extract "$pdf" -o "$out/model.json"
-  hyperfine -N -w 1 -r 5 \
+  hyperfine -N -w 1 -r 5 --export-json "$out/render.json" \
     -n "render (full report)" "$bin render $out/model.json -o $out/r -q" \
     -n "departments (all extracts)" "$bin departments $out/model.json -o $out/d -q"
+  median "$out/render.json"
 fi
 if [[ $what == all || $what == build ]]; then
-  hyperfine -N -w 1 -r 5 -n "build (whole job)" "$bin build $pdf -o $out/b -q"
+  hyperfine -N -w 1 -r 5 --export-json "$out/build.json" -n "build (whole job)" "$bin build $pdf -o $out/b -q"
+  median "$out/build.json"
   /usr/bin/time -f "build peak RSS: %M KiB" "$bin" build "$pdf" -o "$out/b" -q
 fi
