@@ -123,7 +123,8 @@ impl Font {
     }
 }
 
-fn resolve<'a>(doc: &'a Document, o: Option<&'a Object>) -> Option<&'a Object> {
+/// Follows a reference (one level).
+pub(super) fn resolve<'a>(doc: &'a Document, o: Option<&'a Object>) -> Option<&'a Object> {
     let o = o?;
     match o {
         Object::Reference(id) => doc.get_object(*id).ok(),
@@ -131,7 +132,8 @@ fn resolve<'a>(doc: &'a Document, o: Option<&'a Object>) -> Option<&'a Object> {
     }
 }
 
-fn num(o: &Object) -> Option<f32> {
+/// A PDF number as f32.
+pub(super) fn num(o: &Object) -> Option<f32> {
     match o {
         Object::Integer(i) => Some(*i as f32),
         Object::Real(r) => Some(*r),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::font::{hex_bytes, Font};
+use super::font::{hex_bytes, num as number, resolve, Font};
 
 /// One shown glyph, in page coordinates with y growing downwards.
 #[derive(Debug, Clone)]
@@ -113,30 +113,15 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
     let mut node = page;
     for _ in 0..32 {
         if let Ok(v) = node.get(key) {
-            return deref(doc, v);
+            return resolve(doc, Some(v));
         }
         node = node
             .get(b"Parent")
             .ok()
-            .and_then(|p| deref(doc, p))
+            .and_then(|p| resolve(doc, Some(p)))
             .and_then(|p| p.as_dict().ok())?;
     }
     None
-}
-
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
-    match o {
-        Object::Reference(id) => doc.get_object(*id).ok(),
-        _ => Some(o),
-    }
-}
-
-fn number(o: &Object) -> Option<f32> {
-    match o {
-        Object::Integer(i) => Some(*i as f32),
-        Object::Real(r) => Some(*r),
-        _ => None,
-    }
 }
 
 /// A content-stream operand.
@@ -206,11 +191,11 @@ impl Interp<'_, '_, '_> {
         self.depth += 1;
         let font_dict = resources
             .and_then(|r| r.get(b"Font").ok())
-            .and_then(|f| deref(self.doc, f))
+            .and_then(|f| resolve(self.doc, Some(f)))
             .and_then(|f| f.as_dict().ok());
         let xobjects = resources
             .and_then(|r| r.get(b"XObject").ok())
-            .and_then(|f| deref(self.doc, f))
+            .and_then(|f| resolve(self.doc, Some(f)))
             .and_then(|f| f.as_dict().ok());
         let mut gs = GState {
             ctm,
@@ -388,7 +373,7 @@ impl Interp<'_, '_, '_> {
         let Some(stream) = xobjects
             .get(name)
             .ok()
-            .and_then(|o| deref(self.doc, o))
+            .and_then(|o| resolve(self.doc, Some(o)))
             .and_then(|o| o.as_stream().ok())
         else {
             return;
@@ -411,7 +396,7 @@ impl Interp<'_, '_, '_> {
             .dict
             .get(b"Resources")
             .ok()
-            .and_then(|o| deref(self.doc, o))
+            .and_then(|o| resolve(self.doc, Some(o)))
             .and_then(|o| o.as_dict().ok());
         let inner = mul(&m, ctm);
         self.run(&data, res, inner);
