@@ -257,7 +257,7 @@ fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfRead, Error> {
 }
 
 /// Decodes a PDF text string (UTF-16BE with BOM, or PDFDocEncoding ≈ Latin-1).
-fn pdf_string(b: &[u8]) -> String {
+pub(crate) fn pdf_string(b: &[u8]) -> String {
     if b.starts_with(&[0xfe, 0xff]) {
         let units: Vec<u16> = b[2..]
             .chunks(2)

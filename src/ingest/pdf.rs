@@ -104,6 +104,7 @@ pub fn page_glyphs(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
         out: &mut out,
         depth: 0,
         marked: Vec::new(),
+        actual: Vec::new(),
     };
     interp.run(&content, resources, base);
     out
@@ -131,6 +132,8 @@ enum Op<'a> {
     Name(&'a [u8]),
     Str(Vec<u8>),
     Array(Vec<Op<'a>>),
+    /// A dictionary, unparsed (only marked-content properties are read).
+    Dict(&'a [u8]),
     Other,
 }
 
@@ -175,11 +178,32 @@ struct Interp<'a, 'd, 'c> {
     /// Open marked-content sequences, true for `/Artifact` ones: running
     /// headers, page numbers and other furniture that is not document content.
     marked: Vec<bool>,
+    /// `/ActualText` of open spans (None for spans without one): the text of
+    /// all glyphs inside, given to the first of them (ligatures: the glyph
+    /// `ﬁ` and what follows it read as the span's "fi").
+    actual: Vec<Span>,
+}
+
+/// A marked-content span as far as `/ActualText` goes.
+enum Span {
+    Plain,
+    Actual(Arc<str>),
+    Given,
 }
 
 impl Interp<'_, '_, '_> {
     fn in_artifact(&self) -> bool {
         self.marked.iter().any(|&a| a)
+    }
+}
+
+/// The `/ActualText` string of a marked-content property dictionary.
+fn actual_text(raw: &[u8]) -> Option<String> {
+    let at = raw.windows(11).position(|w| w == b"/ActualText")? + 11;
+    let mut lx = Lexer { data: raw, pos: at };
+    match lx.next()? {
+        Tok::Operand(Op::Str(s)) => Some(super::pdf_string(&s)),
+        _ => None,
     }
 }
 
@@ -350,12 +374,21 @@ impl Interp<'_, '_, '_> {
                     }
                 }
                 b"BMC" | b"BDC" => {
+                    let span = match operands.get(1).and_then(|o| match o {
+                        Op::Dict(raw) => actual_text(raw),
+                        _ => None,
+                    }) {
+                        Some(t) => Span::Actual(Arc::from(t)),
+                        None => Span::Plain,
+                    };
+                    self.actual.push(span);
                     let artifact =
                         matches!(operands.first(), Some(Op::Name(n)) if *n == b"Artifact");
                     self.marked.push(artifact);
                 }
                 b"EMC" => {
                     self.marked.pop();
+                    self.actual.pop();
                 }
                 b"Do" => {
                     if let (Some(Op::Name(name)), Some(xo)) = (operands.first(), xobjects) {
@@ -429,6 +462,31 @@ impl Interp<'_, '_, '_> {
             if text.is_none() {
                 self.out.unmapped_glyphs += 1;
             }
+            // Inside an /ActualText span the first glyph carries the span's
+            // text and the others none.
+            let mut covered = false;
+            let text = match self
+                .actual
+                .iter_mut()
+                .rev()
+                .find(|a| !matches!(a, Span::Plain))
+            {
+                Some(span) => match std::mem::replace(span, Span::Given) {
+                    Span::Actual(t) => Some(t),
+                    _ => {
+                        covered = true;
+                        None
+                    }
+                },
+                None => text.cloned(),
+            };
+            if covered {
+                // Covered by the span's first glyph: widen it, leave no gap.
+                if let Some(last) = self.out.glyphs.last_mut() {
+                    last.w = (trm[4] + w0 * xscale - last.x).max(last.w);
+                }
+            }
+            let text = text.as_ref();
             if self.in_artifact() {
                 // Not content: advance, but emit nothing.
             } else if let Some(text) = text.filter(|t| !t.is_empty()) {
@@ -512,8 +570,9 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
+                    let start = self.pos;
                     self.skip_dict();
-                    return Some(Tok::Operand(Op::Other));
+                    return Some(Tok::Operand(Op::Dict(&self.data[start..self.pos])));
                 }
                 b'<' => {
                     let start = self.pos + 1;
@@ -688,6 +747,19 @@ mod tests {
             }
         }
         assert_eq!(ops, ["BT", "Tf", "TJ", "ET"]);
+    }
+
+    #[test]
+    fn actual_text_of_a_span() {
+        assert_eq!(
+            actual_text(b"<</ActualText(fi)/MCID 3>>").as_deref(),
+            Some("fi")
+        );
+        assert_eq!(
+            actual_text(b"<< /ActualText <FEFF0130> >>").as_deref(),
+            Some("İ")
+        );
+        assert_eq!(actual_text(b"<</MCID 0>>"), None);
     }
 
     #[test]
