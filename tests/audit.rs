@@ -1517,7 +1517,6 @@ fn fixture_findings_are_the_known_inconsistencies() {
 
 /// The regenerated report reads back as the same model.
 #[test]
-#[ignore = "the programme report does not yet ingest back losslessly; run with --ignored"]
 fn fixture_roundtrip_has_no_differences() {
     let dir = util::workdir("audit_roundtrip");
     let out = util::perfprog(

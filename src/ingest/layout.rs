@@ -130,9 +130,15 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
         prev = Some((g.x, g.text));
     }
     for c in &mut cells {
-        // A non-breaking hyphen is a hyphen.
-        if c.text.contains('\u{2011}') {
-            c.text = c.text.replace('\u{2011}', "-");
+        // A non-breaking hyphen is a hyphen; word joiners and zero-width
+        // spaces carry no text.
+        if c.text
+            .contains(['\u{2011}', '\u{2060}', '\u{200b}', '\u{feff}'])
+        {
+            c.text = c
+                .text
+                .replace('\u{2011}', "-")
+                .replace(['\u{2060}', '\u{200b}', '\u{feff}'], "");
         }
         let t = c.text.trim();
         if t.len() != c.text.len() {
