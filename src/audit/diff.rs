@@ -202,63 +202,38 @@ impl Differ {
         }
     }
 
-    fn added(
+    /// Entities only in A (removed) and only in B (added), each described
+    /// by its path, target, name and amount.
+    fn presence<'t, T>(
         &mut self,
         what: &str,
-        path: String,
-        target: Option<&str>,
-        name: Option<&str>,
-        amount: Option<Decimal>,
+        removed: Vec<&'t T>,
+        added: Vec<&'t T>,
+        describe: impl Fn(&'t T) -> (String, Option<&'t str>, Option<&'t str>, Option<Decimal>),
     ) {
-        self.push(
-            ChangeKind::Added,
-            what,
-            path,
-            (target, name),
-            None,
-            dec(amount),
-        );
-    }
-
-    fn removed(
-        &mut self,
-        what: &str,
-        path: String,
-        target: Option<&str>,
-        name: Option<&str>,
-        amount: Option<Decimal>,
-    ) {
-        self.push(
-            ChangeKind::Removed,
-            what,
-            path,
-            (target, name),
-            dec(amount),
-            None,
-        );
+        for (kind, items) in [(ChangeKind::Removed, removed), (ChangeKind::Added, added)] {
+            for r in items {
+                let (path, target, name, amount) = describe(r);
+                let (before, after) = match kind {
+                    ChangeKind::Removed => (dec(amount), None),
+                    _ => (None, dec(amount)),
+                };
+                self.push(kind, what, path, (target, name), before, after);
+            }
+        }
     }
 
     /// Goals and objectives: added, removed, retitled.
     fn structure(&mut self, a: &Programme, b: &Programme) {
         let (pairs, removed, added) = keyed(&a.goals, &b.goals, |g| g.code.clone());
-        for g in removed {
-            self.removed(
-                "goal",
+        self.presence("goal", removed, added, |g| {
+            (
                 format!("goals[{}]", g.code),
                 Some(&g.code),
                 Some(&g.title),
                 None,
-            );
-        }
-        for g in added {
-            self.added(
-                "goal",
-                format!("goals[{}]", g.code),
-                Some(&g.code),
-                Some(&g.title),
-                None,
-            );
-        }
+            )
+        });
         for (x, y) in pairs {
             let p = format!("goals[{}]", x.code);
             self.text(
@@ -276,24 +251,14 @@ impl Differ {
                 &y.title,
             );
             let (pairs, removed, added) = keyed(&x.objectives, &y.objectives, |o| o.code.clone());
-            for o in removed {
-                self.removed(
-                    "objective",
+            self.presence("objective", removed, added, |o| {
+                (
                     format!("objectives[{}]", o.code),
                     Some(&o.code),
                     Some(&o.title),
                     None,
-                );
-            }
-            for o in added {
-                self.added(
-                    "objective",
-                    format!("objectives[{}]", o.code),
-                    Some(&o.code),
-                    Some(&o.title),
-                    None,
-                );
-            }
+                )
+            });
             for (ox, oy) in pairs {
                 let p = format!("objectives[{}].title", ox.code);
                 self.text(&p, Some(&ox.code), None, &ox.title, &oy.title);
@@ -305,24 +270,14 @@ impl Differ {
         let ta: Vec<&Target> = a.targets().collect();
         let tb: Vec<&Target> = b.targets().collect();
         let (pairs, removed, added) = keyed(&ta, &tb, |t| t.code.clone());
-        for t in removed {
-            self.removed(
-                "target",
+        self.presence("target", removed, added, |t| {
+            (
                 format!("targets[{}]", t.code),
                 Some(&t.code),
                 Some(&t.title),
                 t.stated_total.total,
-            );
-        }
-        for t in added {
-            self.added(
-                "target",
-                format!("targets[{}]", t.code),
-                Some(&t.code),
-                Some(&t.title),
-                t.stated_total.total,
-            );
-        }
+            )
+        });
         // Indicator columns present in both, by (year, kind): (index in A, index in B, label).
         let mut columns = Vec::new();
         for (i, ca) in a.indicator_columns.iter().enumerate() {
@@ -366,47 +321,27 @@ impl Differ {
         }
         let (pairs, removed, added) =
             keyed(&x.indicators, &y.indicators, |i| normalize_key(&i.name));
-        for i in removed {
-            self.removed(
-                "indicator",
+        self.presence("indicator", removed, added, |i| {
+            (
                 format!("{p}.indicators[{}]", i.name),
                 code,
                 Some(&i.name),
                 None,
-            );
-        }
-        for i in added {
-            self.added(
-                "indicator",
-                format!("{p}.indicators[{}]", i.name),
-                code,
-                Some(&i.name),
-                None,
-            );
-        }
+            )
+        });
         for (ia, ib) in pairs {
             self.indicator(&p, code, ia, ib, columns);
         }
         let (pairs, removed, added) =
             keyed(&x.activities, &y.activities, |a| normalize_key(&a.name));
-        for l in removed {
-            self.removed(
-                "activity",
+        self.presence("activity", removed, added, |l| {
+            (
                 format!("{p}.activities[{}]", l.name),
                 code,
                 Some(&l.name),
                 l.total,
-            );
-        }
-        for l in added {
-            self.added(
-                "activity",
-                format!("{p}.activities[{}]", l.name),
-                code,
-                Some(&l.name),
-                l.total,
-            );
-        }
+            )
+        });
         for (la, lb) in pairs {
             let q = format!("{p}.activities[{}]", la.name);
             self.text(
@@ -425,12 +360,9 @@ impl Differ {
             }
         }
         let (_, removed, added) = keyed(&x.notes, &y.notes, |n| normalize_key(n));
-        for n in removed {
-            self.removed("note", format!("{p}.notes[{n}]"), code, Some(n), None);
-        }
-        for n in added {
-            self.added("note", format!("{p}.notes[{n}]"), code, Some(n), None);
-        }
+        self.presence("note", removed, added, |n| {
+            (format!("{p}.notes[{n}]"), code, Some(n.as_str()), None)
+        });
     }
 
     fn indicator(
@@ -480,24 +412,9 @@ impl Differ {
         let key = |c: &ActivityCost| format!("{}\u{1f}{}", c.target, normalize_key(&c.activity));
         let (pairs, removed, added) = keyed(&a.activity_costs, &b.activity_costs, key);
         let path = |c: &ActivityCost| format!("activity_costs[{} / {}]", c.target, c.activity);
-        for c in removed {
-            self.removed(
-                "cost_table",
-                path(c),
-                Some(&c.target),
-                Some(&c.activity),
-                c.total,
-            );
-        }
-        for c in added {
-            self.added(
-                "cost_table",
-                path(c),
-                Some(&c.target),
-                Some(&c.activity),
-                c.total,
-            );
-        }
+        self.presence("cost_table", removed, added, |c| {
+            (path(c), Some(&c.target), Some(&c.activity), c.total)
+        });
         for (x, y) in pairs {
             let p = path(x);
             let code = Some(x.target.as_str());
@@ -554,24 +471,14 @@ impl Differ {
         let key = |r: &ResourceRow| format!("{} {}", level(r.level), r.code);
         let (ra, rb) = (&a.resource_summary, &b.resource_summary);
         let (pairs, removed, added) = keyed(&ra.rows, &rb.rows, key);
-        for r in removed {
-            self.removed(
-                "resource_row",
+        self.presence("resource_row", removed, added, |r| {
+            (
                 format!("resource_summary.rows[{}]", key(r)),
                 Some(&r.code),
                 Some(&r.title),
                 r.amount,
-            );
-        }
-        for r in added {
-            self.added(
-                "resource_row",
-                format!("resource_summary.rows[{}]", key(r)),
-                Some(&r.code),
-                Some(&r.title),
-                r.amount,
-            );
-        }
+            )
+        });
         for (x, y) in pairs {
             let p = format!("resource_summary.rows[{}]", key(x));
             let code = Some(x.code.as_str());
@@ -642,24 +549,14 @@ impl Differ {
         let (ea, eb) = (&a.economic_summary, &b.economic_summary);
         let by_code = |r: &EconomicRow| r.code.clone().unwrap_or_default();
         let (pairs, removed, added) = keyed(&ea.rows, &eb.rows, by_code);
-        for r in removed {
-            self.removed(
-                "economic_row",
+        self.presence("economic_row", removed, added, |r| {
+            (
                 format!("economic_summary.rows[{}]", by_code(r)),
                 None,
                 r.name.as_deref(),
                 r.total,
-            );
-        }
-        for r in added {
-            self.added(
-                "economic_row",
-                format!("economic_summary.rows[{}]", by_code(r)),
-                None,
-                r.name.as_deref(),
-                r.total,
-            );
-        }
+            )
+        });
         for (x, y) in pairs {
             self.economic_row(&format!("economic_summary.rows[{}]", by_code(x)), x, y);
         }
@@ -671,24 +568,14 @@ impl Differ {
         let by_name = |r: &EconomicRow| normalize_key(r.name.as_deref().unwrap_or(""));
         let (pairs, removed, added) = keyed(&ea.off_budget, &eb.off_budget, by_name);
         let label = |r: &EconomicRow| r.name.clone().unwrap_or_default();
-        for r in removed {
-            self.removed(
-                "economic_row",
+        self.presence("economic_row", removed, added, |r| {
+            (
                 format!("economic_summary.off_budget[{}]", label(r)),
                 None,
                 r.name.as_deref(),
                 r.total,
-            );
-        }
-        for r in added {
-            self.added(
-                "economic_row",
-                format!("economic_summary.off_budget[{}]", label(r)),
-                None,
-                r.name.as_deref(),
-                r.total,
-            );
-        }
+            )
+        });
         for (x, y) in pairs {
             self.economic_row(&format!("economic_summary.off_budget[{}]", label(x)), x, y);
         }
@@ -708,24 +595,9 @@ impl Differ {
         let key = |r: &Responsibility| format!("{}\u{1f}{}", r.target, normalize_key(&r.activity));
         let path = |r: &Responsibility| format!("responsibilities[{} / {}]", r.target, r.activity);
         let (pairs, removed, added) = keyed(&a.responsibilities, &b.responsibilities, key);
-        for r in removed {
-            self.removed(
-                "responsibility",
-                path(r),
-                Some(&r.target),
-                Some(&r.activity),
-                None,
-            );
-        }
-        for r in added {
-            self.added(
-                "responsibility",
-                path(r),
-                Some(&r.target),
-                Some(&r.activity),
-                None,
-            );
-        }
+        self.presence("responsibility", removed, added, |r| {
+            (path(r), Some(&r.target), Some(&r.activity), None)
+        });
         for (x, y) in pairs {
             let (ua, ub) = (x.units.join("; "), y.units.join("; "));
             self.text(
@@ -741,24 +613,14 @@ impl Differ {
     fn front_matter(&mut self, a: &Programme, b: &Programme) {
         let key = |s: &Section| normalize_key(&s.title);
         let (pairs, removed, added) = keyed(&a.front_matter, &b.front_matter, key);
-        for s in removed {
-            self.removed(
-                "section",
+        self.presence("section", removed, added, |s| {
+            (
                 format!("front_matter[{}]", s.title),
                 None,
                 Some(&s.title),
                 None,
-            );
-        }
-        for s in added {
-            self.added(
-                "section",
-                format!("front_matter[{}]", s.title),
-                None,
-                Some(&s.title),
-                None,
-            );
-        }
+            )
+        });
         for (x, y) in pairs {
             if x.blocks != y.blocks {
                 self.push(
