@@ -146,16 +146,12 @@ impl Op<'_> {
     }
 }
 
+/// The text and text-line matrices of a `BT … ET` object. The other text
+/// parameters (font, size, spacing, scaling, leading, rise) belong to the
+/// graphics state, as in PDF: they survive `ET` and are saved by `q`.
 struct TextState {
     tm: Matrix,
     tlm: Matrix,
-    font: Option<Arc<Font>>,
-    size: f32,
-    tc: f32,
-    tw: f32,
-    th: f32,
-    tl: f32,
-    rise: f32,
 }
 
 #[derive(Clone)]
@@ -235,13 +231,6 @@ impl Interp<'_, '_, '_> {
         let mut ts = TextState {
             tm: IDENTITY,
             tlm: IDENTITY,
-            font: None,
-            size: 0.0,
-            tc: 0.0,
-            tw: 0.0,
-            th: 1.0,
-            tl: 0.0,
-            rise: 0.0,
         };
         let mut lexer = Lexer {
             data: content,
@@ -271,62 +260,39 @@ impl Interp<'_, '_, '_> {
                 b"BT" => {
                     ts.tm = IDENTITY;
                     ts.tlm = IDENTITY;
-                    ts.font = gs.font.clone();
-                    ts.size = gs.size;
-                    ts.tc = gs.tc;
-                    ts.tw = gs.tw;
-                    ts.th = gs.th;
-                    ts.tl = gs.tl;
-                    ts.rise = gs.rise;
-                }
-                b"ET" => {
-                    gs.font = ts.font.clone();
-                    gs.size = ts.size;
-                    gs.tc = ts.tc;
-                    gs.tw = ts.tw;
-                    gs.th = ts.th;
-                    gs.tl = ts.tl;
-                    gs.rise = ts.rise;
                 }
                 b"Tf" if operands.len() >= 2 => {
                     if let (Op::Name(name), Some(fd)) = (&operands[0], font_dict) {
-                        ts.font = fd.get(name).ok().and_then(|o| self.fonts.get(o));
-                        if let Some(f) = &ts.font {
+                        gs.font = fd.get(name).ok().and_then(|o| self.fonts.get(o));
+                        if let Some(f) = &gs.font {
                             if !f.has_unicode && !self.out.unmapped_fonts.contains(&f.name) {
                                 self.out.unmapped_fonts.push(f.name.clone());
                             }
                         }
                     }
-                    ts.size = n(1);
-                    gs.font = ts.font.clone();
-                    gs.size = ts.size;
+                    gs.size = n(1);
                 }
                 b"Tc" => {
-                    ts.tc = n(0);
-                    gs.tc = ts.tc;
+                    gs.tc = n(0);
                 }
                 b"Tw" => {
-                    ts.tw = n(0);
-                    gs.tw = ts.tw;
+                    gs.tw = n(0);
                 }
                 b"Tz" => {
-                    ts.th = n(0) / 100.0;
-                    gs.th = ts.th;
+                    gs.th = n(0) / 100.0;
                 }
                 b"TL" => {
-                    ts.tl = n(0);
-                    gs.tl = ts.tl;
+                    gs.tl = n(0);
                 }
                 b"Ts" => {
-                    ts.rise = n(0);
-                    gs.rise = ts.rise;
+                    gs.rise = n(0);
                 }
                 b"Td" => {
                     ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &ts.tlm);
                     ts.tm = ts.tlm;
                 }
                 b"TD" => {
-                    ts.tl = -n(1);
+                    gs.tl = -n(1);
                     ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &ts.tlm);
                     ts.tm = ts.tlm;
                 }
@@ -335,37 +301,37 @@ impl Interp<'_, '_, '_> {
                     ts.tm = ts.tlm;
                 }
                 b"T*" => {
-                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -ts.tl], &ts.tlm);
+                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &ts.tlm);
                     ts.tm = ts.tlm;
                 }
                 b"Tj" => {
                     if let Some(Op::Str(s)) = operands.first() {
-                        self.show(&mut ts, &gs.ctm, s);
+                        self.show(&mut ts, &gs, s);
                     }
                 }
                 b"'" => {
-                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -ts.tl], &ts.tlm);
+                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &ts.tlm);
                     ts.tm = ts.tlm;
                     if let Some(Op::Str(s)) = operands.first() {
-                        self.show(&mut ts, &gs.ctm, s);
+                        self.show(&mut ts, &gs, s);
                     }
                 }
                 b"\"" if operands.len() >= 3 => {
-                    ts.tw = n(0);
-                    ts.tc = n(1);
-                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -ts.tl], &ts.tlm);
+                    gs.tw = n(0);
+                    gs.tc = n(1);
+                    ts.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &ts.tlm);
                     ts.tm = ts.tlm;
                     if let Op::Str(s) = &operands[2] {
-                        self.show(&mut ts, &gs.ctm, s);
+                        self.show(&mut ts, &gs, s);
                     }
                 }
                 b"TJ" => {
                     if let Some(Op::Array(items)) = operands.first() {
                         for item in items {
                             match item {
-                                Op::Str(s) => self.show(&mut ts, &gs.ctm, s),
+                                Op::Str(s) => self.show(&mut ts, &gs, s),
                                 Op::Num(adj) => {
-                                    let tx = -adj / 1000.0 * ts.size * ts.th;
+                                    let tx = -adj / 1000.0 * gs.size * gs.th;
                                     ts.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &ts.tm);
                                 }
                                 _ => {}
@@ -435,26 +401,27 @@ impl Interp<'_, '_, '_> {
         self.run(&data, res, inner);
     }
 
-    fn show(&mut self, ts: &mut TextState, ctm: &Matrix, s: &[u8]) {
-        let Some(font) = ts.font.clone() else {
+    fn show(&mut self, ts: &mut TextState, gs: &GState, s: &[u8]) {
+        let ctm = &gs.ctm;
+        let Some(font) = gs.font.clone() else {
             return;
         };
         for code in font.codes(s) {
             let w0 = font.width(code);
             let trm = mul(
-                &mul(&[ts.size * ts.th, 0.0, 0.0, ts.size, 0.0, ts.rise], &ts.tm),
+                &mul(&[gs.size * gs.th, 0.0, 0.0, gs.size, 0.0, gs.rise], &ts.tm),
                 ctm,
             );
             let text = font.text(code);
             let is_space = text.is_some_and(|t| &**t == " ") || (!font.two_byte && code == 32);
-            let tx = (w0 * ts.size
-                + ts.tc
+            let tx = (w0 * gs.size
+                + gs.tc
                 + if is_space && !font.two_byte {
-                    ts.tw
+                    gs.tw
                 } else {
                     0.0
                 })
-                * ts.th;
+                * gs.th;
             let xscale = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
             let yscale = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             // Only horizontal, upright text forms lines; rotated text is kept
