@@ -138,20 +138,8 @@ pub fn loose_key(key: &str) -> String {
 
 /// Levenshtein distance of two strings and the length of the longer one, in characters.
 pub fn distance(a: &str, b: &str) -> (usize, usize) {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let longer = a.len().max(b.len());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    (prev[b.len()], longer)
+    let longer = a.chars().count().max(b.chars().count());
+    (crate::normalize::edit_distance(a, b), longer)
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ fn typo_variant(a: &str, b: &str) -> bool {
         let (x, y) = diff[0];
         // Long words only: short names differ by two letters legitimately
         // (`zabita` / `harita`).
-        x.len().min(y.len()) >= 8 && levenshtein(x, y) <= 2
+        x.len().min(y.len()) >= 8 && crate::normalize::edit_distance(x, y) <= 2
     }
 }
 
@@ -325,7 +325,7 @@ pub fn suggest<'a>(all: &'a [Department], query: &str, n: usize) -> Vec<&'a Depa
     let mut scored: Vec<(usize, &Department)> = all
         .iter()
         .map(|d| {
-            let mut score = levenshtein(&q, &d.key);
+            let mut score = crate::normalize::edit_distance(&q, &d.key);
             if !q.is_empty() && d.key.contains(&q) {
                 score = score.min(d.key.len() - q.len()).min(3);
             }
@@ -334,20 +334,6 @@ pub fn suggest<'a>(all: &'a [Department], query: &str, n: usize) -> Vec<&'a Depa
         .collect();
     scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.slug.cmp(&b.1.slug)));
     scored.into_iter().take(n).map(|(_, d)| d).collect()
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// The economic-code names of the cost tables.
@@ -665,7 +651,7 @@ mod tests {
 
     #[test]
     fn levenshtein_counts_edits() {
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(crate::normalize::edit_distance("kitten", "sitting"), 3);
+        assert_eq!(crate::normalize::edit_distance("", "abc"), 3);
     }
 }

@@ -122,22 +122,7 @@ fn same_word(word: &str, kw: &str) -> bool {
     } else {
         0
     };
-    allowed > 0 && edit_distance(&w, &k) <= allowed
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    allowed > 0 && normalize::edit_distance(&w, &k) <= allowed
 }
 
 /// Lines the original document's own running headers and footers left in

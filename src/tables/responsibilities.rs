@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::ingest::Warning;
 use crate::model::{ActivityCost, Goal, Responsibility};
-use crate::normalize::{join_lines, normalize_key};
+use crate::normalize::{edit_distance, join_lines, normalize_key};
 
 use super::lines::{leading_code, plain, Item};
 use super::units::split_units;
@@ -126,27 +126,10 @@ fn title_end(head: &[String], title: &str) -> usize {
     if title.is_empty() {
         return head.len() - 1;
     }
-    let want: Vec<char> = normalize_key(title).chars().collect();
+    let want = normalize_key(title);
     (0..head.len())
-        .min_by_key(|&j| {
-            let got: Vec<char> = normalize_key(&join_lines(&head[..j])).chars().collect();
-            edit_distance(&got, &want)
-        })
+        .min_by_key(|&j| edit_distance(&normalize_key(&join_lines(&head[..j])), &want))
         .unwrap_or(0)
-}
-
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// Parses the responsibilities table. `goals` give the target titles, `costs`
