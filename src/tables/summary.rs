@@ -136,8 +136,9 @@ pub fn resources(items: &[Item], warnings: &mut Vec<Warning>) -> ResourceSummary
         }
         if !label.is_empty() {
             if let Some((kind, title)) = resource_kind(&label) {
-                if let Some((k, _, page)) = current.take() {
-                    warn(warnings, page, format!("row without figures: {k:?}"));
+                // A row whose cells are all empty (a draft) ends where the next begins.
+                if let Some((k, lines, _)) = current.take() {
+                    push_resource(&mut out, k, &lines, [None; 3]);
                 }
                 current = Some((kind, vec![title], it.page));
             } else if let Some((_, lines, _)) = current.as_mut() {
@@ -147,8 +148,8 @@ pub fn resources(items: &[Item], warnings: &mut Vec<Warning>) -> ResourceSummary
                 continue;
             }
         }
-        if figs.len() == 3 {
-            let Some((kind, lines, page)) = current.take() else {
+        if !figs.is_empty() {
+            let Some((kind, lines, _)) = current.take() else {
                 warn(
                     warnings,
                     it.page,
@@ -156,42 +157,59 @@ pub fn resources(items: &[Item], warnings: &mut Vec<Warning>) -> ResourceSummary
                 );
                 continue;
             };
-            match kind {
-                RowKind::Level(level, code) => out.rows.push(ResourceRow {
-                    level,
-                    code,
-                    title: join_lines(&lines),
-                    amount: figs[0],
-                    share_of_targets: figs[1],
-                    share_of_budget: figs[2],
-                }),
-                RowKind::Total(k) => {
-                    let total = ResourceTotal {
-                        amount: figs[0],
-                        share_of_targets: figs[1],
-                        share_of_budget: figs[2],
-                    };
-                    match k {
-                        0 => out.targets_total = total,
-                        1 => out.general_administration = total,
-                        2 => out.transfers = total,
-                        _ => out.total_budget = total,
-                    }
-                }
+            if figs.len() > 3 {
+                warn(
+                    warnings,
+                    it.page,
+                    format!("a row with {} figures instead of 3: {text:?}", figs.len()),
+                );
             }
-            let _ = page;
-        } else if !figs.is_empty() {
-            warn(
-                warnings,
-                it.page,
-                format!("a row with {} figures instead of 3: {text:?}", figs.len()),
-            );
+            // Fewer than three: the empty cells are the leftmost (an empty
+            // amount beside printed "-" shares).
+            let mut row = [None; 3];
+            for (slot, f) in row.iter_mut().rev().zip(figs.iter().rev()) {
+                *slot = *f;
+            }
+            push_resource(&mut out, kind, &lines, row);
         }
     }
-    if let Some((k, _, page)) = current {
-        warn(warnings, page, format!("row without figures: {k:?}"));
+    if let Some((k, lines, _)) = current {
+        push_resource(&mut out, k, &lines, [None; 3]);
     }
     out
+}
+
+/// Adds a row (or a total) of the resource summary with its three figures.
+fn push_resource(
+    out: &mut ResourceSummary,
+    kind: RowKind,
+    lines: &[String],
+    figs: [Option<Decimal>; 3],
+) {
+    let [amount, share_of_targets, share_of_budget] = figs;
+    match kind {
+        RowKind::Level(level, code) => out.rows.push(ResourceRow {
+            level,
+            code,
+            title: join_lines(lines),
+            amount,
+            share_of_targets,
+            share_of_budget,
+        }),
+        RowKind::Total(k) => {
+            let total = ResourceTotal {
+                amount,
+                share_of_targets,
+                share_of_budget,
+            };
+            match k {
+                0 => out.targets_total = total,
+                1 => out.general_administration = total,
+                2 => out.transfers = total,
+                _ => out.total_budget = total,
+            }
+        }
+    }
 }
 
 /// Economic summary row labels and where they go.
@@ -249,6 +267,7 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
     // Right edges of the four figure columns, learnt from complete rows, so a
     // positioned row with empty cells keeps its figures in their columns.
     let mut edges: Vec<Vec<f32>> = vec![Vec::new(); 4];
+    let mut header_edges: Vec<Option<f32>> = vec![None; 4];
     let mut rows: Vec<EcoLine> = Vec::new();
     let mut rotated = String::new();
     let mut pending: Vec<String> = Vec::new();
@@ -261,6 +280,14 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
         // The chart after the table ends it.
         if text.contains("Gerçekleşmelerinin") || text.contains("Grafiği") {
             break;
+        }
+        // The header's last line ends each figure column's title (right
+        // aligned like the figures): the columns when no row is complete.
+        let cells = &it.line.cells;
+        if it.line.positioned && cells.len() == 5 && plain(&cells[0].text).contains("Ekonomik Kod")
+        {
+            header_edges = cells[1..].iter().map(|c| Some(c.x1)).collect();
+            continue;
         }
         let (label, figs) = trailing_figures(&raw, 4);
         let label = plain(&label);
@@ -314,7 +341,12 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
     let _ = rotated;
     let col_edges: Vec<Option<f32>> = edges
         .iter()
-        .map(|e| (!e.is_empty()).then(|| e.iter().sum::<f32>() / e.len() as f32))
+        .zip(&header_edges)
+        .map(|(e, h)| {
+            (!e.is_empty())
+                .then(|| e.iter().sum::<f32>() / e.len() as f32)
+                .or(*h)
+        })
         .collect();
     for (it, label, figs, xs) in rows {
         let Some((slot, code, name)) = economic_slot(&label) else {

@@ -43,7 +43,13 @@ enum Head {
 struct Pending {
     lines: Vec<String>,
     page: Option<u32>,
+    /// Page, baseline and font size of the last line (PDF input only).
+    last: Option<(Option<u32>, f32, f32)>,
 }
+
+/// A gap between baselines wider than this many font sizes separates two
+/// table rows; wrapped lines of one cell sit closer (about 1.2–1.3).
+const ROW_GAP: f32 = 1.45;
 
 struct Parser<'w> {
     out: Parsed,
@@ -178,8 +184,14 @@ impl Parser<'_> {
             return self.indicator_header(items, i);
         }
         if after_keyword(&plain_text, "Faaliyetler").is_some()
-            && (plain_text.contains("Kaynak") || plain_text.split(' ').count() == 1)
+            && (plain_text.contains("Kaynak")
+                || normalize::to_lower_tr(plain_text.trim()) == "faaliyetler")
         {
+            // A header repeated after a page break ends an amount-less row.
+            if self.mode == Mode::Activities && !self.pending.lines.is_empty() {
+                let name = join_lines(&std::mem::take(&mut self.pending.lines));
+                self.push_activity(it.page, name, [None, None, None]);
+            }
             self.flush_pending(it.page);
             self.finish_heading();
             self.mode = Mode::Activities;
@@ -659,12 +671,31 @@ impl Parser<'_> {
             return;
         };
         let label = row.label.trim().to_string();
-        if row.no_values() {
+        let is_total = label == "Genel Toplam";
+        let here = it
+            .line
+            .positioned
+            .then_some((it.page, it.line.y, it.line.size));
+        // An earlier name far above this line on the same page is a row of
+        // its own whose amounts are all empty (a draft's blank table), as is
+        // any name left over when the total row comes. A name may wrap onto
+        // the next page, where its last line brings the amounts.
+        let apart = match (self.pending.last, here) {
+            (Some((p0, y0, size)), Some((p, y, _))) if p0 == p => y - y0 > ROW_GAP * size,
+            (Some(_), Some(_)) => row.no_values(),
+            _ => false,
+        };
+        if !self.pending.lines.is_empty() && (is_total || apart) {
+            let name = join_lines(&std::mem::take(&mut self.pending.lines));
+            self.push_activity(it.page, name, [None, None, None]);
+        }
+        if row.no_values() && !is_total {
             if !label.is_empty() {
                 if self.pending.lines.is_empty() {
                     self.pending.page = it.page;
                 }
                 self.pending.lines.push(label);
+                self.pending.last = here;
             }
             return;
         }
@@ -687,7 +718,18 @@ impl Parser<'_> {
         let mut lines = std::mem::take(&mut self.pending.lines);
         lines.push(label);
         let name = join_lines(&lines);
-        let page = it.page;
+        self.push_activity(it.page, name, [amounts[0], amounts[1], amounts[2]]);
+    }
+
+    /// Adds an activity line (or, for "Genel Toplam", the stated total) to
+    /// the current target.
+    fn push_activity(
+        &mut self,
+        page: Option<u32>,
+        name: String,
+        amounts: [Option<rust_decimal::Decimal>; 3],
+    ) {
+        self.pending.last = None;
         let warnings = &mut *self.warnings;
         let Some(t) = self
             .out
@@ -703,20 +745,21 @@ impl Parser<'_> {
             );
             return;
         };
+        let [budget, off_budget, total] = amounts;
         if name == "Genel Toplam" {
             t.stated_total = Amounts {
-                budget: amounts[0],
-                off_budget: amounts[1],
-                total: amounts[2],
+                budget,
+                off_budget,
+                total,
             };
             self.mode = Mode::Between;
             self.last_row_open = false;
         } else {
             t.activities.push(ActivityLine {
                 name,
-                budget: amounts[0],
-                off_budget: amounts[1],
-                total: amounts[2],
+                budget,
+                off_budget,
+                total,
             });
         }
     }
