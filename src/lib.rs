@@ -5,14 +5,19 @@
 //! `ingest` (PDF/text → positioned lines) → `tables` (lines → recognised
 //! tables) → `normalize` (numbers, text repair) → `model` (the canonical serde
 //! types) → `render` (Typst reports) / `audit` (reconciliation).
+//! Beside the pipeline: `workbook` (xlsx export/import), `opendata` (CSV
+//! export) and `rollover` (next year's starting model).
 
 pub mod audit;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod opendata;
 pub mod render;
+pub mod rollover;
 pub mod tables;
 pub mod util;
+pub mod workbook;
 
 use std::path::Path;
 

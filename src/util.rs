@@ -28,6 +28,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// The creation time stamped into generated files (seconds since the Unix
+/// epoch, UTC): `SOURCE_DATE_EPOCH` when set, else 2000-01-01T00:00:00Z, so the
+/// same input always gives the same bytes.
+pub fn creation_timestamp() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or(DEFAULT_TIMESTAMP)
+}
+
+/// The creation time used when `SOURCE_DATE_EPOCH` is unset (2000-01-01T00:00:00Z).
+pub const DEFAULT_TIMESTAMP: i64 = 946_684_800;
+
 /// An ASCII slug of a Turkish name: `Fen İşleri Dairesi Başkanlığı` → `fen-isleri-dairesi-baskanligi`.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();

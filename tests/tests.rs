@@ -6,3 +6,4 @@ mod audit;
 mod cli;
 mod ingest;
 mod render;
+mod workbook;

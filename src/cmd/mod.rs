@@ -239,7 +239,15 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Loads a programme from a model JSON, or extracts it from a PDF/.txt.
+/// Reads a workbook written by `perfprog export` into the model.
+pub fn load_workbook(path: &std::path::Path) -> anyhow::Result<perfprog::model::Programme> {
+    use anyhow::Context;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("failed to read {}", path.display()))?;
+    perfprog::workbook::import(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// Loads a programme from a model JSON or a workbook, or extracts it from a PDF/.txt.
 pub fn load_programme(
     path: &std::path::Path,
     quiet: bool,
@@ -248,6 +256,12 @@ pub fn load_programme(
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        return load_workbook(path);
+    }
     if is_json {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("failed to read {}", path.display()))?;

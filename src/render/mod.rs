@@ -96,17 +96,10 @@ pub struct PdfOptions {
     pub timestamp: i64,
 }
 
-/// The creation time used when `SOURCE_DATE_EPOCH` is unset (2000-01-01T00:00:00Z),
-/// so that the same input always gives the same PDF bytes.
-pub const DEFAULT_TIMESTAMP: i64 = 946_684_800;
-
 impl PdfOptions {
     /// Options with the given title; the timestamp honours `SOURCE_DATE_EPOCH`.
     pub fn new(title: impl Into<String>, archival: bool) -> PdfOptions {
-        let timestamp = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-            .unwrap_or(DEFAULT_TIMESTAMP);
+        let timestamp = crate::util::creation_timestamp();
         PdfOptions {
             archival,
             title: title.into(),

@@ -1,0 +1,1138 @@
+//! Where each part of the model sits in the workbook: [`to_grid`] lays the
+//! model out as sheets, [`from_grid`] reads it back and names the sheet and
+//! cell of anything it cannot take.
+//!
+//! Columns are found by their header text (case and accents ignored), so a
+//! user may reorder columns or add columns of their own; blank rows are
+//! skipped. Lists of units sit in one cell, one name per line.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::grid::{cell_ref, Cell, ColumnKind, Grid, Sheet};
+use super::ImportError;
+use crate::model::{
+    ActivityCost, ActivityLine, Amounts, Block, ColumnKind as IndicatorKind, Economic, EconomicRow,
+    EconomicSummary, Goal, Indicator, IndicatorColumn, Level, Objective, OffBudget, Programme,
+    ResourceRow, ResourceSummary, ResourceTotal, Responsibility, Section, Source, Target, Value,
+    FORMAT,
+};
+use crate::normalize::{normalize_key, parse_number};
+
+/// Sheet names, in tab order.
+pub const PROGRAM: &str = "Program";
+pub const HIERARCHY: &str = "Amaçlar ve Hedefler";
+pub const INDICATORS: &str = "Göstergeler";
+pub const ACTIVITIES: &str = "Faaliyetler";
+pub const NOTES: &str = "Dipnotlar";
+pub const COSTS: &str = "Maliyetler";
+pub const RESOURCES: &str = "Kaynak İhtiyacı";
+pub const ECONOMIC: &str = "Ekonomik Özet";
+pub const RESPONSIBILITIES: &str = "Sorumlular";
+pub const UNITS: &str = "Birimler";
+pub const FRONT: &str = "Ön Bölüm";
+
+// Program sheet rows.
+const FIELD: &str = "Alan";
+const VALUE: &str = "Değer";
+const F_FORMAT: &str = "Biçim";
+const F_INSTITUTION: &str = "Kurum";
+const F_YEAR: &str = "Mali Yıl";
+const F_FILE: &str = "Kaynak Dosya";
+const F_SHA: &str = "Kaynak SHA-256";
+const F_PAGES: &str = "Kaynak Sayfa Sayısı";
+const F_NOTE: &str = "Açıklama";
+
+// Shared column titles.
+const LEVEL: &str = "Düzey";
+const CODE: &str = "Kod";
+const TARGET: &str = "Hedef Kodu";
+const ACTIVITY: &str = "Faaliyet";
+const UNITS_COL: &str = "Sorumlu Birimler";
+const PAGE: &str = "Sayfa";
+const BUDGET: &str = "Bütçe";
+const OFF_BUDGET: &str = "Bütçe Dışı";
+const TOTAL: &str = "Toplam";
+
+const LEVELS: [(&str, Level); 3] = [
+    ("Stratejik Amaç", Level::Goal),
+    ("Stratejik Hedef", Level::Objective),
+    ("Performans Hedefi", Level::Target),
+];
+
+const HIERARCHY_COLS: [&str; 8] = [
+    LEVEL,
+    CODE,
+    "Tema",
+    "Başlık",
+    PAGE,
+    "Genel Toplam Bütçe",
+    "Genel Toplam Bütçe Dışı",
+    "Genel Toplam",
+];
+const INDICATOR_COLS: [&str; 4] = [TARGET, "Gösterge", "Ölçü Birimi", "Dipnot (*)"];
+const ACTIVITY_COLS: [&str; 5] = [TARGET, ACTIVITY, BUDGET, OFF_BUDGET, TOTAL];
+const NOTE_COLS: [&str; 2] = [TARGET, "Dipnot"];
+const COST_COLS: [&str; 18] = [
+    TARGET,
+    ACTIVITY,
+    UNITS_COL,
+    PAGE,
+    "1 Personel Giderleri",
+    "2 Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri",
+    "3 Mal ve Hizmet Alım Giderleri",
+    "4 Faiz Giderleri",
+    "5 Cari Transferler",
+    "6 Sermaye Giderleri",
+    "7 Sermaye Transferleri",
+    "8 Borç Verme",
+    "Bütçe Toplamı",
+    "Döner Sermaye",
+    "Diğer Yurt İçi",
+    "Yurt Dışı",
+    "Bütçe Dışı Toplam",
+    TOTAL,
+];
+const RESOURCE_COLS: [&str; 6] = [
+    LEVEL,
+    CODE,
+    "Başlık",
+    "Tutar",
+    "Hedefler İçindeki Pay (%)",
+    "Bütçe İçindeki Pay (%)",
+];
+const RESOURCE_TOTALS: [&str; 4] = [
+    "Performans Hedefleri Toplamı",
+    "Genel Yönetim Giderleri",
+    "Diğer İdarelere Transferler",
+    "Toplam Bütçe",
+];
+const ECONOMIC_COLS: [&str; 7] = [
+    "Satır",
+    CODE,
+    "Ad",
+    "Faaliyet Toplamı",
+    "Genel Yönetim Giderleri",
+    "Diğer İdarelere Transfer",
+    "Genel Toplam",
+];
+const E_CODE: &str = "Ekonomik Kod";
+const E_BUDGET_TOTAL: &str = "Toplam Bütçe Kaynak İhtiyacı";
+const E_OFF_BUDGET: &str = "Bütçe Dışı Kaynak";
+const E_OFF_BUDGET_TOTAL: &str = "Toplam Bütçe Dışı Kaynak İhtiyacı";
+const E_GRAND_TOTAL: &str = "Toplam Kaynak İhtiyacı";
+const RESPONSIBILITY_COLS: [&str; 3] = [TARGET, ACTIVITY, UNITS_COL];
+const UNIT_COLS: [&str; 7] = [
+    "Birim",
+    "Diğer Yazılışlar",
+    "Faaliyet Sayısı",
+    "Ortak Faaliyet Sayısı",
+    "Bütçe",
+    "Bütçe Dışı",
+    "Toplam",
+];
+const FRONT_COLS: [&str; 4] = ["Tür", PAGE, "Blok", "Metin"];
+const K_SECTION: &str = "Bölüm";
+const K_PARAGRAPH: &str = "Paragraf";
+const K_LIST: &str = "Liste";
+const K_TABLE_HEADER: &str = "Tablo Başlığı";
+const K_TABLE_ROW: &str = "Tablo Satırı";
+
+/// Decimals of amount columns' empty cells.
+const AMOUNT: ColumnKind = ColumnKind::Number(2);
+const INTEGER: ColumnKind = ColumnKind::Number(0);
+const TEXT: ColumnKind = ColumnKind::Text;
+
+/// The label of an indicator column: `2024 Hedef`, `2022 Gerçekleşen`.
+pub fn indicator_label(c: &IndicatorColumn) -> String {
+    let kind = match c.kind {
+        IndicatorKind::Actual => "Gerçekleşen",
+        IndicatorKind::Target => "Hedef",
+    };
+    format!("{} {kind}", c.year)
+}
+
+/// The indicator column a header names, if it is one.
+fn indicator_column(header: &str) -> Option<IndicatorColumn> {
+    let mut words = header.split_whitespace();
+    let year = words.next()?;
+    let kind = normalize_key(&words.collect::<Vec<_>>().join(" "));
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let kind = if kind == normalize_key("Gerçekleşen") || kind == normalize_key("Gerçekleşme") {
+        IndicatorKind::Actual
+    } else if kind == normalize_key("Hedef") {
+        IndicatorKind::Target
+    } else {
+        return None;
+    };
+    Some(IndicatorColumn {
+        year: year.parse().ok()?,
+        kind,
+    })
+}
+
+fn sheet(name: &str, cols: &[&str], kinds: &[ColumnKind], frozen: u16) -> Sheet {
+    let mut s = Sheet::new(name, cols.iter().map(|c| c.to_string()).collect());
+    s.kinds = kinds.to_vec();
+    s.frozen_columns = frozen;
+    s
+}
+
+fn page(p: Option<u32>) -> Cell {
+    Cell::number(p.map(Decimal::from))
+}
+
+fn units(list: &[String]) -> Cell {
+    Cell::text(list.join("\n"))
+}
+
+// ---------------------------------------------------------------------------
+// Model → sheets
+
+/// Lays the model out as a workbook.
+pub fn to_grid(p: &Programme) -> Grid {
+    let mut sheets = vec![program_sheet(p)];
+    sheets.extend(target_sheets(p));
+    sheets.push(cost_sheet(p));
+    sheets.push(resource_sheet(&p.resource_summary));
+    sheets.push(economic_sheet(&p.economic_summary));
+    sheets.push(responsibility_sheet(p));
+    sheets.push(unit_sheet(p));
+    sheets.push(front_sheet(&p.front_matter));
+    Grid { sheets }
+}
+
+fn program_sheet(p: &Programme) -> Sheet {
+    let mut s = sheet(PROGRAM, &[FIELD, VALUE], &[TEXT, TEXT], 0);
+    let rows = [
+        (F_FORMAT, Cell::text(&p.format)),
+        (F_INSTITUTION, Cell::text(&p.institution)),
+        (F_YEAR, Cell::Number(Decimal::from(p.fiscal_year))),
+        (F_FILE, Cell::text(&p.source.file)),
+        (F_SHA, Cell::text(&p.source.sha256)),
+        (F_PAGES, page(p.source.pages)),
+        (
+            F_NOTE,
+            Cell::text(format!(
+                "Tutarlar TL; boş hücre tabloda boş, 0 yazılan hücre sıfırdır. \
+                 “{UNITS}” sayfası diğer sayfalardan hesaplanır, içe aktarılırken okunmaz. \
+                 Gösterge yıl sütunları “{INDICATORS}” sayfasının başlıklarından okunur."
+            )),
+        ),
+    ];
+    s.rows = rows
+        .into_iter()
+        .map(|(k, v)| vec![Cell::text(k), v])
+        .collect();
+    s
+}
+
+fn target_sheets(p: &Programme) -> [Sheet; 4] {
+    let mut h = sheet(
+        HIERARCHY,
+        &HIERARCHY_COLS,
+        &[TEXT, TEXT, TEXT, TEXT, INTEGER, AMOUNT, AMOUNT, AMOUNT],
+        2,
+    );
+    let mut header: Vec<&str> = INDICATOR_COLS.to_vec();
+    let labels: Vec<String> = p.indicator_columns.iter().map(indicator_label).collect();
+    header.extend(labels.iter().map(String::as_str));
+    let mut kinds = vec![TEXT; INDICATOR_COLS.len()];
+    kinds.extend(p.indicator_columns.iter().map(|_| INTEGER));
+    let mut ind = sheet(INDICATORS, &header, &kinds, 2);
+    let mut act = sheet(
+        ACTIVITIES,
+        &ACTIVITY_COLS,
+        &[TEXT, TEXT, AMOUNT, AMOUNT, AMOUNT],
+        2,
+    );
+    let mut notes = sheet(NOTES, &NOTE_COLS, &[TEXT, TEXT], 1);
+    for g in &p.goals {
+        h.rows.push(vec![
+            Cell::text(LEVELS[0].0),
+            Cell::text(&g.code),
+            Cell::text(&g.theme),
+            Cell::text(&g.title),
+        ]);
+        for o in &g.objectives {
+            h.rows.push(vec![
+                Cell::text(LEVELS[1].0),
+                Cell::text(&o.code),
+                Cell::Empty,
+                Cell::text(&o.title),
+            ]);
+            for t in &o.targets {
+                h.rows.push(vec![
+                    Cell::text(LEVELS[2].0),
+                    Cell::text(&t.code),
+                    Cell::Empty,
+                    Cell::text(&t.title),
+                    page(t.page),
+                    Cell::number(t.stated_total.budget),
+                    Cell::number(t.stated_total.off_budget),
+                    Cell::number(t.stated_total.total),
+                ]);
+                for i in &t.indicators {
+                    let mut row = vec![
+                        Cell::text(&t.code),
+                        Cell::text(&i.name),
+                        Cell::text(&i.unit),
+                        Cell::text(if i.marked { "*" } else { "" }),
+                    ];
+                    row.extend(i.values.iter().map(|v| match v {
+                        None => Cell::Empty,
+                        Some(Value::Number(d)) => Cell::Number(*d),
+                        Some(Value::Text(t)) => Cell::text(t),
+                    }));
+                    ind.rows.push(row);
+                }
+                for a in &t.activities {
+                    act.rows.push(vec![
+                        Cell::text(&t.code),
+                        Cell::text(&a.name),
+                        Cell::number(a.budget),
+                        Cell::number(a.off_budget),
+                        Cell::number(a.total),
+                    ]);
+                }
+                for n in &t.notes {
+                    notes.rows.push(vec![Cell::text(&t.code), Cell::text(n)]);
+                }
+            }
+        }
+    }
+    [h, ind, act, notes]
+}
+
+fn cost_sheet(p: &Programme) -> Sheet {
+    let mut kinds = vec![TEXT, TEXT, TEXT, INTEGER];
+    kinds.extend([AMOUNT; 14]);
+    let mut s = sheet(COSTS, &COST_COLS, &kinds, 2);
+    for c in &p.activity_costs {
+        let mut row = vec![
+            Cell::text(&c.target),
+            Cell::text(&c.activity),
+            units(&c.units),
+            page(c.page),
+        ];
+        row.extend(c.economic.values().into_iter().map(Cell::number));
+        row.extend(
+            [
+                c.budget_total,
+                c.off_budget.revolving_fund,
+                c.off_budget.other_domestic,
+                c.off_budget.foreign,
+                c.off_budget_total,
+                c.total,
+            ]
+            .into_iter()
+            .map(Cell::number),
+        );
+        s.rows.push(row);
+    }
+    s
+}
+
+fn resource_sheet(r: &ResourceSummary) -> Sheet {
+    let mut s = sheet(
+        RESOURCES,
+        &RESOURCE_COLS,
+        &[TEXT, TEXT, TEXT, AMOUNT, AMOUNT, AMOUNT],
+        2,
+    );
+    for row in &r.rows {
+        let level = LEVELS
+            .iter()
+            .find(|(_, l)| *l == row.level)
+            .map(|(n, _)| *n);
+        s.rows.push(vec![
+            Cell::text(level.unwrap_or_default()),
+            Cell::text(&row.code),
+            Cell::text(&row.title),
+            Cell::number(row.amount),
+            Cell::number(row.share_of_targets),
+            Cell::number(row.share_of_budget),
+        ]);
+    }
+    let totals = [
+        &r.targets_total,
+        &r.general_administration,
+        &r.transfers,
+        &r.total_budget,
+    ];
+    for (label, t) in RESOURCE_TOTALS.iter().zip(totals) {
+        s.rows.push(vec![
+            Cell::text(*label),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::number(t.amount),
+            Cell::number(t.share_of_targets),
+            Cell::number(t.share_of_budget),
+        ]);
+    }
+    s
+}
+
+fn economic_sheet(e: &EconomicSummary) -> Sheet {
+    let mut s = sheet(
+        ECONOMIC,
+        &ECONOMIC_COLS,
+        &[TEXT, TEXT, TEXT, AMOUNT, AMOUNT, AMOUNT, AMOUNT],
+        3,
+    );
+    let row = |kind: &str, r: &EconomicRow| {
+        vec![
+            Cell::text(kind),
+            Cell::text(r.code.clone().unwrap_or_default()),
+            Cell::text(r.name.clone().unwrap_or_default()),
+            Cell::number(r.activities),
+            Cell::number(r.general_administration),
+            Cell::number(r.transfers),
+            Cell::number(r.total),
+        ]
+    };
+    s.rows.extend(e.rows.iter().map(|r| row(E_CODE, r)));
+    s.rows.push(row(E_BUDGET_TOTAL, &e.budget_total));
+    s.rows
+        .extend(e.off_budget.iter().map(|r| row(E_OFF_BUDGET, r)));
+    s.rows.push(row(E_OFF_BUDGET_TOTAL, &e.off_budget_total));
+    s.rows.push(row(E_GRAND_TOTAL, &e.grand_total));
+    s
+}
+
+fn responsibility_sheet(p: &Programme) -> Sheet {
+    let mut s = sheet(RESPONSIBILITIES, &RESPONSIBILITY_COLS, &[TEXT; 3], 2);
+    for r in &p.responsibilities {
+        s.rows.push(vec![
+            Cell::text(&r.target),
+            Cell::text(&r.activity),
+            units(&r.units),
+        ]);
+    }
+    s
+}
+
+fn unit_sheet(p: &Programme) -> Sheet {
+    let mut s = sheet(
+        UNITS,
+        &UNIT_COLS,
+        &[TEXT, TEXT, INTEGER, INTEGER, AMOUNT, AMOUNT, AMOUNT],
+        1,
+    );
+    s.derived = true;
+    for d in crate::render::departments(p) {
+        let [budget, off_budget, total] = crate::opendata::unit_totals(p, &d);
+        let shared = d.activities.iter().filter(|a| a.shared()).count();
+        let others: Vec<String> = d.names.iter().filter(|n| **n != d.name).cloned().collect();
+        s.rows.push(vec![
+            Cell::text(&d.name),
+            units(&others),
+            Cell::Number(Decimal::from(d.activities.len() as u64)),
+            Cell::Number(Decimal::from(shared as u64)),
+            Cell::number(budget),
+            Cell::number(off_budget),
+            Cell::number(total),
+        ]);
+    }
+    s
+}
+
+fn front_sheet(sections: &[Section]) -> Sheet {
+    let width = sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Table { header, rows } => rows.iter().map(Vec::len).chain([header.len()]).max(),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut header: Vec<String> = FRONT_COLS.iter().map(|c| c.to_string()).collect();
+    header.extend((2..=width).map(|k| format!("Sütun {k}")));
+    let mut s = Sheet::new(FRONT, header);
+    s.kinds = vec![TEXT, INTEGER, INTEGER];
+    s.kinds.extend(std::iter::repeat_n(TEXT, width));
+    s.frozen_columns = 1;
+    let line = |kind: &str, page: Cell, block: usize, cells: &[String]| {
+        let mut row = vec![
+            Cell::text(kind),
+            page,
+            Cell::Number(Decimal::from(block as u64)),
+        ];
+        row.extend(cells.iter().map(Cell::text));
+        row
+    };
+    for sec in sections {
+        s.rows.push(vec![
+            Cell::text(K_SECTION),
+            page(sec.page),
+            Cell::Empty,
+            Cell::text(&sec.title),
+        ]);
+        for (k, b) in sec.blocks.iter().enumerate() {
+            let n = k + 1;
+            match b {
+                Block::Paragraph { text } => s.rows.push(line(
+                    K_PARAGRAPH,
+                    Cell::Empty,
+                    n,
+                    std::slice::from_ref(text),
+                )),
+                Block::List { items } => {
+                    for i in items {
+                        s.rows
+                            .push(line(K_LIST, Cell::Empty, n, std::slice::from_ref(i)));
+                    }
+                }
+                Block::Table { header, rows } => {
+                    s.rows.push(line(K_TABLE_HEADER, Cell::Empty, n, header));
+                    for r in rows {
+                        s.rows.push(line(K_TABLE_ROW, Cell::Empty, n, r));
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------
+// Sheets → model
+
+/// The columns of one sheet, found by their titles.
+struct Table<'a> {
+    sheet: &'a Sheet,
+    cols: Vec<usize>,
+}
+
+fn table<'a>(grid: &'a Grid, name: &str, titles: &[&str]) -> Result<Table<'a>, ImportError> {
+    let sheet = grid.sheet(name).ok_or_else(|| {
+        let have: Vec<String> = grid.sheets.iter().map(|s| format!("{:?}", s.name)).collect();
+        ImportError::workbook(format!(
+            "no sheet {name:?} (the workbook has {}); is this a workbook written by `perfprog export`?",
+            if have.is_empty() {
+                "no sheets".to_string()
+            } else {
+                have.join(", ")
+            }
+        ))
+    })?;
+    let mut cols = Vec::with_capacity(titles.len());
+    for t in titles {
+        match sheet.column(t) {
+            Some(c) => cols.push(c),
+            None => {
+                return Err(ImportError::at(
+                    name,
+                    "1:1",
+                    format!("missing column {t:?} in the header row"),
+                ))
+            }
+        }
+    }
+    Ok(Table { sheet, cols })
+}
+
+impl<'a> Table<'a> {
+    /// Non-blank data rows.
+    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.sheet
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.iter().all(Cell::is_blank))
+            .map(move |(index, _)| Row { table: self, index })
+    }
+}
+
+/// One data row of a [`Table`]; its accessors take the column's position in
+/// the title list the table was opened with.
+struct Row<'a> {
+    table: &'a Table<'a>,
+    index: usize,
+}
+
+/// Text of a cell as the model keeps it: trimmed, line breaks as spaces.
+fn clean_text(s: &str) -> String {
+    if !s.contains(['\n', '\r', '\t']) {
+        return s.trim().to_string();
+    }
+    s.split(['\n', '\r', '\t', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Row<'_> {
+    fn col(&self, i: usize) -> usize {
+        self.table.cols[i]
+    }
+
+    fn cell(&self, i: usize) -> &Cell {
+        self.table.sheet.cell(self.index, self.col(i))
+    }
+
+    fn err(&self, i: usize, msg: impl Into<String>) -> ImportError {
+        self.err_at(self.col(i), msg)
+    }
+
+    fn err_at(&self, col: usize, msg: impl Into<String>) -> ImportError {
+        ImportError::at(&self.table.sheet.name, &cell_ref(self.index, col), msg)
+    }
+
+    /// Text, possibly empty.
+    fn opt_text(&self, i: usize) -> Result<String, ImportError> {
+        match self.cell(i) {
+            Cell::Empty => Ok(String::new()),
+            Cell::Text(t) => Ok(clean_text(t)),
+            Cell::Number(d) => Ok(d.to_string()),
+            c @ Cell::Bool(_) => Err(self.err(i, format!("expected text, found {}", c.describe()))),
+        }
+    }
+
+    /// Text that must not be empty.
+    fn text(&self, i: usize, what: &str) -> Result<String, ImportError> {
+        let t = self.opt_text(i)?;
+        if t.is_empty() {
+            return Err(self.err(i, format!("expected {what}, found an empty cell")));
+        }
+        Ok(t)
+    }
+
+    /// An amount: a number, Turkish number text, or empty (also `-`).
+    fn amount(&self, i: usize) -> Result<Option<Decimal>, ImportError> {
+        match self.cell(i) {
+            Cell::Empty => Ok(None),
+            Cell::Number(d) => Ok(Some(*d)),
+            Cell::Text(t) if matches!(t.trim(), "" | "-") => Ok(None),
+            Cell::Text(t) => parse_number(t)
+                .map(Some)
+                .ok_or_else(|| self.err(i, format!("expected an amount, found {t:?}"))),
+            c => Err(self.err(i, format!("expected an amount, found {}", c.describe()))),
+        }
+    }
+
+    /// A whole number ≥ 0, or empty.
+    fn count(&self, i: usize, what: &str) -> Result<Option<u32>, ImportError> {
+        let bad = |c: &Cell| self.err(i, format!("expected {what}, found {}", c.describe()));
+        let cell = self.cell(i);
+        let d = match cell {
+            Cell::Empty => return Ok(None),
+            Cell::Number(d) => *d,
+            Cell::Text(t) if t.trim().is_empty() => return Ok(None),
+            Cell::Text(t) => parse_number(t).ok_or_else(|| bad(cell))?,
+            Cell::Bool(_) => return Err(bad(cell)),
+        };
+        if !d.fract().is_zero() || d.is_sign_negative() {
+            return Err(bad(cell));
+        }
+        u32::try_from(d.trunc().mantissa() / 10i128.pow(d.scale()))
+            .map(Some)
+            .map_err(|_| bad(cell))
+    }
+
+    /// An indicator value: a number, text as printed, or empty.
+    fn value(&self, col: usize) -> Result<Option<Value>, ImportError> {
+        match self.table.sheet.cell(self.index, col) {
+            Cell::Empty => Ok(None),
+            Cell::Number(d) => Ok(Some(Value::Number(*d))),
+            Cell::Text(t) => {
+                let t = clean_text(t);
+                Ok(match parse_number(&t) {
+                    _ if t.is_empty() => None,
+                    Some(d) => Some(Value::Number(d)),
+                    None => Some(Value::Text(t)),
+                })
+            }
+            c @ Cell::Bool(_) => Err(self.err_at(
+                col,
+                format!("expected a number or text, found {}", c.describe()),
+            )),
+        }
+    }
+
+    /// The footnote mark: `*` (or TRUE/evet) or empty.
+    fn mark(&self, i: usize) -> Result<bool, ImportError> {
+        match self.cell(i) {
+            Cell::Empty => Ok(false),
+            Cell::Bool(b) => Ok(*b),
+            Cell::Text(t) => match normalize_key(t).as_str() {
+                "" | "hayır" | "yok" | "false" | "yanlış" | "-" => Ok(false),
+                "*" | "evet" | "var" | "true" | "doğru" | "x" => Ok(true),
+                _ => Err(self.err(i, format!("expected \"*\" or an empty cell, found {t:?}"))),
+            },
+            c => Err(self.err(
+                i,
+                format!("expected \"*\" or an empty cell, found {}", c.describe()),
+            )),
+        }
+    }
+
+    /// Unit names, one per line (or separated by `;`).
+    fn units(&self, i: usize) -> Result<Vec<String>, ImportError> {
+        match self.cell(i) {
+            Cell::Empty => Ok(Vec::new()),
+            Cell::Text(t) => Ok(t
+                .split(['\n', ';'])
+                .map(clean_text)
+                .filter(|u| !u.is_empty())
+                .collect()),
+            c => Err(self.err(
+                i,
+                format!("expected unit names, one per line, found {}", c.describe()),
+            )),
+        }
+    }
+
+    /// One of `labels` (compared loosely), as its index.
+    fn choice(&self, i: usize, labels: &[&str]) -> Result<usize, ImportError> {
+        let t = self.opt_text(i)?;
+        let key = normalize_key(&t);
+        labels
+            .iter()
+            .position(|l| normalize_key(l) == key)
+            .ok_or_else(|| {
+                let list: Vec<String> = labels.iter().map(|l| format!("{l:?}")).collect();
+                self.err(
+                    i,
+                    format!("expected one of {}, found {:?}", list.join(", "), t),
+                )
+            })
+    }
+
+    /// An error unless the cell is empty.
+    fn must_be_empty(&self, i: usize, why: &str) -> Result<(), ImportError> {
+        let c = self.cell(i);
+        if c.is_blank() {
+            Ok(())
+        } else {
+            Err(self.err(i, format!("{why}; found {}", c.describe())))
+        }
+    }
+}
+
+/// Reads a model back from a workbook laid out by [`to_grid`].
+pub fn from_grid(grid: &Grid) -> Result<Programme, ImportError> {
+    let (format, institution, fiscal_year, source) = read_program(grid)?;
+    let (indicator_columns, goals) = read_targets(grid)?;
+    Ok(Programme {
+        format,
+        source,
+        institution,
+        fiscal_year,
+        indicator_columns,
+        goals,
+        activity_costs: read_costs(grid)?,
+        resource_summary: read_resources(grid)?,
+        economic_summary: read_economic(grid)?,
+        responsibilities: read_responsibilities(grid)?,
+        front_matter: read_front(grid)?,
+    })
+}
+
+fn read_program(grid: &Grid) -> Result<(String, String, i32, Source), ImportError> {
+    let t = table(grid, PROGRAM, &[FIELD, VALUE])?;
+    let mut fields: HashMap<String, Row<'_>> = HashMap::new();
+    for row in t.rows() {
+        let key = normalize_key(&row.opt_text(0)?);
+        if fields.contains_key(&key) {
+            return Err(row.err(0, "this field is given twice"));
+        }
+        fields.insert(key, row);
+    }
+    let field = |name: &str| {
+        fields.get(&normalize_key(name)).ok_or_else(|| {
+            ImportError::at(
+                PROGRAM,
+                &format!("A2:A{}", t.sheet.rows.len() + 1),
+                format!("missing the row {name:?}"),
+            )
+        })
+    };
+    let row = field(F_FORMAT)?;
+    let format = row.text(1, "the format tag")?;
+    if format != FORMAT {
+        return Err(row.err(
+            1,
+            format!("expected the format {FORMAT:?}, found {format:?}"),
+        ));
+    }
+    let institution = field(F_INSTITUTION)?.text(1, "the institution's name")?;
+    let row = field(F_YEAR)?;
+    let year = row
+        .count(1, "a fiscal year")?
+        .ok_or_else(|| row.err(1, "expected a fiscal year, found an empty cell"))?;
+    let source = Source {
+        file: field(F_FILE)?.opt_text(1)?,
+        sha256: field(F_SHA)?.opt_text(1)?,
+        pages: field(F_PAGES)?.count(1, "a page count")?,
+    };
+    Ok((format, institution, year as i32, source))
+}
+
+/// Where a target sits in the goal tree.
+type Path3 = (usize, usize, usize);
+
+fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), ImportError> {
+    let t = table(grid, HIERARCHY, &HIERARCHY_COLS)?;
+    let mut goals: Vec<Goal> = Vec::new();
+    let mut index: HashMap<String, Path3> = HashMap::new();
+    let labels: Vec<&str> = LEVELS.iter().map(|(l, _)| *l).collect();
+    for row in t.rows() {
+        let level = LEVELS[row.choice(0, &labels)?].1;
+        let code = row.text(1, "a code")?;
+        let title = row.text(3, "a title")?;
+        if level != Level::Goal {
+            row.must_be_empty(2, "only Stratejik Amaç rows have a theme")?;
+        }
+        if level != Level::Target {
+            for i in 4..8 {
+                row.must_be_empty(
+                    i,
+                    "only Performans Hedefi rows have a page and Genel Toplam",
+                )?;
+            }
+        }
+        match level {
+            Level::Goal => goals.push(Goal {
+                code,
+                theme: row.opt_text(2)?,
+                title,
+                objectives: Vec::new(),
+            }),
+            Level::Objective => {
+                let g = goals.last_mut().ok_or_else(|| {
+                    row.err(0, "a Stratejik Hedef row must follow its Stratejik Amaç")
+                })?;
+                g.objectives.push(Objective {
+                    code,
+                    title,
+                    targets: Vec::new(),
+                });
+            }
+            Level::Target => {
+                let gi = goals.len().wrapping_sub(1);
+                let oi = goals
+                    .last()
+                    .map(|g| g.objectives.len())
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| {
+                        row.err(0, "a Performans Hedefi row must follow its Stratejik Hedef")
+                    })?
+                    - 1;
+                if index.contains_key(&code) {
+                    return Err(row.err(1, format!("the target code {code:?} is used twice")));
+                }
+                let ti = goals[gi].objectives[oi].targets.len();
+                index.insert(code.clone(), (gi, oi, ti));
+                goals[gi].objectives[oi].targets.push(Target {
+                    code,
+                    title,
+                    page: row.count(4, "a page number")?,
+                    indicators: Vec::new(),
+                    activities: Vec::new(),
+                    stated_total: Amounts {
+                        budget: row.amount(5)?,
+                        off_budget: row.amount(6)?,
+                        total: row.amount(7)?,
+                    },
+                    notes: Vec::new(),
+                });
+            }
+        }
+    }
+    let target_of = |row: &Row<'_>| -> Result<Path3, ImportError> {
+        let code = row.text(0, "a target code")?;
+        index.get(&code).copied().ok_or_else(|| {
+            row.err(
+                0,
+                format!("unknown target code {code:?} (not on the sheet {HIERARCHY:?})"),
+            )
+        })
+    };
+
+    // Indicators: the year columns are the headers that name one.
+    let it = table(grid, INDICATORS, &INDICATOR_COLS)?;
+    let year_cols: Vec<(usize, IndicatorColumn)> = it
+        .sheet
+        .header
+        .iter()
+        .enumerate()
+        .filter_map(|(k, h)| indicator_column(h).map(|c| (k, c)))
+        .collect();
+    if year_cols.is_empty() {
+        return Err(ImportError::at(
+            INDICATORS,
+            "1:1",
+            "no indicator year columns in the header row (expected titles like \"2024 Hedef\" or \"2022 Gerçekleşen\")",
+        ));
+    }
+    for row in it.rows() {
+        let (g, o, ti) = target_of(&row)?;
+        let mut values = Vec::with_capacity(year_cols.len());
+        for (k, _) in &year_cols {
+            values.push(row.value(*k)?);
+        }
+        let ind = Indicator {
+            name: row.text(1, "an indicator name")?,
+            unit: row.opt_text(2)?,
+            values,
+            marked: row.mark(3)?,
+        };
+        goals[g].objectives[o].targets[ti].indicators.push(ind);
+    }
+
+    let at = table(grid, ACTIVITIES, &ACTIVITY_COLS)?;
+    for row in at.rows() {
+        let (g, o, ti) = target_of(&row)?;
+        let line = ActivityLine {
+            name: row.text(1, "an activity name")?,
+            budget: row.amount(2)?,
+            off_budget: row.amount(3)?,
+            total: row.amount(4)?,
+        };
+        goals[g].objectives[o].targets[ti].activities.push(line);
+    }
+
+    let nt = table(grid, NOTES, &NOTE_COLS)?;
+    for row in nt.rows() {
+        let (g, o, ti) = target_of(&row)?;
+        let note = row.text(1, "a footnote")?;
+        goals[g].objectives[o].targets[ti].notes.push(note);
+    }
+    Ok((year_cols.into_iter().map(|(_, c)| c).collect(), goals))
+}
+
+fn read_costs(grid: &Grid) -> Result<Vec<ActivityCost>, ImportError> {
+    let t = table(grid, COSTS, &COST_COLS)?;
+    let mut out = Vec::new();
+    for row in t.rows() {
+        let mut economic = Economic::default();
+        for code in 1..=8u8 {
+            if let Some(slot) = economic.get_mut(code) {
+                *slot = row.amount(3 + code as usize)?;
+            }
+        }
+        out.push(ActivityCost {
+            target: row.text(0, "a target code")?,
+            activity: row.text(1, "an activity name")?,
+            units: row.units(2)?,
+            page: row.count(3, "a page number")?,
+            economic,
+            budget_total: row.amount(12)?,
+            off_budget: OffBudget {
+                revolving_fund: row.amount(13)?,
+                other_domestic: row.amount(14)?,
+                foreign: row.amount(15)?,
+            },
+            off_budget_total: row.amount(16)?,
+            total: row.amount(17)?,
+        });
+    }
+    Ok(out)
+}
+
+fn read_resources(grid: &Grid) -> Result<ResourceSummary, ImportError> {
+    let t = table(grid, RESOURCES, &RESOURCE_COLS)?;
+    let mut labels: Vec<&str> = LEVELS.iter().map(|(l, _)| *l).collect();
+    labels.extend(RESOURCE_TOTALS);
+    let mut rows = Vec::new();
+    let mut totals: [Option<ResourceTotal>; 4] = Default::default();
+    for row in t.rows() {
+        let k = row.choice(0, &labels)?;
+        let (amount, share_of_targets, share_of_budget) =
+            (row.amount(3)?, row.amount(4)?, row.amount(5)?);
+        if k < LEVELS.len() {
+            rows.push(ResourceRow {
+                level: LEVELS[k].1,
+                code: row.text(1, "a code")?,
+                title: row.opt_text(2)?,
+                amount,
+                share_of_targets,
+                share_of_budget,
+            });
+            continue;
+        }
+        row.must_be_empty(1, "a total row has no code")?;
+        let slot = &mut totals[k - LEVELS.len()];
+        if slot.is_some() {
+            return Err(row.err(0, format!("the row {:?} is given twice", labels[k])));
+        }
+        *slot = Some(ResourceTotal {
+            amount,
+            share_of_targets,
+            share_of_budget,
+        });
+    }
+    let mut take = |k: usize| {
+        totals[k].take().ok_or_else(|| {
+            ImportError::at(
+                RESOURCES,
+                &format!("A2:A{}", t.sheet.rows.len() + 1),
+                format!("missing the row {:?}", RESOURCE_TOTALS[k]),
+            )
+        })
+    };
+    Ok(ResourceSummary {
+        rows,
+        targets_total: take(0)?,
+        general_administration: take(1)?,
+        transfers: take(2)?,
+        total_budget: take(3)?,
+    })
+}
+
+fn read_economic(grid: &Grid) -> Result<EconomicSummary, ImportError> {
+    let t = table(grid, ECONOMIC, &ECONOMIC_COLS)?;
+    let kinds = [
+        E_CODE,
+        E_BUDGET_TOTAL,
+        E_OFF_BUDGET,
+        E_OFF_BUDGET_TOTAL,
+        E_GRAND_TOTAL,
+    ];
+    let mut rows = Vec::new();
+    let mut off_budget = Vec::new();
+    let mut totals: [Option<EconomicRow>; 3] = Default::default();
+    for row in t.rows() {
+        let k = row.choice(0, &kinds)?;
+        let opt = |s: String| (!s.is_empty()).then_some(s);
+        let r = EconomicRow {
+            code: opt(row.opt_text(1)?),
+            name: opt(row.opt_text(2)?),
+            activities: row.amount(3)?,
+            general_administration: row.amount(4)?,
+            transfers: row.amount(5)?,
+            total: row.amount(6)?,
+        };
+        let slot = match k {
+            0 => {
+                rows.push(r);
+                continue;
+            }
+            2 => {
+                off_budget.push(r);
+                continue;
+            }
+            1 => 0,
+            3 => 1,
+            _ => 2,
+        };
+        if totals[slot].is_some() {
+            return Err(row.err(0, format!("the row {:?} is given twice", kinds[k])));
+        }
+        totals[slot] = Some(r);
+    }
+    let mut take = |slot: usize, label: &str| {
+        totals[slot].take().ok_or_else(|| {
+            ImportError::at(
+                ECONOMIC,
+                &format!("A2:A{}", t.sheet.rows.len() + 1),
+                format!("missing the row {label:?}"),
+            )
+        })
+    };
+    Ok(EconomicSummary {
+        rows,
+        budget_total: take(0, E_BUDGET_TOTAL)?,
+        off_budget,
+        off_budget_total: take(1, E_OFF_BUDGET_TOTAL)?,
+        grand_total: take(2, E_GRAND_TOTAL)?,
+    })
+}
+
+fn read_responsibilities(grid: &Grid) -> Result<Vec<Responsibility>, ImportError> {
+    let t = table(grid, RESPONSIBILITIES, &RESPONSIBILITY_COLS)?;
+    t.rows()
+        .map(|row| {
+            Ok(Responsibility {
+                target: row.text(0, "a target code")?,
+                activity: row.text(1, "an activity name")?,
+                units: row.units(2)?,
+            })
+        })
+        .collect()
+}
+
+fn read_front(grid: &Grid) -> Result<Vec<Section>, ImportError> {
+    let t = table(grid, FRONT, &FRONT_COLS)?;
+    let kinds = [K_SECTION, K_PARAGRAPH, K_LIST, K_TABLE_HEADER, K_TABLE_ROW];
+    let first = t.cols[3];
+    let mut sections: Vec<Section> = Vec::new();
+    // The block number of the last block of the current section.
+    let mut last_block: Option<u32> = None;
+    for row in t.rows() {
+        let k = row.choice(0, &kinds)?;
+        if k == 0 {
+            sections.push(Section {
+                title: row.opt_text(3)?,
+                page: row.count(1, "a page number")?,
+                blocks: Vec::new(),
+            });
+            last_block = None;
+            continue;
+        }
+        let section = sections
+            .last_mut()
+            .ok_or_else(|| row.err(0, format!("a {:?} row must follow a Bölüm row", kinds[k])))?;
+        row.must_be_empty(1, "only Bölüm rows have a page")?;
+        let n = row.count(2, "a block number")?;
+        // Cells from the Metin column to the last non-empty one.
+        let cells: Vec<String> = {
+            let raw = t
+                .sheet
+                .rows
+                .get(row.index)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let end = raw
+                .iter()
+                .rposition(|c| !c.is_blank())
+                .map_or(first, |e| (e + 1).max(first));
+            let mut out = Vec::new();
+            for col in first..end {
+                out.push(match t.sheet.cell(row.index, col) {
+                    Cell::Empty => String::new(),
+                    Cell::Text(s) => clean_text(s),
+                    Cell::Number(d) => crate::normalize::format_number(d),
+                    c @ Cell::Bool(_) => {
+                        return Err(
+                            row.err_at(col, format!("expected text, found {}", c.describe()))
+                        )
+                    }
+                });
+            }
+            out
+        };
+        let same = n.is_some() && n == last_block;
+        last_block = n;
+        let text = || cells.first().cloned().unwrap_or_default();
+        match (k, section.blocks.last_mut()) {
+            (1, _) => {
+                let text = text();
+                if text.is_empty() {
+                    return Err(row.err(3, "expected a paragraph's text, found an empty cell"));
+                }
+                section.blocks.push(Block::Paragraph { text });
+            }
+            (2, Some(Block::List { items })) if same => items.push(text()),
+            (2, _) => section.blocks.push(Block::List {
+                items: vec![text()],
+            }),
+            (3, _) => section.blocks.push(Block::Table {
+                header: cells,
+                rows: Vec::new(),
+            }),
+            (_, Some(Block::Table { rows, .. })) if same => rows.push(cells),
+            _ => section.blocks.push(Block::Table {
+                header: Vec::new(),
+                rows: vec![cells],
+            }),
+        }
+    }
+    Ok(sections)
+}

@@ -1,0 +1,59 @@
+//! The programme as an Excel workbook, for people who edit spreadsheets
+//! rather than JSON: [`export`] writes one sheet per table family, [`import`]
+//! reads such a workbook back into the model, losslessly.
+//!
+//! Three layers: [`layout`] places the model on sheets of typed cells
+//! ([`grid`]), and [`xlsx`] turns those sheets into an xlsx file and back.
+//! Import names the sheet and cell of anything it cannot take
+//! (`Maliyetler!F12: expected an amount, found "12,5 TL"`).
+
+pub mod grid;
+pub mod layout;
+pub mod xlsx;
+
+use crate::model::Programme;
+
+pub use grid::{Cell, Grid, Sheet};
+
+/// Why a workbook could not be read back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", match .location {
+    Some(at) => format!("{at}: {}", .message),
+    None => .message.clone(),
+})]
+pub struct ImportError {
+    /// `Sheet!Cell` (or `Sheet!1:1` for the header row); none for the whole workbook.
+    pub location: Option<String>,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
+impl ImportError {
+    /// An error about the workbook as a whole.
+    pub fn workbook(message: impl Into<String>) -> ImportError {
+        ImportError {
+            location: None,
+            message: message.into(),
+        }
+    }
+
+    /// An error at a cell (or range) of a sheet.
+    pub fn at(sheet: &str, cell: &str, message: impl Into<String>) -> ImportError {
+        ImportError {
+            location: Some(format!("{sheet}!{cell}")),
+            message: message.into(),
+        }
+    }
+}
+
+/// The model as xlsx bytes (deterministic for the same model).
+pub fn export(p: &Programme) -> Result<Vec<u8>, String> {
+    let title = format!("{} {} Performans Programı", p.institution, p.fiscal_year);
+    xlsx::write(&layout::to_grid(p), &title)
+}
+
+/// Reads a workbook written by [`export`] (and perhaps edited) back into the model.
+pub fn import(bytes: &[u8]) -> Result<Programme, ImportError> {
+    let grid = xlsx::read(bytes).map_err(ImportError::workbook)?;
+    layout::from_grid(&grid)
+}
