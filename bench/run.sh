@@ -3,7 +3,7 @@
 # (Debian package `hyperfine`), against pdftotext (package `poppler-utils`) on
 # the same file in the same session as the reference.
 #
-#   bench/run.sh            # extract, render, departments, build
+#   bench/run.sh            # extract, render, departments, build, workbook
 #   bench/run.sh extract    # only the extraction benchmark
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,4 +39,14 @@ if [[ $what == all || $what == build ]]; then
   hyperfine -N -w 1 -r 5 --export-json "$out/build.json" -n "build (whole job)" "$bin build $pdf -o $out/b -q"
   median "$out/build.json"
   /usr/bin/time -f "build peak RSS: %M KiB" "$bin" build "$pdf" -o "$out/b" -q
+fi
+if [[ $what == all || $what == workbook ]]; then
+  $bin extract "$pdf" -o "$out/model.json"
+  $bin export "$out/model.json" --xlsx "$out/model.xlsx"
+  hyperfine -N -w 2 -r 10 --export-json "$out/workbook.json" \
+    -n "export --xlsx" "$bin export $out/model.json --xlsx $out/w.xlsx" \
+    -n "import" "$bin import $out/model.xlsx -o $out/w.json" \
+    -n "export --csv" "$bin export $out/model.json --csv $out/csv" \
+    -n "rollover" "$bin rollover $out/model.json --to 2099 -o $out/r.json"
+  median "$out/workbook.json"
 fi

@@ -58,8 +58,10 @@ pub enum ColumnKind {
     /// Free text: typed entries stay text (`1.1.1` is not a date).
     #[default]
     Text,
-    /// Numbers shown with this many decimals.
+    /// Amounts and counts shown with this many decimals and thousands grouped.
     Number(u32),
+    /// Years, pages and other numbers shown without grouping.
+    Plain,
 }
 
 /// One worksheet: a header row and data rows.

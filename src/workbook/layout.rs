@@ -142,6 +142,7 @@ const K_TABLE_ROW: &str = "Tablo Satırı";
 /// Decimals of amount columns' empty cells.
 const AMOUNT: ColumnKind = ColumnKind::Number(2);
 const INTEGER: ColumnKind = ColumnKind::Number(0);
+const PLAIN: ColumnKind = ColumnKind::Plain;
 const TEXT: ColumnKind = ColumnKind::Text;
 
 /// The label of an indicator column: `2024 Hedef`, `2022 Gerçekleşen`.
@@ -234,7 +235,7 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
     let mut h = sheet(
         HIERARCHY,
         &HIERARCHY_COLS,
-        &[TEXT, TEXT, TEXT, TEXT, INTEGER, AMOUNT, AMOUNT, AMOUNT],
+        &[TEXT, TEXT, TEXT, TEXT, PLAIN, AMOUNT, AMOUNT, AMOUNT],
         2,
     );
     let mut header: Vec<&str> = INDICATOR_COLS.to_vec();
@@ -308,7 +309,7 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
 }
 
 fn cost_sheet(p: &Programme) -> Sheet {
-    let mut kinds = vec![TEXT, TEXT, TEXT, INTEGER];
+    let mut kinds = vec![TEXT, TEXT, TEXT, PLAIN];
     kinds.extend([AMOUNT; 14]);
     let mut s = sheet(COSTS, &COST_COLS, &kinds, 2);
     for c in &p.activity_costs {
@@ -454,7 +455,7 @@ fn front_sheet(sections: &[Section]) -> Sheet {
     let mut header: Vec<String> = FRONT_COLS.iter().map(|c| c.to_string()).collect();
     header.extend((2..=width).map(|k| format!("Sütun {k}")));
     let mut s = Sheet::new(FRONT, header);
-    s.kinds = vec![TEXT, INTEGER, INTEGER];
+    s.kinds = vec![TEXT, PLAIN, PLAIN];
     s.kinds.extend(std::iter::repeat_n(TEXT, width));
     s.frozen_columns = 1;
     let line = |kind: &str, page: Cell, block: usize, cells: &[String]| {

@@ -24,12 +24,13 @@ const MAX_WIDTH: usize = 60;
 /// Significant digits an Excel number keeps exactly.
 const EXACT_DIGITS: u32 = 15;
 
-/// The `#,##0.00`-style format code for `scale` decimals.
-fn number_format(scale: u32) -> String {
+/// The `#,##0.00`-style format code for `scale` decimals (`0.00` ungrouped).
+fn number_format(grouped: bool, scale: u32) -> String {
+    let int = if grouped { "#,##0" } else { "0" };
     if scale == 0 {
-        "#,##0".to_string()
+        int.to_string()
     } else {
-        format!("#,##0.{}", "0".repeat(scale as usize))
+        format!("{int}.{}", "0".repeat(scale as usize))
     }
 }
 
@@ -51,7 +52,7 @@ struct Formats {
     header: Format,
     text: Format,
     wrapped: Format,
-    numbers: HashMap<u32, Format>,
+    numbers: HashMap<(bool, u32), Format>,
 }
 
 impl Formats {
@@ -74,10 +75,10 @@ impl Formats {
         }
     }
 
-    fn number(&mut self, scale: u32) -> &Format {
-        self.numbers.entry(scale).or_insert_with(|| {
+    fn number(&mut self, grouped: bool, scale: u32) -> &Format {
+        self.numbers.entry((grouped, scale)).or_insert_with(|| {
             Format::new()
-                .set_num_format(number_format(scale))
+                .set_num_format(number_format(grouped, scale))
                 .set_align(FormatAlign::Top)
         })
     }
@@ -157,7 +158,8 @@ fn write_sheet(
         let f = match kind {
             ColumnKind::Text if w > MAX_WIDTH => formats.wrapped.clone(),
             ColumnKind::Text => formats.text.clone(),
-            ColumnKind::Number(s) => formats.number(s).clone(),
+            ColumnKind::Number(s) => formats.number(true, s).clone(),
+            ColumnKind::Plain => formats.number(false, 0).clone(),
         };
         ws.set_column_format(col, &f)?;
     }
@@ -181,7 +183,9 @@ fn write_sheet(
                 }
                 Cell::Number(d) => match exact_f64(d) {
                     Some(f) => {
-                        ws.write_number_with_format(rn, cn, f, formats.number(d.scale()))?;
+                        let grouped = matches!(sheet.kinds.get(c), Some(ColumnKind::Number(_)));
+                        let format = formats.number(grouped, d.scale());
+                        ws.write_number_with_format(rn, cn, f, format)?;
                     }
                     None => {
                         let t = crate::normalize::format_number(d);
@@ -350,6 +354,8 @@ mod tests {
         assert_eq!(format_decimals("#,##0"), Some(0));
         assert_eq!(format_decimals("#,##0.00"), Some(2));
         assert_eq!(format_decimals("0.000"), Some(3));
+        assert_eq!(format_decimals(&number_format(false, 0)), Some(0));
+        assert_eq!(format_decimals(&number_format(true, 2)), Some(2));
         assert_eq!(format_decimals("#,##0.00\\ \"TL\";[Red]-#,##0.00"), Some(2));
         assert_eq!(format_decimals("[$-41F]#,##0.0"), Some(1));
         assert_eq!(format_decimals("0.00%"), Some(2));
