@@ -253,20 +253,18 @@ pub fn load_programme(
     quiet: bool,
 ) -> anyhow::Result<perfprog::model::Programme> {
     use anyhow::Context;
-    let is_json = path
+    let ext = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-    {
-        return load_workbook(path);
-    }
-    if is_json {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("failed to read {}", path.display()))?;
-        return perfprog::model::Programme::from_json(&text)
-            .map_err(|e| anyhow::anyhow!("{}: not a programme model ({e})", path.display()));
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("xlsx") => return load_workbook(path),
+        Some("json") => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("failed to read {}", path.display()))?;
+            return perfprog::model::Programme::from_json(&text)
+                .map_err(|e| anyhow::anyhow!("{}: not a programme model ({e})", path.display()));
+        }
+        _ => {}
     }
     let out = perfprog::extract_file(path)?;
     if !quiet {

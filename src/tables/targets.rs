@@ -188,9 +188,8 @@ impl Parser<'_> {
                 || normalize::to_lower_tr(plain_text.trim()) == "faaliyetler")
         {
             // A header repeated after a page break ends an amount-less row.
-            if self.mode == Mode::Activities && !self.pending.lines.is_empty() {
-                let name = join_lines(&std::mem::take(&mut self.pending.lines));
-                self.push_activity(it.page, name, [None, None, None]);
+            if self.mode == Mode::Activities {
+                self.push_amountless(it.page);
             }
             self.flush_pending(it.page);
             self.finish_heading();
@@ -685,9 +684,8 @@ impl Parser<'_> {
             (Some(_), Some(_)) => row.no_values(),
             _ => false,
         };
-        if !self.pending.lines.is_empty() && (is_total || apart) {
-            let name = join_lines(&std::mem::take(&mut self.pending.lines));
-            self.push_activity(it.page, name, [None, None, None]);
+        if is_total || apart {
+            self.push_amountless(it.page);
         }
         if row.no_values() && !is_total {
             if !label.is_empty() {
@@ -719,6 +717,14 @@ impl Parser<'_> {
         lines.push(label);
         let name = join_lines(&lines);
         self.push_activity(it.page, name, [amounts[0], amounts[1], amounts[2]]);
+    }
+
+    /// The pending name lines, if any, as an activity whose amounts are all empty.
+    fn push_amountless(&mut self, page: Option<u32>) {
+        if !self.pending.lines.is_empty() {
+            let name = join_lines(&std::mem::take(&mut self.pending.lines));
+            self.push_activity(page, name, [None, None, None]);
+        }
     }
 
     /// Adds an activity line (or, for "Genel Toplam", the stated total) to

@@ -628,12 +628,11 @@ impl Row<'_> {
             Cell::Text(t) => parse_number(t).ok_or_else(|| bad(cell))?,
             Cell::Bool(_) => return Err(bad(cell)),
         };
-        if !d.fract().is_zero() || d.is_sign_negative() {
-            return Err(bad(cell));
+        use rust_decimal::prelude::ToPrimitive;
+        match d.fract().is_zero().then(|| d.to_u32()).flatten() {
+            Some(n) => Ok(Some(n)),
+            None => Err(bad(cell)),
         }
-        u32::try_from(d.trunc().mantissa() / 10i128.pow(d.scale()))
-            .map(Some)
-            .map_err(|_| bad(cell))
     }
 
     /// An indicator value: a number, text as printed, or empty.
