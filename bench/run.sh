@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (release build), medians over repeated runs with hyperfine
-# (Debian package `hyperfine`), against pdftotext (package `poppler-utils`) on
-# the same file in the same session as the reference.
+# (Debian package `hyperfine`), against pdftotext (package `poppler-utils`)
+# and MuPDF's text extraction (`mutool draw -F txt`, package `mupdf-tools`)
+# on the same files in the same session as the references.
 #
 #   bench/run.sh            # extract, render, departments, build, workbook
 #   bench/run.sh extract    # only the extraction benchmark
@@ -21,12 +22,17 @@ for r in json.load(open(sys.argv[1]))["results"]:
 }
 
 if [[ $what == all || $what == extract ]]; then
+  a4=tests/data/izmir-2024-performans-programi-a4.pdf
   hyperfine -N -w 2 -r 15 --export-json "$out/extract.json" \
     -n pdftotext "pdftotext $pdf $out/plain.txt" \
+    -n "mutool draw -F txt" "mutool draw -q -F txt -o $out/mu.txt $pdf" \
     -n "perfprog extract" "$bin extract $pdf -o $out/model.json" \
-    -n "perfprog extract (A4 printing)" "$bin extract tests/data/izmir-2024-performans-programi-a4.pdf -o $out/model-a4.json" \
+    -n "pdftotext (A4 printing)" "pdftotext $a4 $out/plain-a4.txt" \
+    -n "mutool draw -F txt (A4 printing)" "mutool draw -q -F txt -o $out/mu-a4.txt $a4" \
+    -n "perfprog extract (A4 printing)" "$bin extract $a4 -o $out/model-a4.json" \
     -n "perfprog extract (.txt)" "$bin extract tests/data/izmir-2024-performans-programi.txt -o $out/model-txt.json"
   median "$out/extract.json"
+  /usr/bin/time -f "extract peak RSS: %M KiB" "$bin" extract "$pdf" -o "$out/model.json"
 fi
 if [[ $what == all || $what == render ]]; then
   $bin extract "$pdf" -o "$out/model.json"

@@ -1,29 +1,286 @@
 //! perfprog: a document-to-report compiler for Turkish public-sector
 //! performance programmes ("Performans Programı").
 //!
-//! The pipeline, one module per stage:
-//! `ingest` (PDF/text → positioned lines) → `tables` (lines → recognised
-//! tables) → `normalize` (numbers, text repair) → `model` (the canonical serde
-//! types) → `render` (Typst reports) / `audit` (reconciliation).
+//! The pipeline, one module per stage, data flowing one way:
+//! `read` (PDF bytes → glyphs and paths per page, damaged files and text
+//! layers repaired) → `layout` (pages → positioned lines and cells) →
+//! `tables` (lines → recognised tables) → `normalize` (numbers, text
+//! repair) → `model` (the canonical serde types) → `render` (Typst reports)
+//! / `audit` (reconciliation). This file wires the stages ([`extract`]);
+//! no stage calls another stage's entry point.
 //! Beside the pipeline: `workbook` (xlsx export/import), `opendata` (CSV
 //! export) and `rollover` (next year's starting model).
+//!
+//! The library takes bytes and returns values: reading files, printing and
+//! starting threads belong to the command line (an [`exec::Executor`] is
+//! how it lends the pipeline its threads).
 
 pub mod audit;
-pub mod ingest;
+pub mod error;
+pub mod exec;
+pub mod layout;
 pub mod model;
 pub mod normalize;
 pub mod opendata;
+pub mod read;
 pub mod render;
 pub mod rollover;
 pub mod tables;
 pub mod util;
 pub mod workbook;
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
-pub use ingest::{Error, Extraction, Warning};
+use sha2::{Digest, Sha256};
 
-/// Extracts the programme model from a PDF or pdftotext-style `.txt` file.
-pub fn extract_file(path: &Path) -> Result<Extraction, Error> {
-    ingest::extract_file(path)
+pub use error::{Error, Warning};
+pub use exec::{Executor, Sequential, Threads};
+use layout::{Page, SourceDoc};
+use read::{PageContent, PageError};
+
+/// The model extracted from a file, with what could not be placed.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub programme: model::Programme,
+    pub warnings: Vec<Warning>,
+}
+
+/// Extracts the programme model from the bytes of a PDF or of its
+/// pdftotext-style text export. `path` names the file in messages and in
+/// the model's provenance.
+pub fn extract(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Extraction, Error> {
+    let doc = source(path, bytes, exec)?;
+    let truncated = doc.truncated;
+    tables::recognise(&doc).map_err(|e| match e {
+        // A truncated file whose remaining pages hold no programme: say so.
+        Error::NotProgramme { path, reason } if truncated => Error::Corrupt {
+            path,
+            reason: format!("it is truncated, and the pages it still has are {reason}"),
+        },
+        other => other,
+    })
+}
+
+/// Reads the bytes of a PDF or text export into pages of lines: the read
+/// and layout stages, and the checks between them.
+pub fn source(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<SourceDoc, Error> {
+    let p = || path.to_path_buf();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Empty { path: p() });
+    }
+    let sha256 = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let head = &bytes[..bytes.len().min(1024)];
+    let mut doc = SourceDoc {
+        path: p(),
+        file_name,
+        sha256,
+        page_count: None,
+        pages: Vec::new(),
+        title: None,
+        warnings: Vec::new(),
+        truncated: false,
+    };
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        read_pdf(&mut doc, bytes, exec)?;
+    } else {
+        let text = String::from_utf8(bytes).map_err(|_| Error::NotPdf { path: p() })?;
+        if text.contains('\0') {
+            return Err(Error::NotPdf { path: p() });
+        }
+        doc.pages = layout::text::pages(&text);
+    }
+    Ok(doc)
+}
+
+fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<(), Error> {
+    let p = || doc.path.clone();
+    let pdf = read::Document::open(Arc::new(bytes)).map_err(|e| match e {
+        read::OpenError::Password => Error::Encrypted { path: p() },
+        read::OpenError::Damaged(reason) => Error::Corrupt { path: p(), reason },
+    })?;
+    let n = pdf.page_count();
+    let warn = |page: Option<u32>, message: String| Warning {
+        page,
+        table: "document".into(),
+        message,
+    };
+    let mut warnings: Vec<Warning> = pdf
+        .notices()
+        .iter()
+        .map(|n| warn(n.page, n.message.clone()))
+        .collect();
+    doc.truncated = !pdf.notices().is_empty();
+
+    // Read: pages spread over the workers, each with its own reader.
+    let workers = exec.workers();
+    let slots: Mutex<Vec<Option<Result<PageContent, PageError>>>> =
+        Mutex::new((0..n).map(|_| None).collect());
+    exec.run(&|w| {
+        let mut reader = pdf.reader();
+        for i in (w..n).step_by(workers) {
+            let result = catch_unwind(AssertUnwindSafe(|| reader.page(i)));
+            let result = result.unwrap_or_else(|_| {
+                // A reader that panicked may hold a broken cache.
+                reader = pdf.reader();
+                Err(PageError::Failed)
+            });
+            if let Ok(mut s) = slots.lock() {
+                s[i] = Some(result);
+            }
+        }
+    });
+    let slots = slots.into_inner().unwrap_or_default();
+    let mut contents: Vec<PageContent> = Vec::with_capacity(n);
+    let mut lost: Vec<u32> = Vec::new();
+    let mut first_error: Option<(u32, PageError)> = None;
+    for (i, slot) in slots.into_iter().enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        match slot.unwrap_or(Err(PageError::Failed)) {
+            Ok(c) => contents.push(c),
+            Err(PageError::Lost) => lost.push(number),
+            Err(e) => {
+                warnings.push(warn(Some(number), format!("page not read: {e}")));
+                first_error.get_or_insert((number, e));
+            }
+        }
+    }
+    if contents.is_empty() {
+        return Err(Error::Corrupt {
+            path: p(),
+            reason: match first_error {
+                Some((page, e)) => format!("no page could be read (page {page}: {e})"),
+                None => "no page could be read: their content is missing".into(),
+            },
+        });
+    }
+    if let Some(&first) = lost.first() {
+        doc.truncated = true;
+        warnings.push(warn(
+            Some(first),
+            format!(
+                "{} page(s) lost, the first being page {first}: their content is missing \
+                 (the file is truncated or damaged)",
+                lost.len()
+            ),
+        ));
+    }
+    let unmapped: usize = contents
+        .iter()
+        .flat_map(|c| &c.unmapped)
+        .map(|(_, k)| k)
+        .sum();
+    for c in &contents {
+        let glyphs: usize = c.unmapped.iter().map(|(_, k)| k).sum();
+        if glyphs > 0 {
+            let fonts: Vec<&str> = c.unmapped.iter().map(|(f, _)| &**f).collect();
+            warnings.push(warn(
+                Some(c.number),
+                format!(
+                    "{glyphs} glyphs have no Unicode mapping; their text is missing \
+                     (fonts without a map: {})",
+                    fonts.join(", ")
+                ),
+            ));
+        }
+    }
+
+    // Text-layer repair, decided per font over the whole document.
+    for notice in read::repair_text_layer(&mut contents) {
+        warnings.push(warn(notice.page, notice.message));
+    }
+
+    // Layout, page by page on the workers again.
+    let inputs: Mutex<Vec<Option<PageContent>>> =
+        Mutex::new(contents.into_iter().map(Some).collect());
+    let count = inputs.lock().map_or(0, |v| v.len());
+    let pages: Mutex<Vec<Option<Page>>> = Mutex::new((0..count).map(|_| None).collect());
+    exec.run(&|w| {
+        for i in (w..count).step_by(workers) {
+            let Some(content) = inputs.lock().ok().and_then(|mut v| v[i].take()) else {
+                continue;
+            };
+            let page = layout::page(content);
+            if let Ok(mut v) = pages.lock() {
+                v[i] = Some(page);
+            }
+        }
+    });
+    let mut pages: Vec<Page> = pages
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect();
+
+    if pages.iter().all(|p| p.lines.is_empty()) {
+        return Err(if unmapped > 0 {
+            Error::Corrupt {
+                path: p(),
+                reason: "its fonts carry no Unicode mapping, so its text cannot be read reliably"
+                    .into(),
+            }
+        } else {
+            Error::NoText { path: p() }
+        });
+    }
+    check_damage(&doc.path, &pages, &mut warnings)?;
+    layout::strip_running(&mut pages);
+    doc.page_count = Some(u32::try_from(n).unwrap_or(u32::MAX));
+    doc.title = pdf.title();
+    doc.pages = pages;
+    doc.warnings = warnings;
+    Ok(())
+}
+
+/// Refuses a text layer whose letters read as digits and symbols on most
+/// pages (a damaged Unicode map no repair can undo); names the pages where
+/// only some are affected.
+fn check_damage(path: &Path, pages: &[Page], warnings: &mut Vec<Warning>) -> Result<(), Error> {
+    let mut with_text = 0;
+    let mut damaged: Vec<(u32, String)> = Vec::new();
+    for page in pages {
+        let mut d = read::textlayer::Damage::default();
+        for line in &page.lines {
+            for cell in &line.cells {
+                d.add_text(&cell.text);
+            }
+        }
+        if d.words >= 20 {
+            with_text += 1;
+        }
+        if d.is_damaged() {
+            damaged.push((page.number.unwrap_or(0), d.example.unwrap_or_default()));
+        }
+    }
+    if damaged.is_empty() {
+        return Ok(());
+    }
+    if 2 * damaged.len() >= with_text.max(1) {
+        let (page, example) = damaged.swap_remove(0);
+        return Err(Error::DamagedText {
+            path: path.to_path_buf(),
+            page,
+            example,
+        });
+    }
+    for (page, example) in damaged {
+        warnings.push(Warning {
+            page: Some(page),
+            table: "document".into(),
+            message: format!(
+                "the text layer is damaged on this page (letters read as digits or symbols, \
+                 e.g. {example:?}); its text may be wrong"
+            ),
+        });
+    }
+    Ok(())
 }

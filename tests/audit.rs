@@ -1396,7 +1396,7 @@ fn name_spelled_alike_in_target_and_responsibilities_tables_is_reported_once() {
 /// Every figure in the 34 target tables and 295 cost tables adds up.
 #[test]
 fn fixture_findings_are_the_known_inconsistencies() {
-    let p = perfprog::extract_file(&util::fixture_pdf())
+    let p = crate::util::extract(&util::fixture_pdf())
         .unwrap()
         .programme;
     let got = audit::audit(&p);

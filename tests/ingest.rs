@@ -9,10 +9,10 @@ use perfprog::model::Programme;
 use crate::util::{fixture_pdf, fixture_pdf_a4, fixture_txt, perfprog, root, workdir};
 
 /// The fixture's model, extracted once per test binary.
-fn fixture_model() -> &'static Programme {
+pub(crate) fn fixture_model() -> &'static Programme {
     static MODEL: std::sync::OnceLock<Programme> = std::sync::OnceLock::new();
     MODEL.get_or_init(|| {
-        let out = perfprog::extract_file(&fixture_pdf()).expect("fixture extracts");
+        let out = crate::util::extract(&fixture_pdf()).expect("fixture extracts");
         assert!(
             out.warnings.is_empty(),
             "the fixture extracts without warnings, got: {:#?}",
@@ -23,7 +23,7 @@ fn fixture_model() -> &'static Programme {
 }
 
 /// The model with provenance removed (`page`, `source`), for comparing inputs.
-fn without_provenance(p: &Programme) -> serde_json::Value {
+pub(crate) fn without_provenance(p: &Programme) -> serde_json::Value {
     fn strip(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(m) => {
@@ -155,7 +155,7 @@ fn stacked_and_wrapped_indicator_values() {
 
 #[test]
 fn second_printing_gives_the_same_model() {
-    let a4 = perfprog::extract_file(&fixture_pdf_a4()).expect("a4 extracts");
+    let a4 = crate::util::extract(&fixture_pdf_a4()).expect("a4 extracts");
     assert!(a4.warnings.is_empty(), "{:#?}", a4.warnings);
     assert_eq!(a4.programme.source.pages, Some(179));
     assert!(
@@ -166,7 +166,7 @@ fn second_printing_gives_the_same_model() {
 
 #[test]
 fn text_export_gives_the_same_model() {
-    let txt = perfprog::extract_file(&fixture_txt()).expect("txt extracts");
+    let txt = crate::util::extract(&fixture_txt()).expect("txt extracts");
     assert!(txt.warnings.is_empty(), "{:#?}", txt.warnings);
     assert_eq!(txt.programme.source.pages, None);
     assert!(txt.programme.targets().all(|t| t.page.is_none()));

@@ -254,7 +254,7 @@ fn regenerated_report_reads_back_into_the_same_model() {
     let pdf_path = dir.join(render::report_file_name(&p));
     let pdf = render::programme_report(&ENGINE, &p, &opts()).unwrap();
     std::fs::write(&pdf_path, pdf).unwrap();
-    let back = perfprog::extract_file(&pdf_path)
+    let back = crate::util::extract(&pdf_path)
         .unwrap_or_else(|e| panic!("ingest of the regenerated report failed: {e}"))
         .programme;
     let codes = |p: &Programme| p.targets().map(|t| t.code.clone()).collect::<Vec<_>>();

@@ -41,3 +41,12 @@ pub fn perfprog(dir: &Path, args: &[&str]) -> Output {
         .output()
         .expect("run perfprog")
 }
+
+/// Extracts the model of a PDF or text file through the library, on all cores.
+pub fn extract(path: &Path) -> Result<perfprog::Extraction, perfprog::Error> {
+    let bytes = std::fs::read(path).map_err(|source| perfprog::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    perfprog::extract(path, bytes, &perfprog::Threads::available())
+}

@@ -19,38 +19,24 @@ pub enum RoundtripError {
     /// The programme report could not be rendered.
     #[error("failed to render the programme report for the round trip: {0}")]
     Render(#[from] RenderError),
-    /// The regenerated PDF could not be written to a temporary file.
-    #[error("failed to write the regenerated report to {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
     /// The regenerated PDF could not be ingested.
     #[error("failed to ingest the regenerated report: {0}")]
     Ingest(#[from] crate::Error),
 }
 
-/// Renders the programme report of `p`, ingests the PDF with the project's
-/// own ingest and compares the two models ([`compare_models`]).
+/// Renders the programme report of `p`, reads the PDF back through the
+/// project's own pipeline (on `exec`'s workers) and compares the two models
+/// ([`compare_models`]).
 pub fn roundtrip(
     engine: &Engine,
     p: &Programme,
     opts: &PdfOptions,
+    exec: &dyn crate::Executor,
 ) -> Result<Vec<Finding>, RoundtripError> {
     let pdf = render::programme_report(engine, p, &opts.titled(render::report_title(p)))?;
-    let dir = std::env::temp_dir().join(format!(
-        "perfprog-roundtrip-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    let path = dir.join(render::report_file_name(p));
-    crate::util::write_atomic(&path, &pdf).map_err(|source| RoundtripError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let back = crate::extract_file(&path);
-    let _ = std::fs::remove_dir_all(&dir);
-    Ok(compare_models(p, &back?.programme))
+    let name = std::path::PathBuf::from(render::report_file_name(p));
+    let back = crate::extract(&name, pdf, exec)?;
+    Ok(compare_models(p, &back.programme))
 }
 
 /// The model's top-level fields in document order.

@@ -22,7 +22,12 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
         None
     };
     if let (true, Some((engine, opts))) = (args.roundtrip, &typst) {
-        findings.extend(audit::roundtrip(engine, &programme, opts)?);
+        findings.extend(audit::roundtrip(
+            engine,
+            &programme,
+            opts,
+            &perfprog::Threads::available(),
+        )?);
     }
 
     let mut written = Vec::new();

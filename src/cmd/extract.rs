@@ -10,7 +10,7 @@ pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.lines {
         return dump_lines(&args);
     }
-    let out = perfprog::extract_file(&args.input)?;
+    let out = super::extract_path(&args.input)?;
     if !args.quiet {
         for w in &out.warnings {
             eprintln!("perfprog: warning: {w}");
@@ -28,7 +28,7 @@ pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
 /// Prints the positioned lines the ingest stage sees (`--lines`): one line per
 /// text line, `page y size | x0-x1 text | …`.
 fn dump_lines(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
-    let doc = perfprog::ingest::read(&args.input)?;
+    let doc = super::source_path(&args.input)?;
     let mut out = String::new();
     for page in &doc.pages {
         for line in &page.lines {

@@ -2,7 +2,7 @@
 //! module with a `run` entry point; this file only declares the arguments, so
 //! flags stay consistent across subcommands.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -266,13 +266,30 @@ pub fn load_programme(
         }
         _ => {}
     }
-    let out = perfprog::extract_file(path)?;
+    let out = extract_path(path)?;
     if !quiet {
         for w in &out.warnings {
             eprintln!("perfprog: warning: {w}");
         }
     }
     Ok(out.programme)
+}
+
+/// Extracts the model of a PDF or text file, its pages read on all cores.
+pub fn extract_path(path: &Path) -> Result<perfprog::Extraction, perfprog::Error> {
+    perfprog::extract(path, read_file(path)?, &perfprog::Threads::available())
+}
+
+/// The pages of lines the pipeline sees in a PDF or text file.
+pub fn source_path(path: &Path) -> Result<perfprog::layout::SourceDoc, perfprog::Error> {
+    perfprog::source(path, read_file(path)?, &perfprog::Threads::available())
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, perfprog::Error> {
+    std::fs::read(path).map_err(|source| perfprog::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// One line describing an error and its causes.

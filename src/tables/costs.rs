@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::ingest::Warning;
+use crate::error::Warning;
 use crate::model::{ActivityCost, Economic, OffBudget};
 use crate::normalize::{join_lines, normalize_key, parse_number};
 

@@ -12,7 +12,7 @@
 //! - the legal duties tables start at their "Yasal Yükümlülük Dayanak"
 //!   header; a row ends with its legal reference (`5216 s.K.m.7/a`).
 
-use crate::ingest::Warning;
+use crate::error::Warning;
 use crate::model::{Block, Section};
 use crate::normalize::{self, join_lines};
 

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::ingest::{Line, Page};
+use crate::layout::{Line, Page};
 use crate::normalize;
 
 /// A line of the document with its page, and its text computed once.

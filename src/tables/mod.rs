@@ -18,8 +18,10 @@ mod summary;
 mod targets;
 mod units;
 
-use crate::ingest::{Error, Extraction, SourceDoc, Warning};
+use crate::error::{Error, Warning};
+use crate::layout::SourceDoc;
 use crate::model::{self, Programme};
+use crate::Extraction;
 
 use lines::{plain, Item};
 

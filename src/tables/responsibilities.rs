@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::ingest::Warning;
+use crate::error::Warning;
 use crate::model::{ActivityCost, Goal, Responsibility};
 use crate::normalize::{edit_distance, join_lines, normalize_key};
 

@@ -8,7 +8,7 @@
 //! is printed as a no-break space, so they are read token by token from the
 //! right.
 
-use crate::ingest::{Cell, Line};
+use crate::layout::{Cell, Line};
 
 /// The value columns of a table, from its header cells.
 #[derive(Debug, Clone, PartialEq)]

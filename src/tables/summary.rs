@@ -10,7 +10,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::ingest::Warning;
+use crate::error::Warning;
 use crate::model::{
     EconomicRow, EconomicSummary, Level, ResourceRow, ResourceSummary, ResourceTotal,
 };

@@ -4,7 +4,7 @@
 //! strategic-area themes printed above each goal. Tables continued on the
 //! next page (with or without a repeated header) are followed across pages.
 
-use crate::ingest::Warning;
+use crate::error::Warning;
 use crate::model::{
     ActivityLine, Amounts, ColumnKind, Goal, Indicator, IndicatorColumn, Objective, Target, Value,
 };
@@ -343,7 +343,7 @@ impl Parser<'_> {
             self.text_header = Some(vec![rest]);
             return 1;
         }
-        let mut cells: Vec<&crate::ingest::Cell> = first.line.cells.iter().skip(1).collect();
+        let mut cells: Vec<&crate::layout::Cell> = first.line.cells.iter().skip(1).collect();
         let mut used = 1;
         if let Some(next) = items.get(i + 1) {
             if next.page == first.page && is_header_words(&plain(next.text())) {
@@ -353,7 +353,7 @@ impl Parser<'_> {
         }
         // Cluster header cells into columns by horizontal overlap.
         cells.sort_by(|a, b| ((a.x0 + a.x1) / 2.0).total_cmp(&((b.x0 + b.x1) / 2.0)));
-        let mut groups: Vec<Vec<&crate::ingest::Cell>> = Vec::new();
+        let mut groups: Vec<Vec<&crate::layout::Cell>> = Vec::new();
         for c in cells {
             match groups.last_mut() {
                 Some(g)
@@ -455,7 +455,7 @@ impl Parser<'_> {
             if nt.starts_with("Bütçe İçi") {
                 used = j - i + 1;
                 if next.line.positioned {
-                    let groups: Vec<Vec<&crate::ingest::Cell>> =
+                    let groups: Vec<Vec<&crate::layout::Cell>> =
                         next.line.cells.iter().map(|c| vec![c]).collect();
                     if groups.len() == 3 {
                         self.act_cols = Columns::from_groups(&groups);

@@ -2,7 +2,7 @@
 //! unpositioned line per text line. Blank lines are kept as lines without
 //! cells: in such text they separate table rows.
 
-use super::layout::{Cell, Line, Page};
+use super::{Cell, Line, Page};
 
 /// Splits text into pages of unpositioned lines.
 pub fn pages(text: &str) -> Vec<Page> {

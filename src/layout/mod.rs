@@ -1,11 +1,35 @@
-//! Lines and cells from positioned glyphs: glyphs are grouped into lines by
-//! baseline, and a line is cut into cells wherever the horizontal gap between
-//! two glyphs is wider than a column gap. Running headers, footers and page
-//! numbers are recognised across pages and removed.
+//! The layout stage: the read stage's pages into pages of positioned lines.
+//! Glyphs are grouped into lines by baseline, and a line is cut into cells
+//! wherever the horizontal gap between two glyphs is wider than a column
+//! gap; letter-spaced words (`P E R F O R M A N S`) are closed up. Running
+//! headers, footers and page numbers are recognised across pages and
+//! removed. A pdftotext-style text export becomes the same pages of lines
+//! ([`text::pages`]). Entry points: [`page`], [`strip_running`].
+
+pub mod text;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
-use super::pdf::Glyph;
+use crate::error::Warning;
+use crate::read::{Glyph, PageContent};
+
+/// The pages of a source document, as lines, and where they came from.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    pub path: PathBuf,
+    pub file_name: String,
+    pub sha256: String,
+    /// PDF page count; None for text input.
+    pub page_count: Option<u32>,
+    pub pages: Vec<Page>,
+    /// The PDF's /Title, if any.
+    pub title: Option<String>,
+    /// What reading and laying out the pages noticed, by page.
+    pub warnings: Vec<Warning>,
+    /// The file is truncated: some of its pages are lost.
+    pub truncated: bool,
+}
 
 /// A run of text with its horizontal extent.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +73,18 @@ pub struct Page {
     pub width: f32,
     pub height: f32,
     pub lines: Vec<Line>,
+}
+
+/// Lays out one page read from a PDF: its content glyphs (page furniture
+/// marked as `/Artifact` left out) into lines and cells.
+pub fn page(content: PageContent) -> Page {
+    let glyphs: Vec<Glyph> = content.glyphs.into_iter().filter(|g| !g.artifact).collect();
+    Page {
+        number: Some(content.number),
+        width: content.width,
+        height: content.height,
+        lines: lines(glyphs),
+    }
 }
 
 /// Groups glyphs into lines and cells.
@@ -96,6 +132,8 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
     let cell_gap = 0.9 * size;
     let word_gap = 0.18 * size;
     let mut cells: Vec<Cell> = Vec::new();
+    // Per cell, the spaces put between glyphs: byte offset and gap width.
+    let mut spaces: Vec<Vec<(usize, f32)>> = Vec::new();
     let mut prev_end = f32::NEG_INFINITY;
     let mut prev: Option<(f32, std::sync::Arc<str>)> = None;
     let mut pending_space = false;
@@ -114,20 +152,31 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
         match cells.last_mut() {
             Some(cell) if gap <= cell_gap => {
                 if pending_space || gap > word_gap {
+                    if let Some(s) = spaces.last_mut() {
+                        s.push((cell.text.len(), gap));
+                    }
                     cell.text.push(' ');
                 }
                 cell.text.push_str(&g.text);
                 cell.x1 = cell.x1.max(g.x + g.w);
             }
-            _ => cells.push(Cell {
-                x0: g.x,
-                x1: g.x + g.w,
-                text: g.text.to_string(),
-            }),
+            _ => {
+                cells.push(Cell {
+                    x0: g.x,
+                    x1: g.x + g.w,
+                    text: g.text.to_string(),
+                });
+                spaces.push(Vec::new());
+            }
         }
         pending_space = false;
         prev_end = prev_end.max(g.x + g.w);
         prev = Some((g.x, g.text));
+    }
+    for (c, sp) in cells.iter_mut().zip(&spaces) {
+        if let Some(closed) = close_letter_spacing(&c.text, sp) {
+            c.text = closed;
+        }
     }
     for c in &mut cells {
         // A non-breaking hyphen is a hyphen; word joiners and zero-width
@@ -152,6 +201,67 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
         cells,
         positioned: true,
     })
+}
+
+/// Closes up letter-spaced words (`P E R F O R M A N S   P R O G R A M I`
+/// → `PERFORMANS PROGRAMI`): where at least four single letters in a row
+/// stand apart, the narrowest gap between them is the letter spacing, and
+/// only gaps clearly wider than it (1.5×) stay spaces between words.
+/// `spaces` are the byte offsets of the spaces put between glyphs, with the
+/// gap each stands for. None when the text has no letter-spaced run.
+fn close_letter_spacing(text: &str, spaces: &[(usize, f32)]) -> Option<String> {
+    if spaces.len() < 3 {
+        return None;
+    }
+    // Pieces between the spaces, each with the gap before it.
+    let mut pieces: Vec<(&str, f32)> = Vec::with_capacity(spaces.len() + 1);
+    let mut start = 0;
+    let mut gap_before = 0.0;
+    for &(at, gap) in spaces {
+        pieces.push((&text[start..at], gap_before));
+        start = at + 1;
+        gap_before = gap;
+    }
+    pieces.push((&text[start..], gap_before));
+    let single = |p: &str| {
+        let mut cs = p.chars();
+        cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i;
+        while j < pieces.len() && single(pieces[j].0) {
+            j += 1;
+        }
+        if j - i >= 4 {
+            let letter_gap = pieces[i + 1..j]
+                .iter()
+                .map(|p| p.1)
+                .fold(f32::INFINITY, f32::min);
+            for (k, (p, gap)) in pieces[i..j].iter().enumerate() {
+                if k == 0 {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                } else if *gap > 1.5 * letter_gap {
+                    out.push(' ');
+                } else {
+                    changed = true;
+                }
+                out.push_str(p);
+            }
+            i = j;
+        } else {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(pieces[i].0);
+            i += 1;
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Removes running headers, footers and page numbers: lines in the top or
@@ -218,7 +328,36 @@ mod tests {
             w: 5.0 * text.chars().count() as f32,
             size: 10.0,
             text: std::sync::Arc::from(text),
+            font: std::sync::Arc::from("F"),
+            artifact: false,
+            upright: true,
         }
+    }
+
+    #[test]
+    fn letter_spaced_words_are_closed_up() {
+        // Letters 5 wide, 3 apart; words 9 apart; a space glyph between
+        // words (literal spacing) or none (character spacing) alike.
+        let mut glyphs = Vec::new();
+        let mut x = 10.0;
+        for (i, word) in ["PERFORMANS", "PROGRAMI"].iter().enumerate() {
+            if i > 0 {
+                glyphs.push(g(x, 50.0, " "));
+                x += 6.0;
+            }
+            for c in word.chars() {
+                glyphs.push(g(x, 50.0, &c.to_string()));
+                x += 8.0;
+            }
+        }
+        let ls = lines(glyphs);
+        assert_eq!(ls[0].text(), "PERFORMANS PROGRAMI");
+        // Ordinary words with single-letter words among them stay as they are.
+        assert_eq!(close_letter_spacing("a b c", &[(1, 2.0), (3, 2.0)]), None);
+        assert_eq!(
+            close_letter_spacing("Ek 1 a b", &[(2, 2.0), (4, 2.0), (6, 2.0)]),
+            None
+        );
     }
 
     #[test]

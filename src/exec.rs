@@ -1,0 +1,56 @@
+//! How the pipeline's per-page work is run. The stages never start threads:
+//! the caller hands the pipeline an [`Executor`] — [`Sequential`] where there
+//! are no threads (a browser, a test), [`Threads`] in the command line.
+
+/// Runs a task once per worker; the pipeline spreads pages over workers.
+pub trait Executor: Sync {
+    /// How many workers run at once (at least 1).
+    fn workers(&self) -> usize;
+    /// Runs `task(w)` for every worker `w` in `0..workers()` and returns
+    /// when all are done.
+    fn run(&self, task: &(dyn Fn(usize) + Sync));
+}
+
+/// One worker, in the caller's thread.
+pub struct Sequential;
+
+impl Executor for Sequential {
+    fn workers(&self) -> usize {
+        1
+    }
+
+    fn run(&self, task: &(dyn Fn(usize) + Sync)) {
+        task(0);
+    }
+}
+
+/// Scoped OS threads, one per worker.
+pub struct Threads(usize);
+
+impl Threads {
+    /// As many workers as the machine has cores (at most 8).
+    pub fn available() -> Threads {
+        Threads(
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 8),
+        )
+    }
+}
+
+impl Executor for Threads {
+    fn workers(&self) -> usize {
+        self.0.max(1)
+    }
+
+    fn run(&self, task: &(dyn Fn(usize) + Sync)) {
+        if self.workers() == 1 {
+            return task(0);
+        }
+        std::thread::scope(|s| {
+            for w in 0..self.workers() {
+                s.spawn(move || task(w));
+            }
+        });
+    }
+}

@@ -1,0 +1,346 @@
+//! The hayro-interpret [`Device`] that collects glyphs and straight paths of
+//! one page in page coordinates, with `/Artifact` and `/ActualText` marked
+//! content applied.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use hayro_interpret::font::Glyph as HGlyph;
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::{
+    BlendMode, ClipPath, Device, GlyphDrawMode, Image, Paint as HPaint, PathDrawMode, SoftMask,
+};
+use kurbo::{Affine, BezPath, PathEl, Point, Rect};
+
+use super::{Glyph, Paint, PathItem, Rgba, Shape};
+
+/// Font names and one shared string per character, kept by a page reader
+/// across its pages so that a glyph's text and font cost no allocation.
+#[derive(Default)]
+pub(super) struct Interner {
+    fonts: HashMap<u128, Arc<str>>,
+    chars: HashMap<char, Arc<str>>,
+}
+
+impl Interner {
+    /// Font names by the interpreter's key for the font dictionary; the
+    /// page reader fills it from the resources before interpreting.
+    pub fn font_names(&mut self) -> &mut HashMap<u128, Arc<str>> {
+        &mut self.fonts
+    }
+
+    fn char(&mut self, c: char) -> Arc<str> {
+        Arc::clone(
+            self.chars
+                .entry(c)
+                .or_insert_with(|| Arc::from(c.encode_utf8(&mut [0; 4]) as &str)),
+        )
+    }
+}
+
+/// One open marked-content sequence.
+struct Mark {
+    artifact: bool,
+    /// `/ActualText` of the span: not yet given to a glyph, given, or none.
+    actual: Actual,
+}
+
+enum Actual {
+    None,
+    Pending(Arc<str>),
+    Given,
+}
+
+/// A marked-content sequence as found ahead of interpretation: its tag and
+/// its `/ActualText`.
+pub(super) type MarkInfo = (Vec<u8>, Option<Arc<str>>);
+
+pub(super) struct Collector<'r> {
+    pub glyphs: Vec<Glyph>,
+    pub paths: Vec<PathItem>,
+    pub unmapped: HashMap<Arc<str>, usize>,
+    interner: &'r mut Interner,
+    marks: Vec<Mark>,
+    /// The page's marked-content sequences in order (when it has
+    /// `/ActualText`), matched one by one as the interpreter opens them.
+    ahead: std::vec::IntoIter<MarkInfo>,
+    /// Set when the interpreter's sequence no longer matches `ahead`.
+    lost_sync: bool,
+}
+
+impl<'r> Collector<'r> {
+    pub fn new(interner: &'r mut Interner, ahead: Vec<MarkInfo>) -> Self {
+        Collector {
+            glyphs: Vec::new(),
+            paths: Vec::new(),
+            unmapped: HashMap::new(),
+            interner,
+            marks: Vec::new(),
+            ahead: ahead.into_iter(),
+            lost_sync: false,
+        }
+    }
+
+    fn in_artifact(&self) -> bool {
+        self.marks.iter().any(|m| m.artifact)
+    }
+
+    fn font_name(&mut self, g: &HGlyph<'_>) -> Arc<str> {
+        let HGlyph::Outline(o) = g else {
+            return Arc::clone(
+                self.interner
+                    .fonts
+                    .entry(0)
+                    .or_insert_with(|| Arc::from("Type3")),
+            );
+        };
+        let key = o.font_cache_key();
+        Arc::clone(self.interner.fonts.entry(key).or_insert_with(|| {
+            let name = o.font_data().and_then(|d| d.postscript_name);
+            Arc::from(name.unwrap_or_else(|| format!("font-{:08x}", key as u32)))
+        }))
+    }
+
+    fn push_path(&mut self, shape: Shape, a: Point, b: Point, paint: Paint) {
+        let (x0, y0, x1, y1) = match shape {
+            Shape::Rect => (a.x.min(b.x), a.y.min(b.y), a.x.max(b.x), a.y.max(b.y)),
+            Shape::Line => (a.x, a.y, b.x, b.y),
+        };
+        let item = PathItem {
+            shape,
+            x0: x0 as f32,
+            y0: y0 as f32,
+            x1: x1 as f32,
+            y1: y1 as f32,
+            paint,
+            artifact: self.in_artifact(),
+        };
+        if [item.x0, item.y0, item.x1, item.y1]
+            .iter()
+            .all(|v| v.is_finite())
+        {
+            self.paths.push(item);
+        }
+    }
+}
+
+fn rgba(paint: &HPaint<'_>) -> Rgba {
+    match paint {
+        HPaint::Color(c) => c.to_rgba().components(),
+        // A pattern or shading: some tone, not white.
+        HPaint::Pattern(_) => [0.5, 0.5, 0.5, 1.0],
+    }
+}
+
+/// Whether four corners (after a transform) form an axis-parallel rectangle.
+fn axis_rect(p: &[Point]) -> Option<(Point, Point)> {
+    if p.len() != 4 {
+        return None;
+    }
+    let eq = |a: f64, b: f64| (a - b).abs() < 0.01;
+    let horizontal_first = eq(p[0].y, p[1].y) && eq(p[1].x, p[2].x) && eq(p[2].y, p[3].y);
+    let vertical_first = eq(p[0].x, p[1].x) && eq(p[1].y, p[2].y) && eq(p[2].x, p[3].x);
+    (horizontal_first && eq(p[3].x, p[0].x) || vertical_first && eq(p[3].y, p[0].y))
+        .then_some((p[0], p[2]))
+}
+
+impl<'a> Device<'a> for Collector<'_> {
+    fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
+    fn set_blend_mode(&mut self, _: BlendMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+    fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}
+    fn pop_clip_path(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+
+    fn draw_path(
+        &mut self,
+        path: &BezPath,
+        transform: Affine,
+        paint: &HPaint<'a>,
+        draw_mode: &PathDrawMode,
+    ) {
+        let color = rgba(paint);
+        let paint = match draw_mode {
+            PathDrawMode::Fill(_) => Paint::Fill { color },
+            PathDrawMode::Stroke(props) => Paint::Stroke {
+                width: (f64::from(props.line_width) * transform.determinant().abs().sqrt()) as f32,
+                color,
+            },
+        };
+        // Sub-paths one by one: a rectangle (four corners, closed) becomes a
+        // Rect, other straight segments Lines; curves are left out.
+        let mut points: Vec<Point> = Vec::new();
+        let mut straight = true;
+        let mut closed = false;
+        let flush = |this: &mut Self, points: &mut Vec<Point>, straight: bool, closed: bool| {
+            let mut corners = points.clone();
+            if corners.len() == 5 && corners[0].distance(corners[4]) < 0.01 {
+                corners.pop();
+            }
+            match axis_rect(&corners) {
+                Some((a, b)) if straight && (closed || points.len() == 5) => {
+                    this.push_path(Shape::Rect, a, b, paint);
+                }
+                _ if matches!(paint, Paint::Stroke { .. }) => {
+                    for w in points.windows(2) {
+                        this.push_path(Shape::Line, w[0], w[1], paint);
+                    }
+                    if closed && points.len() > 2 {
+                        this.push_path(Shape::Line, points[points.len() - 1], points[0], paint);
+                    }
+                }
+                _ => {}
+            }
+            points.clear();
+        };
+        for el in path.elements() {
+            match *el {
+                PathEl::MoveTo(p) => {
+                    flush(self, &mut points, straight, closed);
+                    straight = true;
+                    closed = false;
+                    points.push(transform * p);
+                }
+                PathEl::LineTo(p) => points.push(transform * p),
+                PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => {
+                    // A curve: what was straight before it still counts.
+                    flush(self, &mut points, false, false);
+                    straight = false;
+                    points.push(transform * p);
+                }
+                PathEl::ClosePath => closed = true,
+            }
+        }
+        flush(self, &mut points, straight, closed);
+    }
+
+    fn draw_rect(
+        &mut self,
+        rect: &Rect,
+        transform: Affine,
+        paint: &HPaint<'a>,
+        draw_mode: &PathDrawMode,
+    ) {
+        let mut path = BezPath::new();
+        path.move_to((rect.x0, rect.y0));
+        path.line_to((rect.x1, rect.y0));
+        path.line_to((rect.x1, rect.y1));
+        path.line_to((rect.x0, rect.y1));
+        path.close_path();
+        self.draw_path(&path, transform, paint, draw_mode);
+    }
+
+    fn draw_glyph(
+        &mut self,
+        glyph: &HGlyph<'a>,
+        transform: Affine,
+        glyph_transform: Affine,
+        _: &HPaint<'a>,
+        _: &GlyphDrawMode,
+    ) {
+        let m = transform * glyph_transform;
+        let [a, b, c, d, e, f] = m.as_coeffs();
+        // Glyph space is 1000 units per em: the font size is the length of
+        // the em's vertical side in page units.
+        let size = (1000.0 * (c * c + d * d).sqrt()) as f32;
+        let advance = match glyph {
+            HGlyph::Outline(o) => o.advance_width().unwrap_or(500.0),
+            HGlyph::Type3(_) => 500.0,
+        };
+        let w = (f64::from(advance) * (a * a + b * b).sqrt()) as f32;
+        let upright = b.abs() < 1e-3 * a.abs() && c.abs() < 1e-3 * d.abs() && a > 0.0 && d < 0.0;
+        let font = self.font_name(glyph);
+        // Control characters (a bullet mapped to U+0000) carry no text.
+        let text: Option<Arc<str>> = match glyph.as_unicode() {
+            Some(BfString::Char(ch)) if ch.is_control() => Some(Arc::from("")),
+            Some(BfString::Char(ch)) => Some(self.interner.char(ch)),
+            Some(BfString::String(s)) => Some(Arc::from(
+                s.chars().filter(|c| !c.is_control()).collect::<String>(),
+            )),
+            None => None,
+        };
+        if text.is_none() {
+            *self.unmapped.entry(Arc::clone(&font)).or_default() += 1;
+        }
+        // Inside an /ActualText span the first glyph carries the span's
+        // text and the others none (ligatures read as their letters).
+        let mut covered = false;
+        let text = match self
+            .marks
+            .iter_mut()
+            .rev()
+            .find(|m| !matches!(m.actual, Actual::None))
+        {
+            Some(mark) => match std::mem::replace(&mut mark.actual, Actual::Given) {
+                Actual::Pending(t) => Some(t),
+                _ => {
+                    covered = true;
+                    None
+                }
+            },
+            None => text,
+        };
+        let (x, y) = (e as f32, f as f32);
+        if covered {
+            // Covered by the span's first glyph: widen it, leave no gap.
+            if let Some(last) = self.glyphs.last_mut() {
+                last.w = (x + w - last.x).max(last.w);
+            }
+            return;
+        }
+        let Some(text) = text.filter(|t| !t.is_empty()) else {
+            return;
+        };
+        if !(x.is_finite() && y.is_finite() && size.is_finite()) {
+            return;
+        }
+        let artifact = self.in_artifact();
+        self.glyphs.push(Glyph {
+            x,
+            y,
+            w,
+            size,
+            text,
+            font,
+            artifact,
+            upright,
+        });
+    }
+
+    fn begin_marked_content(&mut self, tag: &[u8], _mcid: Option<i32>) {
+        let mut actual = Actual::None;
+        if !self.lost_sync && self.ahead.len() > 0 {
+            match self.ahead.next() {
+                Some((t, a)) if t == tag => {
+                    if let Some(a) = a {
+                        actual = Actual::Pending(a);
+                    }
+                }
+                _ => self.lost_sync = true,
+            }
+        }
+        self.marks.push(Mark {
+            artifact: tag == b"Artifact",
+            actual,
+        });
+    }
+
+    fn end_marked_content(&mut self) {
+        self.marks.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rectangles_are_told_from_other_quadrilaterals() {
+        let p = |x, y| Point::new(x, y);
+        let r = axis_rect(&[p(0., 0.), p(10., 0.), p(10., 5.), p(0., 5.)]);
+        assert_eq!(r, Some((p(0., 0.), p(10., 5.))));
+        assert!(axis_rect(&[p(0., 0.), p(10., 1.), p(10., 5.), p(0., 5.)]).is_none());
+        assert!(axis_rect(&[p(0., 0.), p(10., 0.), p(10., 5.)]).is_none());
+    }
+}

@@ -1,0 +1,174 @@
+//! The read stage: the bytes of a PDF into one [`PageContent`] per page —
+//! every glyph with its Unicode text, font, size, position and advance, and
+//! every vector path (ruling lines, rectangles, filled areas) with its paint,
+//! all in page coordinates (points, origin at the top-left of the visible
+//! page, y growing downwards, rotation applied).
+//!
+//! It knows nothing of programmes. It reads damaged files the way poppler
+//! and MuPDF do (a broken cross-reference table is rebuilt from the objects,
+//! a truncated file gives the pages it still has), never inflates a stream
+//! beyond a bound set by the file's own size ([`bound`]), and repairs text
+//! layers whose fonts map Turkish letters wrongly ([`textlayer`], applied by
+//! [`repair_text_layer`] over the whole document).
+//!
+//! Entry points: [`Document::open`], then [`Document::reader`] and
+//! [`PageReader::page`] for each page (a reader per worker: the caller
+//! decides how pages are spread over threads), then [`repair_text_layer`].
+
+mod bound;
+mod device;
+mod pdf;
+pub mod textlayer;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use pdf::{Document, PageReader};
+
+/// One shown glyph, in page coordinates.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    /// The origin's x (left end of the glyph's advance).
+    pub x: f32,
+    /// The baseline, from the top of the page.
+    pub y: f32,
+    /// The advance width, in page units.
+    pub w: f32,
+    /// The font size in page units (the text matrix's vertical scale).
+    pub size: f32,
+    /// The Unicode text the glyph stands for (`/ActualText` where given).
+    pub text: Arc<str>,
+    /// The font, by its name in the PDF (`ABCDEF+Arial-BoldMT`).
+    pub font: Arc<str>,
+    /// Inside `/Artifact` marked content: page furniture, not content.
+    pub artifact: bool,
+    /// True when the glyph is drawn upright (no rotation or skew).
+    pub upright: bool,
+}
+
+/// An RGBA colour, each component in 0..=1.
+pub type Rgba = [f32; 4];
+
+/// What a path is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shape {
+    /// A straight segment from (x0, y0) to (x1, y1).
+    Line,
+    /// An axis-parallel rectangle with corners (x0, y0) and (x1, y1), x0 ≤ x1, y0 ≤ y1.
+    Rect,
+}
+
+/// How a path is painted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Paint {
+    /// Stroked with this line width (page units) and colour.
+    Stroke { width: f32, color: Rgba },
+    /// Filled with this colour.
+    Fill { color: Rgba },
+}
+
+/// One straight segment or rectangle of a drawn path, in page coordinates.
+/// Curves are not kept: tables are drawn with straight lines and rectangles.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathItem {
+    pub shape: Shape,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    pub paint: Paint,
+    /// Inside `/Artifact` marked content.
+    pub artifact: bool,
+}
+
+/// Everything the read stage gives of one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageContent {
+    /// 1-based page number.
+    pub number: u32,
+    /// The visible page's width and height (rotation applied), in points.
+    pub width: f32,
+    pub height: f32,
+    /// The page's `/Rotate`, in degrees clockwise (0, 90, 180 or 270).
+    pub rotation: u16,
+    /// Glyphs in the order the content stream shows them.
+    pub glyphs: Vec<Glyph>,
+    /// Straight segments and rectangles in drawing order.
+    pub paths: Vec<PathItem>,
+    /// Glyphs whose code has no Unicode mapping (their text is lost), by font.
+    pub unmapped: Vec<(Arc<str>, usize)>,
+}
+
+/// Why a PDF could not be opened.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OpenError {
+    #[error("the PDF is encrypted with a password")]
+    Password,
+    #[error("{0}")]
+    Damaged(String),
+}
+
+/// Why a page could not be read; the other pages are still read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PageError {
+    /// A stream of the page would inflate beyond the bound.
+    #[error("{0}")]
+    TooLarge(String),
+    /// The page's content is missing (a truncated file).
+    #[error("its content is missing (the file is truncated or damaged)")]
+    Lost,
+    /// The interpreter failed on the page.
+    #[error("the page could not be interpreted")]
+    Failed,
+}
+
+/// What the read stage noticed about the whole document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The page concerned, if one.
+    pub page: Option<u32>,
+    pub message: String,
+}
+
+/// Repairs the text layer of the whole document in place: each font's
+/// letters are checked over all pages ([`textlayer::FontStats`]), and the
+/// fonts whose evidence calls for a repair are repaired on every page.
+/// Returns one notice per repaired font.
+pub fn repair_text_layer(pages: &mut [PageContent]) -> Vec<Notice> {
+    let mut stats: HashMap<Arc<str>, textlayer::FontStats> = HashMap::new();
+    for g in pages.iter().flat_map(|p| &p.glyphs) {
+        stats.entry(Arc::clone(&g.font)).or_default().add(&g.text);
+    }
+    let repairs: HashMap<Arc<str>, textlayer::Repair> = stats
+        .into_iter()
+        .map(|(font, s)| (font, s.repair()))
+        .filter(|(_, r)| *r != textlayer::Repair::None)
+        .collect();
+    if repairs.is_empty() {
+        return Vec::new();
+    }
+    for page in pages.iter_mut() {
+        let glyphs = &mut page.glyphs;
+        for i in 0..glyphs.len() {
+            let Some(&repair) = repairs.get(&glyphs[i].font) else {
+                continue;
+            };
+            let prev = i
+                .checked_sub(1)
+                .and_then(|j| glyphs[j].text.chars().next_back());
+            let next = glyphs.get(i + 1).and_then(|g| g.text.chars().next());
+            if let Some(fixed) = repair.apply(&glyphs[i].text, prev, next) {
+                glyphs[i].text = Arc::from(fixed);
+            }
+        }
+    }
+    let mut notices: Vec<Notice> = repairs
+        .into_iter()
+        .map(|(font, repair)| Notice {
+            page: None,
+            message: format!("font {font}: repaired {}", repair.describe()),
+        })
+        .collect();
+    notices.sort_by(|a, b| a.message.cmp(&b.message));
+    notices
+}

@@ -1,0 +1,358 @@
+//! Opening a PDF (hayro-syntax: cross-reference tables and streams, with
+//! repair of broken ones; RC4 and AES decryption with the empty password)
+//! and interpreting its pages (hayro-interpret) into [`PageContent`].
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use hayro_interpret::hayro_syntax::content::ops::TypedInstruction;
+use hayro_interpret::hayro_syntax::object::{self, Dict, Object, ObjectIdentifier, Stream};
+use hayro_interpret::hayro_syntax::page::{Page, Resources, Rotation};
+use hayro_interpret::hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
+use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSettings};
+use hayro_interpret::{CacheKey, RectExt, TransformExt};
+
+use super::bound;
+use super::device::{Collector, Interner, MarkInfo};
+use super::{Notice, OpenError, PageContent, PageError};
+
+/// An open PDF. Pages are read through a [`PageReader`]; the document can be
+/// shared by several threads, each with its own reader.
+pub struct Document {
+    pdf: Pdf,
+    limit: u64,
+    notices: Vec<Notice>,
+}
+
+impl Document {
+    /// Opens a PDF from its bytes. Broken cross-reference tables and
+    /// shifted offsets are repaired from the objects themselves; a file that
+    /// needs a password, or has no readable page, is refused.
+    pub fn open(bytes: Arc<Vec<u8>>) -> Result<Document, OpenError> {
+        let len = bytes.len();
+        let truncated = !ends_with_eof(&bytes);
+        let pdf = match Pdf::new(bytes) {
+            Ok(pdf) => pdf,
+            Err(LoadPdfError::Decryption(
+                DecryptionError::PasswordProtected | DecryptionError::MissingIDEntry,
+            )) => return Err(OpenError::Password),
+            Err(LoadPdfError::Decryption(e)) => {
+                return Err(OpenError::Damaged(format!(
+                    "its encryption cannot be read ({})",
+                    match e {
+                        DecryptionError::UnsupportedAlgorithm => "unsupported algorithm",
+                        _ => "invalid encryption dictionary",
+                    }
+                )))
+            }
+            Err(LoadPdfError::Invalid) => {
+                return Err(OpenError::Damaged(if truncated {
+                    "it is truncated and no page could be recovered".into()
+                } else {
+                    "no cross-reference table, catalog or page could be recovered".into()
+                }))
+            }
+        };
+        if pdf.pages().is_empty() {
+            return Err(OpenError::Damaged("it has no pages".into()));
+        }
+        let mut notices = Vec::new();
+        if truncated {
+            notices.push(Notice {
+                page: None,
+                message: "the file is truncated (no %%EOF at its end); the pages it still has \
+                          were read"
+                    .into(),
+            });
+        }
+        Ok(Document {
+            pdf,
+            limit: bound::stream_limit(len),
+            notices,
+        })
+    }
+
+    /// The number of pages found.
+    pub fn page_count(&self) -> usize {
+        self.pdf.pages().len()
+    }
+
+    /// The document information's `/Title`, if any.
+    pub fn title(&self) -> Option<String> {
+        self.pdf
+            .metadata()
+            .title
+            .as_deref()
+            .map(pdf_string)
+            .filter(|t| !t.trim().is_empty())
+    }
+
+    /// What opening the file noticed (a truncated file).
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// A reader of this document's pages. Fonts are decoded once per reader.
+    pub fn reader(&self) -> PageReader<'_> {
+        PageReader {
+            doc: self,
+            cache: InterpreterCache::new(),
+            interner: Interner::default(),
+            settings: InterpreterSettings {
+                render_annotations: false,
+                ..InterpreterSettings::default()
+            },
+        }
+    }
+}
+
+/// Reads pages of one [`Document`]; one per thread.
+pub struct PageReader<'d> {
+    doc: &'d Document,
+    cache: InterpreterCache<'d>,
+    interner: Interner,
+    settings: InterpreterSettings,
+}
+
+impl PageReader<'_> {
+    /// Reads page `index` (0-based): glyphs, paths, size and rotation.
+    pub fn page(&mut self, index: usize) -> Result<PageContent, PageError> {
+        let doc = self.doc;
+        let page = &doc.pdf.pages()[index];
+        let (width, height) = page.render_dimensions();
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        check_streams(page, doc.limit, self.interner.font_names())?;
+        let ahead = match page.page_stream() {
+            Some(s) if contains(s, b"/ActualText") => marked_content(page),
+            Some(_) => Vec::new(),
+            None => return Err(PageError::Lost),
+        };
+        let mut collector = Collector::new(&mut self.interner, ahead);
+        let mut ctx = Context::new(
+            page.initial_transform(true).to_kurbo(),
+            page.intersected_crop_box().to_kurbo(),
+            &self.cache,
+            doc.pdf.xref(),
+            self.settings.clone(),
+        );
+        interpret_page(page, &mut ctx, &mut collector);
+        let mut unmapped: Vec<(Arc<str>, usize)> = collector.unmapped.into_iter().collect();
+        unmapped.sort();
+        Ok(PageContent {
+            number,
+            width,
+            height,
+            rotation: match page.rotation() {
+                Rotation::None => 0,
+                Rotation::Horizontal => 90,
+                Rotation::Flipped => 180,
+                Rotation::FlippedHorizontal => 270,
+            },
+            glyphs: collector.glyphs,
+            paths: collector.paths,
+            unmapped,
+        })
+    }
+}
+
+fn ends_with_eof(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    contains(tail, b"%%EOF")
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+const CONTENTS: &[u8] = b"Contents";
+const RESOURCES: &[u8] = b"Resources";
+const SUBTYPE: &[u8] = b"Subtype";
+const FORM: &[u8] = b"Form";
+const BASE_FONT: &[u8] = b"BaseFont";
+
+/// Checks every stream the page would decode — its contents, its form
+/// XObjects (nested ones too) and its fonts' programs and maps — against
+/// the inflation bound, before anything is decoded. On the way, notes the
+/// name (`/BaseFont`) of each font by the interpreter's key for it.
+fn check_streams(
+    page: &Page<'_>,
+    limit: u64,
+    names: &mut HashMap<u128, Arc<str>>,
+) -> Result<(), PageError> {
+    let raw = page.raw();
+    let mut contents: Vec<Stream<'_>> = Vec::new();
+    if let Some(s) = raw.get::<Stream<'_>>(CONTENTS) {
+        contents.push(s);
+    } else if let Some(a) = raw.get::<object::Array<'_>>(CONTENTS) {
+        contents.extend(a.iter::<Stream<'_>>());
+    } else if raw.contains_key(CONTENTS) {
+        return Err(PageError::Lost);
+    }
+    for s in &contents {
+        if !bound::within(s, limit) {
+            return Err(too_large("its content stream", limit));
+        }
+    }
+    let mut seen = HashSet::new();
+    check_resources(page.resources(), limit, &mut seen, names, 0)
+}
+
+fn too_large(what: &str, limit: u64) -> PageError {
+    PageError::TooLarge(format!(
+        "{what} would inflate beyond {} MiB; the page is skipped",
+        limit >> 20
+    ))
+}
+
+/// Checks the fonts and form XObjects of a resource dictionary (and of
+/// the forms' own resources), each stream once.
+fn check_resources(
+    res: &Resources<'_>,
+    limit: u64,
+    seen: &mut HashSet<ObjectIdentifier>,
+    names: &mut HashMap<u128, Arc<str>>,
+    depth: u32,
+) -> Result<(), PageError> {
+    if depth > 8 {
+        return Ok(());
+    }
+    let mut first = |s: &Stream<'_>| seen.insert(s.obj_id());
+    let mut fonts: Vec<Stream<'_>> = Vec::new();
+    for key in res.fonts.keys() {
+        let Some(font) = res.fonts.get::<Dict<'_>>(key) else {
+            continue;
+        };
+        names.entry(font.cache_key()).or_insert_with(|| {
+            let name = font.get::<object::Name<'_>>(BASE_FONT);
+            Arc::from(name.map_or("(unnamed)".into(), |n| {
+                String::from_utf8_lossy(n.as_ref()).into_owned()
+            }))
+        });
+        collect_font_streams(&font, &mut fonts);
+    }
+    for s in fonts {
+        if first(&s) && !bound::within(&s, limit) {
+            return Err(too_large("a font of the page", limit));
+        }
+    }
+    let mut forms: Vec<Stream<'_>> = Vec::new();
+    for key in res.x_objects.keys() {
+        if let Some(s) = res.x_objects.get::<Stream<'_>>(key) {
+            if s.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() == Some(FORM) && first(&s) {
+                forms.push(s);
+            }
+        }
+    }
+    for s in forms {
+        if !bound::within(&s, limit) {
+            return Err(too_large("a form drawn on the page", limit));
+        }
+        let inner = Resources::from_parent(
+            s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
+            res.clone(),
+        );
+        check_resources(&inner, limit, seen, names, depth + 1)?;
+    }
+    Ok(())
+}
+
+/// The streams a font dictionary holds: its program, its ToUnicode map and
+/// those of its descendant font.
+fn collect_font_streams<'a>(font: &Dict<'a>, out: &mut Vec<Stream<'a>>) {
+    const KEYS: [&[u8]; 4] = [b"FontFile", b"FontFile2", b"FontFile3", b"CIDToGIDMap"];
+    if let Some(s) = font.get::<Stream<'_>>(b"ToUnicode".as_slice()) {
+        out.push(s);
+    }
+    if let Some(s) = font.get::<Stream<'_>>(b"Encoding".as_slice()) {
+        out.push(s);
+    }
+    if let Some(desc) = font.get::<Dict<'_>>(b"FontDescriptor".as_slice()) {
+        for k in KEYS {
+            if let Some(s) = desc.get::<Stream<'_>>(k) {
+                out.push(s);
+            }
+        }
+    }
+    if let Some(s) = font.get::<Stream<'_>>(b"CIDToGIDMap".as_slice()) {
+        out.push(s);
+    }
+    if let Some(kids) = font.get::<object::Array<'_>>(b"DescendantFonts".as_slice()) {
+        for kid in kids.iter::<Dict<'_>>().take(1) {
+            collect_font_streams(&kid, out);
+        }
+    }
+    if let Some(procs) = font.get::<Dict<'_>>(b"CharProcs".as_slice()) {
+        for k in procs.keys() {
+            if let Some(s) = procs.get::<Stream<'_>>(k) {
+                out.push(s);
+            }
+        }
+    }
+}
+
+/// The page's marked-content sequences (tag and `/ActualText`) in the order
+/// the interpreter will open them, forms included.
+fn marked_content(page: &Page<'_>) -> Vec<MarkInfo> {
+    let mut out = Vec::new();
+    scan_marks(page.typed_operations(), page.resources(), &mut out, 0);
+    out
+}
+
+fn scan_marks<'a>(
+    mut ops: hayro_interpret::hayro_syntax::content::TypedIter<'_>,
+    res: &Resources<'a>,
+    out: &mut Vec<MarkInfo>,
+    depth: u32,
+) {
+    const ACTUAL_TEXT: &[u8] = b"ActualText";
+    while let Some(op) = ops.next() {
+        match op {
+            TypedInstruction::BeginMarkedContent(bmc) => out.push((bmc.0.as_ref().to_vec(), None)),
+            TypedInstruction::BeginMarkedContentWithProperties(bdc) => {
+                let props: Option<Dict<'_>> = match &bdc.1 {
+                    Object::Dict(d) => Some(d.clone()),
+                    Object::Name(n) => res.properties.get::<Dict<'_>>(n.clone()),
+                    _ => None,
+                };
+                let actual = props
+                    .and_then(|d| d.get::<object::String<'_>>(ACTUAL_TEXT))
+                    .map(|s| Arc::from(pdf_string(s.as_ref())));
+                out.push((bdc.0.as_ref().to_vec(), actual));
+            }
+            TypedInstruction::XObject(x) if depth < 8 => {
+                let Some(s) = res.get_x_object(x.0) else {
+                    continue;
+                };
+                if s.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() != Some(FORM) {
+                    continue;
+                }
+                let Ok(data) = s.decoded() else {
+                    continue;
+                };
+                let inner = Resources::from_parent(
+                    s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
+                    res.clone(),
+                );
+                let ops = hayro_interpret::hayro_syntax::content::TypedIter::new(&data);
+                scan_marks(ops, &inner, out, depth + 1);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Decodes a PDF text string (UTF-16 with a byte-order mark, UTF-8 with
+/// one, or PDFDocEncoding, read as Latin-1).
+pub(crate) fn pdf_string(b: &[u8]) -> String {
+    if let Some(rest) = b.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|c| u16::from(c[0]) << 8 | u16::from(*c.get(1).unwrap_or(&0)))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else if let Some(rest) = b.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        b.iter().map(|&c| char::from(c)).collect()
+    }
+}

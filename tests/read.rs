@@ -1,0 +1,349 @@
+//! Integration tests: the read stage. Damaged files (shifted offsets,
+//! truncation), encryption with the empty password, hostile streams, text
+//! layers repaired or refused, letter-spaced titles, and vector paths read
+//! in page coordinates.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use perfprog::read::{Document, PageError, Paint, Shape};
+use perfprog::{Error, Sequential};
+
+use crate::ingest::{fixture_model, without_provenance};
+use crate::pdfgen::{self, Doc, Font, A4};
+use crate::util::{fixture_pdf_a4, root};
+
+/// The pages of lines (and the warnings) the pipeline makes of `bytes`.
+fn source(bytes: Vec<u8>) -> Result<perfprog::layout::SourceDoc, Error> {
+    perfprog::source(Path::new("test.pdf"), bytes, &Sequential)
+}
+
+/// All line texts of a source, page by page.
+fn texts(doc: &perfprog::layout::SourceDoc) -> Vec<String> {
+    doc.pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text()))
+        .collect()
+}
+
+/// Asserts that `bytes` give the fixture's golden model.
+fn gives_the_golden_model(name: &str, bytes: Vec<u8>) -> perfprog::Extraction {
+    let out = perfprog::extract(Path::new(name), bytes, &perfprog::Threads::available())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(
+        without_provenance(&out.programme) == without_provenance(fixture_model()),
+        "{name}: the model differs from the golden model"
+    );
+    out
+}
+
+#[test]
+fn shifted_xref_offsets_are_repaired() {
+    let bytes = std::fs::read(fixture_pdf_a4()).unwrap();
+    // Junk between objects, as careless editors and concatenating tools
+    // leave it: every offset after it is wrong, startxref too.
+    // Twenty copies, each with its own junk at its own places.
+    let junk: [&[u8]; 4] = [b"% junk\n", b"\r\n\r\n", b"\n", b"%%EOF\n"];
+    for i in 0..20 {
+        let damaged = pdfgen::shift_offsets(&bytes, junk[i % 4], 1 + 13 * i);
+        assert_ne!(damaged, bytes);
+        gives_the_golden_model(&format!("shifted-{i}.pdf"), damaged);
+    }
+}
+
+#[test]
+fn encrypted_with_the_empty_password_is_read() {
+    for name in ["encrypted-rc4.pdf", "encrypted-aes256.pdf"] {
+        let bytes = std::fs::read(root().join("tests/data").join(name)).unwrap();
+        gives_the_golden_model(name, bytes);
+    }
+}
+
+#[test]
+fn a_truncated_file_gives_the_pages_it_still_has() {
+    let bytes = std::fs::read(fixture_pdf_a4()).unwrap();
+    let cut = pdfgen::truncate_at(&bytes, 0.6);
+    let doc = source(cut).expect("the pages before the cut are read");
+    let pages = doc.pages.len();
+    assert!(pages > 20 && pages < 179, "{pages} pages read");
+    assert!(doc.truncated);
+    assert!(
+        doc.warnings.iter().any(|w| w.message.contains("truncated")),
+        "a warning says the file is truncated: {:#?}",
+        doc.warnings
+    );
+    // What is read is the programme's text as far as it goes.
+    let full = source(bytes).unwrap();
+    assert_eq!(full.pages[0].lines, doc.pages[0].lines);
+}
+
+#[test]
+fn a_stream_that_inflates_beyond_the_bound_is_not_inflated() {
+    // 1 GiB of spaces, about 1 MB compressed.
+    let bomb = pdfgen::bomb_pdf(1 << 30);
+    assert!(bomb.len() < 1_200_000, "{} bytes", bomb.len());
+    let doc = Document::open(Arc::new(bomb.clone())).unwrap();
+    let err = doc.reader().page(0).unwrap_err();
+    assert!(matches!(err, PageError::TooLarge(_)), "{err}");
+    // Through the pipeline: the page is reported, and the file refused.
+    match source(bomb) {
+        Err(Error::Corrupt { reason, .. }) => {
+            assert!(reason.contains("inflate beyond"), "{reason}")
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // A stream within the bound is read as usual.
+    let small = pdfgen::bomb_pdf(1 << 20);
+    let doc = Document::open(Arc::new(small)).unwrap();
+    assert!(doc.reader().page(0).unwrap().glyphs.is_empty());
+}
+
+/// `text` in Windows-1254 bytes (what a Turkish Windows program writes).
+fn cp1254(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            'ı' => 0xFD,
+            'ş' => 0xFE,
+            'ğ' => 0xF0,
+            'İ' => 0xDD,
+            'Ş' => 0xDE,
+            'Ğ' => 0xD0,
+            'ü' => 0xFC,
+            'Ü' => 0xDC,
+            'ö' => 0xF6,
+            'Ö' => 0xD6,
+            'ç' => 0xE7,
+            'Ç' => 0xC7,
+            c => u8::try_from(c).expect("ASCII"),
+        })
+        .collect()
+}
+
+#[test]
+fn windows_1254_read_as_1252_is_repaired() {
+    let lines = [
+        "İzmir Büyükşehir Belediyesi",
+        "2024 Yılı Performans Programı",
+        "Fen İşleri Dairesi Başkanlığı",
+        "Ağaçlandırma Çalışmaları",
+    ];
+    let mut doc = Doc::new();
+    let page = doc.page(A4.0, A4.1);
+    for (i, l) in lines.iter().enumerate() {
+        page.text(
+            &Font::Helvetica,
+            11.0,
+            72.0,
+            100.0 + 20.0 * i as f32,
+            &cp1254(l),
+        );
+    }
+    let src = source(doc.to_bytes()).unwrap();
+    assert_eq!(texts(&src), lines);
+    let w = &src.warnings;
+    assert!(
+        w.iter()
+            .any(|w| w.message.contains("Helvetica") && w.message.contains("1254")),
+        "a warning names the repaired font: {w:#?}"
+    );
+}
+
+#[test]
+fn legacy_turkish_font_encodings_are_repaired() {
+    let font = Font::Mapped(vec![
+        (0xDD, "Ġ".into()),
+        (0xDE, "ġ".into()),
+        (0xFE, "Ģ".into()),
+        (0xFD, "ı".into()),
+    ]);
+    let mut doc = Doc::new();
+    doc.page(A4.0, A4.1)
+        .text(
+            &font,
+            11.0,
+            72.0,
+            100.0,
+            b"FEN \xDD\xDELER\xDD DA\xDDRES\xDD",
+        )
+        .text(&font, 11.0, 72.0, 120.0, b"Dan\xFD\xFEmanl\xFDk Hizmetleri")
+        .text(&font, 11.0, 72.0, 140.0, b"\xDDzmir");
+    let src = source(doc.to_bytes()).unwrap();
+    assert_eq!(
+        texts(&src),
+        ["FEN İŞLERİ DAİRESİ", "Danışmanlık Hizmetleri", "İzmir"]
+    );
+    assert!(src.warnings.iter().any(|w| w.message.contains("Ġ")));
+}
+
+#[test]
+fn genuine_turkish_text_is_left_alone() {
+    // A font that shows ı ş ğ is not "repaired", even with a stray ý.
+    let font = Font::Mapped(vec![
+        (0xFD, "ı".into()),
+        (0xFE, "ş".into()),
+        (0xF0, "ğ".into()),
+        (0xDD, "ý".into()),
+    ]);
+    let mut doc = Doc::new();
+    doc.page(A4.0, A4.1).text(
+        &font,
+        11.0,
+        72.0,
+        100.0,
+        b"Ba\xFEkanl\xFD\xF0\xFD \xFEey \xDD",
+    );
+    let src = source(doc.to_bytes()).unwrap();
+    assert_eq!(texts(&src), ["Başkanlığı şey ý"]);
+    assert!(src.warnings.is_empty(), "{:#?}", src.warnings);
+}
+
+#[test]
+fn letter_spaced_titles_read_as_words() {
+    let mut doc = Doc::new();
+    doc.page(A4.0, A4.1)
+        // Character spacing (Tc) and literal spaces between the letters.
+        .text_spaced(
+            &Font::Helvetica,
+            14.0,
+            72.0,
+            100.0,
+            6.0,
+            b"PERFORMANS PROGRAMI",
+        )
+        .text(
+            &Font::Helvetica,
+            12.0,
+            72.0,
+            140.0,
+            b"P E R F O R M A N S   P R O G R A M I",
+        )
+        .text(&Font::Helvetica, 12.0, 72.0, 180.0, b"Ek 1 a b Tablo");
+    let src = source(doc.to_bytes()).unwrap();
+    assert_eq!(
+        texts(&src),
+        [
+            "PERFORMANS PROGRAMI",
+            "PERFORMANS PROGRAMI",
+            "Ek 1 a b Tablo"
+        ]
+    );
+}
+
+/// A page of garbled text as a damaged Unicode map gives it.
+fn garbled_page(doc: &mut Doc) {
+    let page = doc.page(A4.0, A4.1);
+    for i in 0..12 {
+        page.text(
+            &Font::Helvetica,
+            10.0,
+            72.0,
+            80.0 + 18.0 * i as f32,
+            b"1zmir B\xFCy\xFCk`ehir Belediyesi 2024 Y2l2 Performans Program2 Fen 1`leri",
+        );
+    }
+}
+
+fn clean_page(doc: &mut Doc) {
+    let page = doc.page(A4.0, A4.1);
+    for i in 0..12 {
+        page.text(
+            &Font::Helvetica,
+            10.0,
+            72.0,
+            80.0 + 18.0 * i as f32,
+            b"Kent genelinde yol ve kaldirim yapim calismalari ile park bakim hizmetleri",
+        );
+    }
+}
+
+#[test]
+fn a_damaged_text_layer_is_refused() {
+    let mut doc = Doc::new();
+    for _ in 0..3 {
+        garbled_page(&mut doc);
+    }
+    match source(doc.to_bytes()) {
+        Err(e @ Error::DamagedText { .. }) => {
+            let msg = e.to_string();
+            assert!(msg.contains("text layer is damaged"), "{msg}");
+            assert!(msg.contains("1zmir") || msg.contains("Y2l2"), "{msg}");
+            assert!(msg.contains("export the PDF again"), "{msg}");
+        }
+        other => panic!("expected DamagedText, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_partly_damaged_text_layer_names_its_pages() {
+    let mut doc = Doc::new();
+    clean_page(&mut doc);
+    garbled_page(&mut doc);
+    clean_page(&mut doc);
+    clean_page(&mut doc);
+    let src = source(doc.to_bytes()).expect("mostly readable");
+    let damaged: Vec<_> = src
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("damaged"))
+        .collect();
+    assert_eq!(damaged.len(), 1, "{:#?}", src.warnings);
+    assert_eq!(damaged[0].page, Some(2));
+}
+
+#[test]
+fn artifacts_are_not_content() {
+    let mut doc = Doc::new();
+    doc.page(A4.0, A4.1)
+        .artifact_text(&Font::Helvetica, 9.0, 72.0, 30.0, b"Sayfa 9")
+        .text(&Font::Helvetica, 11.0, 72.0, 100.0, b"Performans Hedefi");
+    let src = source(doc.to_bytes()).unwrap();
+    assert_eq!(texts(&src), ["Performans Hedefi"]);
+}
+
+#[test]
+fn vector_paths_are_read_in_page_coordinates() {
+    // Page 30 of the real-table printing: a target table whose header row
+    // is shaded light blue, with grey 0.4 pt rules around every row.
+    let bytes =
+        std::fs::read(root().join("tests/data/izmir-2024-performans-programi-tables.pdf")).unwrap();
+    let doc = Document::open(Arc::new(bytes)).unwrap();
+    assert_eq!(doc.page_count(), 212);
+    let page = doc.reader().page(29).unwrap();
+    assert_eq!(page.number, 30);
+    assert!((page.width - 841.89).abs() < 0.01 && (page.height - 595.28).abs() < 0.01);
+    let near = |a: f32, b: f32| (a - b).abs() < 0.05;
+    // The shaded header band across the table.
+    assert!(page.paths.iter().any(|p| p.shape == Shape::Rect
+        && near(p.x0, 42.52)
+        && near(p.y0, 62.52)
+        && near(p.x1, 799.37)
+        && near(p.y1, 76.22)
+        && matches!(p.paint, Paint::Fill { color } if color[2] > 0.9 && color[0] < 0.9)));
+    // Full-width horizontal rules at the table's top and under the header.
+    for y in [62.52, 76.22] {
+        assert!(
+            page.paths.iter().any(|p| p.shape == Shape::Line
+                && near(p.y0, y)
+                && near(p.y1, y)
+                && near(p.x0.min(p.x1), 42.52)
+                && near(p.x0.max(p.x1), 799.37)
+                && matches!(p.paint, Paint::Stroke { width, .. } if near(width, 0.4))),
+            "a rule at y = {y}"
+        );
+    }
+    // The first column's right edge: a vertical rule at x = 178.58.
+    assert!(page.paths.iter().any(|p| p.shape == Shape::Line
+        && near(p.x0, 178.58)
+        && near(p.x1, 178.58)
+        && (p.y0 - p.y1).abs() > 40.0));
+    // Text in the same coordinates: the table's title sits above the band,
+    // upright, on one baseline.
+    let above: Vec<_> = page
+        .glyphs
+        .iter()
+        .filter(|g| g.y > 32.0 && g.y < 62.52)
+        .collect();
+    let title: String = above.iter().map(|g| &*g.text).collect();
+    assert!(title.contains("Performans Hedefi Tablosu"), "{title}");
+    assert!(above.iter().all(|g| g.upright && near(g.y, above[0].y)));
+}
