@@ -41,8 +41,9 @@ pub enum Error {
     #[error("{path}: the PDF has no text layer (a scanned document?); run OCR on it first")]
     NoText { path: PathBuf },
     #[error(
-        "{path}: the PDF's text layer is damaged: letters are read as digits or symbols \
-         (e.g. {example:?} on page {page}); export the PDF again from its source document"
+        "{path}: the PDF's text layer is damaged: letters inside words are missing or read as \
+         digits or symbols (e.g. {example:?} on page {page}); export the PDF again from its \
+         source document"
     )]
     DamagedText {
         path: PathBuf,

@@ -221,6 +221,8 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
         .flatten()
         .collect();
 
+    check_damage(&doc.path, &pages, &mut warnings)?;
+    layout::drop_unmapped(&mut pages);
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(if unmapped > 0 {
             Error::Corrupt {
@@ -232,7 +234,6 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
             Error::NoText { path: p() }
         });
     }
-    check_damage(&doc.path, &pages, &mut warnings)?;
     layout::strip_running(&mut pages);
     doc.page_count = Some(u32::try_from(n).unwrap_or(u32::MAX));
     doc.title = pdf.title();

@@ -274,6 +274,21 @@ fn a_damaged_text_layer_is_refused() {
 }
 
 #[test]
+fn a_ghostscript_rewrite_without_turkish_letters_is_refused() {
+    // Pages 1–12 of the A4 printing rewritten by Ghostscript 10
+    // (`gs -sDEVICE=pdfwrite`): its Unicode maps lost ı ş ğ İ ü ö ç.
+    let bytes = std::fs::read(root().join("tests/data/ghostscript-damaged.pdf")).unwrap();
+    match source(bytes) {
+        Err(e @ Error::DamagedText { .. }) => {
+            let msg = e.to_string();
+            assert!(msg.contains("letters inside words are missing"), "{msg}");
+            assert!(msg.contains("page 1"), "{msg}");
+        }
+        other => panic!("expected DamagedText, got {other:?}"),
+    }
+}
+
+#[test]
 fn a_partly_damaged_text_layer_names_its_pages() {
     let mut doc = Doc::new();
     clean_page(&mut doc);

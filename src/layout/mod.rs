@@ -203,6 +203,25 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
     })
 }
 
+/// Drops the text of glyphs that have no Unicode mapping (U+FFFD, kept by
+/// the read stage until the text layer has been judged), and the cells and
+/// lines left empty.
+pub fn drop_unmapped(pages: &mut [Page]) {
+    const UNMAPPED: char = crate::read::textlayer::UNMAPPED;
+    for page in pages {
+        for line in &mut page.lines {
+            for cell in &mut line.cells {
+                if cell.text.contains(UNMAPPED) {
+                    let kept: String = cell.text.chars().filter(|&c| c != UNMAPPED).collect();
+                    cell.text = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+                }
+            }
+            line.cells.retain(|c| !c.text.is_empty());
+        }
+        page.lines.retain(|l| !l.cells.is_empty());
+    }
+}
+
 /// Closes up letter-spaced words (`P E R F O R M A N S   P R O G R A M I`
 /// → `PERFORMANS PROGRAMI`): where at least four single letters in a row
 /// stand apart, the narrowest gap between them is the letter spacing, and

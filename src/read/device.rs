@@ -260,9 +260,12 @@ impl<'a> Device<'a> for Collector<'_> {
             )),
             None => None,
         };
-        if text.is_none() {
+        // A glyph without a mapping keeps its place as U+FFFD, so that the
+        // words it breaks can be judged; layout drops it from the text.
+        let text = text.or_else(|| {
             *self.unmapped.entry(Arc::clone(&font)).or_default() += 1;
-        }
+            Some(self.interner.char(super::textlayer::UNMAPPED))
+        });
         // Inside an /ActualText span the first glyph carries the span's
         // text and the others none (ligatures read as their letters).
         let mut covered = false;

@@ -288,12 +288,18 @@ fn has_digit_for_initial(word: &str) -> bool {
 /// Surrounding punctuation is stripped first. A word is garbled when digits or
 /// symbols such as the backtick, `^ ~ | # $ & * = + < > ! ?` sit between two
 /// letters of which at least one is lowercase (`Y2l2`, ``Büyük`ehir``), or when it starts with a digit followed by at least three
-/// lowercase letters that are not a Turkish number suffix ("1zmir").
+/// lowercase letters that are not a Turkish number suffix ("1zmir"), or when
+/// a glyph of it has no text at all (U+FFFD beside letters: `de\u{FFFD}erler`).
 #[must_use]
 pub fn is_garbled_word(word: &str) -> bool {
     let word = word.trim_matches(is_edge_punctuation);
-    has_garble_between_letters(word) || has_digit_for_initial(word)
+    has_garble_between_letters(word)
+        || has_digit_for_initial(word)
+        || word.contains(UNMAPPED) && word.chars().any(char::is_alphabetic)
 }
+
+/// The text the read stage gives a glyph whose code has no Unicode mapping.
+pub const UNMAPPED: char = '\u{FFFD}';
 
 /// Words and garbled words of a page's text.
 #[derive(Debug, Default, Clone)]
@@ -327,6 +333,13 @@ impl Damage {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn letters_without_text_make_a_word_garbled() {
+        assert!(super::is_garbled_word("de\u{FFFD}erler"));
+        assert!(super::is_garbled_word("\u{FFFD}zmir"));
+        assert!(!super::is_garbled_word("\u{FFFD}"));
+    }
+
     use super::*;
 
     fn stats(texts: &[&str]) -> FontStats {
