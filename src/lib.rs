@@ -63,6 +63,32 @@ pub fn extract(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Extra
     })
 }
 
+/// Why the round trip could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum RoundtripError {
+    /// The programme report could not be rendered.
+    #[error("failed to render the programme report for the round trip: {0}")]
+    Render(#[from] render::RenderError),
+    /// The regenerated PDF could not be read back.
+    #[error("failed to read back the regenerated report: {0}")]
+    Extract(#[from] Error),
+}
+
+/// The round trip: renders the programme report of `p`, reads the PDF back
+/// through the pipeline (on `exec`'s workers) and compares the two models
+/// field by field ([`audit::compare_models`]).
+pub fn roundtrip(
+    engine: &render::Engine,
+    p: &model::Programme,
+    opts: &render::PdfOptions,
+    exec: &dyn Executor,
+) -> Result<Vec<audit::Finding>, RoundtripError> {
+    let pdf = render::programme_report(engine, p, &opts.titled(render::report_title(p)))?;
+    let name = std::path::PathBuf::from(render::report_file_name(p));
+    let back = extract(&name, pdf, exec)?;
+    Ok(audit::compare_models(p, &back.programme))
+}
+
 /// Reads the bytes of a PDF or text export into pages of lines: the read
 /// and layout stages, and the checks between them.
 pub fn source(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<SourceDoc, Error> {

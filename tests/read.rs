@@ -148,14 +148,14 @@ fn windows_1254_read_as_1252_is_repaired() {
     );
 }
 
+/// Helvetica whose ToUnicode map gives these codes these texts.
+fn mapped(codes: &[(u8, &str)]) -> Font {
+    Font::Mapped(codes.iter().map(|&(c, t)| (c, t.to_string())).collect())
+}
+
 #[test]
 fn legacy_turkish_font_encodings_are_repaired() {
-    let font = Font::Mapped(vec![
-        (0xDD, "Ġ".into()),
-        (0xDE, "ġ".into()),
-        (0xFE, "Ģ".into()),
-        (0xFD, "ı".into()),
-    ]);
+    let font = mapped(&[(0xDD, "Ġ"), (0xDE, "ġ"), (0xFE, "Ģ"), (0xFD, "ı")]);
     let mut doc = Doc::new();
     doc.page(A4.0, A4.1)
         .text(
@@ -178,12 +178,7 @@ fn legacy_turkish_font_encodings_are_repaired() {
 #[test]
 fn genuine_turkish_text_is_left_alone() {
     // A font that shows ı ş ğ is not "repaired", even with a stray ý.
-    let font = Font::Mapped(vec![
-        (0xFD, "ı".into()),
-        (0xFE, "ş".into()),
-        (0xF0, "ğ".into()),
-        (0xDD, "ý".into()),
-    ]);
+    let font = mapped(&[(0xFD, "ı"), (0xFE, "ş"), (0xF0, "ğ"), (0xDD, "ý")]);
     let mut doc = Doc::new();
     doc.page(A4.0, A4.1).text(
         &font,
@@ -229,31 +224,27 @@ fn letter_spaced_titles_read_as_words() {
     );
 }
 
-/// A page of garbled text as a damaged Unicode map gives it.
-fn garbled_page(doc: &mut Doc) {
+/// A page of twelve lines of `text`.
+fn page_of(doc: &mut Doc, text: &[u8]) {
     let page = doc.page(A4.0, A4.1);
     for i in 0..12 {
-        page.text(
-            &Font::Helvetica,
-            10.0,
-            72.0,
-            80.0 + 18.0 * i as f32,
-            b"1zmir B\xFCy\xFCk`ehir Belediyesi 2024 Y2l2 Performans Program2 Fen 1`leri",
-        );
+        page.text(&Font::Helvetica, 10.0, 72.0, 80.0 + 18.0 * i as f32, text);
     }
 }
 
+/// A page of garbled text as a damaged Unicode map gives it.
+fn garbled_page(doc: &mut Doc) {
+    page_of(
+        doc,
+        b"1zmir B\xFCy\xFCk`ehir Belediyesi 2024 Y2l2 Performans Program2 Fen 1`leri",
+    );
+}
+
 fn clean_page(doc: &mut Doc) {
-    let page = doc.page(A4.0, A4.1);
-    for i in 0..12 {
-        page.text(
-            &Font::Helvetica,
-            10.0,
-            72.0,
-            80.0 + 18.0 * i as f32,
-            b"Kent genelinde yol ve kaldirim yapim calismalari ile park bakim hizmetleri",
-        );
-    }
+    page_of(
+        doc,
+        b"Kent genelinde yol ve kaldirim yapim calismalari ile park bakim hizmetleri",
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 #![no_main]
 
 #[path = "../../src/read/mod.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod read;
 
 use std::sync::Arc;

@@ -87,7 +87,7 @@ use crate::model::Programme;
 
 pub use diff::{diff, Change, ChangeKind};
 pub use report::{report_data, report_pdf, report_title, summarize, to_csv, to_json, SummaryRow};
-pub use roundtrip::{compare_models, roundtrip, RoundtripError};
+pub use roundtrip::compare_models;
 
 /// The check ids of [`audit`] in report order, with a one-line description each.
 pub const CHECKS: &[(&str, &str)] = &[

@@ -11,33 +11,6 @@ use serde_json::Value;
 
 use super::{table, Finding, Severity};
 use crate::model::Programme;
-use crate::render::{self, Engine, PdfOptions, RenderError};
-
-/// Why the round trip could not run.
-#[derive(Debug, thiserror::Error)]
-pub enum RoundtripError {
-    /// The programme report could not be rendered.
-    #[error("failed to render the programme report for the round trip: {0}")]
-    Render(#[from] RenderError),
-    /// The regenerated PDF could not be ingested.
-    #[error("failed to ingest the regenerated report: {0}")]
-    Ingest(#[from] crate::Error),
-}
-
-/// Renders the programme report of `p`, reads the PDF back through the
-/// project's own pipeline (on `exec`'s workers) and compares the two models
-/// ([`compare_models`]).
-pub fn roundtrip(
-    engine: &Engine,
-    p: &Programme,
-    opts: &PdfOptions,
-    exec: &dyn crate::Executor,
-) -> Result<Vec<Finding>, RoundtripError> {
-    let pdf = render::programme_report(engine, p, &opts.titled(render::report_title(p)))?;
-    let name = std::path::PathBuf::from(render::report_file_name(p));
-    let back = crate::extract(&name, pdf, exec)?;
-    Ok(compare_models(p, &back.programme))
-}
 
 /// The model's top-level fields in document order.
 const TOP_ORDER: [&str; 10] = [

@@ -22,7 +22,7 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
         None
     };
     if let (true, Some((engine, opts))) = (args.roundtrip, &typst) {
-        findings.extend(audit::roundtrip(
+        findings.extend(perfprog::roundtrip(
             engine,
             &programme,
             opts,

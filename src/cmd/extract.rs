@@ -25,7 +25,7 @@ pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the positioned lines the ingest stage sees (`--lines`): one line per
+/// Prints the positioned lines the layout stage gives (`--lines`): one line per
 /// text line, `page y size | x0-x1 text | …`.
 fn dump_lines(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
     let doc = super::source_path(&args.input)?;

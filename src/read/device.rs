@@ -19,6 +19,8 @@ use super::{Glyph, Paint, PathItem, Rgba, Shape};
 #[derive(Default)]
 pub(super) struct Interner {
     fonts: HashMap<u128, Arc<str>>,
+    /// Characters below U+0800 (Latin, Turkish, punctuation) by code.
+    common: Vec<Option<Arc<str>>>,
     chars: HashMap<char, Arc<str>>,
 }
 
@@ -30,11 +32,15 @@ impl Interner {
     }
 
     fn char(&mut self, c: char) -> Arc<str> {
-        Arc::clone(
-            self.chars
-                .entry(c)
-                .or_insert_with(|| Arc::from(c.encode_utf8(&mut [0; 4]) as &str)),
-        )
+        let new = || Arc::from(c.encode_utf8(&mut [0; 4]) as &str);
+        let code = c as usize;
+        if code < 0x800 {
+            if self.common.is_empty() {
+                self.common.resize(0x800, None);
+            }
+            return Arc::clone(self.common[code].get_or_insert_with(new));
+        }
+        Arc::clone(self.chars.entry(c).or_insert_with(new))
     }
 }
 

@@ -135,9 +135,27 @@ pub struct Notice {
 /// fonts whose evidence calls for a repair are repaired on every page.
 /// Returns one notice per repaired font.
 pub fn repair_text_layer(pages: &mut [PageContent]) -> Vec<Notice> {
+    // Consecutive glyphs mostly share their font: look a font up only when
+    // it changes (by pointer first, each reader shares one string per font).
     let mut stats: HashMap<Arc<str>, textlayer::FontStats> = HashMap::new();
-    for g in pages.iter().flat_map(|p| &p.glyphs) {
-        stats.entry(Arc::clone(&g.font)).or_default().add(&g.text);
+    for page in pages.iter() {
+        let mut run: Option<(&Arc<str>, textlayer::FontStats)> = None;
+        for g in &page.glyphs {
+            match &mut run {
+                Some((font, s)) if Arc::ptr_eq(font, &g.font) => s.add(&g.text),
+                _ => {
+                    if let Some((font, s)) = run.take() {
+                        stats.entry(Arc::clone(font)).or_default().merge(&s);
+                    }
+                    let mut s = textlayer::FontStats::default();
+                    s.add(&g.text);
+                    run = Some((&g.font, s));
+                }
+            }
+        }
+        if let Some((font, s)) = run {
+            stats.entry(Arc::clone(font)).or_default().merge(&s);
+        }
     }
     let repairs: HashMap<Arc<str>, textlayer::Repair> = stats
         .into_iter()

@@ -98,6 +98,7 @@ impl Document {
             doc: self,
             cache: InterpreterCache::new(),
             interner: Interner::default(),
+            checked: HashSet::new(),
             settings: InterpreterSettings {
                 render_annotations: false,
                 ..InterpreterSettings::default()
@@ -111,6 +112,9 @@ pub struct PageReader<'d> {
     doc: &'d Document,
     cache: InterpreterCache<'d>,
     interner: Interner,
+    /// Streams already found within the bound (fonts and forms are shared
+    /// by many pages: each is measured once per reader).
+    checked: HashSet<ObjectIdentifier>,
     settings: InterpreterSettings,
 }
 
@@ -121,7 +125,12 @@ impl PageReader<'_> {
         let page = &doc.pdf.pages()[index];
         let (width, height) = page.render_dimensions();
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        check_streams(page, doc.limit, self.interner.font_names())?;
+        check_streams(
+            page,
+            doc.limit,
+            &mut self.checked,
+            self.interner.font_names(),
+        )?;
         let ahead = match page.page_stream() {
             Some(s) if contains(s, b"/ActualText") => marked_content(page),
             Some(_) => Vec::new(),
@@ -177,6 +186,7 @@ const BASE_FONT: &[u8] = b"BaseFont";
 fn check_streams(
     page: &Page<'_>,
     limit: u64,
+    checked: &mut HashSet<ObjectIdentifier>,
     names: &mut HashMap<u128, Arc<str>>,
 ) -> Result<(), PageError> {
     let raw = page.raw();
@@ -193,19 +203,20 @@ fn check_streams(
             return Err(too_large("its content stream", limit));
         }
     }
-    let mut seen = HashSet::new();
-    check_resources(page.resources(), limit, &mut seen, names, 0)
+    check_resources(page.resources(), limit, checked, names, 0)
 }
 
 fn too_large(what: &str, limit: u64) -> PageError {
     PageError::TooLarge(format!(
-        "{what} would inflate beyond {} MiB; the page is skipped",
+        "{what} would inflate beyond {} MiB, so it is not inflated",
         limit >> 20
     ))
 }
 
 /// Checks the fonts and form XObjects of a resource dictionary (and of
-/// the forms' own resources), each stream once.
+/// the forms' own resources), each stream once: `seen` holds those already
+/// within the bound. A stream over it is not remembered, so every page that
+/// uses it is skipped.
 fn check_resources(
     res: &Resources<'_>,
     limit: u64,
@@ -216,7 +227,6 @@ fn check_resources(
     if depth > 8 {
         return Ok(());
     }
-    let mut first = |s: &Stream<'_>| seen.insert(s.obj_id());
     let mut fonts: Vec<Stream<'_>> = Vec::new();
     for key in res.fonts.keys() {
         let Some(font) = res.fonts.get::<Dict<'_>>(key) else {
@@ -231,14 +241,19 @@ fn check_resources(
         collect_font_streams(&font, &mut fonts);
     }
     for s in fonts {
-        if first(&s) && !bound::within(&s, limit) {
-            return Err(too_large("a font of the page", limit));
+        if !seen.contains(&s.obj_id()) {
+            if !bound::within(&s, limit) {
+                return Err(too_large("a font of the page", limit));
+            }
+            seen.insert(s.obj_id());
         }
     }
     let mut forms: Vec<Stream<'_>> = Vec::new();
     for key in res.x_objects.keys() {
         if let Some(s) = res.x_objects.get::<Stream<'_>>(key) {
-            if s.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() == Some(FORM) && first(&s) {
+            if s.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() == Some(FORM)
+                && !seen.contains(&s.obj_id())
+            {
                 forms.push(s);
             }
         }
@@ -247,6 +262,7 @@ fn check_resources(
         if !bound::within(&s, limit) {
             return Err(too_large("a form drawn on the page", limit));
         }
+        seen.insert(s.obj_id());
         let inner = Resources::from_parent(
             s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
             res.clone(),

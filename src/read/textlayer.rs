@@ -45,6 +45,14 @@ impl FontStats {
         }
     }
 
+    /// Adds another tally of the same font.
+    pub fn merge(&mut self, other: &FontStats) {
+        self.cp1252_marks += other.cp1252_marks;
+        self.turkish_letters += other.turkish_letters;
+        self.legacy_marks += other.legacy_marks;
+        self.legacy_letters += other.legacy_letters;
+    }
+
     /// The repair this font's evidence calls for.
     ///
     /// A family of marks is chosen when the font shows at least one of its
