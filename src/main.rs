@@ -4,6 +4,10 @@
 
 mod cmd;
 
+/// The command's allocator (the library leaves the choice to its callers).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -31,6 +31,9 @@ pub struct FontStats {
 impl FontStats {
     /// Counts the characters of one shown glyph's text.
     pub fn add(&mut self, text: &str) {
+        if text.is_ascii() {
+            return;
+        }
         for c in text.chars() {
             match c {
                 'ý' | 'þ' | 'ð' | 'Ý' | 'Þ' | 'Ð' => self.cp1252_marks += 1,
