@@ -6,6 +6,7 @@ mod util;
 mod audit;
 mod cli;
 mod ingest;
+mod layout;
 mod read;
 mod render;
 mod workbook;

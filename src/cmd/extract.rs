@@ -7,8 +7,8 @@ use anyhow::Context;
 
 /// Runs `perfprog extract`.
 pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
-    if args.lines {
-        return dump_lines(&args);
+    if args.lines || args.grids {
+        return dump_layout(&args);
     }
     let out = super::extract_path(&args.input)?;
     if !args.quiet {
@@ -25,12 +25,35 @@ pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the positioned lines the layout stage gives (`--lines`): one line per
-/// text line, `page y size | x0-x1 text | …`.
-fn dump_lines(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
+/// Prints what the layout stage gives: the positioned lines (`--lines`), one
+/// line per text line, `page y size | x0-x1 text | …`; or the ruled tables
+/// (`--grids`).
+fn dump_layout(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
     let doc = super::source_path(&args.input)?;
     let mut out = String::new();
-    for page in &doc.pages {
+    for page in doc.pages.iter().filter(|_| args.grids) {
+        for (k, grid) in page.grids.iter().enumerate() {
+            out.push_str(&format!(
+                "page {} table {}: {} rows × {} columns\n",
+                page.number.map_or("-".to_string(), |n| n.to_string()),
+                k + 1,
+                grid.ys.len().saturating_sub(1),
+                grid.xs.len().saturating_sub(1),
+            ));
+            for c in &grid.cells {
+                out.push_str(&format!(
+                    "  {},{} {}×{}{} | {}\n",
+                    c.row + 1,
+                    c.col + 1,
+                    c.row_span,
+                    c.col_span,
+                    if c.shaded { " shaded" } else { "" },
+                    c.lines.join(" / ")
+                ));
+            }
+        }
+    }
+    for page in doc.pages.iter().filter(|_| args.lines) {
         for line in &page.lines {
             let cells: Vec<String> = line
                 .cells

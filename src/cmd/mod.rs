@@ -108,6 +108,11 @@ pub struct ExtractArgs {
     /// (page, baseline, size, then each cell's x-range and text).
     #[arg(long)]
     pub lines: bool,
+    /// Print the tables found from the pages' ruling lines instead of the
+    /// model: per table its rows × columns, then each cell's row, column,
+    /// spans, shading and text.
+    #[arg(long, conflicts_with = "lines")]
+    pub grids: bool,
 }
 
 #[derive(Debug, Args)]

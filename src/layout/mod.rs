@@ -3,9 +3,12 @@
 //! wherever the horizontal gap between two glyphs is wider than a column
 //! gap; letter-spaced words (`P E R F O R M A N S`) are closed up. Running
 //! headers, footers and page numbers are recognised across pages and
-//! removed. A pdftotext-style text export becomes the same pages of lines
-//! ([`text::pages`]). Entry points: [`page`], [`strip_running`].
+//! removed. Tables drawn with rules are found as grids of cells
+//! ([`grid::lattice`]). A pdftotext-style text export becomes the same
+//! pages of lines ([`text::pages`]). Entry points: [`page`],
+//! [`strip_running`].
 
+pub mod grid;
 pub mod text;
 
 use std::collections::HashMap;
@@ -65,7 +68,7 @@ impl Line {
     }
 }
 
-/// One page of lines.
+/// One page of lines, and the tables its rules draw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// 1-based page number in the source; None for text input.
@@ -73,17 +76,29 @@ pub struct Page {
     pub width: f32,
     pub height: f32,
     pub lines: Vec<Line>,
+    /// Tables found from the page's ruling lines and cell borders
+    /// ([`grid::lattice`]); none for text input.
+    pub grids: Vec<grid::Grid>,
 }
 
 /// Lays out one page read from a PDF: its content glyphs (page furniture
-/// marked as `/Artifact` left out) into lines and cells.
+/// marked as `/Artifact` left out) into lines and cells, and its ruled
+/// tables into grids.
 pub fn page(content: PageContent) -> Page {
     let glyphs: Vec<Glyph> = content.glyphs.into_iter().filter(|g| !g.artifact).collect();
+    // A table needs at least four rules (or cell rectangles) around it.
+    let grids = if content.paths.len() >= 4 {
+        let boxes: Vec<grid::TextBox> = glyphs.iter().map(grid::TextBox::from_glyph).collect();
+        grid::lattice(&content.paths, &boxes)
+    } else {
+        Vec::new()
+    };
     Page {
         number: Some(content.number),
         width: content.width,
         height: content.height,
         lines: lines(glyphs),
+        grids,
     }
 }
 

@@ -13,6 +13,7 @@ pub fn pages(text: &str) -> Vec<Page> {
             number: None,
             width: 0.0,
             height: 0.0,
+            grids: Vec::new(),
             lines: chunk
                 .lines()
                 .enumerate()

@@ -1,0 +1,92 @@
+//! Integration tests: the layout stage on a real printing. Tables drawn
+//! with rules become grids of cells, with merged header cells, shading and
+//! empty cells as the page shows them.
+
+use std::path::Path;
+
+use perfprog::layout::grid::Grid;
+
+use crate::util::root;
+
+/// The grids of one page of the real-table printing.
+fn grids_of_page(number: u32) -> Vec<Grid> {
+    let path = root().join("tests/data/izmir-2024-performans-programi-tables.pdf");
+    let bytes = std::fs::read(&path).unwrap();
+    let doc = perfprog::source(
+        Path::new("tables.pdf"),
+        bytes,
+        &perfprog::Threads::available(),
+    )
+    .expect("the real-table printing reads");
+    doc.pages
+        .into_iter()
+        .find(|p| p.number == Some(number))
+        .expect("the page")
+        .grids
+}
+
+#[test]
+fn ruled_tables_become_grids_with_spans_and_shading() {
+    // Page 30: the goal/objective/target table, the indicator table and
+    // the activity table, each ruled on every side.
+    let grids = grids_of_page(30);
+    let shape: Vec<(usize, usize)> = grids.iter().map(|g| (g.rows(), g.cols())).collect();
+    assert_eq!(shape, [(4, 2), (12, 5), (9, 4)]);
+
+    // The theme row spans the whole first table and is shaded.
+    let theme = grids[0].cell_at(0, 0).unwrap();
+    assert_eq!((theme.col_span, theme.shaded), (2, true));
+    assert_eq!(theme.text(), "DEMOKRASİ");
+
+    // The activity table's two-row header: "Faaliyetler" down two rows,
+    // "Kaynak İhtiyacı (2024) (TL)" over three columns.
+    let acts = &grids[2];
+    let first = acts.cell_at(0, 0).unwrap();
+    assert_eq!((first.row_span, first.text()), (2, "Faaliyetler".into()));
+    let group = acts.cell_at(0, 1).unwrap();
+    assert_eq!(group.col_span, 3);
+    assert_eq!(group.text(), "Kaynak İhtiyacı (2024) (TL)");
+    let leaves: Vec<String> = (1..4).map(|c| acts.cell_at(1, c).unwrap().text()).collect();
+    assert_eq!(leaves, ["Bütçe İçi", "Bütçe Dışı", "Toplam"]);
+
+    // A row: its name, its budget, an empty off-budget cell, its total.
+    let row: Vec<String> = (0..4).map(|c| acts.cell_at(2, c).unwrap().text()).collect();
+    assert_eq!(
+        row,
+        [
+            "İhtiyaç Sahiplerine Ayni ve Nakdi Yardım Yapılması Faaliyetleri",
+            "379.800.000,00",
+            "",
+            "379.800.000,00"
+        ]
+    );
+    assert!(!acts.cell_at(2, 0).unwrap().shaded);
+}
+
+#[test]
+fn a_wrapped_name_shares_its_row_with_centred_figures() {
+    // Page 2's indicator table: a name on two lines beside one-line
+    // figures centred vertically in the same row.
+    let grids = grids_of_page(2);
+    let table = &grids[1];
+    assert_eq!(table.cols(), 5);
+    let name = table.cell_at(1, 0).unwrap();
+    assert_eq!(name.lines.len(), 2);
+    assert_eq!(
+        name.text(),
+        "Yapımı Tamamlanacak Karayolu Taşıt Alt Geçit, Üst Geçit, Köprü, Menfez vb. \
+         Sanat Yapısı Sayısı"
+    );
+    let figures: Vec<String> = (1..5)
+        .map(|c| table.cell_at(1, c).unwrap().text())
+        .collect();
+    assert_eq!(figures, ["Adet", "1", "2", "5"]);
+}
+
+#[test]
+fn unruled_printings_and_text_give_no_grids() {
+    let bytes = std::fs::read(crate::util::fixture_pdf_a4()).unwrap();
+    let doc =
+        perfprog::source(Path::new("a4.pdf"), bytes, &perfprog::Threads::available()).unwrap();
+    assert!(doc.pages.iter().all(|p| p.grids.is_empty()));
+}
