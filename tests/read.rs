@@ -314,6 +314,7 @@ fn vector_paths_are_read_in_page_coordinates() {
         std::fs::read(root().join("tests/data/izmir-2024-performans-programi-tables.pdf")).unwrap();
     let doc = Document::open(Arc::new(bytes)).unwrap();
     assert_eq!(doc.page_count(), 212);
+    assert!(matches!(doc.reader().page(212), Err(PageError::NoSuchPage)));
     let page = doc.reader().page(29).unwrap();
     assert_eq!(page.number, 30);
     assert!((page.width - 841.89).abs() < 0.01 && (page.height - 595.28).abs() < 0.01);

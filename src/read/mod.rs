@@ -120,6 +120,9 @@ pub enum PageError {
     /// The interpreter failed on the page.
     #[error("the page could not be interpreted")]
     Failed,
+    /// The document has no page of that index.
+    #[error("no such page")]
+    NoSuchPage,
 }
 
 /// What the read stage noticed about the whole document.

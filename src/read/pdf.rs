@@ -122,7 +122,7 @@ impl PageReader<'_> {
     /// Reads page `index` (0-based): glyphs, paths, size and rotation.
     pub fn page(&mut self, index: usize) -> Result<PageContent, PageError> {
         let doc = self.doc;
-        let page = &doc.pdf.pages()[index];
+        let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
         let (width, height) = page.render_dimensions();
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         check_streams(
