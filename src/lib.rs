@@ -144,27 +144,21 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
         .iter()
         .map(|n| warn(n.page, n.message.clone()))
         .collect();
-    doc.truncated = !pdf.notices().is_empty();
+    doc.truncated = pdf.truncated();
 
-    // Read: pages spread over the workers, each with its own reader.
-    let workers = exec.workers();
-    let slots: Mutex<Vec<Option<Result<PageContent, PageError>>>> =
-        Mutex::new((0..n).map(|_| None).collect());
-    exec.run(&|w| {
-        let mut reader = pdf.reader();
-        for i in (w..n).step_by(workers) {
-            let result = catch_unwind(AssertUnwindSafe(|| reader.page(i)));
-            let result = result.unwrap_or_else(|_| {
-                // A reader that panicked may hold a broken cache.
-                reader = pdf.reader();
+    // Read: pages spread over the workers, each with its own reader. A
+    // reader that panicked may hold a broken cache: it is made anew.
+    let slots = exec::map(
+        exec,
+        n,
+        || pdf.reader(),
+        |reader, i| {
+            catch_unwind(AssertUnwindSafe(|| reader.page(i))).unwrap_or_else(|_| {
+                *reader = pdf.reader();
                 Err(PageError::Failed)
-            });
-            if let Ok(mut s) = slots.lock() {
-                s[i] = Some(result);
-            }
-        }
-    });
-    let slots = slots.into_inner().unwrap_or_default();
+            })
+        },
+    );
     let mut contents: Vec<PageContent> = Vec::with_capacity(n);
     let mut lost: Vec<u32> = Vec::new();
     let mut first_error: Option<(u32, PageError)> = None;
@@ -225,27 +219,21 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     }
 
     // Layout, page by page on the workers again.
-    let inputs: Mutex<Vec<Option<PageContent>>> =
-        Mutex::new(contents.into_iter().map(Some).collect());
-    let count = inputs.lock().map_or(0, |v| v.len());
-    let pages: Mutex<Vec<Option<Page>>> = Mutex::new((0..count).map(|_| None).collect());
-    exec.run(&|w| {
-        for i in (w..count).step_by(workers) {
-            let Some(content) = inputs.lock().ok().and_then(|mut v| v[i].take()) else {
-                continue;
-            };
-            let page = layout::page(content);
-            if let Ok(mut v) = pages.lock() {
-                v[i] = Some(page);
-            }
-        }
-    });
-    let mut pages: Vec<Page> = pages
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect();
+    let inputs: Vec<Mutex<Option<PageContent>>> =
+        contents.into_iter().map(|c| Mutex::new(Some(c))).collect();
+    let mut pages: Vec<Page> = exec::map(
+        exec,
+        inputs.len(),
+        || (),
+        |_, i| {
+            let content = inputs[i].lock().ok().and_then(|mut c| c.take());
+            content.map(layout::page)
+        },
+    )
+    .into_iter()
+    .flatten()
+    .flatten()
+    .collect();
 
     check_damage(&doc.path, &pages, &mut warnings)?;
     layout::drop_unmapped(&mut pages);

@@ -1,5 +1,555 @@
-//! placeholder
-use super::grid::Grid;
-use super::Line;
-/// stub
-pub fn stream(_lines: &[Line], _ruled: &[Grid]) -> Vec<Grid> { Vec::new() }
+//! The stream table finder: tables set without rules, found from the
+//! alignment of their text alone (Camelot stream/network, tabula's text
+//! edges and MuPDF's projections, reworked so that rows are records, not
+//! text lines).
+//!
+//! 1. **Lines.** Cells of lines inside a ruled grid's box are left out (the
+//!    lattice finder owns that area); lines without cells drop out.
+//! 2. **Core lines.** A cell is *aligned* when its left, right or centre
+//!    edge lies within [`ALIGN_TOLERANCE`] of the same edge of cells on at
+//!    least [`MIN_SUPPORT`] lines of the page (itself included). A line
+//!    with at least two cells, two of them aligned, is a core line. A title
+//!    or a paragraph line (one cell) never is.
+//! 3. **Areas.** A table area runs from a core line over the following
+//!    lines while the vertical gap stays below [`GAP_BREAK`] font sizes, no
+//!    ruled grid lies in between, and at most [`MAX_LOOSE_RUN`] consecutive
+//!    non-core lines reach past the first column (wrapped names stay in
+//!    it; paragraph text does not). A core line without figures after
+//!    lines with figures starts a new table (its header). The area ends at
+//!    its last core line, plus non-core lines set within leading of it.
+//! 4. **Columns.** Gutters are the x-ranges free of the cells of the
+//!    *anchor* lines (lines holding figures; in a table without figures,
+//!    lines of two or more cells). Other cells narrow the gutters they
+//!    reach into, unless they cover a whole gutter (spanning labels); a
+//!    header cell lying inside a gutter opens a column of its own. Column
+//!    boundaries sit at gutter middles.
+//! 5. **Header.** The area's lines down to its last core line without
+//!    figures above the first anchor. A header line with a cell covering a
+//!    whole gutter (a group label) makes a row of its own, its cell
+//!    spanning the columns; a header cell with nothing below it spans the
+//!    header rows down.
+//! 6. **Rows.** Body lines group into blocks whose lines are at most
+//!    [`LEADING`] font sizes apart. In a block, row bands are cut at the
+//!    midpoints between consecutive anchor lines, and every other line
+//!    joins the band its centre falls in, so a wrapped name stays with its
+//!    figures whether these sit on its first, middle or last line. A block
+//!    with far more plain lines than anchors (a list of items most of which
+//!    carry no figure) or without anchors and more than three lines is set
+//!    one row per line.
+//! 7. **Cells.** A cell takes the column holding its centre (header cells:
+//!    the columns of the gutters they cover); its text lines are the
+//!    band's lines, cells of one line in one slot joined by a space. Every
+//!    slot gets a cell (empty ones without lines); `shaded` is always
+//!    false.
+//!
+//! Coordinates are the layout stage's (points, y down). The finder never
+//! panics; non-finite coordinates are ignored, and a page of more than
+//! [`MAX_LINES`] lines gives no tables.
+
+use std::ops::Range;
+
+use super::grid::{Grid, GridCell};
+use super::{Cell, Line};
+
+/// Edges within this many points are aligned.
+pub const ALIGN_TOLERANCE: f32 = 2.0;
+/// An edge is a column edge when this many lines share it.
+pub const MIN_SUPPORT: usize = 3;
+/// A vertical gap of more than this many font sizes ends a table.
+pub const GAP_BREAK: f32 = 3.0;
+/// Lines of one cell are at most this many font sizes apart.
+pub const LEADING: f32 = 1.3;
+/// At most this many consecutive non-core lines reaching past the first
+/// column stay inside a table.
+pub const MAX_LOOSE_RUN: usize = 2;
+/// Pages with more lines than this are not searched.
+pub const MAX_LINES: usize = 5_000;
+
+/// A page line reduced to its usable cells.
+struct Item<'a> {
+    y: f32,
+    size: f32,
+    cells: Vec<&'a Cell>,
+}
+
+impl Item<'_> {
+    fn top(&self) -> f32 {
+        self.y - 0.8 * self.size
+    }
+
+    fn bottom(&self) -> f32 {
+        self.y + 0.2 * self.size
+    }
+
+    fn has_figure(&self) -> bool {
+        self.cells.iter().skip(1).any(|c| is_figure(&c.text))
+    }
+}
+
+/// Finds tables set without rules on one page, from the alignment of its
+/// text. `lines` are the page's lines top to bottom; `ruled` are the grids
+/// the lattice finder already found (their areas are left alone). Tables
+/// come top to bottom.
+pub fn stream(lines: &[Line], ruled: &[Grid]) -> Vec<Grid> {
+    let boxes: Vec<(f32, f32, f32, f32)> = ruled.iter().filter_map(Grid::bbox).collect();
+    let mut items: Vec<Item> = lines
+        .iter()
+        .filter(|l| l.positioned && l.y.is_finite() && l.size.is_finite() && l.size > 0.0)
+        .filter_map(|l| {
+            let cells: Vec<&Cell> = l
+                .cells
+                .iter()
+                .filter(|c| c.x0.is_finite() && c.x1.is_finite() && c.x1 >= c.x0)
+                .filter(|c| !c.text.trim().is_empty())
+                .filter(|c| {
+                    let (cx, cy) = ((c.x0 + c.x1) / 2.0, l.y - 0.3 * l.size);
+                    !boxes.iter().any(|&(x0, top, x1, bottom)| {
+                        (x0 - 1.0..=x1 + 1.0).contains(&cx) && (top - 1.0..=bottom + 1.0).contains(&cy)
+                    })
+                })
+                .collect();
+            (!cells.is_empty()).then_some(Item {
+                y: l.y,
+                size: l.size,
+                cells,
+            })
+        })
+        .collect();
+    if items.len() > MAX_LINES {
+        return Vec::new();
+    }
+    items.sort_by(|a, b| a.y.total_cmp(&b.y));
+    for it in &mut items {
+        it.cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    let core = core_lines(&items);
+    areas(&items, &core, &boxes)
+        .into_iter()
+        .filter_map(|r| table(&items[r.clone()], &core[r]))
+        .collect()
+}
+
+/// Whether a cell's text is a figure: digits with separators, a percent
+/// sign or sign, or a lone dash standing for nothing.
+fn is_figure(text: &str) -> bool {
+    let t = text.trim();
+    if matches!(t, "-" | "–" | "—") {
+        return true;
+    }
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || ".,%-+()/ ".contains(c) || c == '\u{2212}')
+}
+
+/// Marks the core lines: two or more cells, two of them aligned with cells
+/// of other lines.
+fn core_lines(items: &[Item]) -> Vec<bool> {
+    let mut edges: [Vec<f32>; 3] = Default::default();
+    for it in items {
+        for c in &it.cells {
+            edges[0].push(c.x0);
+            edges[1].push(c.x1);
+            edges[2].push((c.x0 + c.x1) / 2.0);
+        }
+    }
+    for e in &mut edges {
+        e.sort_by(f32::total_cmp);
+    }
+    let support = |kind: usize, x: f32| {
+        let v = &edges[kind];
+        v.partition_point(|&e| e <= x + ALIGN_TOLERANCE)
+            .saturating_sub(v.partition_point(|&e| e < x - ALIGN_TOLERANCE))
+    };
+    items
+        .iter()
+        .map(|it| {
+            let aligned = it
+                .cells
+                .iter()
+                .filter(|c| {
+                    support(0, c.x0) >= MIN_SUPPORT
+                        || support(1, c.x1) >= MIN_SUPPORT
+                        || support(2, (c.x0 + c.x1) / 2.0) >= MIN_SUPPORT
+                })
+                .count();
+            it.cells.len() >= 2 && aligned >= 2
+        })
+        .collect()
+}
+
+fn within_leading(a: &Item, b: &Item) -> bool {
+    (b.y - a.y).abs() <= LEADING * a.size.max(b.size)
+}
+
+/// Whether a ruled grid lies between two baselines (and so between tables).
+fn grid_between(boxes: &[(f32, f32, f32, f32)], y0: f32, y1: f32) -> bool {
+    boxes.iter().any(|&(_, top, _, bottom)| top < y1 && bottom > y0)
+}
+
+/// The table areas: ranges of `items`.
+fn areas(items: &[Item], core: &[bool], boxes: &[(f32, f32, f32, f32)]) -> Vec<Range<usize>> {
+    let n = items.len();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !core[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut last_core = i;
+        let mut figures = items[i].has_figure();
+        // Where the second column starts: loose lines left of it are
+        // wrapped first-column text.
+        let mut second_x0 = items[i].cells.get(1).map_or(f32::INFINITY, |c| c.x0);
+        let mut loose = 0;
+        let mut j = i + 1;
+        while j < n {
+            let (prev, cur) = (&items[j - 1], &items[j]);
+            if cur.y - prev.y > GAP_BREAK * prev.size.max(cur.size)
+                || grid_between(boxes, prev.y, cur.y)
+            {
+                break;
+            }
+            if core[j] {
+                if figures && !cur.has_figure() {
+                    break;
+                }
+                figures |= cur.has_figure();
+                second_x0 = second_x0.min(cur.cells.get(1).map_or(f32::INFINITY, |c| c.x0));
+                last_core = j;
+                loose = 0;
+            } else if cur.cells.iter().any(|c| c.x1 >= second_x0) {
+                loose += 1;
+                if loose > MAX_LOOSE_RUN {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let mut end = last_core + 1;
+        while end < n
+            && end <= last_core + MAX_LOOSE_RUN
+            && !core[end]
+            && within_leading(&items[end - 1], &items[end])
+        {
+            end += 1;
+        }
+        let floor = out.last().map_or(0, |r| r.end);
+        let mut s = start;
+        while s > floor
+            && start - s < MAX_LOOSE_RUN
+            && !core[s - 1]
+            && within_leading(&items[s - 1], &items[s])
+        {
+            s -= 1;
+        }
+        out.push(s..end);
+        i = end;
+    }
+    out
+}
+
+/// A row of the table: its lines, and whether it belongs to the header.
+struct Row<'a, 'b> {
+    lines: Vec<&'b Item<'a>>,
+    header: bool,
+}
+
+/// Builds the grid of one area, if it is a table.
+fn table(items: &[Item], core: &[bool]) -> Option<Grid> {
+    let any_figures = items.iter().any(Item::has_figure);
+    let anchor: Vec<bool> = items
+        .iter()
+        .zip(core)
+        .map(|(it, &c)| if any_figures { it.has_figure() } else { c })
+        .collect();
+    let first_anchor = anchor.iter().position(|&a| a)?;
+    let header_end = if any_figures {
+        (0..first_anchor).rev().find(|&k| core[k]).map_or(0, |k| k + 1)
+    } else {
+        0
+    };
+    let (head, body) = items.split_at(header_end);
+    let body_anchor = &anchor[header_end..];
+
+    let gutters = gutters(items, &anchor, header_end)?;
+    let mut xs = Vec::with_capacity(gutters.len() + 2);
+    xs.push(items.iter().flat_map(|it| &it.cells).map(|c| c.x0).fold(f32::INFINITY, f32::min));
+    xs.extend(gutters.iter().map(|g| (g.start + g.end) / 2.0));
+    xs.push(items.iter().flat_map(|it| &it.cells).map(|c| c.x1).fold(f32::NEG_INFINITY, f32::max));
+    let ncols = xs.len() - 1;
+    if ncols < 2 {
+        return None;
+    }
+
+    let mut rows: Vec<Row> = header_rows(head, &gutters);
+    let body_rows = body_rows(body, body_anchor);
+    if body_rows.len() < 2 {
+        return None;
+    }
+    rows.extend(body_rows);
+
+    let mut ys = Vec::with_capacity(rows.len() + 1);
+    let top = |r: &Row| r.lines.iter().map(|l| l.top()).fold(f32::INFINITY, f32::min);
+    let bottom = |r: &Row| r.lines.iter().map(|l| l.bottom()).fold(f32::NEG_INFINITY, f32::max);
+    ys.push(top(&rows[0]));
+    for w in rows.windows(2) {
+        ys.push((bottom(&w[0]) + top(&w[1])) / 2.0);
+    }
+    ys.push(bottom(rows.last()?));
+
+    // Slots: per row, (col, span, lines).
+    let mut slots: Vec<Vec<Slot>> = rows.iter().map(|r| fill_row(r, &xs, &gutters)).collect();
+    // Header cells with nothing below them in the header span down.
+    let header_rows = rows.iter().take_while(|r| r.header).count();
+    let mut row_spans: Vec<Vec<usize>> = slots.iter().map(|s| vec![1; s.len()]).collect();
+    for r in 0..header_rows {
+        for k in 0..slots[r].len() {
+            let cols = slots[r][k].col..slots[r][k].col + slots[r][k].span;
+            let mut span = 1;
+            while r + span < header_rows
+                && !slots[r + span].iter().any(|s| s.col < cols.end && cols.start < s.col + s.span)
+            {
+                span += 1;
+            }
+            row_spans[r][k] = span;
+        }
+    }
+    let mut cells = Vec::new();
+    let mut covered = vec![vec![false; ncols]; rows.len()];
+    for (r, row) in slots.iter_mut().enumerate() {
+        for (k, s) in row.iter_mut().enumerate() {
+            let rs = row_spans[r][k];
+            for cov in covered.iter_mut().skip(r).take(rs) {
+                for c in cov.iter_mut().skip(s.col).take(s.span) {
+                    *c = true;
+                }
+            }
+            cells.push(GridCell {
+                row: r,
+                col: s.col,
+                row_span: rs,
+                col_span: s.span,
+                x0: xs[s.col],
+                x1: xs[s.col + s.span],
+                top: ys[r],
+                bottom: ys[r + rs],
+                shaded: false,
+                lines: std::mem::take(&mut s.lines),
+            });
+        }
+    }
+    for (r, cov) in covered.iter().enumerate() {
+        for (c, _) in cov.iter().enumerate().filter(|(_, &v)| !v) {
+            cells.push(GridCell {
+                row: r,
+                col: c,
+                row_span: 1,
+                col_span: 1,
+                x0: xs[c],
+                x1: xs[c + 1],
+                top: ys[r],
+                bottom: ys[r + 1],
+                shaded: false,
+                lines: Vec::new(),
+            });
+        }
+    }
+    cells.sort_by_key(|c| (c.row, c.col));
+    Some(Grid { xs, ys, cells })
+}
+
+/// The gutters between the columns, left to right.
+fn gutters(items: &[Item], anchor: &[bool], header_end: usize) -> Option<Vec<Range<f32>>> {
+    let mut spans: Vec<(f32, f32)> = items
+        .iter()
+        .zip(anchor)
+        .filter(|(_, &a)| a)
+        .flat_map(|(it, _)| it.cells.iter().map(|c| (c.x0, c.x1)))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut gutters: Vec<Range<f32>> = Vec::new();
+    let mut reach = spans.first()?.1;
+    for &(x0, x1) in &spans[1..] {
+        if x0 > reach {
+            gutters.push(reach..x0);
+        }
+        reach = reach.max(x1);
+    }
+    // Other cells narrow the gutters they reach into.
+    for (k, it) in items.iter().enumerate() {
+        if anchor[k] {
+            continue;
+        }
+        for c in &it.cells {
+            for g in &mut gutters {
+                let (a, b) = (g.start, g.end);
+                if c.x0 <= a && c.x1 >= b || c.x1 <= a || c.x0 >= b {
+                    continue;
+                }
+                if c.x0 <= a {
+                    g.start = c.x1;
+                } else if c.x1 >= b {
+                    g.end = c.x0;
+                }
+            }
+        }
+    }
+    // Header cells inside a gutter open a column: split the gutter.
+    let mut split: Vec<Range<f32>> = gutters.into_iter().filter(|g| g.end > g.start).collect();
+    for it in &items[..header_end.min(items.len())] {
+        for c in &it.cells {
+            if let Some(k) = split.iter().position(|g| c.x0 > g.start && c.x1 < g.end) {
+                let g = split.remove(k);
+                split.insert(k, c.x1..g.end);
+                split.insert(k, g.start..c.x0);
+            }
+        }
+    }
+    Some(split)
+}
+
+/// Header lines into rows: a line with a cell covering a whole gutter (a
+/// group label) stands apart from lines without one.
+fn header_rows<'a, 'b>(head: &'b [Item<'a>], gutters: &[Range<f32>]) -> Vec<Row<'a, 'b>> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut last_group = None;
+    for it in head {
+        let group = it
+            .cells
+            .iter()
+            .any(|c| gutters.iter().any(|g| c.x0 <= g.start && c.x1 >= g.end));
+        match rows.last_mut() {
+            Some(r) if last_group == Some(group) => r.lines.push(it),
+            _ => rows.push(Row {
+                lines: vec![it],
+                header: true,
+            }),
+        }
+        last_group = Some(group);
+    }
+    rows
+}
+
+/// Body lines into rows: blocks by leading, cut into bands at the
+/// midpoints between anchor lines.
+fn body_rows<'a, 'b>(body: &'b [Item<'a>], anchor: &[bool]) -> Vec<Row<'a, 'b>> {
+    let mut rows = Vec::new();
+    let mut start = 0;
+    while start < body.len() {
+        let mut end = start + 1;
+        while end < body.len() && within_leading(&body[end - 1], &body[end]) {
+            end += 1;
+        }
+        let block = &body[start..end];
+        let anchors: Vec<f32> = block
+            .iter()
+            .zip(&anchor[start..end])
+            .filter(|(_, &a)| a)
+            .map(|(it, _)| it.y)
+            .collect();
+        let plain = block.len() - anchors.len();
+        let one_per_line = if anchors.is_empty() {
+            block.len() > 3
+        } else {
+            plain > 2 * anchors.len()
+        };
+        if one_per_line {
+            rows.extend(block.iter().map(|it| Row {
+                lines: vec![it],
+                header: false,
+            }));
+        } else if anchors.is_empty() {
+            rows.push(Row {
+                lines: block.iter().collect(),
+                header: false,
+            });
+        } else {
+            let mut bands: Vec<Row> = anchors
+                .iter()
+                .map(|_| Row {
+                    lines: Vec::new(),
+                    header: false,
+                })
+                .collect();
+            for it in block {
+                let centre = it.y - 0.3 * it.size;
+                let band = anchors
+                    .windows(2)
+                    .take_while(|w| {
+                        let cut = (w[0] + w[1]) / 2.0 - 0.3 * it.size;
+                        centre > cut
+                    })
+                    .count();
+                if let Some(b) = bands.get_mut(band) {
+                    b.lines.push(it);
+                }
+            }
+            rows.extend(bands.into_iter().filter(|b| !b.lines.is_empty()));
+        }
+        start = end;
+    }
+    rows
+}
+
+/// One filled slot of a row.
+struct Slot {
+    col: usize,
+    span: usize,
+    lines: Vec<String>,
+    /// The index (in the row) of the line that gave the last text line.
+    last: usize,
+}
+
+/// The slots of one row: each cell in the column of its centre (a header
+/// cell covering whole gutters spans their columns).
+fn fill_row(row: &Row, xs: &[f32], gutters: &[Range<f32>]) -> Vec<Slot> {
+    let ncols = xs.len().saturating_sub(1);
+    let col_of = |x: f32| xs[1..ncols].iter().take_while(|&&b| x > b).count();
+    let mut slots: Vec<Slot> = Vec::new();
+    for (li, it) in row.lines.iter().enumerate() {
+        for c in &it.cells {
+            let mut col = col_of((c.x0 + c.x1) / 2.0);
+            let mut span = 1;
+            if row.header {
+                let covered: Vec<usize> = gutters
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| c.x0 <= g.start && c.x1 >= g.end)
+                    .map(|(k, _)| k)
+                    .collect();
+                if let (Some(&a), Some(&b)) = (covered.first(), covered.last()) {
+                    col = a;
+                    span = b - a + 2;
+                }
+            }
+            let cols = col..col + span;
+            let slot = match slots
+                .iter()
+                .position(|s| s.col < cols.end && cols.start < s.col + s.span)
+            {
+                Some(k) => &mut slots[k],
+                None => {
+                    slots.push(Slot {
+                        col,
+                        span,
+                        lines: Vec::new(),
+                        last: usize::MAX,
+                    });
+                    let k = slots.len() - 1;
+                    &mut slots[k]
+                }
+            };
+            match slot.lines.last_mut() {
+                Some(l) if slot.last == li => {
+                    l.push(' ');
+                    l.push_str(c.text.trim());
+                }
+                _ => slot.lines.push(c.text.trim().to_string()),
+            }
+            slot.last = li;
+        }
+    }
+    slots
+}

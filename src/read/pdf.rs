@@ -21,6 +21,7 @@ use super::{Notice, OpenError, PageContent, PageError};
 pub struct Document {
     pdf: Pdf,
     limit: u64,
+    truncated: bool,
     notices: Vec<Notice>,
 }
 
@@ -68,6 +69,7 @@ impl Document {
         Ok(Document {
             pdf,
             limit: bound::stream_limit(len),
+            truncated,
             notices,
         })
     }
@@ -85,6 +87,11 @@ impl Document {
             .as_deref()
             .map(pdf_string)
             .filter(|t| !t.trim().is_empty())
+    }
+
+    /// Whether the file is cut short (no `%%EOF` at its end).
+    pub fn truncated(&self) -> bool {
+        self.truncated
     }
 
     /// What opening the file noticed (a truncated file).
