@@ -84,9 +84,40 @@ fn a_wrapped_name_shares_its_row_with_centred_figures() {
 }
 
 #[test]
-fn unruled_printings_and_text_give_no_grids() {
+fn tables_set_without_rules_become_grids_from_their_alignment() {
+    // Page 31 of the line-by-line A4 printing: no rules at all. The
+    // activity table's rows are found from its figures, a name keeps its
+    // wrapped lines, and the empty off-budget cells stay empty.
     let bytes = std::fs::read(crate::util::fixture_pdf_a4()).unwrap();
     let doc =
         perfprog::source(Path::new("a4.pdf"), bytes, &perfprog::Threads::available()).unwrap();
-    assert!(doc.pages.iter().all(|p| p.grids.is_empty()));
+    let page = doc.pages.iter().find(|p| p.number == Some(31)).unwrap();
+    let acts = &page.grids[0];
+    assert_eq!((acts.rows(), acts.cols()), (6, 4));
+    assert_eq!(acts.cell_at(0, 0).unwrap().text(), "Faaliyetler");
+    let row: Vec<String> = (0..4).map(|c| acts.cell_at(2, c).unwrap().text()).collect();
+    assert_eq!(
+        row,
+        [
+            "Buca - Bornova Arası Sanat Yapıları, Tünel ve Bağlantı Yolları Yapılması Projesi",
+            "900.000.000,00",
+            "",
+            "900.000.000,00"
+        ]
+    );
+    let total: Vec<String> = (0..4).map(|c| acts.cell_at(5, c).unwrap().text()).collect();
+    assert_eq!(
+        total,
+        [
+            "Genel Toplam",
+            "5.815.779.000,00",
+            "0,00",
+            "5.815.779.000,00"
+        ]
+    );
+    // The indicator table below it: five columns, names over two lines.
+    let inds = &page.grids[1];
+    assert_eq!((inds.rows(), inds.cols()), (16, 5));
+    assert_eq!(inds.cell_at(4, 0).unwrap().lines.len(), 2);
+    assert!(page.grids.iter().all(|g| g.cells.iter().all(|c| !c.shaded)));
 }

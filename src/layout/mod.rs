@@ -3,12 +3,14 @@
 //! wherever the horizontal gap between two glyphs is wider than a column
 //! gap; letter-spaced words (`P E R F O R M A N S`) are closed up. Running
 //! headers, footers and page numbers are recognised across pages and
-//! removed. Tables drawn with rules are found as grids of cells
-//! ([`grid::lattice`]). A pdftotext-style text export becomes the same
+//! removed. Tables are found as grids of cells: from their rules
+//! ([`grid::lattice`]) or, where a printing has none, from the alignment of
+//! their text ([`stream::stream`]). A pdftotext-style text export becomes the same
 //! pages of lines ([`text::pages`]). Entry points: [`page`],
 //! [`strip_running`].
 
 pub mod grid;
+pub mod stream;
 pub mod text;
 
 use std::collections::HashMap;
@@ -76,8 +78,9 @@ pub struct Page {
     pub width: f32,
     pub height: f32,
     pub lines: Vec<Line>,
-    /// Tables found from the page's ruling lines and cell borders
-    /// ([`grid::lattice`]); none for text input.
+    /// Tables, top to bottom: found from the page's ruling lines and cell
+    /// borders ([`grid::lattice`]), or from the alignment of text set
+    /// without rules ([`stream::stream`]); none for text input yet.
     pub grids: Vec<grid::Grid>,
 }
 
@@ -87,17 +90,25 @@ pub struct Page {
 pub fn page(content: PageContent) -> Page {
     let glyphs: Vec<Glyph> = content.glyphs.into_iter().filter(|g| !g.artifact).collect();
     // A table needs at least four rules (or cell rectangles) around it.
-    let grids = if content.paths.len() >= 4 {
+    let mut grids = if content.paths.len() >= 4 {
         let boxes: Vec<grid::TextBox> = glyphs.iter().map(grid::TextBox::from_glyph).collect();
         grid::lattice(&content.paths, &boxes)
     } else {
         Vec::new()
     };
+    let lines = lines(glyphs);
+    // Tables set without rules, from the alignment of the other lines.
+    let unruled = stream::stream(&lines, &grids);
+    grids.extend(unruled);
+    grids.sort_by(|a, b| {
+        let (ta, tb) = (a.ys.first().copied(), b.ys.first().copied());
+        ta.unwrap_or(0.0).total_cmp(&tb.unwrap_or(0.0))
+    });
     Page {
         number: Some(content.number),
         width: content.width,
         height: content.height,
-        lines: lines(glyphs),
+        lines,
         grids,
     }
 }

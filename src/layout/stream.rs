@@ -16,26 +16,34 @@
 //!    non-core lines reach past the first column (wrapped names stay in
 //!    it; paragraph text does not). A core line without figures after
 //!    lines with figures starts a new table (its header). The area ends at
-//!    its last core line, plus non-core lines set within leading of it.
+//!    its last core line, plus non-core lines set within leading of it; it
+//!    starts with up to [`MAX_LOOSE_RUN`] lines above its first core line
+//!    that are set within leading of it or have two cells (a header whose
+//!    group label aligns with nothing).
 //! 4. **Columns.** Gutters are the x-ranges free of the cells of the
 //!    *anchor* lines (lines holding figures; in a table without figures,
 //!    lines of two or more cells). Other cells narrow the gutters they
 //!    reach into, unless they cover a whole gutter (spanning labels); a
 //!    header cell lying inside a gutter opens a column of its own. Column
 //!    boundaries sit at gutter middles.
-//! 5. **Header.** The area's lines down to its last core line without
-//!    figures above the first anchor. A header line with a cell covering a
-//!    whole gutter (a group label) makes a row of its own, its cell
-//!    spanning the columns; a header cell with nothing below it spans the
-//!    header rows down.
+//! 5. **Header.** The area's lines down to its last line of two or more
+//!    cells above the first anchor; lines above it whose cells all sit in
+//!    the first column (the goal a table belongs to) are dropped. A
+//!    header line with a cell covering a whole gutter (a group label)
+//!    makes a row of its own, its cell spanning the columns; a header cell
+//!    with nothing below it spans the header rows down.
 //! 6. **Rows.** Body lines group into blocks whose lines are at most
 //!    [`LEADING`] font sizes apart. In a block, row bands are cut at the
 //!    midpoints between consecutive anchor lines, and every other line
 //!    joins the band its centre falls in, so a wrapped name stays with its
 //!    figures whether these sit on its first, middle or last line. A block
-//!    with far more plain lines than anchors (a list of items most of which
-//!    carry no figure) or without anchors and more than three lines is set
-//!    one row per line.
+//!    with more than twice as many plain lines as anchors (a list of items
+//!    most of which carry no figure), or without anchors and of more than
+//!    three lines, is set one row per line. Figures on a line of their own
+//!    (label column empty) join the row above when it has none.
+//!    Tables need two body rows and two columns; a two-column table
+//!    without figures whose first column holds only list markers (`1.`,
+//!    `•`) is a list, not a table.
 //! 7. **Cells.** A cell takes the column holding its centre (header cells:
 //!    the columns of the gutters they cover); its text lines are the
 //!    band's lines, cells of one line in one slot joined by a space. Every
@@ -58,7 +66,7 @@ pub const MIN_SUPPORT: usize = 3;
 /// A vertical gap of more than this many font sizes ends a table.
 pub const GAP_BREAK: f32 = 3.0;
 /// Lines of one cell are at most this many font sizes apart.
-pub const LEADING: f32 = 1.3;
+pub const LEADING: f32 = 1.4;
 /// At most this many consecutive non-core lines reaching past the first
 /// column stay inside a table.
 pub const MAX_LOOSE_RUN: usize = 2;
@@ -81,8 +89,13 @@ impl Item<'_> {
         self.y + 0.2 * self.size
     }
 
+    /// Whether a cell after the first holds a figure (a year alone, as in
+    /// a header, is not one).
     fn has_figure(&self) -> bool {
-        self.cells.iter().skip(1).any(|c| is_figure(&c.text))
+        self.cells
+            .iter()
+            .skip(1)
+            .any(|c| is_figure(&c.text) && !is_year(&c.text))
     }
 }
 
@@ -104,7 +117,8 @@ pub fn stream(lines: &[Line], ruled: &[Grid]) -> Vec<Grid> {
                 .filter(|c| {
                     let (cx, cy) = ((c.x0 + c.x1) / 2.0, l.y - 0.3 * l.size);
                     !boxes.iter().any(|&(x0, top, x1, bottom)| {
-                        (x0 - 1.0..=x1 + 1.0).contains(&cx) && (top - 1.0..=bottom + 1.0).contains(&cy)
+                        (x0 - 1.0..=x1 + 1.0).contains(&cx)
+                            && (top - 1.0..=bottom + 1.0).contains(&cy)
                     })
                 })
                 .collect();
@@ -139,6 +153,21 @@ fn is_figure(text: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || ".,%-+()/ ".contains(c) || c == '\u{2212}')
+}
+
+/// Whether a cell's text is a list marker: `1.`, `a)`, `iv.`, a bullet.
+fn is_marker(text: &str) -> bool {
+    let t = text.trim();
+    let core = t.trim_end_matches(['.', ')']);
+    t.chars().count() <= 5
+        && (matches!(t, "•" | "-" | "–" | "*" | "▪" | "◦" | "·")
+            || !core.is_empty() && core.len() < t.len() && core.chars().all(char::is_alphanumeric))
+}
+
+/// Whether a cell's text is a year alone (a column heading).
+fn is_year(text: &str) -> bool {
+    let t = text.trim();
+    t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// Marks the core lines: two or more cells, two of them aligned with cells
@@ -183,7 +212,9 @@ fn within_leading(a: &Item, b: &Item) -> bool {
 
 /// Whether a ruled grid lies between two baselines (and so between tables).
 fn grid_between(boxes: &[(f32, f32, f32, f32)], y0: f32, y1: f32) -> bool {
-    boxes.iter().any(|&(_, top, _, bottom)| top < y1 && bottom > y0)
+    boxes
+        .iter()
+        .any(|&(_, top, _, bottom)| top < y1 && bottom > y0)
 }
 
 /// The table areas: ranges of `items`.
@@ -240,7 +271,10 @@ fn areas(items: &[Item], core: &[bool], boxes: &[(f32, f32, f32, f32)]) -> Vec<R
         while s > floor
             && start - s < MAX_LOOSE_RUN
             && !core[s - 1]
-            && within_leading(&items[s - 1], &items[s])
+            && (within_leading(&items[s - 1], &items[s])
+                || items[s - 1].cells.len() >= 2
+                    && items[s].y - items[s - 1].y
+                        <= GAP_BREAK * items[s].size.max(items[s - 1].size))
         {
             s -= 1;
         }
@@ -266,7 +300,10 @@ fn table(items: &[Item], core: &[bool]) -> Option<Grid> {
         .collect();
     let first_anchor = anchor.iter().position(|&a| a)?;
     let header_end = if any_figures {
-        (0..first_anchor).rev().find(|&k| core[k]).map_or(0, |k| k + 1)
+        (0..first_anchor)
+            .rev()
+            .find(|&k| core[k] || items[k].cells.len() >= 2)
+            .map_or(0, |k| k + 1)
     } else {
         0
     };
@@ -275,24 +312,90 @@ fn table(items: &[Item], core: &[bool]) -> Option<Grid> {
 
     let gutters = gutters(items, &anchor, header_end)?;
     let mut xs = Vec::with_capacity(gutters.len() + 2);
-    xs.push(items.iter().flat_map(|it| &it.cells).map(|c| c.x0).fold(f32::INFINITY, f32::min));
+    xs.push(
+        items
+            .iter()
+            .flat_map(|it| &it.cells)
+            .map(|c| c.x0)
+            .fold(f32::INFINITY, f32::min),
+    );
     xs.extend(gutters.iter().map(|g| (g.start + g.end) / 2.0));
-    xs.push(items.iter().flat_map(|it| &it.cells).map(|c| c.x1).fold(f32::NEG_INFINITY, f32::max));
+    xs.push(
+        items
+            .iter()
+            .flat_map(|it| &it.cells)
+            .map(|c| c.x1)
+            .fold(f32::NEG_INFINITY, f32::max),
+    );
     let ncols = xs.len() - 1;
     if ncols < 2 {
         return None;
     }
+    // A numbered or bulleted list is not a table.
+    if !any_figures
+        && ncols == 2
+        && items
+            .iter()
+            .filter(|it| it.cells.len() >= 2)
+            .filter_map(|it| it.cells.first())
+            .all(|c| c.x1 <= xs[1] && is_marker(&c.text))
+    {
+        return None;
+    }
+    // Lines above the header set within the first column (titles, the
+    // goal a table belongs to) are not the table's.
+    let mut from = header_end;
+    while from > 0
+        && (items[from - 1]
+            .cells
+            .iter()
+            .any(|c| (c.x0 + c.x1) / 2.0 > xs[1])
+            || from < header_end && within_leading(&items[from - 1], &items[from]))
+    {
+        from -= 1;
+    }
+    if from > 0 {
+        return table(&items[from..], &core[from..]);
+    }
 
     let mut rows: Vec<Row> = header_rows(head, &gutters);
     let body_rows = body_rows(body, body_anchor);
-    if body_rows.len() < 2 {
+    // Figures set on a line of their own below a name that has none (the
+    // label column empty) belong to that name.
+    for r in body_rows {
+        let label_empty = r
+            .lines
+            .iter()
+            .all(|l| l.cells.first().is_some_and(|c| (c.x0 + c.x1) / 2.0 > xs[1]));
+        match rows.last_mut() {
+            Some(prev)
+                if any_figures
+                    && label_empty
+                    && !prev.header
+                    && !prev.lines.iter().any(|l| l.has_figure()) =>
+            {
+                prev.lines.extend(r.lines);
+            }
+            _ => rows.push(r),
+        }
+    }
+
+    if rows.iter().filter(|r| !r.header).count() < 2 {
         return None;
     }
-    rows.extend(body_rows);
-
     let mut ys = Vec::with_capacity(rows.len() + 1);
-    let top = |r: &Row| r.lines.iter().map(|l| l.top()).fold(f32::INFINITY, f32::min);
-    let bottom = |r: &Row| r.lines.iter().map(|l| l.bottom()).fold(f32::NEG_INFINITY, f32::max);
+    let top = |r: &Row| {
+        r.lines
+            .iter()
+            .map(|l| l.top())
+            .fold(f32::INFINITY, f32::min)
+    };
+    let bottom = |r: &Row| {
+        r.lines
+            .iter()
+            .map(|l| l.bottom())
+            .fold(f32::NEG_INFINITY, f32::max)
+    };
     ys.push(top(&rows[0]));
     for w in rows.windows(2) {
         ys.push((bottom(&w[0]) + top(&w[1])) / 2.0);
@@ -309,7 +412,9 @@ fn table(items: &[Item], core: &[bool]) -> Option<Grid> {
             let cols = slots[r][k].col..slots[r][k].col + slots[r][k].span;
             let mut span = 1;
             while r + span < header_rows
-                && !slots[r + span].iter().any(|s| s.col < cols.end && cols.start < s.col + s.span)
+                && !slots[r + span]
+                    .iter()
+                    .any(|s| s.col < cols.end && cols.start < s.col + s.span)
             {
                 span += 1;
             }
@@ -377,13 +482,24 @@ fn gutters(items: &[Item], anchor: &[bool], header_end: usize) -> Option<Vec<Ran
         }
         reach = reach.max(x1);
     }
+    // Header cells inside a gutter open a column: split the gutter.
+    let mut split = gutters;
+    for it in &items[..header_end.min(items.len())] {
+        for c in &it.cells {
+            if let Some(k) = split.iter().position(|g| c.x0 > g.start && c.x1 < g.end) {
+                let g = split.remove(k);
+                split.insert(k, c.x1..g.end);
+                split.insert(k, g.start..c.x0);
+            }
+        }
+    }
     // Other cells narrow the gutters they reach into.
     for (k, it) in items.iter().enumerate() {
         if anchor[k] {
             continue;
         }
         for c in &it.cells {
-            for g in &mut gutters {
+            for g in &mut split {
                 let (a, b) = (g.start, g.end);
                 if c.x0 <= a && c.x1 >= b || c.x1 <= a || c.x0 >= b {
                     continue;
@@ -396,17 +512,7 @@ fn gutters(items: &[Item], anchor: &[bool], header_end: usize) -> Option<Vec<Ran
             }
         }
     }
-    // Header cells inside a gutter open a column: split the gutter.
-    let mut split: Vec<Range<f32>> = gutters.into_iter().filter(|g| g.end > g.start).collect();
-    for it in &items[..header_end.min(items.len())] {
-        for c in &it.cells {
-            if let Some(k) = split.iter().position(|g| c.x0 > g.start && c.x1 < g.end) {
-                let g = split.remove(k);
-                split.insert(k, c.x1..g.end);
-                split.insert(k, g.start..c.x0);
-            }
-        }
-    }
+    split.retain(|g| g.end > g.start);
     Some(split)
 }
 
@@ -552,4 +658,363 @@ fn fill_row(row: &Row, xs: &[f32], gutters: &[Range<f32>]) -> Vec<Slot> {
         }
     }
     slots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIZE: f32 = 6.0;
+    /// Width of one character at [`SIZE`].
+    const CH: f32 = 3.0;
+
+    /// A line at baseline `y` from `(x, text, right_aligned)` parts: a
+    /// right-aligned part ends at `x`.
+    fn line(y: f32, parts: &[(f32, &str, bool)]) -> Line {
+        Line {
+            y,
+            size: SIZE,
+            positioned: true,
+            cells: parts
+                .iter()
+                .map(|&(x, text, right)| {
+                    let w = CH * text.chars().count() as f32;
+                    let x0 = if right { x - w } else { x };
+                    Cell {
+                        x0,
+                        x1: x0 + w,
+                        text: text.to_string(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// A body row: a name at the left margin and right-aligned figures
+    /// ending at 300, 400 and 500 (an empty string leaves one out).
+    fn row(y: f32, name: &str, figs: [&str; 3]) -> Line {
+        let mut parts = Vec::new();
+        if !name.is_empty() {
+            parts.push((20.0, name, false));
+        }
+        for (x, f) in [300.0, 400.0, 500.0].into_iter().zip(figs) {
+            if !f.is_empty() {
+                parts.push((x, f, true));
+            }
+        }
+        line(y, &parts)
+    }
+
+    fn header(y: f32) -> Line {
+        line(
+            y,
+            &[
+                (20.0, "Faaliyet", false),
+                (300.0, "2022", true),
+                (400.0, "2023", true),
+                (500.0, "2024", true),
+            ],
+        )
+    }
+
+    fn text(g: &Grid, row: usize, col: usize) -> String {
+        g.cell_at(row, col).map(GridCell::text).unwrap_or_default()
+    }
+
+    /// Every slot is covered by exactly one cell.
+    fn check_cover(g: &Grid) {
+        for r in 0..g.rows() {
+            for c in 0..g.cols() {
+                let n = g.cells.iter().filter(|k| k.covers(r, c)).count();
+                assert_eq!(n, 1, "slot {r},{c}");
+            }
+        }
+    }
+
+    fn paragraph(y: f32, n: usize) -> Vec<Line> {
+        (0..n)
+            .map(|i| {
+                line(
+                    y + 11.0 * i as f32,
+                    &[(
+                        20.0,
+                        "Bu metin bir paragraftır ve tablo değildir, satırları uzundur.",
+                        false,
+                    )],
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn simple_three_column_table() {
+        let lines = vec![
+            line(
+                20.0,
+                &[
+                    (20.0, "Ad", false),
+                    (300.0, "Bütçe", true),
+                    (400.0, "Toplam", true),
+                ],
+            ),
+            line(
+                31.0,
+                &[
+                    (20.0, "Bir", false),
+                    (300.0, "1.000,00", true),
+                    (400.0, "2.000,00", true),
+                ],
+            ),
+            line(
+                42.0,
+                &[
+                    (20.0, "İki", false),
+                    (300.0, "30,00", true),
+                    (400.0, "40,00", true),
+                ],
+            ),
+            line(
+                53.0,
+                &[
+                    (20.0, "Üç", false),
+                    (300.0, "5,00", true),
+                    (400.0, "600,00", true),
+                ],
+            ),
+        ];
+        let grids = stream(&lines, &[]);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!((g.rows(), g.cols()), (4, 3));
+        check_cover(g);
+        assert_eq!(text(g, 0, 1), "Bütçe");
+        assert_eq!(text(g, 2, 0), "İki");
+        assert_eq!(text(g, 3, 2), "600,00");
+        assert!(g.cells.iter().all(|c| !c.shaded));
+    }
+
+    /// A table whose second record's name wraps onto two lines, set 7 pt
+    /// apart, with its figures on line `at` (0 first, 1 second, None
+    /// between them).
+    fn wrapped(at: Option<usize>) -> Vec<Grid> {
+        let figs = ["10", "20", "30"];
+        let mut lines = vec![header(20.0), row(31.0, "Birinci kayıt", ["1", "2", "3"])];
+        match at {
+            Some(0) => {
+                lines.push(row(42.0, "İkinci kaydın uzun adı", figs));
+                lines.push(row(49.0, "iki satıra sarar", ["", "", ""]));
+            }
+            Some(_) => {
+                lines.push(row(42.0, "İkinci kaydın uzun adı", ["", "", ""]));
+                lines.push(row(49.0, "iki satıra sarar", figs));
+            }
+            None => {
+                lines.push(row(42.0, "İkinci kaydın uzun adı", ["", "", ""]));
+                lines.push(row(45.5, "", figs));
+                lines.push(row(49.0, "iki satıra sarar", ["", "", ""]));
+            }
+        }
+        lines.push(row(60.0, "Üçüncü kayıt", ["4", "5", "6"]));
+        stream(&lines, &[])
+    }
+
+    fn check_wrapped(grids: &[Grid]) {
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!((g.rows(), g.cols()), (4, 4));
+        check_cover(g);
+        let name = g.cell_at(2, 0).map(|c| c.lines.clone()).unwrap_or_default();
+        assert_eq!(name, ["İkinci kaydın uzun adı", "iki satıra sarar"]);
+        assert_eq!(text(g, 2, 1), "10");
+        assert_eq!(text(g, 2, 3), "30");
+        assert_eq!(text(g, 1, 0), "Birinci kayıt");
+        assert_eq!(text(g, 3, 0), "Üçüncü kayıt");
+        assert_eq!(text(g, 3, 3), "6");
+    }
+
+    #[test]
+    fn wrapped_name_figures_centred() {
+        check_wrapped(&wrapped(None));
+    }
+
+    #[test]
+    fn wrapped_name_figures_top() {
+        check_wrapped(&wrapped(Some(0)));
+    }
+
+    #[test]
+    fn wrapped_name_figures_bottom() {
+        check_wrapped(&wrapped(Some(1)));
+    }
+
+    #[test]
+    fn empty_cell_keeps_row_and_columns() {
+        let lines = vec![
+            header(20.0),
+            row(31.0, "Bir", ["1.000", "2.000", "3.000"]),
+            row(42.0, "İki", ["10", "", "30"]),
+            row(53.0, "Üç", ["4", "5", "6"]),
+        ];
+        let grids = stream(&lines, &[]);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!((g.rows(), g.cols()), (4, 4));
+        check_cover(g);
+        assert_eq!(text(g, 2, 0), "İki");
+        assert_eq!(text(g, 2, 1), "10");
+        assert_eq!(text(g, 2, 2), "");
+        assert_eq!(text(g, 2, 3), "30");
+        assert_eq!(text(g, 3, 2), "5");
+    }
+
+    #[test]
+    fn two_row_header_with_group_label() {
+        let mut top = line(20.0, &[(20.0, "Faaliyetler", false)]);
+        // Centred over the three figure columns.
+        top.cells.push(Cell {
+            x0: 290.0,
+            x1: 480.0,
+            text: "Kaynak İhtiyacı (TL)".to_string(),
+        });
+        let lines = vec![
+            top,
+            line(
+                27.0,
+                &[
+                    (300.0, "Bütçe İçi", true),
+                    (400.0, "Bütçe Dışı", true),
+                    (500.0, "Toplam", true),
+                ],
+            ),
+            row(38.0, "Bir", ["1.000,00", "0,00", "1.000,00"]),
+            row(49.0, "İki", ["2.000,00", "0,00", "2.000,00"]),
+            row(60.0, "Üç", ["3.000,00", "0,00", "3.000,00"]),
+        ];
+        let grids = stream(&lines, &[]);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!((g.rows(), g.cols()), (5, 4));
+        check_cover(g);
+        let group = g.cell_at(0, 2).cloned().unwrap_or_else(|| panic!("group"));
+        assert_eq!(group.text(), "Kaynak İhtiyacı (TL)");
+        assert_eq!(
+            (group.row, group.col, group.col_span, group.row_span),
+            (0, 1, 3, 1)
+        );
+        let label = g.cell_at(1, 0).cloned().unwrap_or_else(|| panic!("label"));
+        assert_eq!((label.text().as_str(), label.row_span), ("Faaliyetler", 2));
+        assert_eq!(text(g, 1, 1), "Bütçe İçi");
+        assert_eq!(text(g, 1, 3), "Toplam");
+        assert_eq!(text(g, 4, 2), "0,00");
+    }
+
+    #[test]
+    fn paragraph_is_not_a_table() {
+        assert!(stream(&paragraph(20.0, 12), &[]).is_empty());
+        // Justified text with wide spaces in different places.
+        let lines: Vec<Line> = (0..10)
+            .map(|i| {
+                let x = 100.0 + 37.0 * (i % 5) as f32;
+                line(
+                    20.0 + 11.0 * i as f32,
+                    &[
+                        (20.0, "Bu satır geniş boşluk", false),
+                        (x + 90.0, "içerir ve devam eder", false),
+                    ],
+                )
+            })
+            .collect();
+        assert!(stream(&lines, &[]).is_empty());
+    }
+
+    #[test]
+    fn numbered_list_is_not_a_table() {
+        let lines: Vec<Line> = (1..=8)
+            .map(|i| {
+                let n = format!("{i}.");
+                line(
+                    20.0 + 8.0 * i as f32,
+                    &[
+                        (20.0, n.as_str(), false),
+                        (40.0, "Bir faaliyetin adı", false),
+                    ],
+                )
+            })
+            .collect();
+        assert!(stream(&lines, &[]).is_empty());
+    }
+
+    #[test]
+    fn two_tables_separated_by_paragraph() {
+        let mut lines = vec![
+            header(20.0),
+            row(31.0, "Bir", ["1", "2", "3"]),
+            row(42.0, "İki", ["4", "5", "6"]),
+        ];
+        lines.extend(paragraph(56.0, 3));
+        lines.extend([
+            header(92.0),
+            row(103.0, "Üç", ["7", "8", "9"]),
+            row(114.0, "Dört", ["10", "11", "12"]),
+            row(125.0, "Beş", ["13", "14", "15"]),
+        ]);
+        let grids = stream(&lines, &[]);
+        assert_eq!(grids.len(), 2);
+        assert_eq!((grids[0].rows(), grids[0].cols()), (3, 4));
+        assert_eq!((grids[1].rows(), grids[1].cols()), (4, 4));
+        assert_eq!(text(&grids[0], 2, 3), "6");
+        assert_eq!(text(&grids[1], 1, 0), "Üç");
+        assert!(grids
+            .iter()
+            .all(|g| g.cells.iter().all(|c| !c.text().contains("paragraf"))));
+    }
+
+    #[test]
+    fn ruled_area_is_left_alone() {
+        let lines = vec![
+            header(20.0),
+            row(31.0, "Bir", ["1", "2", "3"]),
+            row(42.0, "İki", ["4", "5", "6"]),
+            row(53.0, "Üç", ["7", "8", "9"]),
+        ];
+        let ruled = Grid {
+            xs: vec![10.0, 510.0],
+            ys: vec![10.0, 60.0],
+            cells: Vec::new(),
+        };
+        assert!(stream(&lines, &[ruled]).is_empty());
+        // A ruled table below leaves the one above alone.
+        let ruled = Grid {
+            xs: vec![10.0, 510.0],
+            ys: vec![36.0, 60.0],
+            cells: Vec::new(),
+        };
+        let grids = stream(&lines, &[ruled]);
+        assert!(grids
+            .iter()
+            .all(|g| g.cells.iter().all(|c| c.text() != "İki")));
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        let mut lines = vec![line(f32::NAN, &[(0.0, "x", false), (50.0, "1", true)])];
+        lines.push(line(
+            10.0,
+            &[(f32::INFINITY, "1", false), (f32::NAN, "2", false)],
+        ));
+        lines.push(Line {
+            y: 20.0,
+            size: 0.0,
+            positioned: true,
+            cells: Vec::new(),
+        });
+        for i in 0..20 {
+            lines.push(line(
+                30.0 + i as f32,
+                &[(0.0, "1", false), (0.0, "2", false)],
+            ));
+        }
+        let _ = stream(&lines, &[]);
+        assert!(stream(&[], &[]).is_empty());
+    }
 }
