@@ -31,14 +31,14 @@ pub mod workbook;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
 pub use error::{Error, Warning};
 pub use exec::{Executor, Sequential, Threads};
 use layout::{Page, SourceDoc};
-use read::{PageContent, PageError};
+use read::PageError;
 
 /// The model extracted from a file, with what could not be placed.
 #[derive(Debug, Clone)]
@@ -146,34 +146,55 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
         .collect();
     doc.truncated = pdf.truncated();
 
-    // Read: pages spread over the workers, each with its own reader. A
-    // reader that panicked may hold a broken cache: it is made anew.
-    let slots = exec::map(
+    // Read and lay out each page on the workers, each with its own reader,
+    // keeping of the glyphs only each font's letter evidence. A reader that
+    // panicked may hold a broken cache: it is made anew.
+    let first = exec::map(
         exec,
         n,
         || pdf.reader(),
-        |reader, i| {
-            catch_unwind(AssertUnwindSafe(|| reader.page(i))).unwrap_or_else(|_| {
-                *reader = pdf.reader();
-                Err(PageError::Failed)
-            })
-        },
+        |reader, i| read_page(&pdf, reader, i, None),
     );
-    let mut contents: Vec<PageContent> = Vec::with_capacity(n);
+    let mut pages: Vec<Option<Page>> = Vec::with_capacity(n);
+    let mut fonts_of_page: Vec<Vec<Arc<str>>> = Vec::with_capacity(n);
+    let mut evidence = read::FontEvidence::new();
     let mut lost: Vec<u32> = Vec::new();
     let mut first_error: Option<(u32, PageError)> = None;
-    for (i, slot) in slots.into_iter().enumerate() {
+    let mut unmapped = 0;
+    for (i, slot) in first.into_iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         match slot.unwrap_or(Err(PageError::Failed)) {
-            Ok(c) => contents.push(c),
-            Err(PageError::Lost) => lost.push(number),
+            Ok(read) => {
+                let glyphs: usize = read.unmapped.iter().map(|(_, k)| k).sum();
+                if glyphs > 0 {
+                    unmapped += glyphs;
+                    let fonts: Vec<&str> = read.unmapped.iter().map(|(f, _)| &**f).collect();
+                    warnings.push(warn(
+                        Some(number),
+                        format!(
+                            "{glyphs} glyphs have no Unicode mapping; their text is missing \
+                             (fonts without a map: {})",
+                            fonts.join(", ")
+                        ),
+                    ));
+                }
+                fonts_of_page.push(read.evidence.keys().cloned().collect());
+                read::merge_evidence(&mut evidence, read.evidence);
+                pages.push(Some(read.page));
+            }
             Err(e) => {
-                warnings.push(warn(Some(number), format!("page not read: {e}")));
-                first_error.get_or_insert((number, e));
+                fonts_of_page.push(Vec::new());
+                pages.push(None);
+                if e == PageError::Lost {
+                    lost.push(number);
+                } else {
+                    warnings.push(warn(Some(number), format!("page not read: {e}")));
+                    first_error.get_or_insert((number, e));
+                }
             }
         }
     }
-    if contents.is_empty() {
+    if pages.iter().all(Option::is_none) {
         return Err(Error::Corrupt {
             path: p(),
             reason: match first_error {
@@ -193,47 +214,31 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
             ),
         ));
     }
-    let unmapped: usize = contents
-        .iter()
-        .flat_map(|c| &c.unmapped)
-        .map(|(_, k)| k)
-        .sum();
-    for c in &contents {
-        let glyphs: usize = c.unmapped.iter().map(|(_, k)| k).sum();
-        if glyphs > 0 {
-            let fonts: Vec<&str> = c.unmapped.iter().map(|(f, _)| &**f).collect();
-            warnings.push(warn(
-                Some(c.number),
-                format!(
-                    "{glyphs} glyphs have no Unicode mapping; their text is missing \
-                     (fonts without a map: {})",
-                    fonts.join(", ")
-                ),
-            ));
+
+    // Text-layer repair, decided per font over the whole document: the
+    // pages that show a font to repair are read again, repaired.
+    let repairs = read::repairs(&evidence);
+    if !repairs.is_empty() {
+        for notice in read::repair_notices(&repairs) {
+            warnings.push(warn(notice.page, notice.message));
+        }
+        let again: Vec<usize> = (0..n)
+            .filter(|&i| pages[i].is_some())
+            .filter(|&i| fonts_of_page[i].iter().any(|f| repairs.contains_key(f)))
+            .collect();
+        let redone = exec::map(
+            exec,
+            again.len(),
+            || pdf.reader(),
+            |reader, k| read_page(&pdf, reader, again[k], Some(&repairs)),
+        );
+        for (&i, slot) in again.iter().zip(redone) {
+            if let Some(Ok(read)) = slot {
+                pages[i] = Some(read.page);
+            }
         }
     }
-
-    // Text-layer repair, decided per font over the whole document.
-    for notice in read::repair_text_layer(&mut contents) {
-        warnings.push(warn(notice.page, notice.message));
-    }
-
-    // Layout, page by page on the workers again.
-    let inputs: Vec<Mutex<Option<PageContent>>> =
-        contents.into_iter().map(|c| Mutex::new(Some(c))).collect();
-    let mut pages: Vec<Page> = exec::map(
-        exec,
-        inputs.len(),
-        || (),
-        |_, i| {
-            let content = inputs[i].lock().ok().and_then(|mut c| c.take());
-            content.map(layout::page)
-        },
-    )
-    .into_iter()
-    .flatten()
-    .flatten()
-    .collect();
+    let mut pages: Vec<Page> = pages.into_iter().flatten().collect();
 
     check_damage(&doc.path, &pages, &mut warnings)?;
     layout::drop_unmapped(&mut pages);
@@ -254,6 +259,41 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     doc.pages = pages;
     doc.warnings = warnings;
     Ok(())
+}
+
+/// What the first pass keeps of a page: its layout, its fonts' letter
+/// evidence and its glyphs without a Unicode mapping.
+struct PageRead {
+    page: Page,
+    evidence: read::FontEvidence,
+    unmapped: Vec<(Arc<str>, usize)>,
+}
+
+/// Reads page `i`, applies `repairs` (if any) and lays it out. A panic in
+/// the reader or the layout costs the page, not the document.
+fn read_page<'d>(
+    pdf: &'d read::Document,
+    reader: &mut read::PageReader<'d>,
+    i: usize,
+    repairs: Option<&read::Repairs>,
+) -> Result<PageRead, PageError> {
+    let run = AssertUnwindSafe(|| -> Result<PageRead, PageError> {
+        let mut content = reader.page(i)?;
+        let evidence = read::font_evidence(&content);
+        if let Some(r) = repairs {
+            read::apply_repairs(&mut content, r);
+        }
+        let unmapped = std::mem::take(&mut content.unmapped);
+        Ok(PageRead {
+            page: layout::page(content),
+            evidence,
+            unmapped,
+        })
+    });
+    catch_unwind(run).unwrap_or_else(|_| {
+        *reader = pdf.reader();
+        Err(PageError::Failed)
+    })
 }
 
 /// Refuses a text layer whose letters read as digits and symbols on most

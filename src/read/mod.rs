@@ -133,58 +133,58 @@ pub struct Notice {
     pub message: String,
 }
 
-/// Repairs the text layer of the whole document in place: each font's
-/// letters are checked over all pages ([`textlayer::FontStats`]), and the
-/// fonts whose evidence calls for a repair are repaired on every page.
-/// Returns one notice per repaired font.
-pub fn repair_text_layer(pages: &mut [PageContent]) -> Vec<Notice> {
+/// Each font's letter evidence on one page, by font name.
+pub type FontEvidence = HashMap<Arc<str>, textlayer::FontStats>;
+
+/// The repair each font calls for, by font name (fonts needing none left out).
+pub type Repairs = HashMap<Arc<str>, textlayer::Repair>;
+
+/// The letter evidence of each font shown on `page`
+/// ([`textlayer::FontStats`]), to be merged over the whole document.
+pub fn font_evidence(page: &PageContent) -> FontEvidence {
     // Consecutive glyphs mostly share their font: look a font up only when
-    // it changes (by pointer first, each reader shares one string per font).
-    let mut stats: HashMap<Arc<str>, textlayer::FontStats> = HashMap::new();
-    for page in pages.iter() {
-        let mut run: Option<(&Arc<str>, textlayer::FontStats)> = None;
-        for g in &page.glyphs {
-            match &mut run {
-                Some((font, s)) if Arc::ptr_eq(font, &g.font) => s.add(&g.text),
-                _ => {
-                    if let Some((font, s)) = run.take() {
-                        stats.entry(Arc::clone(font)).or_default().merge(&s);
-                    }
-                    let mut s = textlayer::FontStats::default();
-                    s.add(&g.text);
-                    run = Some((&g.font, s));
+    // it changes (by pointer: a reader keeps one string per font).
+    let mut stats = FontEvidence::new();
+    let mut run: Option<(&Arc<str>, textlayer::FontStats)> = None;
+    for g in &page.glyphs {
+        match &mut run {
+            Some((font, s)) if Arc::ptr_eq(font, &g.font) => s.add(&g.text),
+            _ => {
+                if let Some((font, s)) = run.take() {
+                    stats.entry(Arc::clone(font)).or_default().merge(&s);
                 }
+                let mut s = textlayer::FontStats::default();
+                s.add(&g.text);
+                run = Some((&g.font, s));
             }
         }
-        if let Some((font, s)) = run {
-            stats.entry(Arc::clone(font)).or_default().merge(&s);
-        }
     }
-    let repairs: HashMap<Arc<str>, textlayer::Repair> = stats
-        .into_iter()
-        .map(|(font, s)| (font, s.repair()))
+    if let Some((font, s)) = run {
+        stats.entry(Arc::clone(font)).or_default().merge(&s);
+    }
+    stats
+}
+
+/// Merges one page's evidence into the document's.
+pub fn merge_evidence(into: &mut FontEvidence, page: FontEvidence) {
+    for (font, s) in page {
+        into.entry(font).or_default().merge(&s);
+    }
+}
+
+/// The repairs the document's evidence calls for.
+pub fn repairs(evidence: &FontEvidence) -> Repairs {
+    evidence
+        .iter()
+        .map(|(font, s)| (Arc::clone(font), s.repair()))
         .filter(|(_, r)| *r != textlayer::Repair::None)
-        .collect();
-    if repairs.is_empty() {
-        return Vec::new();
-    }
-    for page in pages.iter_mut() {
-        let glyphs = &mut page.glyphs;
-        for i in 0..glyphs.len() {
-            let Some(&repair) = repairs.get(&glyphs[i].font) else {
-                continue;
-            };
-            let prev = i
-                .checked_sub(1)
-                .and_then(|j| glyphs[j].text.chars().next_back());
-            let next = glyphs.get(i + 1).and_then(|g| g.text.chars().next());
-            if let Some(fixed) = repair.apply(&glyphs[i].text, prev, next) {
-                glyphs[i].text = Arc::from(fixed);
-            }
-        }
-    }
+        .collect()
+}
+
+/// One notice per repaired font, naming it and the repair.
+pub fn repair_notices(repairs: &Repairs) -> Vec<Notice> {
     let mut notices: Vec<Notice> = repairs
-        .into_iter()
+        .iter()
         .map(|(font, repair)| Notice {
             page: None,
             message: format!("font {font}: repaired {}", repair.describe()),
@@ -192,4 +192,42 @@ pub fn repair_text_layer(pages: &mut [PageContent]) -> Vec<Notice> {
         .collect();
     notices.sort_by(|a, b| a.message.cmp(&b.message));
     notices
+}
+
+/// Applies `repairs` to the glyphs of one page; true if any font of the
+/// page is repaired.
+pub fn apply_repairs(page: &mut PageContent, repairs: &Repairs) -> bool {
+    let glyphs = &mut page.glyphs;
+    let mut touched = false;
+    for i in 0..glyphs.len() {
+        let Some(&repair) = repairs.get(&glyphs[i].font) else {
+            continue;
+        };
+        touched = true;
+        let prev = i
+            .checked_sub(1)
+            .and_then(|j| glyphs[j].text.chars().next_back());
+        let next = glyphs.get(i + 1).and_then(|g| g.text.chars().next());
+        if let Some(fixed) = repair.apply(&glyphs[i].text, prev, next) {
+            glyphs[i].text = Arc::from(fixed);
+        }
+    }
+    touched
+}
+
+/// Repairs the text layer of the whole document in place: each font's
+/// letters are checked over all pages, and the fonts whose evidence calls
+/// for a repair are repaired on every page. Returns one notice per
+/// repaired font. (The pipeline does the same page by page, keeping only
+/// the evidence: [`font_evidence`], [`repairs`], [`apply_repairs`].)
+pub fn repair_text_layer(pages: &mut [PageContent]) -> Vec<Notice> {
+    let mut evidence = FontEvidence::new();
+    for page in pages.iter() {
+        merge_evidence(&mut evidence, font_evidence(page));
+    }
+    let repairs = repairs(&evidence);
+    for page in pages.iter_mut() {
+        apply_repairs(page, &repairs);
+    }
+    repair_notices(&repairs)
 }
