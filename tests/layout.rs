@@ -121,3 +121,34 @@ fn tables_set_without_rules_become_grids_from_their_alignment() {
     assert_eq!(inds.cell_at(4, 0).unwrap().lines.len(), 2);
     assert!(page.grids.iter().all(|g| g.cells.iter().all(|c| !c.shaded)));
 }
+
+#[test]
+fn a_table_over_ten_pages_is_joined_with_its_repeated_header_dropped() {
+    // The responsibilities table of the real-table printing runs from page
+    // 203 to the last page, repeating its header row on every page.
+    let path = root().join("tests/data/izmir-2024-performans-programi-tables.pdf");
+    let bytes = std::fs::read(&path).unwrap();
+    let doc = perfprog::source(
+        Path::new("tables.pdf"),
+        bytes,
+        &perfprog::Threads::available(),
+    )
+    .unwrap();
+    let tables = perfprog::layout::tables::tables(&doc.pages);
+    let t = tables
+        .iter()
+        .find(|t| t.rows.first().map(|r| r.page) == Some(203))
+        .expect("a table starting on page 203");
+    assert_eq!(t.rows.last().map(|r| r.page), Some(212));
+    assert_eq!((t.header.len(), t.xs.len() - 1, t.rows.len()), (1, 3, 295));
+    let header: Vec<String> = t.header[0].iter().map(|c| c.text()).collect();
+    // No body row repeats the header.
+    assert!(t
+        .rows
+        .iter()
+        .all(|r| r.cells.iter().map(|c| c.text()).collect::<Vec<_>>() != header));
+    // Every page of the run contributes rows.
+    for page in 203..=212 {
+        assert!(t.rows.iter().any(|r| r.page == page), "page {page}");
+    }
+}

@@ -53,6 +53,24 @@ fn dump_layout(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    if args.grids {
+        // Tables continued over page breaks, joined.
+        for t in perfprog::layout::tables::tables(&doc.pages) {
+            let (Some(first), Some(last)) = (t.rows.first(), t.rows.last()) else {
+                continue;
+            };
+            if first.page != last.page {
+                out.push_str(&format!(
+                    "table across pages {}-{}: {} header rows, {} rows × {} columns\n",
+                    first.page,
+                    last.page,
+                    t.header.len(),
+                    t.rows.len(),
+                    t.xs.len().saturating_sub(1)
+                ));
+            }
+        }
+    }
     for page in doc.pages.iter().filter(|_| args.lines) {
         for line in &page.lines {
             let cells: Vec<String> = line

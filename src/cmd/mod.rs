@@ -108,9 +108,9 @@ pub struct ExtractArgs {
     /// (page, baseline, size, then each cell's x-range and text).
     #[arg(long)]
     pub lines: bool,
-    /// Print the tables found from the pages' ruling lines instead of the
-    /// model: per table its rows × columns, then each cell's row, column,
-    /// spans, shading and text.
+    /// Print the tables the layout stage finds instead of the model: per
+    /// page and table its rows × columns, then each cell's row, column,
+    /// spans, shading and text; last, the tables joined across pages.
     #[arg(long, conflicts_with = "lines")]
     pub grids: bool,
 }

@@ -5,12 +5,15 @@
 //! headers, footers and page numbers are recognised across pages and
 //! removed. Tables are found as grids of cells: from their rules
 //! ([`grid::lattice`]) or, where a printing has none, from the alignment of
-//! their text ([`stream::stream`]). A pdftotext-style text export becomes the same
+//! their text ([`stream::stream`]); a table continued over a page break is
+//! joined to its continuation, its repeated header dropped
+//! ([`tables::tables`]). A pdftotext-style text export becomes the same
 //! pages of lines ([`text::pages`]). Entry points: [`page`],
 //! [`strip_running`].
 
 pub mod grid;
 pub mod stream;
+pub mod tables;
 pub mod text;
 
 use std::collections::HashMap;
