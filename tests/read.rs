@@ -52,6 +52,22 @@ fn shifted_xref_offsets_are_repaired() {
 }
 
 #[test]
+fn object_headers_glued_to_junk_are_found() {
+    // Junk right before `N 0 obj` (no line break): the table is rebuilt
+    // from every object header in the file, as MuPDF does.
+    let bytes = std::fs::read(fixture_pdf_a4()).unwrap();
+    let damaged = pdfgen::shift_offsets(&bytes, b"xx", 5);
+    let out = gives_the_golden_model("glued.pdf", damaged);
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.message.contains("cross-reference table was rebuilt")),
+        "{:#?}",
+        out.warnings
+    );
+}
+
+#[test]
 fn encrypted_with_the_empty_password_is_read() {
     for name in ["encrypted-rc4.pdf", "encrypted-aes256.pdf"] {
         let bytes = std::fs::read(root().join("tests/data").join(name)).unwrap();

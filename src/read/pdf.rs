@@ -32,32 +32,33 @@ impl Document {
     pub fn open(bytes: Arc<Vec<u8>>) -> Result<Document, OpenError> {
         let len = bytes.len();
         let truncated = !ends_with_eof(&bytes);
-        let pdf = match Pdf::new(bytes) {
-            Ok(pdf) => pdf,
-            Err(LoadPdfError::Decryption(
-                DecryptionError::PasswordProtected | DecryptionError::MissingIDEntry,
-            )) => return Err(OpenError::Password),
-            Err(LoadPdfError::Decryption(e)) => {
-                return Err(OpenError::Damaged(format!(
-                    "its encryption cannot be read ({})",
-                    match e {
-                        DecryptionError::UnsupportedAlgorithm => "unsupported algorithm",
-                        _ => "invalid encryption dictionary",
-                    }
-                )))
-            }
-            Err(LoadPdfError::Invalid) => {
-                return Err(OpenError::Damaged(if truncated {
-                    "it is truncated and no page could be recovered".into()
-                } else {
-                    "no cross-reference table, catalog or page could be recovered".into()
-                }))
-            }
-        };
-        if pdf.pages().is_empty() {
-            return Err(OpenError::Damaged("it has no pages".into()));
-        }
         let mut notices = Vec::new();
+        let pdf = match load(Arc::clone(&bytes))? {
+            Some(pdf) if !pdf.pages().is_empty() => pdf,
+            // hayro's own repair scans for object headers at line starts;
+            // headers glued to junk need a wider scan: rebuild the table
+            // from every `N G obj` in the file, as MuPDF does, and retry.
+            first => match rebuild_xref(&bytes).map(|b| load(Arc::new(b))) {
+                Some(Ok(Some(pdf))) if !pdf.pages().is_empty() => {
+                    notices.push(Notice {
+                        page: None,
+                        message: "the cross-reference table was rebuilt from the objects \
+                                  found in the file"
+                            .into(),
+                    });
+                    pdf
+                }
+                Some(Err(e)) => return Err(e),
+                _ if first.is_some() => return Err(OpenError::Damaged("it has no pages".into())),
+                _ => {
+                    return Err(OpenError::Damaged(if truncated {
+                        "it is truncated and no page could be recovered".into()
+                    } else {
+                        "no cross-reference table, catalog or page could be recovered".into()
+                    }))
+                }
+            },
+        };
         if truncated {
             notices.push(Notice {
                 page: None,
@@ -169,6 +170,145 @@ impl PageReader<'_> {
             unmapped,
         })
     }
+}
+
+/// Opens a PDF with hayro; None when its structure cannot be read at all.
+fn load(bytes: Arc<Vec<u8>>) -> Result<Option<Pdf>, OpenError> {
+    match Pdf::new(bytes) {
+        Ok(pdf) => Ok(Some(pdf)),
+        Err(LoadPdfError::Decryption(
+            DecryptionError::PasswordProtected | DecryptionError::MissingIDEntry,
+        )) => Err(OpenError::Password),
+        Err(LoadPdfError::Decryption(e)) => Err(OpenError::Damaged(format!(
+            "its encryption cannot be read ({})",
+            match e {
+                DecryptionError::UnsupportedAlgorithm => "unsupported algorithm",
+                _ => "invalid encryption dictionary",
+            }
+        ))),
+        Err(LoadPdfError::Invalid) => Ok(None),
+    }
+}
+
+/// The file with a new cross-reference table appended: one entry per
+/// object header `N G obj` found anywhere in the bytes (the last one of
+/// each number wins, as in incremental updates), and a trailer that keeps
+/// the last trailer's `/Root`, `/Info`, `/Encrypt` and `/ID`, or points
+/// `/Root` at the object holding `/Type /Catalog`. None when no object or
+/// no catalog is found.
+fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut objects: std::collections::BTreeMap<u32, (u16, usize)> = Default::default();
+    let mut at = 0;
+    while let Some(k) = find(&bytes[at..], b"obj") {
+        let pos = at + k;
+        at = pos + 3;
+        if bytes.get(pos + 3).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        if let Some((num, gen, start)) = header_before(bytes, pos) {
+            objects.insert(num, (gen, start));
+        }
+    }
+    let size = objects.keys().next_back()? + 1;
+    let trailer_keys = last_trailer(bytes).unwrap_or_default();
+    let root = if trailer_keys.contains("/Root") {
+        String::new()
+    } else {
+        let (num, (gen, _)) = objects.iter().find(|(_, &(_, start))| {
+            let end = find(&bytes[start..], b"endobj").map_or(bytes.len(), |e| start + e);
+            let body = &bytes[start..end.min(start + 4096)];
+            find(body, b"/Catalog").is_some()
+        })?;
+        format!("/Root {num} {gen} R ")
+    };
+    let mut out = bytes.to_vec();
+    out.extend_from_slice(b"\n");
+    let xref_at = out.len();
+    out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+    for n in 1..size {
+        match objects.get(&n) {
+            Some((gen, start)) => {
+                out.extend_from_slice(format!("{start:010} {gen:05} n \n").as_bytes())
+            }
+            None => out.extend_from_slice(b"0000000000 65535 f \n"),
+        }
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {size} {root}{trailer_keys} >>\nstartxref\n{xref_at}\n%%EOF\n")
+            .as_bytes(),
+    );
+    Some(out)
+}
+
+/// The object header `N G ` just before the `obj` at `pos`: its numbers and
+/// where it starts.
+fn header_before(bytes: &[u8], pos: usize) -> Option<(u32, u16, usize)> {
+    let mut i = pos;
+    let skip_ws = |i: &mut usize| {
+        while *i > 0 && bytes[*i - 1].is_ascii_whitespace() {
+            *i -= 1;
+        }
+    };
+    let digits = |i: &mut usize| -> Option<usize> {
+        let end = *i;
+        while *i > 0 && bytes[*i - 1].is_ascii_digit() && end - *i < 10 {
+            *i -= 1;
+        }
+        (*i < end).then_some(end)
+    };
+    let ws_end = i;
+    skip_ws(&mut i);
+    if i == ws_end {
+        return None;
+    }
+    let gen_end = digits(&mut i)?;
+    let gen: u16 = std::str::from_utf8(&bytes[i..gen_end]).ok()?.parse().ok()?;
+    let ws_end = i;
+    skip_ws(&mut i);
+    if i == ws_end {
+        return None;
+    }
+    let num_end = digits(&mut i)?;
+    let num: u32 = std::str::from_utf8(&bytes[i..num_end]).ok()?.parse().ok()?;
+    (num > 0 && num < 10_000_000).then_some((num, gen, i))
+}
+
+/// The `/Root`, `/Info`, `/Encrypt` and `/ID` entries of the file's last
+/// `trailer` dictionary (or cross-reference stream), as PDF text.
+fn last_trailer(bytes: &[u8]) -> Option<String> {
+    let from = rfind(bytes, b"trailer").or_else(|| rfind(bytes, b"/XRef"))?;
+    let dict = &bytes[from..bytes.len().min(from + 4096)];
+    let text = String::from_utf8_lossy(dict);
+    let mut out = String::new();
+    for key in ["/Root", "/Info", "/Encrypt"] {
+        if let Some(k) = text.find(key) {
+            let rest = &text[k + key.len()..];
+            let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+            if words.len() == 3
+                && words[2].starts_with('R')
+                && words[..2]
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_digit()))
+            {
+                out.push_str(&format!("{key} {} {} R ", words[0], words[1]));
+            }
+        }
+    }
+    if let Some(k) = text.find("/ID") {
+        if let Some(end) = text[k..].find(']') {
+            out.push_str(&text[k..k + end + 1]);
+            out.push(' ');
+        }
+    }
+    Some(out)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 fn ends_with_eof(bytes: &[u8]) -> bool {
