@@ -414,6 +414,17 @@ impl Writer {
     }
 }
 
+/// A PDF of the given object bodies, numbered from 1 (object 1 is the
+/// catalog), with a correct `xref` table: for structures the [`Doc`]
+/// builder does not make (forms, named properties).
+pub fn raw_pdf(objects: &[&[u8]]) -> Vec<u8> {
+    let mut w = Writer::new();
+    for (i, body) in objects.iter().enumerate() {
+        w.object(i + 1, body);
+    }
+    w.finish(1, None)
+}
+
 /// Byte offsets of `N G obj` headers that start a line.
 fn object_headers(pdf: &[u8]) -> Vec<usize> {
     let is_header = |rest: &[u8]| {

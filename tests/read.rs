@@ -323,6 +323,41 @@ fn artifacts_are_not_content() {
 }
 
 #[test]
+fn actual_text_is_read_from_properties_and_forms() {
+    // "x" drawn twice, each in a span whose /ActualText says what it stands
+    // for: through a named property, and inside a form. The page's own
+    // stream never says "/ActualText".
+    let content = b"/Span /P1 BDC BT /F1 12 Tf 72 680 Td (x) Tj ET EMC \
+                    q 1 0 0 1 72 660 cm /X1 Do Q";
+    let form = b"/Span <</ActualText (ffl)>> BDC BT /F1 12 Tf 0 0 Td (x) Tj ET EMC";
+    let stream = |dict: &str, data: &[u8]| {
+        let mut s = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+        s.extend_from_slice(data);
+        s.extend_from_slice(b"\nendstream");
+        s
+    };
+    let page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+                 /Resources << /Font << /F1 3 0 R >> /XObject << /X1 5 0 R >> \
+                 /Properties << /P1 << /ActualText (ff) >> >> >> >>";
+    let pdf = pdfgen::raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        &stream("", content),
+        &stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 200 50] \
+             /Resources << /Font << /F1 3 0 R >> >>",
+            form,
+        ),
+        page,
+    ]);
+    let doc = Document::open(Arc::new(pdf)).unwrap();
+    let page = doc.reader().page(0).unwrap();
+    let text: Vec<&str> = page.glyphs.iter().map(|g| &*g.text).collect();
+    assert_eq!(text, ["ff", "ffl"]);
+}
+
+#[test]
 fn vector_paths_are_read_in_page_coordinates() {
     // Page 30 of the real-table printing: a target table whose header row
     // is shaded light blue, with grey 0.4 pt rules around every row.

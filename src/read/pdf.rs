@@ -140,7 +140,7 @@ impl PageReader<'_> {
             self.interner.font_names(),
         )?;
         let ahead = match page.page_stream() {
-            Some(s) if contains(s, b"/ActualText") => marked_content(page),
+            Some(s) if has_actual_text(s, page.resources(), 0) => marked_content(page),
             Some(_) => Vec::new(),
             None => return Err(PageError::Lost),
         };
@@ -451,6 +451,38 @@ fn collect_font_streams<'a>(font: &Dict<'a>, out: &mut Vec<Stream<'a>>) {
             }
         }
     }
+}
+
+/// Whether a content stream gives `/ActualText` anywhere: inline, through
+/// its named `/Properties`, or in the forms it draws (nested ones too).
+fn has_actual_text(content: &[u8], res: &Resources<'_>, depth: u32) -> bool {
+    const ACTUAL_TEXT: &[u8] = b"ActualText";
+    if contains(content, b"/ActualText") {
+        return true;
+    }
+    let props = &res.properties;
+    if props.keys().any(|k| {
+        props
+            .get::<Dict<'_>>(k)
+            .is_some_and(|d| d.contains_key(ACTUAL_TEXT))
+    }) {
+        return true;
+    }
+    depth < 8
+        && res.x_objects.keys().any(|k| {
+            let Some(form) = res.x_objects.get::<Stream<'_>>(k) else {
+                return false;
+            };
+            if form.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() != Some(FORM) {
+                return false;
+            }
+            let inner = Resources::from_parent(
+                form.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
+                res.clone(),
+            );
+            form.decoded()
+                .is_ok_and(|data| has_actual_text(&data, &inner, depth + 1))
+        })
 }
 
 /// The page's marked-content sequences (tag and `/ActualText`) in the order
