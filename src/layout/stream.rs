@@ -404,8 +404,9 @@ fn table(items: &[Item], core: &[bool]) -> Option<Grid> {
 
     // Slots: per row, (col, span, lines).
     let mut slots: Vec<Vec<Slot>> = rows.iter().map(|r| fill_row(r, &xs, &gutters)).collect();
-    // Header cells with nothing below them in the header span down.
     let header_rows = rows.iter().take_while(|r| r.header).count();
+    widen_group_labels(&mut slots, header_rows, ncols);
+    // Header cells with nothing below them in the header span down.
     let mut row_spans: Vec<Vec<usize>> = slots.iter().map(|s| vec![1; s.len()]).collect();
     for r in 0..header_rows {
         for k in 0..slots[r].len() {
@@ -597,6 +598,29 @@ fn body_rows<'a, 'b>(body: &'b [Item<'a>], anchor: &[bool]) -> Vec<Row<'a, 'b>> 
         start = end;
     }
     rows
+}
+
+/// A group label printed narrower than its columns (right-aligned or
+/// centred over some of them): a header column that has a leaf label below
+/// and nothing above belongs to the group label beside it, which is widened
+/// over it — to the right first, then to the left.
+fn widen_group_labels(slots: &mut [Vec<Slot>], header_rows: usize, ncols: usize) {
+    for r in 0..header_rows.saturating_sub(1) {
+        let (upper, lower) = slots.split_at_mut(r + 1);
+        let (row, below) = (&mut upper[r], &lower[0]);
+        let covers = |s: &Slot, c: usize| s.col <= c && c < s.col + s.span;
+        for c in 0..ncols {
+            if row.iter().any(|s| covers(s, c)) || !below.iter().any(|s| covers(s, c)) {
+                continue;
+            }
+            if let Some(s) = row.iter_mut().find(|s| s.span >= 2 && s.col + s.span == c) {
+                s.span += 1;
+            } else if let Some(s) = row.iter_mut().find(|s| s.span >= 2 && s.col == c + 1) {
+                s.col = c;
+                s.span += 1;
+            }
+        }
+    }
 }
 
 /// One filled slot of a row.
@@ -906,6 +930,38 @@ mod tests {
         assert_eq!(text(g, 1, 1), "Bütçe İçi");
         assert_eq!(text(g, 1, 3), "Toplam");
         assert_eq!(text(g, 4, 2), "0,00");
+    }
+
+    #[test]
+    fn a_group_label_narrower_than_its_columns_spans_them_all() {
+        // Printed right-aligned over the first two figure columns only: the
+        // third leaf ("Toplam") has nothing above it, so it is the label's.
+        let mut top = line(20.0, &[(20.0, "Faaliyetler", false)]);
+        top.cells.push(Cell {
+            x0: 290.0,
+            x1: 400.0,
+            text: "Kaynak İhtiyacı (TL)".to_string(),
+        });
+        let lines = vec![
+            top,
+            line(
+                27.0,
+                &[
+                    (300.0, "Bütçe İçi", true),
+                    (400.0, "Bütçe Dışı", true),
+                    (500.0, "Toplam", true),
+                ],
+            ),
+            row(38.0, "Bir", ["1.000,00", "0,00", "1.000,00"]),
+            row(49.0, "İki", ["2.000,00", "0,00", "2.000,00"]),
+            row(60.0, "Üç", ["3.000,00", "0,00", "3.000,00"]),
+        ];
+        let grids = stream(&lines, &[]);
+        let g = &grids[0];
+        check_cover(g);
+        let group = g.cell_at(0, 3).cloned().unwrap_or_else(|| panic!("group"));
+        assert_eq!(group.text(), "Kaynak İhtiyacı (TL)");
+        assert_eq!((group.col, group.col_span), (1, 3));
     }
 
     #[test]
