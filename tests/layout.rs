@@ -8,17 +8,22 @@ use perfprog::layout::grid::Grid;
 
 use crate::util::root;
 
-/// The grids of one page of the real-table printing.
-fn grids_of_page(number: u32) -> Vec<Grid> {
+/// The pages of the real-table printing, laid out.
+fn tables_printing() -> perfprog::layout::SourceDoc {
     let path = root().join("tests/data/izmir-2024-performans-programi-tables.pdf");
     let bytes = std::fs::read(&path).unwrap();
-    let doc = perfprog::source(
+    perfprog::source(
         Path::new("tables.pdf"),
         bytes,
         &perfprog::Threads::available(),
     )
-    .expect("the real-table printing reads");
-    doc.pages
+    .expect("the real-table printing reads")
+}
+
+/// The grids of one page of the real-table printing.
+fn grids_of_page(number: u32) -> Vec<Grid> {
+    tables_printing()
+        .pages
         .into_iter()
         .find(|p| p.number == Some(number))
         .expect("the page")
@@ -126,15 +131,7 @@ fn tables_set_without_rules_become_grids_from_their_alignment() {
 fn a_table_over_ten_pages_is_joined_with_its_repeated_header_dropped() {
     // The responsibilities table of the real-table printing runs from page
     // 203 to the last page, repeating its header row on every page.
-    let path = root().join("tests/data/izmir-2024-performans-programi-tables.pdf");
-    let bytes = std::fs::read(&path).unwrap();
-    let doc = perfprog::source(
-        Path::new("tables.pdf"),
-        bytes,
-        &perfprog::Threads::available(),
-    )
-    .unwrap();
-    let tables = perfprog::layout::tables::tables(&doc.pages);
+    let tables = perfprog::layout::tables::tables(&tables_printing().pages);
     let t = tables
         .iter()
         .find(|t| t.rows.first().map(|r| r.page) == Some(203))

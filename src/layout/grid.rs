@@ -134,6 +134,23 @@ pub struct GridCell {
 }
 
 impl GridCell {
+    /// The 1×1 cell at `row`, `col` of a grid with boundaries `xs`, `ys`
+    /// (unshaded), holding `lines`.
+    pub fn single(xs: &[f32], ys: &[f32], row: usize, col: usize, lines: Vec<String>) -> GridCell {
+        GridCell {
+            row,
+            col,
+            row_span: 1,
+            col_span: 1,
+            x0: xs[col],
+            x1: xs[col + 1],
+            top: ys[row],
+            bottom: ys[row + 1],
+            shaded: false,
+            lines,
+        }
+    }
+
     /// The cell's text on one line: its lines joined with single spaces.
     pub fn text(&self) -> String {
         self.lines.join(" ")

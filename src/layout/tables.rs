@@ -293,22 +293,14 @@ mod tests {
         let mut cells = Vec::new();
         for (r, row) in rows.iter().enumerate() {
             for (c, text) in row.iter().enumerate() {
-                cells.push(GridCell {
-                    row: r,
-                    col: c,
-                    row_span: 1,
-                    col_span: 1,
-                    x0: xs[c],
-                    x1: xs[c + 1],
-                    top: ys[r],
-                    bottom: ys[r + 1],
-                    shaded: shaded.contains(&r),
-                    lines: if text.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![(*text).to_string()]
-                    },
-                });
+                let lines = if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![(*text).to_string()]
+                };
+                let mut cell = GridCell::single(&xs, &ys, r, c, lines);
+                cell.shaded = shaded.contains(&r);
+                cells.push(cell);
             }
         }
         Grid { xs, ys, cells }
