@@ -142,7 +142,7 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     let mut warnings: Vec<Warning> = pdf
         .notices()
         .iter()
-        .map(|n| warn(n.page, n.message.clone()))
+        .map(|n| warn(None, n.clone()))
         .collect();
     doc.truncated = pdf.truncated();
 
@@ -220,7 +220,7 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     let repairs = read::repairs(&evidence);
     if !repairs.is_empty() {
         for notice in read::repair_notices(&repairs) {
-            warnings.push(warn(notice.page, notice.message));
+            warnings.push(warn(None, notice));
         }
         let again: Vec<usize> = (0..n)
             .filter(|&i| pages[i].is_some())

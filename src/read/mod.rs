@@ -125,13 +125,9 @@ pub enum PageError {
     NoSuchPage,
 }
 
-/// What the read stage noticed about the whole document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    /// The page concerned, if one.
-    pub page: Option<u32>,
-    pub message: String,
-}
+/// What the read stage noticed about the whole document (a truncated
+/// file, a rebuilt cross-reference table, a repaired font), as a sentence.
+pub type Notice = String;
 
 /// Each font's letter evidence on one page, by font name.
 pub type FontEvidence = HashMap<Arc<str>, textlayer::FontStats>;
@@ -185,12 +181,9 @@ pub fn repairs(evidence: &FontEvidence) -> Repairs {
 pub fn repair_notices(repairs: &Repairs) -> Vec<Notice> {
     let mut notices: Vec<Notice> = repairs
         .iter()
-        .map(|(font, repair)| Notice {
-            page: None,
-            message: format!("font {font}: repaired {}", repair.describe()),
-        })
+        .map(|(font, repair)| format!("font {font}: repaired {}", repair.describe()))
         .collect();
-    notices.sort_by(|a, b| a.message.cmp(&b.message));
+    notices.sort();
     notices
 }
 

@@ -40,12 +40,11 @@ impl Document {
             // from every `N G obj` in the file, as MuPDF does, and retry.
             first => match rebuild_xref(&bytes).map(|b| load(Arc::new(b))) {
                 Some(Ok(Some(pdf))) if !pdf.pages().is_empty() => {
-                    notices.push(Notice {
-                        page: None,
-                        message: "the cross-reference table was rebuilt from the objects \
+                    notices.push(
+                        "the cross-reference table was rebuilt from the objects \
                                   found in the file"
                             .into(),
-                    });
+                    );
                     pdf
                 }
                 Some(Err(e)) => return Err(e),
@@ -60,12 +59,11 @@ impl Document {
             },
         };
         if truncated {
-            notices.push(Notice {
-                page: None,
-                message: "the file is truncated (no %%EOF at its end); the pages it still has \
+            notices.push(
+                "the file is truncated (no %%EOF at its end); the pages it still has \
                           were read"
                     .into(),
-            });
+            );
         }
         Ok(Document {
             pdf,
@@ -317,7 +315,7 @@ fn ends_with_eof(bytes: &[u8]) -> bool {
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    find(hay, needle).is_some()
 }
 
 const CONTENTS: &[u8] = b"Contents";
