@@ -4,8 +4,17 @@ use std::io::Write;
 use std::path::Path;
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename.
-/// A failed write never leaves a half-written file at `path`.
+/// A failed write never leaves a half-written file at `path`. A path that is
+/// a device or a pipe is written in place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is
+    // written in place: renaming a file over it would replace the device.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)?
+            .write_all(bytes);
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -94,5 +103,20 @@ mod tests {
         write_atomic(&p, b"two").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        let is_device = |p: &Path| {
+            std::fs::metadata(p).is_ok_and(|m| m.file_type().is_char_device())
+        };
+        if !is_device(null) {
+            return; // nothing to check on a machine without the device
+        }
+        write_atomic(null, b"discarded").unwrap();
+        assert!(is_device(null), "/dev/null was replaced by a file");
     }
 }
