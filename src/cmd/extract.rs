@@ -71,7 +71,12 @@ fn dump_layout(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    for page in doc.pages.iter().filter(|_| args.lines) {
+    let rows = if args.lines {
+        perfprog::tables::rows_of(&doc.pages)
+    } else {
+        Vec::new()
+    };
+    for page in &rows {
         for line in &page.lines {
             let cells: Vec<String> = line
                 .cells

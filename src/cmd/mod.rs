@@ -104,8 +104,9 @@ pub struct ExtractArgs {
     /// Print no warnings.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Print the positioned text lines the extractor sees instead of the model
-    /// (page, baseline, size, then each cell's x-range and text).
+    /// Print the lines the table recogniser reads instead of the model: text
+    /// outside tables line by line, each table row as one line of its cells
+    /// (page, y, size, then each cell's x-range and text).
     #[arg(long)]
     pub lines: bool,
     /// Print the tables the layout stage finds instead of the model: per

@@ -43,6 +43,8 @@ const MAX_HEADER: usize = 6;
 /// continued over several pages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// The page the table starts on (its header is printed there).
+    pub page: u32,
     /// Column boundaries (of the first part).
     pub xs: Vec<f32>,
     /// Header rows (cells with spans, as on the first page).
@@ -94,6 +96,7 @@ pub fn tables(pages: &[Page]) -> Vec<Table> {
                 }
                 None => {
                     out.push(Table {
+                        page: number,
                         xs: grid.xs.clone(),
                         header: (0..head).map(|r| row_cells(grid, r)).collect(),
                         rows: body(grid, head, number),

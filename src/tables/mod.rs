@@ -14,8 +14,13 @@ mod front;
 pub mod lines;
 mod responsibilities;
 pub mod rows;
+mod rows_of;
+
+pub use rows_of::pages as rows_of;
+mod header;
 mod summary;
 mod targets;
+mod targets_text;
 mod units;
 
 use crate::error::{Error, Warning};
@@ -56,10 +61,8 @@ fn section_of(text: &str) -> Option<Section> {
     None
 }
 
-/// Recognises every table of the document and builds the programme model.
-pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
-    let items = lines::items(&doc.pages);
-    // Split the stream at section titles; a title only opens a later section.
+/// Splits the stream at section titles; a title only opens a later section.
+fn sections(items: &[Item]) -> Vec<(Section, usize)> {
     let mut bounds: Vec<(Section, usize)> = vec![(Section::Front, 0)];
     for (i, it) in items.iter().enumerate() {
         if it.is_blank() {
@@ -72,19 +75,33 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
             }
         }
     }
-    // A section's lines, less the original's stray running headers.
-    let range = |s: Section| -> Vec<Item> {
-        let Some(k) = bounds.iter().position(|b| b.0 == s) else {
-            return Vec::new();
-        };
-        let start = bounds[k].1;
-        let end = bounds.get(k + 1).map_or(items.len(), |b| b.1);
-        items[start..end]
-            .iter()
-            .filter(|it| !lines::is_stray_running_header(it.text()))
-            .cloned()
-            .collect()
+    bounds
+}
+
+/// A section's lines, less the original's stray running headers.
+fn section<'a>(items: &[Item<'a>], bounds: &[(Section, usize)], s: Section) -> Vec<Item<'a>> {
+    let Some(k) = bounds.iter().position(|b| b.0 == s) else {
+        return Vec::new();
     };
+    let start = bounds[k].1;
+    let end = bounds.get(k + 1).map_or(items.len(), |b| b.1);
+    items[start..end]
+        .iter()
+        .filter(|it| !lines::is_stray_running_header(it.text()))
+        .cloned()
+        .collect()
+}
+
+/// Recognises every table of the document and builds the programme model.
+pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
+    // The families already read from table rows get the row stream; the
+    // others still read the document line by line.
+    let pages = rows_of::pages(&doc.pages);
+    let rows = lines::items(&pages);
+    let items = lines::items(&doc.pages);
+    let bounds = sections(&items);
+    let row_bounds = sections(&rows);
+    let range = |s: Section| section(&items, &bounds, s);
     if bounds.iter().all(|b| b.0 != Section::Targets) {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
@@ -112,7 +129,13 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
             });
         }
     }
-    let parsed = targets::parse(&range(Section::Targets), &mut warnings);
+    let target_rows = section(&rows, &row_bounds, Section::Targets);
+    // Text input has no table grids yet: its rows are read by the line parser.
+    let parsed = if target_rows.iter().any(|it| it.line.positioned) {
+        targets::parse(&target_rows, &mut warnings)
+    } else {
+        targets_text::parse(&target_rows, &mut warnings)
+    };
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),

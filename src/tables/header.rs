@@ -1,0 +1,183 @@
+//! Table headers read by meaning: the leaf columns of a (possibly
+//! multi-row, merged) header with their labels, and a row's cells placed in
+//! those columns by geometry.
+
+use crate::layout::Line;
+use crate::normalize;
+
+/// One leaf column of a table header: its x-range and its label (the texts
+/// of every header cell above it, top to bottom, joined).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub x0: f32,
+    pub x1: f32,
+    pub label: String,
+}
+
+impl Column {
+    /// The label as a matching key: Turkish lower case, spacing and
+    /// punctuation unified.
+    pub fn key(&self) -> String {
+        key(&self.label)
+    }
+}
+
+/// A text as a matching key: Turkish lower case, punctuation other than
+/// letters, digits, `%` and `/` turned into spaces, spacing collapsed.
+pub fn key(text: &str) -> String {
+    let lower = normalize::to_lower_tr(text);
+    let mapped: String = lower
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '%' || c == '/' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The leaf columns of a header printed as `rows` (top to bottom). The row
+/// with the most cells gives the leaves; a cell of another row that lies over
+/// no leaf (a label spanning the header's full height beside a split group)
+/// is a leaf of its own. Each leaf's label is every overlapping cell's text,
+/// top to bottom.
+pub fn columns(rows: &[&Line]) -> Vec<Column> {
+    let mut leaves: Vec<(f32, f32)> = Vec::new();
+    if let Some(finest) = rows.iter().max_by_key(|r| r.cells.len()) {
+        leaves = finest.cells.iter().map(|c| (c.x0, c.x1)).collect();
+    }
+    for r in rows {
+        for c in &r.cells {
+            if !leaves.iter().any(|&(a, b)| overlap(a, b, c.x0, c.x1) > 0.0) {
+                leaves.push((c.x0, c.x1));
+            }
+        }
+    }
+    leaves.sort_by(|a, b| a.0.total_cmp(&b.0));
+    leaves
+        .into_iter()
+        .map(|(x0, x1)| {
+            let parts: Vec<&str> = rows
+                .iter()
+                .flat_map(|r| r.cells.iter())
+                .filter(|c| overlap(x0, x1, c.x0, c.x1) > 0.5 * (x1 - x0).min(c.x1 - c.x0))
+                .map(|c| c.text.as_str())
+                .collect();
+            Column {
+                x0,
+                x1,
+                label: normalize::join_lines(&parts),
+            }
+        })
+        .collect()
+}
+
+/// The row's text per column: each cell goes to the column its centre lies
+/// in (a row of another grid than the header's may have other column
+/// boundaries: its text sits under its header however wide its cell), or,
+/// its centre under none, to the column it overlaps most or lies nearest.
+/// Several cells in one column are joined with a space.
+pub fn place(line: &Line, cols: &[Column]) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = vec![None; cols.len()];
+    for c in &line.cells {
+        let centre = (c.x0 + c.x1) / 2.0;
+        let inside = cols
+            .iter()
+            .position(|col| col.x0 <= centre && centre < col.x1);
+        let best = || {
+            cols.iter()
+                .enumerate()
+                .map(|(j, col)| {
+                    (
+                        j,
+                        overlap(col.x0, col.x1, c.x0, c.x1) - distance(col, centre),
+                    )
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(j, _)| j)
+        };
+        let Some(j) = inside.or_else(best) else {
+            continue;
+        };
+        let slot = out[j].get_or_insert_with(String::new);
+        if !slot.is_empty() {
+            slot.push(' ');
+        }
+        slot.push_str(&c.text);
+    }
+    out
+}
+
+fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
+    (a1.min(b1) - a0.max(b0)).max(0.0)
+}
+
+fn distance(col: &Column, x: f32) -> f32 {
+    if x < col.x0 {
+        col.x0 - x
+    } else if x > col.x1 {
+        x - col.x1
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Cell;
+
+    fn line(cells: &[(f32, f32, &str)]) -> Line {
+        Line {
+            y: 0.0,
+            size: 10.0,
+            cells: cells
+                .iter()
+                .map(|&(x0, x1, t)| Cell {
+                    x0,
+                    x1,
+                    text: t.into(),
+                })
+                .collect(),
+            positioned: true,
+        }
+    }
+
+    #[test]
+    fn merged_group_labels_reach_their_leaves() {
+        let top = line(&[
+            (0.0, 100.0, "Faaliyetler"),
+            (100.0, 400.0, "Kaynak İhtiyacı (2024)"),
+        ]);
+        let bottom = line(&[
+            (100.0, 200.0, "Bütçe İçi"),
+            (200.0, 300.0, "Bütçe Dışı"),
+            (300.0, 400.0, "Toplam"),
+        ]);
+        let cols = columns(&[&top, &bottom]);
+        let labels: Vec<&str> = cols.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Faaliyetler",
+                "Kaynak İhtiyacı (2024) Bütçe İçi",
+                "Kaynak İhtiyacı (2024) Bütçe Dışı",
+                "Kaynak İhtiyacı (2024) Toplam"
+            ]
+        );
+        let row = line(&[(5.0, 90.0, "Ad"), (310.0, 390.0, "5,00")]);
+        assert_eq!(
+            place(&row, &cols),
+            [Some("Ad".into()), None, None, Some("5,00".into())]
+        );
+    }
+
+    #[test]
+    fn keys_ignore_case_spacing_and_punctuation() {
+        assert_eq!(key("  BÜTÇE  İÇİ: "), "bütçe içi");
+        assert_eq!(key("Değer\nTürü"), "değer türü");
+    }
+}

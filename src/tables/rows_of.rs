@@ -1,0 +1,177 @@
+//! The document as the recogniser reads it: per page, the text printed
+//! outside tables as lines, and each table row (found by the layout stage,
+//! joined across pages, repeated headers dropped) as one line whose cells are
+//! the row's grid cells, each with its wrapped lines joined and repaired.
+//!
+//! A name that wraps to three lines beside a figure centred in its row is
+//! one cell of the same row as that figure: the recogniser never has to tell
+//! a wrapped line from a new row.
+
+use crate::layout::grid::{Grid, GridCell};
+use crate::layout::tables::{self, Table};
+use crate::layout::{Cell, Line, Page};
+use crate::normalize;
+
+/// The pages with every table's rows in place of the lines printed inside
+/// the table.
+pub fn pages(pages: &[Page]) -> Vec<Page> {
+    // A grid that missed a column (two runs of one printed line, far apart,
+    // in one cell) is not used: its lines are read as printed.
+    let pages: Vec<Page> = pages
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            let kept: Vec<_> = p
+                .grids
+                .iter()
+                .filter(|g| !misses_a_column(g, &p.lines))
+                .cloned()
+                .collect();
+            p.grids = kept;
+            p
+        })
+        .collect();
+    let pages = &pages[..];
+    let tables = tables::tables(pages);
+    let mut out: Vec<Page> = pages
+        .iter()
+        .map(|p| Page {
+            number: p.number,
+            width: p.width,
+            height: p.height,
+            lines: p
+                .lines
+                .iter()
+                .filter(|l| !inside_grid(p, l))
+                .cloned()
+                .collect(),
+            grids: Vec::new(),
+        })
+        .collect();
+    let index_of = |page: u32| -> Option<usize> {
+        pages
+            .iter()
+            .enumerate()
+            .position(|(i, p)| p.number.unwrap_or(i as u32 + 1) == page)
+    };
+    for table in &tables {
+        let size = size_of(pages, table);
+        if let Some(i) = index_of(table.page) {
+            for row in &table.header {
+                // Titles set above the column header inside the table's
+                // area (one cell of several lines): each line is read as
+                // printed.
+                let filled: Vec<&GridCell> = row
+                    .iter()
+                    .filter(|c| c.lines.iter().any(|l| !l.trim().is_empty()))
+                    .collect();
+                if let [only] = filled[..] {
+                    if only.lines.len() > 1 {
+                        for (k, text) in only.lines.iter().enumerate() {
+                            out[i].lines.push(Line {
+                                y: only.top + k as f32 * 0.1,
+                                size,
+                                cells: vec![Cell {
+                                    x0: only.x0,
+                                    x1: only.x1,
+                                    text: text.clone(),
+                                }],
+                                positioned: true,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                if let Some(line) = row_line(row, size) {
+                    out[i].lines.push(line);
+                }
+            }
+        }
+        for row in &table.rows {
+            if let Some(i) = index_of(row.page) {
+                if let Some(line) = row_line(&row.cells, size) {
+                    out[i].lines.push(line);
+                }
+            }
+        }
+    }
+    for p in &mut out {
+        p.lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    }
+    out
+}
+
+/// Whether a line printed inside `grid` has two runs of text more than two
+/// font sizes apart that both lie within one column of the grid (a run
+/// reaching past its column is a label spanning columns, not a miss).
+fn misses_a_column(grid: &Grid, lines: &[Line]) -> bool {
+    let Some((x0, top, x1, bottom)) = grid.bbox() else {
+        return false;
+    };
+    let column = |a: &crate::layout::Cell| {
+        let k = grid.xs.iter().rposition(|&b| b <= a.x0 + 1.0)?;
+        let end = *grid.xs.get(k + 1)?;
+        (a.x1 <= end + 1.0).then_some(k)
+    };
+    lines
+        .iter()
+        .filter(|l| l.y >= top && l.y - 0.6 * l.size <= bottom)
+        .any(|l| {
+            l.cells.windows(2).any(|w| {
+                let (a, b) = (&w[0], &w[1]);
+                let (ca, cb) = ((a.x0 + a.x1) / 2.0, (b.x0 + b.x1) / 2.0);
+                b.x0 - a.x1 > 2.0 * l.size
+                    && ca > x0
+                    && cb < x1
+                    && column(a).is_some()
+                    && column(a) == column(b)
+            })
+        })
+}
+
+/// Whether `line` is printed inside one of the page's tables.
+fn inside_grid(page: &Page, line: &Line) -> bool {
+    let (Some(first), Some(last)) = (line.cells.first(), line.cells.last()) else {
+        return false;
+    };
+    page.grids.iter().any(|g| {
+        g.bbox().is_some_and(|(x0, top, x1, bottom)| {
+            line.y >= top && line.y - 0.6 * line.size <= bottom && first.x0 < x1 && last.x1 > x0
+        })
+    })
+}
+
+/// The usual font size of the lines on the table's first page.
+fn size_of(pages: &[Page], table: &Table) -> f32 {
+    pages
+        .iter()
+        .enumerate()
+        .find(|(i, p)| p.number.unwrap_or(*i as u32 + 1) == table.page)
+        .and_then(|(_, p)| p.lines.first().map(|l| l.size))
+        .unwrap_or(10.0)
+}
+
+/// One table row as a line: its cells left to right, each spanning its
+/// columns, with the cell's lines joined; None for an empty row. The line
+/// sits at the row's top, so it sorts before anything printed below it.
+fn row_line(cells: &[GridCell], size: f32) -> Option<Line> {
+    let top = cells.iter().map(|c| c.top).fold(f32::INFINITY, f32::min);
+    let cells: Vec<Cell> = cells
+        .iter()
+        .map(|c| Cell {
+            x0: c.x0,
+            x1: c.x1,
+            text: normalize::join_lines(&c.lines),
+        })
+        .filter(|c| !c.text.is_empty())
+        .collect();
+    if cells.is_empty() || !top.is_finite() {
+        return None;
+    }
+    Some(Line {
+        y: top,
+        size,
+        cells,
+        positioned: true,
+    })
+}
