@@ -228,6 +228,20 @@ pub fn lattice(paths: &[PathItem], text: &[TextBox]) -> Vec<Grid> {
     grids
 }
 
+/// The page's horizontal rules, snapped and joined as for the lattice:
+/// `(y, x0, x1)` for each, top to bottom. The stream finder reads rows
+/// from them in tables ruled between rows only.
+pub fn horizontal_rules(paths: &[PathItem]) -> Vec<(f32, f32, f32)> {
+    let (mut horizontal, _, _) = collect(paths);
+    let rules = Rules::new(&mut horizontal);
+    rules
+        .positions
+        .iter()
+        .zip(&rules.edges)
+        .flat_map(|(&y, line)| line.iter().map(move |&(lo, hi)| (y, lo, hi)))
+        .collect()
+}
+
 /// A segment parallel to an axis: `pos` is its fixed coordinate (y for a
 /// horizontal edge, x for a vertical one), `lo..hi` its extent along it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -100,8 +100,10 @@ pub fn page(content: PageContent) -> Page {
         Vec::new()
     };
     let lines = lines(glyphs);
-    // Tables set without rules, from the alignment of the other lines.
-    let unruled = stream::stream(&lines, &grids);
+    // Tables set without column rules, from the alignment of the other
+    // lines (and their row rules, where rows are ruled).
+    let rules = grid::horizontal_rules(&content.paths);
+    let unruled = stream::stream(&lines, &grids, &rules);
     grids.extend(unruled);
     grids.sort_by(|a, b| {
         let (ta, tb) = (a.ys.first().copied(), b.ys.first().copied());

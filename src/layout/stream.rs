@@ -103,7 +103,7 @@ impl Item<'_> {
 /// text. `lines` are the page's lines top to bottom; `ruled` are the grids
 /// the lattice finder already found (their areas are left alone). Tables
 /// come top to bottom.
-pub fn stream(lines: &[Line], ruled: &[Grid]) -> Vec<Grid> {
+pub fn stream(lines: &[Line], ruled: &[Grid], rules: &[(f32, f32, f32)]) -> Vec<Grid> {
     let boxes: Vec<(f32, f32, f32, f32)> = ruled.iter().filter_map(Grid::bbox).collect();
     let mut items: Vec<Item> = lines
         .iter()
@@ -139,7 +139,7 @@ pub fn stream(lines: &[Line], ruled: &[Grid]) -> Vec<Grid> {
     let core = core_lines(&items);
     areas(&items, &core, &boxes)
         .into_iter()
-        .filter_map(|r| table(&items[r.clone()], &core[r]))
+        .filter_map(|r| table(&items[r.clone()], &core[r], rules))
         .collect()
 }
 
@@ -291,7 +291,7 @@ struct Row<'a, 'b> {
 }
 
 /// Builds the grid of one area, if it is a table.
-fn table(items: &[Item], core: &[bool]) -> Option<Grid> {
+fn table(items: &[Item], core: &[bool], rules: &[(f32, f32, f32)]) -> Option<Grid> {
     let any_figures = items.iter().any(Item::has_figure);
     let anchor: Vec<bool> = items
         .iter()
@@ -355,11 +355,14 @@ fn table(items: &[Item], core: &[bool]) -> Option<Grid> {
         from -= 1;
     }
     if from > 0 {
-        return table(&items[from..], &core[from..]);
+        return table(&items[from..], &core[from..], rules);
     }
 
     let mut rows: Vec<Row> = header_rows(head, &gutters);
-    let body_rows = body_rows(body, body_anchor);
+    let (x_lo, x_hi) = (xs[0], xs[ncols]);
+    let ruled = ruled_rows(body, rules, x_lo, x_hi);
+    let is_ruled = ruled.is_some();
+    let body_rows = ruled.unwrap_or_else(|| body_rows(body, body_anchor));
     // Figures set on a line of their own below a name that has none (the
     // label column empty) belong to that name.
     for r in body_rows {
@@ -370,6 +373,7 @@ fn table(items: &[Item], core: &[bool]) -> Option<Grid> {
         match rows.last_mut() {
             Some(prev)
                 if any_figures
+                    && !is_ruled
                     && label_empty
                     && !prev.header
                     && !prev.lines.iter().any(|l| l.has_figure()) =>
@@ -589,6 +593,45 @@ fn body_rows<'a, 'b>(body: &'b [Item<'a>], anchor: &[bool]) -> Vec<Row<'a, 'b>> 
     rows
 }
 
+/// Rows of a body ruled between its rows: when at least two rules run
+/// across most of the table's width between its lines, every line belongs
+/// to the band between the rules around it, whatever its vertical
+/// alignment and however many lines a cell wraps to. None when the body is
+/// not ruled so.
+fn ruled_rows<'a, 'b>(
+    body: &'b [Item<'a>],
+    rules: &[(f32, f32, f32)],
+    x_lo: f32,
+    x_hi: f32,
+) -> Option<Vec<Row<'a, 'b>>> {
+    let (first, last) = (body.first()?, body.last()?);
+    let width = x_hi - x_lo;
+    let mut cuts: Vec<f32> = rules
+        .iter()
+        .filter(|&&(y, lo, hi)| {
+            y > first.top() && y < last.bottom() && hi.min(x_hi) - lo.max(x_lo) >= 0.6 * width
+        })
+        .map(|&(y, _, _)| y)
+        .collect();
+    cuts.sort_by(f32::total_cmp);
+    cuts.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    if cuts.len() < 2 {
+        return None;
+    }
+    let mut bands: Vec<Row> = (0..=cuts.len())
+        .map(|_| Row {
+            lines: Vec::new(),
+            header: false,
+        })
+        .collect();
+    for it in body {
+        let centre = it.y - 0.3 * it.size;
+        let band = cuts.partition_point(|&c| c < centre);
+        bands[band].lines.push(it);
+    }
+    Some(bands.into_iter().filter(|b| !b.lines.is_empty()).collect())
+}
+
 /// A group label printed narrower than its columns (right-aligned or
 /// centred over some of them): a header column that has a leaf label below
 /// and nothing above belongs to the group label beside it, which is widened
@@ -795,7 +838,7 @@ mod tests {
                 ],
             ),
         ];
-        let grids = stream(&lines, &[]);
+        let grids = stream(&lines, &[], &[]);
         assert_eq!(grids.len(), 1);
         let g = &grids[0];
         assert_eq!((g.rows(), g.cols()), (4, 3));
@@ -828,7 +871,7 @@ mod tests {
             }
         }
         lines.push(row(60.0, "Üçüncü kayıt", ["4", "5", "6"]));
-        stream(&lines, &[])
+        stream(&lines, &[], &[])
     }
 
     fn check_wrapped(grids: &[Grid]) {
@@ -868,7 +911,7 @@ mod tests {
             row(42.0, "İki", ["10", "", "30"]),
             row(53.0, "Üç", ["4", "5", "6"]),
         ];
-        let grids = stream(&lines, &[]);
+        let grids = stream(&lines, &[], &[]);
         assert_eq!(grids.len(), 1);
         let g = &grids[0];
         assert_eq!((g.rows(), g.cols()), (4, 4));
@@ -903,7 +946,7 @@ mod tests {
             row(49.0, "İki", ["2.000,00", "0,00", "2.000,00"]),
             row(60.0, "Üç", ["3.000,00", "0,00", "3.000,00"]),
         ];
-        let mut grids = stream(&lines, &[]);
+        let mut grids = stream(&lines, &[], &[]);
         assert_eq!(grids.len(), 1);
         let g = grids.remove(0);
         check_cover(&g);
@@ -940,7 +983,7 @@ mod tests {
 
     #[test]
     fn paragraph_is_not_a_table() {
-        assert!(stream(&paragraph(20.0, 12), &[]).is_empty());
+        assert!(stream(&paragraph(20.0, 12), &[], &[]).is_empty());
         // Justified text with wide spaces in different places.
         let lines: Vec<Line> = (0..10)
             .map(|i| {
@@ -954,7 +997,7 @@ mod tests {
                 )
             })
             .collect();
-        assert!(stream(&lines, &[]).is_empty());
+        assert!(stream(&lines, &[], &[]).is_empty());
     }
 
     #[test]
@@ -971,7 +1014,7 @@ mod tests {
                 )
             })
             .collect();
-        assert!(stream(&lines, &[]).is_empty());
+        assert!(stream(&lines, &[], &[]).is_empty());
     }
 
     #[test]
@@ -988,7 +1031,7 @@ mod tests {
             row(114.0, "Dört", ["10", "11", "12"]),
             row(125.0, "Beş", ["13", "14", "15"]),
         ]);
-        let grids = stream(&lines, &[]);
+        let grids = stream(&lines, &[], &[]);
         assert_eq!(grids.len(), 2);
         assert_eq!((grids[0].rows(), grids[0].cols()), (3, 4));
         assert_eq!((grids[1].rows(), grids[1].cols()), (4, 4));
@@ -1012,14 +1055,14 @@ mod tests {
             ys: vec![10.0, 60.0],
             cells: Vec::new(),
         };
-        assert!(stream(&lines, &[ruled]).is_empty());
+        assert!(stream(&lines, &[ruled], &[]).is_empty());
         // A ruled table below leaves the one above alone.
         let ruled = Grid {
             xs: vec![10.0, 510.0],
             ys: vec![36.0, 60.0],
             cells: Vec::new(),
         };
-        let grids = stream(&lines, &[ruled]);
+        let grids = stream(&lines, &[ruled], &[]);
         assert!(grids
             .iter()
             .all(|g| g.cells.iter().all(|c| c.text() != "İki")));
@@ -1044,7 +1087,7 @@ mod tests {
                 &[(0.0, "1", false), (0.0, "2", false)],
             ));
         }
-        let _ = stream(&lines, &[]);
+        let _ = stream(&lines, &[], &[]);
         assert!(stream(&[], &[]).is_empty());
     }
 }

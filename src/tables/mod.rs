@@ -9,18 +9,15 @@
 //! Tablosu") and the responsibilities table ("Faaliyetlerden Sorumlu Harcama
 //! Birimlerine İlişkin Tablo"). Each family has its own module.
 
-mod costs;
 mod front;
 pub mod lines;
-mod responsibilities;
 pub mod rows;
 mod rows_of;
 
 pub use rows_of::pages as rows_of;
 mod header;
-mod summary;
 mod targets;
-mod targets_text;
+mod text;
 mod units;
 
 use crate::error::{Error, Warning};
@@ -134,7 +131,7 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
     let parsed = if target_rows.iter().any(|it| it.line.positioned) {
         targets::parse(&target_rows, &mut warnings)
     } else {
-        targets_text::parse(&target_rows, &mut warnings)
+        text::targets::parse(&target_rows, &mut warnings)
     };
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
@@ -143,10 +140,10 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
                 .into(),
         });
     }
-    let activity_costs = costs::parse(&range(Section::Costs), &mut warnings);
-    let resource_summary = summary::resources(&range(Section::Resources), &mut warnings);
-    let economic_summary = summary::economic(&range(Section::Economic), &mut warnings);
-    let responsibilities = responsibilities::parse(
+    let activity_costs = text::costs::parse(&range(Section::Costs), &mut warnings);
+    let resource_summary = text::summary::resources(&range(Section::Resources), &mut warnings);
+    let economic_summary = text::summary::economic(&range(Section::Economic), &mut warnings);
+    let responsibilities = text::responsibilities::parse(
         &range(Section::Responsibilities),
         &parsed.goals,
         &activity_costs,

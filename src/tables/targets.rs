@@ -18,7 +18,7 @@ use crate::normalize::{self, join_lines, parse_number};
 
 use super::header::{self, Column};
 use super::lines::{coded, plain, Item};
-use super::targets_text::{to_value, year_columns, year_of, Parsed};
+use super::text::targets::{to_value, year_columns, year_of, Parsed};
 
 const TABLE: &str = "Performans Hedefi Tablosu";
 

@@ -10,8 +10,8 @@ use crate::error::Warning;
 use crate::model::{ActivityCost, Economic, OffBudget};
 use crate::normalize::{join_lines, normalize_key, parse_number};
 
-use super::lines::{after_keyword, leading_code, plain, Item};
-use super::rows::split_text;
+use crate::tables::lines::{after_keyword, leading_code, plain, Item};
+use crate::tables::rows::split_text;
 
 const TABLE: &str = "Faaliyet Maliyetleri Tablosu";
 
@@ -245,7 +245,7 @@ fn strip_unit_labels(text: &str) -> String {
 
 fn finish(d: Draft, out: &mut Vec<ActivityCost>, warnings: &mut Vec<Warning>) {
     let activity = join_lines(&d.name_lines);
-    let units = super::units::split_units(&join_lines(&d.unit_lines));
+    let units = crate::tables::units::split_units(&join_lines(&d.unit_lines));
     if d.target.is_empty() || activity.is_empty() || d.seen_rows == 0 {
         warnings.push(Warning {
             page: d.page,

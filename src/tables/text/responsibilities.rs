@@ -16,8 +16,8 @@ use crate::error::Warning;
 use crate::model::{ActivityCost, Goal, Responsibility};
 use crate::normalize::{edit_distance, join_lines, normalize_key};
 
-use super::lines::{leading_code, plain, Item};
-use super::units::split_units;
+use crate::tables::lines::{leading_code, plain, Item};
+use crate::tables::units::split_units;
 
 const TABLE: &str = "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo";
 
@@ -296,7 +296,10 @@ fn flush_group(
     if let Some(acts) = activities.get(&st.target) {
         for p in 1..words.len() {
             let name = normalize_key(&words[..p].join(" "));
-            if acts.contains(&name) && words.last().is_some_and(|w| super::units::is_unit_final(w))
+            if acts.contains(&name)
+                && words
+                    .last()
+                    .is_some_and(|w| crate::tables::units::is_unit_final(w))
             {
                 st.piece(Piece {
                     page,

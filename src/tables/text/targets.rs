@@ -10,8 +10,8 @@ use crate::model::{
 };
 use crate::normalize::{self, join_lines, parse_number};
 
-use super::lines::{after_keyword, coded, plain, Item};
-use super::rows::{split_positioned, split_text, tokens, Columns, Row};
+use crate::tables::lines::{after_keyword, coded, plain, Item};
+use crate::tables::rows::{split_positioned, split_text, tokens, Columns, Row};
 
 /// What the target tables gave.
 #[derive(Debug, Default)]

@@ -16,8 +16,8 @@ use crate::model::{
 };
 use crate::normalize::{self, join_lines, normalize_key, parse_number};
 
-use super::lines::{coded, plain, Item};
-use super::rows::tokens;
+use crate::tables::lines::{coded, plain, Item};
+use crate::tables::rows::tokens;
 
 const RESOURCES: &str = "İdarenin Toplam Kaynak İhtiyacı";
 const ECONOMIC: &str = "Mali Yılı Toplam Kaynak İhtiyacı Tablosu";
