@@ -139,7 +139,7 @@ pub fn stream(lines: &[Line], ruled: &[Grid], rules: &[(f32, f32, f32)]) -> Vec<
     let core = core_lines(&items);
     areas(&items, &core, &boxes)
         .into_iter()
-        .filter_map(|r| table(&items[r.clone()], &core[r], rules))
+        .filter_map(|r| table(&items[r.clone()], &core[r], rules, None))
         .collect()
 }
 
@@ -243,7 +243,10 @@ fn areas(items: &[Item], core: &[bool], boxes: &[(f32, f32, f32, f32)]) -> Vec<R
                 break;
             }
             if core[j] {
-                if figures && !cur.has_figure() {
+                // A line without figures after lines with figures starts a
+                // new table (its header), unless its cells end where the
+                // table's figures end (text values in the same columns).
+                if figures && !cur.has_figure() && !continues_columns(&items[start..j], cur) {
                     break;
                 }
                 figures |= cur.has_figure();
@@ -284,6 +287,28 @@ fn areas(items: &[Item], core: &[bool], boxes: &[(f32, f32, f32, f32)]) -> Vec<R
     out
 }
 
+/// Whether `line` (without figures) goes on with the table whose lines are
+/// `above`: none of its cells is a year (column headings), and either at
+/// least two of its cells after the first end (within [`ALIGN_TOLERANCE`])
+/// where figure cells above end (text values in the figures' columns), or
+/// every cell after the first starts where a cell after the first of a line
+/// above starts (a unit, left-aligned in its column).
+fn continues_columns(above: &[Item], line: &Item) -> bool {
+    if line.cells.iter().any(|c| is_year(&c.text)) {
+        return false;
+    }
+    let near = |xs: &[f32], x: f32| xs.iter().any(|&e| (e - x).abs() <= ALIGN_TOLERANCE);
+    let inner = || above.iter().flat_map(|it| it.cells.iter().skip(1));
+    let ends: Vec<f32> = inner()
+        .filter(|c| is_figure(&c.text) && !is_year(&c.text))
+        .map(|c| c.x1)
+        .collect();
+    let starts: Vec<f32> = inner().map(|c| c.x0).collect();
+    let rest = || line.cells.iter().skip(1);
+    rest().filter(|c| near(&ends, c.x1)).count() >= 2
+        || rest().next().is_some() && rest().all(|c| near(&starts, c.x0))
+}
+
 /// A row of the table: its lines, and whether it belongs to the header.
 struct Row<'a, 'b> {
     lines: Vec<&'b Item<'a>>,
@@ -291,21 +316,58 @@ struct Row<'a, 'b> {
 }
 
 /// Builds the grid of one area, if it is a table.
-fn table(items: &[Item], core: &[bool], rules: &[(f32, f32, f32)]) -> Option<Grid> {
+fn table(
+    items: &[Item],
+    core: &[bool],
+    rules: &[(f32, f32, f32)],
+    ruled_header: Option<usize>,
+) -> Option<Grid> {
     let any_figures = items.iter().any(Item::has_figure);
-    let anchor: Vec<bool> = items
-        .iter()
-        .zip(core)
-        .map(|(it, &c)| if any_figures { it.has_figure() } else { c })
-        .collect();
+    let anchor: Vec<bool> = match ruled_header {
+        // A table ruled between rows: every body line is an anchor.
+        Some(h) => (0..items.len()).map(|k| k >= h).collect(),
+        None => items
+            .iter()
+            .zip(core)
+            .map(|(it, &c)| if any_figures { it.has_figure() } else { c })
+            .collect(),
+    };
     let first_anchor = anchor.iter().position(|&a| a)?;
-    let header_end = if any_figures {
+    let header_end = if let Some(h) = ruled_header {
+        h
+    } else if any_figures {
         (0..first_anchor)
             .rev()
             .find(|&k| core[k] || items[k].cells.len() >= 2)
             .map_or(0, |k| k + 1)
     } else {
         0
+    };
+    // Ruled between rows: the header is the band above the first rule and
+    // the bands after it with nothing at the table's left edge (a group
+    // label's leaves); a band starting at the left edge is a body row, even
+    // one without figures (text values).
+    let left = items
+        .iter()
+        .flat_map(|it| &it.cells)
+        .map(|c| c.x0)
+        .fold(f32::INFINITY, f32::min);
+    let right = items
+        .iter()
+        .flat_map(|it| &it.cells)
+        .map(|c| c.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let cuts = full_width_cuts(items, rules, left, right);
+    let header_end = if ruled_header.is_none() && cuts.len() >= 2 && header_end > 0 {
+        let band = |it: &Item| cuts.partition_point(|&c| c < it.y - 0.3 * it.size);
+        let first = band(&items[0]);
+        let at_left = |it: &Item| it.cells.iter().any(|c| c.x0 <= left + ALIGN_TOLERANCE);
+        let end = (0..header_end)
+            .find(|&k| band(&items[k]) != first && at_left(&items[k]))
+            .unwrap_or(header_end);
+        header_end.min(end)
+    } else {
+        header_end
     };
     let (head, body) = items.split_at(header_end);
     let body_anchor = &anchor[header_end..];
@@ -331,6 +393,16 @@ fn table(items: &[Item], core: &[bool], rules: &[(f32, f32, f32)]) -> Option<Gri
     if ncols < 2 {
         return None;
     }
+    // Labelled lines ("Stratejik Amaç 1 : …") are not a table.
+    if !any_figures
+        && ncols == 2
+        && items
+            .iter()
+            .filter(|it| it.cells.len() >= 2)
+            .all(|it| it.cells[1].text.trim_start().starts_with(':'))
+    {
+        return None;
+    }
     // A numbered or bulleted list is not a table.
     if !any_figures
         && ncols == 2
@@ -342,10 +414,23 @@ fn table(items: &[Item], core: &[bool], rules: &[(f32, f32, f32)]) -> Option<Gri
     {
         return None;
     }
+    // A line above the body running from the first column across the next
+    // (a title or a "label : value" line set over the table's width) is
+    // not the table's: the table starts below the last such line.
+    if let Some(k) = (0..header_end).rev().find(|&k| {
+        items[k]
+            .cells
+            .iter()
+            .any(|c| c.x0 < xs[1] && c.x1 > xs[2] + 1.0)
+    }) {
+        let ruled_header = ruled_header.map(|h| h - (k + 1));
+        return table(&items[k + 1..], &core[k + 1..], rules, ruled_header);
+    }
     // Lines above the header set within the first column (titles, the
     // goal a table belongs to) are not the table's.
     let mut from = header_end;
-    while from > 0
+    while ruled_header.is_none()
+        && from > 0
         && (items[from - 1]
             .cells
             .iter()
@@ -355,7 +440,7 @@ fn table(items: &[Item], core: &[bool], rules: &[(f32, f32, f32)]) -> Option<Gri
         from -= 1;
     }
     if from > 0 {
-        return table(&items[from..], &core[from..], rules);
+        return table(&items[from..], &core[from..], rules, None);
     }
 
     let mut rows: Vec<Row> = header_rows(head, &gutters);
@@ -604,17 +689,7 @@ fn ruled_rows<'a, 'b>(
     x_lo: f32,
     x_hi: f32,
 ) -> Option<Vec<Row<'a, 'b>>> {
-    let (first, last) = (body.first()?, body.last()?);
-    let width = x_hi - x_lo;
-    let mut cuts: Vec<f32> = rules
-        .iter()
-        .filter(|&&(y, lo, hi)| {
-            y > first.top() && y < last.bottom() && hi.min(x_hi) - lo.max(x_lo) >= 0.6 * width
-        })
-        .map(|&(y, _, _)| y)
-        .collect();
-    cuts.sort_by(f32::total_cmp);
-    cuts.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    let cuts = full_width_cuts(body, rules, x_lo, x_hi);
     if cuts.len() < 2 {
         return None;
     }
@@ -630,6 +705,25 @@ fn ruled_rows<'a, 'b>(
         bands[band].lines.push(it);
     }
     Some(bands.into_iter().filter(|b| !b.lines.is_empty()).collect())
+}
+
+/// The rules running across most of `x_lo..x_hi` between the first and the
+/// last of `lines`, top to bottom, one per position.
+fn full_width_cuts(lines: &[Item], rules: &[(f32, f32, f32)], x_lo: f32, x_hi: f32) -> Vec<f32> {
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return Vec::new();
+    };
+    let width = x_hi - x_lo;
+    let mut cuts: Vec<f32> = rules
+        .iter()
+        .filter(|&&(y, lo, hi)| {
+            y > first.top() && y < last.bottom() && hi.min(x_hi) - lo.max(x_lo) >= 0.6 * width
+        })
+        .map(|&(y, _, _)| y)
+        .collect();
+    cuts.sort_by(f32::total_cmp);
+    cuts.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    cuts
 }
 
 /// A group label printed narrower than its columns (right-aligned or

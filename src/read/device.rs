@@ -47,6 +47,9 @@ impl Interner {
 /// One open marked-content sequence.
 struct Mark {
     artifact: bool,
+    /// An artifact of `/Type /Layout` or `/Background`: rules and fills
+    /// that draw the content's tables, not page furniture.
+    layout: bool,
     /// `/ActualText` of the span: not yet given to a glyph, given, or none.
     actual: Actual,
 }
@@ -57,9 +60,10 @@ enum Actual {
     Given,
 }
 
-/// A marked-content sequence as found ahead of interpretation: its tag and
-/// its `/ActualText`.
-pub(super) type MarkInfo = (Vec<u8>, Option<Arc<str>>);
+/// A marked-content sequence as found ahead of interpretation: its tag, its
+/// `/ActualText`, and whether it is a layout artifact (`/Type /Layout` or
+/// `/Background`: a table's rules drawn by a tagging producer).
+pub(super) type MarkInfo = (Vec<u8>, Option<Arc<str>>, bool);
 
 pub(super) struct Collector<'r> {
     pub glyphs: Vec<Glyph>,
@@ -91,6 +95,11 @@ impl<'r> Collector<'r> {
         self.marks.iter().any(|m| m.artifact)
     }
 
+    /// Inside an artifact that is page furniture (not a layout artifact).
+    fn in_furniture(&self) -> bool {
+        self.marks.iter().any(|m| m.artifact && !m.layout)
+    }
+
     fn font_name(&mut self, g: &HGlyph<'_>) -> Arc<str> {
         let HGlyph::Outline(o) = g else {
             return Arc::clone(
@@ -119,7 +128,7 @@ impl<'r> Collector<'r> {
             x1: x1 as f32,
             y1: y1 as f32,
             paint,
-            artifact: self.in_artifact(),
+            artifact: self.in_furniture(),
         };
         if [item.x0, item.y0, item.x1, item.y1]
             .iter()
@@ -319,18 +328,21 @@ impl<'a> Device<'a> for Collector<'_> {
 
     fn begin_marked_content(&mut self, tag: &[u8], _mcid: Option<i32>) {
         let mut actual = Actual::None;
+        let mut layout = false;
         if !self.lost_sync && self.ahead.len() > 0 {
             match self.ahead.next() {
-                Some((t, a)) if t == tag => {
+                Some((t, a, l)) if t == tag => {
                     if let Some(a) = a {
                         actual = Actual::Pending(a);
                     }
+                    layout = l;
                 }
                 _ => self.lost_sync = true,
             }
         }
         self.marks.push(Mark {
             artifact: tag == b"Artifact",
+            layout,
             actual,
         });
     }

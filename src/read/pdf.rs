@@ -138,7 +138,13 @@ impl PageReader<'_> {
             self.interner.font_names(),
         )?;
         let ahead = match page.page_stream() {
-            Some(s) if has_actual_text(s, page.resources(), 0) => marked_content(page),
+            Some(s)
+                if has_actual_text(s, page.resources(), 0)
+                    || contains(s, b"/Layout")
+                    || contains(s, b"/Background") =>
+            {
+                marked_content(page)
+            }
             Some(_) => Vec::new(),
             None => return Err(PageError::Lost),
         };
@@ -500,7 +506,9 @@ fn scan_marks<'a>(
     const ACTUAL_TEXT: &[u8] = b"ActualText";
     while let Some(op) = ops.next() {
         match op {
-            TypedInstruction::BeginMarkedContent(bmc) => out.push((bmc.0.as_ref().to_vec(), None)),
+            TypedInstruction::BeginMarkedContent(bmc) => {
+                out.push((bmc.0.as_ref().to_vec(), None, false))
+            }
             TypedInstruction::BeginMarkedContentWithProperties(bdc) => {
                 let props: Option<Dict<'_>> = match &bdc.1 {
                     Object::Dict(d) => Some(d.clone()),
@@ -508,9 +516,14 @@ fn scan_marks<'a>(
                     _ => None,
                 };
                 let actual = props
+                    .as_ref()
                     .and_then(|d| d.get::<object::String<'_>>(ACTUAL_TEXT))
                     .map(|s| Arc::from(pdf_string(s.as_ref())));
-                out.push((bdc.0.as_ref().to_vec(), actual));
+                let layout = props
+                    .as_ref()
+                    .and_then(|d| d.get::<object::Name<'_>>(b"Type".as_slice()))
+                    .is_some_and(|t| matches!(t.as_ref(), b"Layout" | b"Background"));
+                out.push((bdc.0.as_ref().to_vec(), actual, layout));
             }
             TypedInstruction::XObject(x) if depth < 8 => {
                 let Some(s) = res.get_x_object(x.0) else {

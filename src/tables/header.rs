@@ -64,7 +64,7 @@ pub fn columns(rows: &[&Line]) -> Vec<Column> {
                 .iter()
                 .flat_map(|r| r.cells.iter())
                 .filter(|c| overlap(x0, x1, c.x0, c.x1) > 0.5 * (x1 - x0).min(c.x1 - c.x0))
-                .map(|c| c.text.as_str())
+                .flat_map(|c| c.text.split('\n'))
                 .collect();
             Column {
                 x0,

@@ -5,7 +5,29 @@
 //!
 //! A name that wraps to three lines beside a figure centred in its row is
 //! one cell of the same row as that figure: the recogniser never has to tell
-//! a wrapped line from a new row.
+//! a wrapped line from a new row. A cell's text keeps its printed lines
+//! (separated by `\n`): a recogniser joins them as a wrapped name
+//! ([`cell_text`]) or as values stacked in one cell ([`cell_values`]).
+
+/// A cell's lines joined as wrapped text, hyphenation repaired.
+pub fn cell_text(text: &str) -> String {
+    normalize::join_lines(&text.split('\n').collect::<Vec<_>>())
+}
+
+/// A value cell's lines: a line starting in lower case continues the value
+/// above it (`4 dakika 41` + `saniye`); any other line is another value
+/// stacked in the cell, joined with ` / `.
+pub fn cell_values(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            let lower = line.chars().next().is_some_and(char::is_lowercase);
+            out.push_str(if lower { " " } else { " / " });
+        }
+        out.push_str(line);
+    }
+    normalize::clean(&out)
+}
 
 use crate::layout::grid::{Grid, GridCell};
 use crate::layout::tables::{self, Table};
@@ -161,7 +183,13 @@ fn row_line(cells: &[GridCell], size: f32) -> Option<Line> {
         .map(|c| Cell {
             x0: c.x0,
             x1: c.x1,
-            text: normalize::join_lines(&c.lines),
+            text: c
+                .lines
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
         .filter(|c| !c.text.is_empty())
         .collect();

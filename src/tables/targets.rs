@@ -18,6 +18,7 @@ use crate::normalize::{self, join_lines, parse_number};
 
 use super::header::{self, Column};
 use super::lines::{coded, plain, Item};
+use super::rows_of::{cell_text, cell_values};
 use super::text::targets::{to_value, year_columns, year_of, Parsed};
 
 const TABLE: &str = "Performans Hedefi Tablosu";
@@ -163,9 +164,10 @@ fn row_label(line: &crate::layout::Line) -> Option<(Head, String, String)> {
         return None;
     }
     let (head, code, tail) = label(&plain(&first.text))?;
-    let beside: Vec<&str> = rest
+    let joined: Vec<String> = rest.iter().map(|c| cell_text(&c.text)).collect();
+    let beside: Vec<&str> = joined
         .iter()
-        .map(|c| c.text.trim_start_matches([':', ' ', '\u{a0}', '-', '–']))
+        .map(|t| t.trim_start_matches([':', ' ', '\u{a0}', '-', '–']))
         .collect();
     let mut parts: Vec<&str> = beside;
     parts.push(&tail);
@@ -408,7 +410,20 @@ impl Parser<'_> {
 
     fn indicator_row(&mut self, items: &[Item], i: usize, cols: &IndicatorCols) {
         let it = &items[i];
-        let cells = header::place(it.line, &cols.cols);
+        let cells: Vec<Option<String>> = header::place(it.line, &cols.cols)
+            .into_iter()
+            .enumerate()
+            .map(|(j, c)| {
+                let as_values = cols.values.contains(&j);
+                c.map(|t| {
+                    if as_values {
+                        cell_values(&t)
+                    } else {
+                        cell_text(&t)
+                    }
+                })
+            })
+            .collect();
         if cols
             .values
             .iter()
@@ -485,7 +500,10 @@ impl Parser<'_> {
 
     fn activity_row(&mut self, items: &[Item], i: usize, cols: &ActivityCols) {
         let it = &items[i];
-        let cells = header::place(it.line, &cols.cols);
+        let cells: Vec<Option<String>> = header::place(it.line, &cols.cols)
+            .into_iter()
+            .map(|c| c.map(|t| cell_text(&t)))
+            .collect();
         let amounts = [cols.budget, cols.off_budget, cols.total];
         if amounts.iter().flatten().all(|&j| cells[j].is_none()) && broken_at_page_end(items, i) {
             self.broken_name = cells[cols.name].clone();
