@@ -46,13 +46,19 @@ fn section_of(text: &str) -> Option<Section> {
     if t == "Faaliyet Maliyetleri Tablosu" {
         return Some(Section::Costs);
     }
-    if t.ends_with("İdarenin Toplam Kaynak İhtiyacı") {
+    // The summaries' and the responsibilities' titles by meaning: any case,
+    // a year or a running header's words around them (`İdarenin 2024 Yılı
+    // Toplam Kaynak İhtiyacı`, `TOPLAM KAYNAK İHTİYACI TABLOSU`).
+    let k = header::key(&t);
+    if k.ends_with("toplam kaynak ihtiyacı") && k.split(' ').any(|w| w == "idarenin")
+        || k == "idare performans tablosu"
+    {
         return Some(Section::Resources);
     }
-    if t.ends_with("Mali Yılı Toplam Kaynak İhtiyacı Tablosu") {
+    if k.ends_with("toplam kaynak ihtiyacı tablosu") {
         return Some(Section::Economic);
     }
-    if t.starts_with("Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo") {
+    if k.starts_with("faaliyetlerden sorumlu harcama birimlerine ilişkin tablo") {
         return Some(Section::Responsibilities);
     }
     None
