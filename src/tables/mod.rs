@@ -16,6 +16,7 @@ mod rows_of;
 
 pub use rows_of::pages as rows_of;
 mod header;
+mod responsibilities;
 mod targets;
 mod text;
 mod units;
@@ -149,12 +150,19 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
     let activity_costs = text::costs::parse(&range(Section::Costs), &mut warnings);
     let resource_summary = text::summary::resources(&range(Section::Resources), &mut warnings);
     let economic_summary = text::summary::economic(&range(Section::Economic), &mut warnings);
-    let responsibilities = text::responsibilities::parse(
-        &range(Section::Responsibilities),
-        &parsed.goals,
-        &activity_costs,
-        &mut warnings,
-    );
+    // Positioned input is read from table rows; text input line by line.
+    let positioned = |rows: &[Item]| rows.iter().any(|it| it.line.positioned);
+    let responsibility_rows = section(&rows, &row_bounds, Section::Responsibilities);
+    let responsibilities = if positioned(&responsibility_rows) {
+        responsibilities::parse(&responsibility_rows, &parsed.goals, &mut warnings)
+    } else {
+        text::responsibilities::parse(
+            &range(Section::Responsibilities),
+            &parsed.goals,
+            &activity_costs,
+            &mut warnings,
+        )
+    };
     let front_matter = front::parse(&range(Section::Front), &mut warnings);
     let fiscal_year = parsed
         .fiscal_year
