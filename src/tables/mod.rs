@@ -17,6 +17,7 @@ mod rows_of;
 pub use rows_of::pages as rows_of;
 mod header;
 mod responsibilities;
+mod summary;
 mod targets;
 mod text;
 mod units;
@@ -148,10 +149,20 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
         });
     }
     let activity_costs = text::costs::parse(&range(Section::Costs), &mut warnings);
-    let resource_summary = text::summary::resources(&range(Section::Resources), &mut warnings);
-    let economic_summary = text::summary::economic(&range(Section::Economic), &mut warnings);
     // Positioned input is read from table rows; text input line by line.
     let positioned = |rows: &[Item]| rows.iter().any(|it| it.line.positioned);
+    let resource_rows = section(&rows, &row_bounds, Section::Resources);
+    let resource_summary = if positioned(&resource_rows) {
+        summary::resources(&resource_rows, &mut warnings)
+    } else {
+        text::summary::resources(&range(Section::Resources), &mut warnings)
+    };
+    let economic_rows = section(&rows, &row_bounds, Section::Economic);
+    let economic_summary = if positioned(&economic_rows) {
+        summary::economic(&economic_rows, &mut warnings)
+    } else {
+        text::summary::economic(&range(Section::Economic), &mut warnings)
+    };
     let responsibility_rows = section(&rows, &row_bounds, Section::Responsibilities);
     let responsibilities = if positioned(&responsibility_rows) {
         responsibilities::parse(&responsibility_rows, &parsed.goals, &mut warnings)
