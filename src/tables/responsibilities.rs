@@ -132,13 +132,24 @@ struct Parts {
 }
 
 /// The left margin of the rows of each page: where activity names and
-/// target labels start when the header gives no columns.
+/// target labels start when the header gives no columns. A page whose rows
+/// all start far right of the table's margin (only units run on to it)
+/// takes the table's.
 fn margins(items: &[Item]) -> HashMap<Option<u32>, f32> {
     let mut out: HashMap<Option<u32>, f32> = HashMap::new();
+    let mut table = f32::INFINITY;
+    let mut size: f32 = 0.0;
     for it in items {
         if let Some(c) = it.line.cells.first() {
             let m = out.entry(it.page).or_insert(c.x0);
             *m = m.min(c.x0);
+            table = table.min(c.x0);
+            size = size.max(it.line.size);
+        }
+    }
+    for m in out.values_mut() {
+        if *m > table + 10.0 * size {
+            *m = table;
         }
     }
     out
@@ -352,6 +363,12 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether a target cell's text is part of the open target's title.
+    fn continues_title(&self, text: &str) -> bool {
+        let k = normalize_key(text);
+        self.target.is_some() && !k.is_empty() && normalize_key(&self.title).contains(&k)
+    }
+
     /// Whether a row waits for its units.
     fn waiting(&self) -> bool {
         self.head.is_some() || (!self.name.is_empty() && self.units.is_empty())
@@ -408,6 +425,8 @@ pub fn parse(items: &[Item], goals: &[Goal], warnings: &mut Vec<Warning>) -> Vec
         if let Some(cell) = parts.target {
             match target_label(&cell) {
                 Some((code, title)) => p.start_target(code, title, parts.in_column, it.page),
+                // The rest of a merged target cell broken over a page break.
+                None if p.continues_title(&cell) => {}
                 None => {
                     p.warn(it.page, format!("target cell without a code: {cell:?}"));
                 }
@@ -545,7 +564,8 @@ mod tests {
     }
 
     /// A ruled table: the target cell merged over its rows and running on
-    /// over a page break; a row broken at the page's foot.
+    /// over a page break (the rest of its title printed there); a row broken
+    /// at the page's foot.
     #[test]
     fn table_of_cells_with_merged_target_cells() {
         let header = line(
@@ -596,6 +616,7 @@ mod tests {
                 line(
                     40.0,
                     &[
+                        (40.0, 100.0, "Faaliyetlerini Yürütmek"),
                         (100.0, 450.0, "Uygulama Faaliyetleri"),
                         (450.0, 800.0, "Yapı İşleri Dairesi Başkanlığı"),
                     ],
@@ -621,7 +642,13 @@ mod tests {
                 ),
             ],
         );
-        let g = goals(&[("1.2.2", "Kentsel Dönüşüm"), ("1.3.1", "Yeşil Alanlar")]);
+        let g = goals(&[
+            (
+                "1.2.2",
+                "Kentsel Dönüşüm ve Sağlıklı Yapılaşma Faaliyetlerini Yürütmek",
+            ),
+            ("1.3.1", "Yeşil Alanlar"),
+        ]);
         let (out, warnings) = read(&[p1, p2], &g);
         assert!(warnings.is_empty(), "{warnings:?}");
         let rows: Vec<_> = out.iter().map(row).collect();
