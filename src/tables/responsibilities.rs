@@ -29,7 +29,7 @@ use crate::normalize::{edit_distance, join_lines, normalize_key};
 
 use super::header::{self, Column};
 use super::lines::{coded, leading_code, plain, Item};
-use super::units::split_units;
+use super::units::{is_unit_final, split_units};
 
 const TABLE: &str = "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo";
 
@@ -43,15 +43,20 @@ enum Role {
 
 /// The role a header label names: `Performans Hedefi`; `Faaliyet`,
 /// `Faaliyetler`, `Faaliyet Adı`; `Sorumlu Harcama Birimi veya Birimleri`,
-/// `Sorumlu Birimler`, `Harcama Birimi`.
+/// `Sorumlu Birimler`, `Harcama Birimi`. A data row's text (`Faaliyet
+/// Raporu Hazırlanması`, `Tüm Birimler`) names none.
 fn role(key: &str) -> Option<Role> {
-    if key.contains("sorumlu") || key.contains("birim") {
+    let words = key.split(' ').count();
+    if key.contains("sorumlu")
+        || key.contains("harcama birim")
+        || matches!(key, "birim" | "birimi" | "birimler")
+    {
         return Some(Role::Units);
     }
-    if key.starts_with("performans hedef") {
+    if key.starts_with("performans hedef") && words <= 3 {
         return Some(Role::Target);
     }
-    if key.starts_with("faaliyet") {
+    if key.starts_with("faaliyet") && words <= 2 {
         return Some(Role::Activity);
     }
     None
@@ -155,10 +160,29 @@ fn margins(items: &[Item]) -> HashMap<Option<u32>, f32> {
     out
 }
 
+/// Whether a row is one cell across two columns or more of the header (a
+/// heading or a target's label printed across the table).
+fn is_across(line: &Line, cols: &[Column]) -> bool {
+    let [cell] = &line.cells[..] else {
+        return false;
+    };
+    let covered = cols
+        .iter()
+        .filter(|c| cell.x1.min(c.x1) - cell.x0.max(c.x0) > 0.5 * (c.x1 - c.x0))
+        .count();
+    covered >= 2
+}
+
 /// Splits a row by the header's columns, or, without them, into the cells
 /// starting at the left margin and the cells right of it.
 fn parts(line: &Line, cols: Option<&Cols>, margin: f32) -> Parts {
+    let across = cols.is_some_and(|c| is_across(line, &c.cols));
     let mut p = match cols {
+        // A row across the table is read as the activity column's.
+        Some(_) if across => Parts {
+            left: plain(&line.text()),
+            ..Parts::default()
+        },
         Some(c) => {
             let placed = header::place(line, &c.cols);
             let text = |j: usize| placed[j].as_deref().map(plain).unwrap_or_default();
@@ -188,13 +212,17 @@ fn parts(line: &Line, cols: Option<&Cols>, margin: f32) -> Parts {
             }
         }
     };
-    // Without a target column, a target's label is printed in the activity
-    // column above its activities.
-    if p.target.is_none()
-        && cols.is_none_or(|c| c.target.is_none())
-        && target_label(&p.left).is_some()
-    {
-        p.target = Some(std::mem::take(&mut p.left));
+    // Without a target column (or across the table), a target's label is
+    // printed in the activity column above its activities. Text beside it
+    // that does not end like a unit's name is more of its title.
+    let label_column = across || cols.is_none_or(|c| c.target.is_none());
+    if p.target.is_none() && label_column && target_label(&p.left).is_some() {
+        let mut label = std::mem::take(&mut p.left);
+        let last = p.right.split_whitespace().last().unwrap_or_default();
+        if !p.right.is_empty() && !is_unit_final(last) {
+            label = join_lines(&[label, std::mem::take(&mut p.right)]);
+        }
+        p.target = Some(label);
         p.in_column = true;
     }
     p
@@ -831,6 +859,96 @@ mod tests {
             ]
         );
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    /// A table of two columns: the target's label and a heading printed
+    /// across the table; a data row whose words look like header words.
+    #[test]
+    fn rows_across_a_table_of_cells() {
+        let p = page(
+            6,
+            vec![
+                line(
+                    50.0,
+                    &[
+                        (40.0, 400.0, "Faaliyet Adı"),
+                        (400.0, 800.0, "Sorumlu Harcama Birimi"),
+                    ],
+                ),
+                line(60.0, &[(40.0, 800.0, "KURUMSAL KAPASİTE")]),
+                line(
+                    70.0,
+                    &[(40.0, 800.0, "Performans Hedefi 6.2.1: Kurumsal Yapı")],
+                ),
+                line(
+                    80.0,
+                    &[
+                        (40.0, 400.0, "Faaliyet Raporu Hazırlanması"),
+                        (400.0, 800.0, "Tüm Birimler"),
+                    ],
+                ),
+                line(
+                    90.0,
+                    &[
+                        (40.0, 400.0, "Gelir Hizmetleri"),
+                        (400.0, 800.0, "Mali Hizmetler Müdürlüğü"),
+                    ],
+                ),
+            ],
+        );
+        let (out, warnings) = read(&[p], &goals(&[("6.2.1", "Kurumsal Yapı")]));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let rows: Vec<_> = out.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "6.2.1",
+                    "Faaliyet Raporu Hazırlanması",
+                    vec!["Tüm Birimler"]
+                ),
+                (
+                    "6.2.1",
+                    "Gelir Hizmetleri",
+                    vec!["Mali Hizmetler Müdürlüğü"]
+                ),
+            ]
+        );
+    }
+
+    /// Without a header of cells, a target's code in a cell of its own with
+    /// the title in the next: the title is no unit.
+    #[test]
+    fn code_and_title_in_cells_of_their_own() {
+        let p = page(
+            7,
+            vec![
+                line(
+                    60.0,
+                    &[
+                        (36.0, 60.0, "2.3.2."),
+                        (60.0, 300.0, "Hayvan Sağlığını Korumak"),
+                    ],
+                ),
+                line(
+                    70.0,
+                    &[
+                        (36.0, 370.0, "Veterinerlik Hizmetleri"),
+                        (370.0, 600.0, "Çevre Koruma ve Kontrol Dairesi Başkanlığı"),
+                    ],
+                ),
+            ],
+        );
+        let (out, warnings) = read(&[p], &goals(&[("2.3.2", "Hayvan Sağlığını Korumak")]));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            out.iter().map(row).collect::<Vec<_>>(),
+            [(
+                "2.3.2",
+                "Veterinerlik Hizmetleri",
+                vec!["Çevre Koruma ve Kontrol Dairesi Başkanlığı"]
+            )]
+        );
     }
 
     #[test]

@@ -270,6 +270,19 @@ const RESOURCE_HEADER: [&str; 24] = [
     "ve",
 ];
 
+/// A line of the resource summary's header printed as text: header words
+/// (with headings in capitals), one of them never part of a title (`TL`,
+/// `Perf.`, `PAY`, `(%)`).
+fn is_resource_header_line(label: &str) -> bool {
+    only_header_words(label, &RESOURCE_HEADER, true)
+        && label.split_whitespace().any(|w| {
+            matches!(
+                header::key(w).as_str(),
+                "tl" | "perf" | "topl" | "pay" | "payı" | "%"
+            )
+        })
+}
+
 /// A resource-summary label: a level with its code (`Stratejik Amaç 1 …`,
 /// `Perf. Hedefi 1.1.1 …`, or a bare code `1.1` in a cell of its own or
 /// before the title), or a total row. Returns the kind and the title.
@@ -427,7 +440,9 @@ pub fn resources(items: &[Item], warnings: &mut Vec<Warning>) -> ResourceSummary
             continue;
         }
         if let Some(mut row) = open.take() {
-            if !label.is_empty() {
+            // The header repeated between a label and its figures (a page
+            // break) is no part of the title.
+            if !label.is_empty() && !is_resource_header_line(&label) {
                 row.lines.push(label);
             }
             if figs.is_empty() {
@@ -638,7 +653,8 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
     let mut header: Option<Slots> = None;
     let mut open: Option<OpenEco> = None;
     let mut started = false;
-    for (it, cells, figs) in &rows {
+    let mut end = rows.len();
+    for (i, (it, cells, figs)) in rows.iter().enumerate() {
         if figs.is_empty() {
             if let Some(s) = economic_header(it.line) {
                 header = Some(s);
@@ -677,6 +693,7 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
             }
             if let Some(row) = open.take() {
                 if push_open(&mut out, row) {
+                    end = i;
                     break;
                 }
             }
@@ -688,6 +705,7 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
             if figs.is_empty() {
                 open = Some(row);
             } else if place(row, &mut out, warnings) {
+                end = i + 1;
                 break;
             }
             continue;
@@ -699,6 +717,7 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
             if figs.is_empty() {
                 open = Some(row);
             } else if place(row, &mut out, warnings) {
+                end = i + 1;
                 break;
             }
             continue;
@@ -724,6 +743,19 @@ pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary 
     }
     if let Some(row) = open {
         push_open(&mut out, row);
+    }
+    // After the grand total comes what is not the table (a chart's
+    // figures); a row of the table there is out of place.
+    for (it, cells, figs) in &rows[end..] {
+        let label = label_of(cells);
+        if !figs.is_empty() && !label.is_empty() && economic_kind(&label).is_some() {
+            warn(
+                warnings,
+                ECONOMIC,
+                it.page,
+                format!("row after the grand total: {:?}", plain(it.text())),
+            );
+        }
     }
     out
 }
@@ -1002,8 +1034,9 @@ mod tests {
     }
 
     /// Lines under a header printed as runs of text: a label wrapped onto
-    /// rows of its own with its figures on a row after it, headings in
-    /// capitals with the header's words, a dash for an empty share.
+    /// rows of its own with its figures on a row after it (the header
+    /// repeated between them), headings in capitals with the header's
+    /// words, a dash for an empty share.
     #[test]
     fn resources_from_lines() {
         let p = page(
@@ -1032,6 +1065,7 @@ mod tests {
                 line(80.0, &[(36.0, 110.0, "Stratejik Amaç 4")]),
                 line(90.0, &[(36.0, 360.0, "İzmirlileri Kendilerine Dair")]),
                 line(100.0, &[(36.0, 390.0, "Kararlara Katabilmek")]),
+                line(105.0, &[(36.0, 130.0, "DEMOKRASİ TL Perf. Topl.")]),
                 line(
                     110.0,
                     &[
@@ -1240,6 +1274,38 @@ mod tests {
         assert_eq!(out.off_budget[0].transfers, None);
         assert_eq!(out.off_budget[0].total, d("25.575.000"));
         assert_eq!(out.grand_total.transfers, d("685.060.000"));
+    }
+
+    #[test]
+    fn a_row_after_the_grand_total_is_warned() {
+        let row = |y, label: &'static str| {
+            line(
+                y,
+                &[
+                    (36.0, 300.0, label),
+                    (300.0, 430.0, "1,00"),
+                    (430.0, 560.0, "1,00"),
+                    (560.0, 690.0, "0,00"),
+                    (690.0, 800.0, "2,00"),
+                ],
+            )
+        };
+        let p = page(
+            2,
+            vec![
+                row(50.0, "Genel Toplam"),
+                line(55.0, &[(36.0, 180.0, "1,00 1,00 0,00")]),
+                row(60.0, "1 Personel Giderleri"),
+            ],
+        );
+        let pages = [p];
+        let items = lines::items(&pages);
+        let mut warnings = Vec::new();
+        let out = economic(&items, &mut warnings);
+        assert!(out.rows.is_empty());
+        assert_eq!(out.grand_total.total, d("2,00"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].message.starts_with("row after the grand total"));
     }
 
     #[test]
