@@ -1182,6 +1182,6 @@ mod tests {
             ));
         }
         let _ = stream(&lines, &[], &[]);
-        assert!(stream(&[], &[]).is_empty());
+        assert!(stream(&[], &[], &[]).is_empty());
     }
 }

@@ -16,6 +16,8 @@ mod rows_of;
 
 pub use rows_of::pages as rows_of;
 mod header;
+mod responsibilities;
+mod summary;
 mod targets;
 mod text;
 mod units;
@@ -46,13 +48,19 @@ fn section_of(text: &str) -> Option<Section> {
     if t == "Faaliyet Maliyetleri Tablosu" {
         return Some(Section::Costs);
     }
-    if t.ends_with("İdarenin Toplam Kaynak İhtiyacı") {
+    // The summaries' and the responsibilities' titles by meaning: any case,
+    // a year or a running header's words around them (`İdarenin 2024 Yılı
+    // Toplam Kaynak İhtiyacı`, `TOPLAM KAYNAK İHTİYACI TABLOSU`).
+    let k = header::key(&t);
+    if k.ends_with("toplam kaynak ihtiyacı") && k.split(' ').any(|w| w == "idarenin")
+        || k == "idare performans tablosu"
+    {
         return Some(Section::Resources);
     }
-    if t.ends_with("Mali Yılı Toplam Kaynak İhtiyacı Tablosu") {
+    if k.ends_with("toplam kaynak ihtiyacı tablosu") {
         return Some(Section::Economic);
     }
-    if t.starts_with("Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo") {
+    if k.starts_with("faaliyetlerden sorumlu harcama birimlerine ilişkin tablo") {
         return Some(Section::Responsibilities);
     }
     None
@@ -141,14 +149,31 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
         });
     }
     let activity_costs = text::costs::parse(&range(Section::Costs), &mut warnings);
-    let resource_summary = text::summary::resources(&range(Section::Resources), &mut warnings);
-    let economic_summary = text::summary::economic(&range(Section::Economic), &mut warnings);
-    let responsibilities = text::responsibilities::parse(
-        &range(Section::Responsibilities),
-        &parsed.goals,
-        &activity_costs,
-        &mut warnings,
-    );
+    // Positioned input is read from table rows; text input line by line.
+    let positioned = |rows: &[Item]| rows.iter().any(|it| it.line.positioned);
+    let resource_rows = section(&rows, &row_bounds, Section::Resources);
+    let resource_summary = if positioned(&resource_rows) {
+        summary::resources(&resource_rows, &mut warnings)
+    } else {
+        text::summary::resources(&range(Section::Resources), &mut warnings)
+    };
+    let economic_rows = section(&rows, &row_bounds, Section::Economic);
+    let economic_summary = if positioned(&economic_rows) {
+        summary::economic(&economic_rows, &mut warnings)
+    } else {
+        text::summary::economic(&range(Section::Economic), &mut warnings)
+    };
+    let responsibility_rows = section(&rows, &row_bounds, Section::Responsibilities);
+    let responsibilities = if positioned(&responsibility_rows) {
+        responsibilities::parse(&responsibility_rows, &parsed.goals, &mut warnings)
+    } else {
+        text::responsibilities::parse(
+            &range(Section::Responsibilities),
+            &parsed.goals,
+            &activity_costs,
+            &mut warnings,
+        )
+    };
     let front_matter = front::parse(&range(Section::Front), &mut warnings);
     let fiscal_year = parsed
         .fiscal_year
