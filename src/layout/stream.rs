@@ -763,12 +763,23 @@ struct Slot {
 fn fill_row(row: &Row, xs: &[f32], gutters: &[Range<f32>]) -> Vec<Slot> {
     let ncols = xs.len().saturating_sub(1);
     let col_of = |x: f32| xs[1..ncols].iter().take_while(|&&b| x > b).count();
+    // A body row whose text all starts in the first column and runs across
+    // a gutter is a heading set across the table (a group row).
+    let cells = || row.lines.iter().flat_map(|it| it.cells.iter());
+    let heading = !row.header
+        && ncols >= 2
+        && cells().all(|c| c.x0 < xs[1])
+        && cells().any(|c| gutters.iter().any(|g| c.x0 <= g.start && c.x1 >= g.end));
     let mut slots: Vec<Slot> = Vec::new();
     for (li, it) in row.lines.iter().enumerate() {
         for c in &it.cells {
             let mut col = col_of((c.x0 + c.x1) / 2.0);
             let mut span = 1;
-            if row.header {
+            if heading {
+                // A row set across the table: one cell spanning it.
+                col = 0;
+                span = ncols;
+            } else if row.header {
                 let covered: Vec<usize> = gutters
                     .iter()
                     .enumerate()

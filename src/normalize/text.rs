@@ -182,6 +182,11 @@ pub fn fix_dotted_capital(s: &str) -> String {
 /// colon attached to the last word (`"şunlardır:"`) is printed punctuation.
 /// Apostrophes and quotes are kept as printed.
 pub fn clean(s: &str) -> String {
+    // Text that keeps its printed line breaks (a table cell's lines) is
+    // joined as wrapped lines first.
+    if s.contains('\n') {
+        return join_lines(&s.split('\n').collect::<Vec<_>>());
+    }
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut t = collapsed.trim_start_matches([' ', ':']);
     loop {
@@ -214,6 +219,12 @@ pub fn clean(s: &str) -> String {
 /// assert_eq!(join_lines(&["Bakım-", "Onarım"]), "Bakım-Onarım");
 /// ```
 pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
+    clean(&join_wrapped(lines))
+}
+
+/// Joins wrapped lines as [`join_lines`] does, without [`clean`]ing the
+/// result: hyphenation, compounds, slashes and soft hyphens at line ends.
+pub fn join_wrapped<S: AsRef<str>>(lines: &[S]) -> String {
     let mut acc = String::new();
     for line in lines {
         let line = line.as_ref().trim();
@@ -242,7 +253,7 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
         }
         acc.push_str(line);
     }
-    clean(&acc)
+    acc
 }
 
 /// A matching key for comparing names across tables: Turkish lower case with spacing and punctuation variants unified.

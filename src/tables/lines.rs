@@ -44,6 +44,10 @@ pub fn items(pages: &[Page]) -> Vec<Item<'_>> {
 /// Collapses runs of ASCII whitespace to one space and trims; no-break spaces
 /// are kept (they mark empty cells in text input).
 pub fn collapse(s: &str) -> String {
+    // A table cell's printed lines are joined as wrapped lines.
+    if s.contains('\n') {
+        return collapse(&normalize::join_wrapped(&s.split('\n').collect::<Vec<_>>()));
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split([' ', '\t', '\r', '\n']).filter(|w| !w.is_empty()) {
         if !out.is_empty() {

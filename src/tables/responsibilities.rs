@@ -83,6 +83,25 @@ struct Cols {
 /// A header row: at least the activity and the units column named in cells
 /// of their own.
 fn header_cols(line: &Line) -> Option<Cols> {
+    header_cols_of(line).or_else(|| {
+        // A heading set just above the header may share its band: the
+        // labels are then the cells' last lines.
+        let last = Line {
+            cells: line
+                .cells
+                .iter()
+                .map(|c| crate::layout::Cell {
+                    text: c.text.rsplit('\n').next().unwrap_or_default().to_string(),
+                    ..c.clone()
+                })
+                .collect(),
+            ..line.clone()
+        };
+        header_cols_of(&last)
+    })
+}
+
+fn header_cols_of(line: &Line) -> Option<Cols> {
     if line.cells.len() < 2 {
         return None;
     }
