@@ -561,6 +561,22 @@ fn gutters(items: &[Item], anchor: &[bool], header_end: usize) -> Option<Vec<Ran
         }
         reach = reach.max(x1);
     }
+    // Header cells right of every anchor cell (columns the body leaves
+    // empty) open columns of their own.
+    let mut beyond: Vec<(f32, f32)> = items[..header_end.min(items.len())]
+        .iter()
+        .flat_map(|it| it.cells.iter())
+        .filter(|c| c.x0 > reach)
+        .map(|c| (c.x0, c.x1))
+        .collect();
+    beyond.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut last = reach;
+    for (x0, x1) in beyond {
+        if x0 > last {
+            gutters.push(last..x0);
+        }
+        last = last.max(x1);
+    }
     // Header cells inside a gutter open a column: split the gutter.
     let mut split = gutters;
     for it in &items[..header_end.min(items.len())] {
