@@ -26,8 +26,8 @@ pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Prints what the layout stage gives: the positioned lines (`--lines`), one
-/// line per text line, `page y size | x0-x1 text | …`; or the ruled tables
-/// (`--grids`).
+/// line per text line, `page y size | x0-x1 text | …` (a cell's own lines
+/// separated by ` / `); or the ruled tables (`--grids`).
 fn dump_layout(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
     let doc = super::source_path(&args.input)?;
     let mut out = String::new();
@@ -81,7 +81,7 @@ fn dump_layout(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
             let cells: Vec<String> = line
                 .cells
                 .iter()
-                .map(|c| format!("{:.1}-{:.1} {}", c.x0, c.x1, c.text))
+                .map(|c| format!("{:.1}-{:.1} {}", c.x0, c.x1, c.text.replace('\n', " / ")))
                 .collect();
             out.push_str(&format!(
                 "{} {:.1} {:.1} | {}\n",

@@ -106,7 +106,8 @@ pub struct ExtractArgs {
     pub quiet: bool,
     /// Print the lines the table recogniser reads instead of the model: text
     /// outside tables line by line, each table row as one line of its cells
-    /// (page, y, size, then each cell's x-range and text).
+    /// (page, y, size, then each cell's x-range and text, its own lines
+    /// separated by " / ").
     #[arg(long)]
     pub lines: bool,
     /// Print the tables the layout stage finds instead of the model: per

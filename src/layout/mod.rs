@@ -16,7 +16,7 @@ pub mod stream;
 pub mod tables;
 pub mod text;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::error::Warning;
@@ -315,8 +315,8 @@ fn close_letter_spacing(text: &str, spaces: &[(usize, f32)]) -> Option<String> {
 }
 
 /// Removes running headers, footers and page numbers: lines in the top or
-/// bottom margin whose text (digits folded) recurs on many pages, and lone
-/// page numbers there.
+/// bottom margin whose text (digits folded) recurs there on many pages but
+/// not in the body of many, and lone page numbers there.
 pub fn strip_running(pages: &mut [Page]) {
     if pages.is_empty() {
         return;
@@ -336,25 +336,31 @@ pub fn strip_running(pages: &mut [Page]) {
         k
     };
     let in_margin = |p: &Page, l: &Line| l.y < p.height * 0.1 || l.y > p.height * 0.9;
+    // On how many pages each text is printed in the margins, and in the body.
     let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut body: HashMap<String, usize> = HashMap::new();
     for p in pages.iter() {
-        let mut seen: Vec<String> = Vec::new();
-        for l in p.lines.iter().filter(|l| in_margin(p, l)) {
-            let k = key(l);
-            if !seen.contains(&k) {
-                seen.push(k.clone());
-                *counts.entry(k).or_default() += 1;
+        let mut seen: HashSet<(bool, String)> = HashSet::new();
+        for l in &p.lines {
+            let (margin, k) = (in_margin(p, l), key(l));
+            if seen.insert((margin, k.clone())) {
+                let into = if margin { &mut counts } else { &mut body };
+                *into.entry(k).or_default() += 1;
             }
         }
     }
     let threshold = (pages.len() / 4).max(3);
+    // A text that also recurs in the body is content that often opens a
+    // page (a table's title or header printed again on every page of a
+    // long section), not a running header.
+    counts.retain(|k, n| *n >= threshold && body.get(k).copied().unwrap_or(0) < threshold);
     for p in pages.iter_mut() {
         let h = p.height;
         let mut keep = Vec::with_capacity(p.lines.len());
         for l in p.lines.drain(..) {
             let margin = l.y < h * 0.1 || l.y > h * 0.9;
             let k = key(&l);
-            let recurring = counts.get(&k).copied().unwrap_or(0) >= threshold;
+            let recurring = counts.contains_key(&k);
             let page_no = margin
                 && l.cells.len() == 1
                 && l.cells[0].text.len() <= 4
@@ -408,6 +414,51 @@ mod tests {
             close_letter_spacing("Ek 1 a b", &[(2, 2.0), (4, 2.0), (6, 2.0)]),
             None
         );
+    }
+
+    /// A section title printed at the top of most pages (each page of a
+    /// long section opens with the next table) and in the body of many is
+    /// content; the running header beside it, printed in the margin only,
+    /// goes.
+    #[test]
+    fn a_title_opening_many_pages_is_not_a_running_header() {
+        let text = |y: f32, t: &str| Line {
+            y,
+            size: 8.0,
+            positioned: true,
+            cells: vec![Cell {
+                x0: 40.0,
+                x1: 200.0,
+                text: t.into(),
+            }],
+        };
+        let mut pages: Vec<Page> = (1..=8)
+            .map(|n| Page {
+                number: Some(n),
+                width: 600.0,
+                height: 800.0,
+                lines: vec![
+                    text(20.0, "İdare · 2024 Yılı Performans Programı"),
+                    text(60.0, "Faaliyet Maliyetleri Tablosu"),
+                    text(300.0, "Faaliyet Adı"),
+                    text(400.0, "Faaliyet Maliyetleri Tablosu"),
+                    text(790.0, &n.to_string()),
+                ],
+                grids: Vec::new(),
+            })
+            .collect();
+        strip_running(&mut pages);
+        for p in &pages {
+            let kept: Vec<String> = p.lines.iter().map(Line::text).collect();
+            assert_eq!(
+                kept,
+                [
+                    "Faaliyet Maliyetleri Tablosu",
+                    "Faaliyet Adı",
+                    "Faaliyet Maliyetleri Tablosu"
+                ]
+            );
+        }
     }
 
     #[test]

@@ -37,9 +37,14 @@
 //!    midpoints between consecutive anchor lines, and every other line
 //!    joins the band its centre falls in, so a wrapped name stays with its
 //!    figures whether these sit on its first, middle or last line. A block
-//!    with more than twice as many plain lines as anchors (a list of items
-//!    most of which carry no figure), or without anchors and of more than
-//!    three lines, is set one row per line. Figures on a line of their own
+//!    is set one row per line when it has more than twice as many plain
+//!    lines as anchors (a list of items most of which carry no figure), or
+//!    no anchors and more than three lines, or when its bands cannot be
+//!    rows of wrapped names: rows of a table share one vertical alignment
+//!    (figures on the first, the last or the middle of an odd number of
+//!    lines), and a label wraps only where the next word would not fit (a
+//!    key–value list such as a cost table, set without row spacing, with
+//!    figures beside some of its one-line labels, fails one or both). Figures on a line of their own
 //!    (label column empty) join the row above when it has none.
 //!    Tables need two body rows and two columns; a two-column table
 //!    without figures whose first column holds only list markers (`1.`,
@@ -447,7 +452,7 @@ fn table(
     let (x_lo, x_hi) = (xs[0], xs[ncols]);
     let ruled = ruled_rows(body, rules, x_lo, x_hi);
     let is_ruled = ruled.is_some();
-    let body_rows = ruled.unwrap_or_else(|| body_rows(body, body_anchor));
+    let body_rows = ruled.unwrap_or_else(|| body_rows(body, body_anchor, xs[1]));
     // Figures set on a line of their own below a name that has none (the
     // label column empty) belong to that name.
     for r in body_rows {
@@ -634,8 +639,24 @@ fn header_rows<'a, 'b>(head: &'b [Item<'a>], gutters: &[Range<f32>]) -> Vec<Row<
 }
 
 /// Body lines into rows: blocks by leading, cut into bands at the
-/// midpoints between anchor lines.
-fn body_rows<'a, 'b>(body: &'b [Item<'a>], anchor: &[bool]) -> Vec<Row<'a, 'b>> {
+/// midpoints between anchor lines, or set one row per line (step 6 of the
+/// module's description). `label_end` is the first column's right
+/// boundary.
+fn body_rows<'a, 'b>(body: &'b [Item<'a>], anchor: &[bool], label_end: f32) -> Vec<Row<'a, 'b>> {
+    let labels: Vec<Option<&Cell>> = body
+        .iter()
+        .map(|it| {
+            it.cells
+                .first()
+                .copied()
+                .filter(|c| (c.x0 + c.x1) / 2.0 < label_end)
+        })
+        .collect();
+    let label_right = labels
+        .iter()
+        .flatten()
+        .map(|c| c.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
     let mut rows = Vec::new();
     let mut start = 0;
     while start < body.len() {
@@ -644,54 +665,104 @@ fn body_rows<'a, 'b>(body: &'b [Item<'a>], anchor: &[bool]) -> Vec<Row<'a, 'b>> 
             end += 1;
         }
         let block = &body[start..end];
+        let is_anchor = &anchor[start..end];
         let anchors: Vec<f32> = block
             .iter()
-            .zip(&anchor[start..end])
+            .zip(is_anchor)
             .filter(|(_, &a)| a)
             .map(|(it, _)| it.y)
             .collect();
         let plain = block.len() - anchors.len();
-        let one_per_line = if anchors.is_empty() {
-            block.len() > 3
-        } else {
-            plain > 2 * anchors.len()
+        let bands = (!anchors.is_empty()).then(|| bands(block, &anchors));
+        let one_per_line = match &bands {
+            None => block.len() > 3,
+            Some(bands) => {
+                plain > 2 * anchors.len()
+                    || (anchors.len() > 1
+                        && (!one_alignment(bands, is_anchor)
+                            || !wrapped(bands, &labels[start..end], label_right)))
+            }
         };
-        if one_per_line {
-            rows.extend(block.iter().map(|it| Row {
+        match bands {
+            _ if one_per_line => rows.extend(block.iter().map(|it| Row {
                 lines: vec![it],
                 header: false,
-            }));
-        } else if anchors.is_empty() {
-            rows.push(Row {
+            })),
+            None => rows.push(Row {
                 lines: block.iter().collect(),
                 header: false,
-            });
-        } else {
-            let mut bands: Vec<Row> = anchors
-                .iter()
-                .map(|_| Row {
-                    lines: Vec::new(),
-                    header: false,
-                })
-                .collect();
-            for it in block {
-                let centre = it.y - 0.3 * it.size;
-                let band = anchors
-                    .windows(2)
-                    .take_while(|w| {
-                        let cut = (w[0] + w[1]) / 2.0 - 0.3 * it.size;
-                        centre > cut
-                    })
-                    .count();
-                if let Some(b) = bands.get_mut(band) {
-                    b.lines.push(it);
-                }
-            }
-            rows.extend(bands.into_iter().filter(|b| !b.lines.is_empty()));
+            }),
+            Some(bands) => rows.extend(bands.into_iter().filter(|b| !b.is_empty()).map(|b| Row {
+                lines: b.into_iter().map(|i| &block[i]).collect(),
+                header: false,
+            })),
         }
         start = end;
     }
     rows
+}
+
+/// A block's lines (indices) in bands, one band per anchor line, cut at
+/// the midpoints between the anchors' baselines `anchors`: every line
+/// joins the band its centre falls in.
+fn bands(block: &[Item], anchors: &[f32]) -> Vec<Vec<usize>> {
+    let mut bands: Vec<Vec<usize>> = vec![Vec::new(); anchors.len()];
+    for (i, it) in block.iter().enumerate() {
+        let centre = it.y - 0.3 * it.size;
+        let band = anchors
+            .windows(2)
+            .take_while(|w| centre > (w[0] + w[1]) / 2.0 - 0.3 * it.size)
+            .count();
+        if let Some(b) = bands.get_mut(band) {
+            b.push(i);
+        }
+    }
+    bands
+}
+
+/// Whether each band's label lines can be one wrapped label: a line that
+/// goes on in the next line of its band is full (the next line's first
+/// word would not have fit after it within `right`, the label column's
+/// widest extent), unless it ends in a hyphen.
+fn wrapped(bands: &[Vec<usize>], labels: &[Option<&Cell>], right: f32) -> bool {
+    bands.iter().all(|band| {
+        band.windows(2).all(|w| {
+            let (Some(a), Some(b)) = (labels[w[0]], labels[w[1]]) else {
+                return true;
+            };
+            if (a.x0 - b.x0).abs() > ALIGN_TOLERANCE || a.text.ends_with(['-', '‐']) {
+                return true;
+            }
+            let chars = b.text.chars().count().max(1) as f32;
+            let per_char = (b.x1 - b.x0) / chars;
+            let word = b
+                .text
+                .split_whitespace()
+                .next()
+                .map_or(0, |w| w.chars().count());
+            a.x1 + per_char * (word + 1) as f32 > right - 1.0
+        })
+    })
+}
+
+/// Whether the bands share one vertical alignment of their figures, as the
+/// rows of a table do: each band's anchor line first (top), last (bottom)
+/// or in the middle of an odd number of lines (centred; figures centred
+/// beside an even number of lines sit between two baselines, on no text
+/// line). Bands cut through a list of one-line items (most without
+/// figures) take their anchor where the midpoints fall, and disagree.
+fn one_alignment(bands: &[Vec<usize>], is_anchor: &[bool]) -> bool {
+    let (mut top, mut bottom, mut centre) = (true, true, true);
+    for band in bands {
+        let Some(a) = band.iter().position(|&i| is_anchor[i]) else {
+            continue;
+        };
+        let n = band.len();
+        top &= a == 0;
+        bottom &= a + 1 == n;
+        centre &= n % 2 == 1 && 2 * a + 1 == n;
+    }
+    top || bottom || centre
 }
 
 /// Rows of a body ruled between its rows: when at least two rules run
@@ -1022,6 +1093,67 @@ mod tests {
     #[test]
     fn wrapped_name_figures_bottom() {
         check_wrapped(&wrapped(Some(1)));
+    }
+
+    /// A key–value list set without row spacing (an activity's cost
+    /// table): one-line labels 9 pt apart, figures beside some of them.
+    #[test]
+    fn key_value_list_is_one_row_per_line() {
+        let rows: [(&str, &str); 10] = [
+            ("1. Personel Giderleri", "23.445.000,00"),
+            (
+                "2. Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri",
+                "2.288.000,00",
+            ),
+            ("3. Mal ve Hizmet Alım Giderleri", "690.652.000,00"),
+            ("4. Faiz Giderleri", ""),
+            ("5. Cari Transferler", ""),
+            ("6. Sermaye Giderleri", "8.250.000,00"),
+            ("7. Sermaye Transferleri", ""),
+            ("8. Borç Verme", ""),
+            ("Toplam Bütçe Kaynak İhtiyacı", "724.635.000,00"),
+            ("Döner Sermaye", ""),
+        ];
+        let mut lines = vec![line(
+            20.0,
+            &[(20.0, "Ekonomik Kod", false), (400.0, "2024", true)],
+        )];
+        for (i, (label, fig)) in rows.iter().enumerate() {
+            let y = 29.0 + 7.5 * i as f32;
+            let mut parts = vec![(20.0, *label, false)];
+            if !fig.is_empty() {
+                parts.push((400.0, *fig, true));
+            }
+            lines.push(line(y, &parts));
+        }
+        let grids = stream(&lines, &[], &[]);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!(g.rows(), 1 + rows.len());
+        for (i, (label, fig)) in rows.iter().enumerate() {
+            assert_eq!(text(g, i + 1, 0), *label);
+            assert_eq!(text(g, i + 1, 1), *fig);
+        }
+    }
+
+    /// Wrapped names set without row spacing, figures on each name's first
+    /// line, stay one row per name.
+    #[test]
+    fn wrapped_names_without_row_spacing() {
+        let lines = vec![
+            header(20.0),
+            row(29.0, "Birinci kaydın uzun adı", ["1", "2", "3"]),
+            row(36.0, "sarar", ["", "", ""]),
+            row(43.0, "İkinci kaydın uzun adı de", ["4", "5", "6"]),
+            row(50.0, "sarar", ["", "", ""]),
+        ];
+        let grids = stream(&lines, &[], &[]);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!(g.rows(), 3);
+        assert_eq!(text(g, 1, 0), "Birinci kaydın uzun adı sarar");
+        assert_eq!(text(g, 2, 0), "İkinci kaydın uzun adı de sarar");
+        assert_eq!(text(g, 2, 3), "6");
     }
 
     #[test]

@@ -182,17 +182,16 @@ pub fn fix_dotted_capital(s: &str) -> String {
 /// colon attached to the last word (`"şunlardır:"`) is printed punctuation.
 /// Apostrophes and quotes are kept as printed.
 pub fn clean(s: &str) -> String {
-    // Text that keeps its printed line breaks (a table cell's lines) is
-    // joined as wrapped lines first.
-    if s.contains('\n') {
-        return join_lines(&s.split('\n').collect::<Vec<_>>());
-    }
-    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut t = collapsed.trim_start_matches([' ', ':']);
+    tidy(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// [`clean`] after the whitespace is collapsed.
+fn tidy(collapsed: &str) -> String {
+    let mut t = collapsed.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
     loop {
-        t = t.trim_end_matches(' ');
+        t = t.trim_end();
         match t.strip_suffix(':') {
-            Some(rest) if rest.is_empty() || rest.ends_with(' ') => t = rest,
+            Some(rest) if rest.is_empty() || rest.ends_with(char::is_whitespace) => t = rest,
             _ => break,
         }
     }
@@ -219,12 +218,39 @@ pub fn clean(s: &str) -> String {
 /// assert_eq!(join_lines(&["Bakım-", "Onarım"]), "Bakım-Onarım");
 /// ```
 pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
-    clean(&join_wrapped(lines))
+    clean(&join_raw(lines, ' '))
+}
+
+/// Joins the lines of one table cell like [`join_lines`], but keeps as a
+/// newline each line break that [`join_lines`] turns into a space, for
+/// readers to whom the printed lines matter (a units cell listing one unit
+/// a line). With whitespace collapsed it is [`join_lines`]'s text.
+///
+/// ```
+/// use perfprog::normalize::join_cell_lines;
+/// assert_eq!(
+///     join_cell_lines(&["Genel Sekreter Yardımlığı", "Kültür ve Sanat", "Dairesi Başkan-", "lığı"]),
+///     "Genel Sekreter Yardımlığı\nKültür ve Sanat\nDairesi Başkanlığı"
+/// );
+/// ```
+pub fn join_cell_lines<S: AsRef<str>>(lines: &[S]) -> String {
+    let joined = join_raw(lines, '\n');
+    let lines: Vec<String> = joined
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    tidy(&lines.join("\n"))
 }
 
 /// Joins wrapped lines as [`join_lines`] does, without [`clean`]ing the
 /// result: hyphenation, compounds, slashes and soft hyphens at line ends.
 pub fn join_wrapped<S: AsRef<str>>(lines: &[S]) -> String {
+    join_raw(lines, ' ')
+}
+
+/// The lines joined with their repairs, `sep` where a line break is kept.
+fn join_raw<S: AsRef<str>>(lines: &[S], sep: char) -> String {
     let mut acc = String::new();
     for line in lines {
         let line = line.as_ref().trim();
@@ -249,7 +275,7 @@ pub fn join_wrapped<S: AsRef<str>>(lines: &[S]) -> String {
                 }
             }
             Some('/') => {}
-            _ => acc.push(' '),
+            _ => acc.push(sep),
         }
         acc.push_str(line);
     }

@@ -2,7 +2,7 @@
 //! multi-row, merged) header with their labels, and a row's cells placed in
 //! those columns by geometry.
 
-use crate::layout::Line;
+use crate::layout::{Cell, Line};
 use crate::normalize;
 
 /// One leaf column of a table header: its x-range and its label (the texts
@@ -75,19 +75,33 @@ pub fn columns(rows: &[&Line]) -> Vec<Column> {
         .collect()
 }
 
-/// The row's text per column: each cell goes to the column its centre lies
-/// in (a row of another grid than the header's may have other column
-/// boundaries: its text sits under its header however wide its cell), or,
-/// its centre under none, to the column it overlaps most or lies nearest.
-/// Several cells in one column are joined with a space.
+/// The row's text per column: each cell goes to its column
+/// ([`column_of`]). Several cells in one column are joined with a space.
 pub fn place(line: &Line, cols: &[Column]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = vec![None; cols.len()];
     for c in &line.cells {
-        let centre = (c.x0 + c.x1) / 2.0;
-        let inside = cols
-            .iter()
-            .position(|col| col.x0 <= centre && centre < col.x1);
-        let best = || {
+        let Some(j) = column_of(c, cols) else {
+            continue;
+        };
+        let slot = out[j].get_or_insert_with(String::new);
+        if !slot.is_empty() {
+            slot.push(' ');
+        }
+        slot.push_str(&c.text);
+    }
+    out
+}
+
+/// The column a cell goes to: the one its centre lies in (a row of another
+/// grid than the header's may have other column boundaries: its text sits
+/// under its header however wide its cell), or, its centre under none, the
+/// one it overlaps most or lies nearest. None only when there are no
+/// columns.
+pub fn column_of(c: &Cell, cols: &[Column]) -> Option<usize> {
+    let centre = (c.x0 + c.x1) / 2.0;
+    cols.iter()
+        .position(|col| col.x0 <= centre && centre < col.x1)
+        .or_else(|| {
             cols.iter()
                 .enumerate()
                 .map(|(j, col)| {
@@ -98,17 +112,7 @@ pub fn place(line: &Line, cols: &[Column]) -> Vec<Option<String>> {
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(j, _)| j)
-        };
-        let Some(j) = inside.or_else(best) else {
-            continue;
-        };
-        let slot = out[j].get_or_insert_with(String::new);
-        if !slot.is_empty() {
-            slot.push(' ');
-        }
-        slot.push_str(&c.text);
-    }
-    out
+        })
 }
 
 fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
@@ -128,7 +132,6 @@ fn distance(col: &Column, x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::Cell;
 
     fn line(cells: &[(f32, f32, &str)]) -> Line {
         Line {

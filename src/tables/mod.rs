@@ -9,6 +9,7 @@
 //! Tablosu") and the responsibilities table ("Faaliyetlerden Sorumlu Harcama
 //! Birimlerine İlişkin Tablo"). Each family has its own module.
 
+mod costs;
 mod front;
 pub mod lines;
 pub mod rows;
@@ -148,7 +149,12 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
                 .into(),
         });
     }
-    let activity_costs = text::costs::parse(&range(Section::Costs), &mut warnings);
+    let cost_rows = section(&rows, &row_bounds, Section::Costs);
+    let activity_costs = if cost_rows.iter().any(|it| it.line.positioned) {
+        costs::parse(&cost_rows, &mut warnings)
+    } else {
+        text::costs::parse(&cost_rows, &mut warnings)
+    };
     // Positioned input is read from table rows; text input line by line.
     let positioned = |rows: &[Item]| rows.iter().any(|it| it.line.positioned);
     let resource_rows = section(&rows, &row_bounds, Section::Resources);

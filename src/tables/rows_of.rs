@@ -1,7 +1,9 @@
 //! The document as the recogniser reads it: per page, the text printed
 //! outside tables as lines, and each table row (found by the layout stage,
 //! joined across pages, repeated headers dropped) as one line whose cells are
-//! the row's grid cells, each with its wrapped lines joined and repaired.
+//! the row's grid cells, each with its wrapped lines joined and repaired
+//! (a cell's text keeps its line breaks as newlines, for a cell that lists
+//! one item a line; the stream's item text has them as spaces).
 //!
 //! A name that wraps to three lines beside a figure centred in its row is
 //! one cell of the same row as that figure: the recogniser never has to tell
@@ -174,7 +176,8 @@ fn size_of(pages: &[Page], table: &Table) -> f32 {
 }
 
 /// One table row as a line: its cells left to right, each spanning its
-/// columns, with the cell's lines joined; None for an empty row. The line
+/// columns, with the cell's lines joined ([`normalize::join_cell_lines`]);
+/// None for an empty row. The line
 /// sits at the row's top, so it sorts before anything printed below it.
 fn row_line(cells: &[GridCell], size: f32) -> Option<Line> {
     let top = cells.iter().map(|c| c.top).fold(f32::INFINITY, f32::min);
@@ -183,13 +186,7 @@ fn row_line(cells: &[GridCell], size: f32) -> Option<Line> {
         .map(|c| Cell {
             x0: c.x0,
             x1: c.x1,
-            text: c
-                .lines
-                .iter()
-                .map(|l| l.trim())
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n"),
+            text: normalize::join_cell_lines(&c.lines),
         })
         .filter(|c| !c.text.is_empty())
         .collect();

@@ -17,7 +17,7 @@ use crate::model::{
 use crate::normalize::{self, join_lines, parse_number};
 
 use super::header::{self, Column};
-use super::lines::{coded, plain, Item};
+use super::lines::{after_keyword, coded, plain, Item};
 use super::rows_of::{cell_text, cell_values};
 use super::text::targets::{to_value, year_columns, year_of, Parsed};
 
@@ -29,7 +29,7 @@ const OBJECTIVE: [&str; 2] = ["Stratejik Hedef", "Hedef"];
 const TARGET: [&str; 1] = ["Performans Hedefi"];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Head {
+pub(super) enum Head {
     Goal,
     Objective,
     Target,
@@ -138,14 +138,17 @@ fn warn(w: &mut Vec<Warning>, page: Option<u32>, message: String) {
     });
 }
 
+/// The levels with their label keywords and code lengths, most specific
+/// first (`Performans Hedefi` before `Hedef`).
+const LEVELS: [(Head, &[&str], usize); 3] = [
+    (Head::Target, &TARGET, 3),
+    (Head::Objective, &OBJECTIVE, 2),
+    (Head::Goal, &GOAL, 1),
+];
+
 /// A level label with its code: (level, code, title).
-fn label(text: &str) -> Option<(Head, String, String)> {
-    let levels: [(Head, &[&str], usize); 3] = [
-        (Head::Target, &TARGET, 3),
-        (Head::Objective, &OBJECTIVE, 2),
-        (Head::Goal, &GOAL, 1),
-    ];
-    for (head, words, parts) in levels {
+pub(super) fn label(text: &str) -> Option<(Head, String, String)> {
+    for (head, words, parts) in LEVELS {
         for w in words {
             if let Some((code, title)) = coded(text, w, parts) {
                 return Some((head, code, title));
@@ -153,6 +156,17 @@ fn label(text: &str) -> Option<(Head, String, String)> {
         }
     }
     None
+}
+
+/// A level keyword printed alone (`Performans Hedefi`), its code and
+/// title on the lines below.
+pub(super) fn bare_label(text: &str) -> Option<Head> {
+    LEVELS.iter().find_map(|(head, words, _)| {
+        words
+            .iter()
+            .any(|w| after_keyword(text, w).is_some_and(|rest| rest.trim().is_empty()))
+            .then_some(*head)
+    })
 }
 
 /// A level label printed in a cell of its own: the code's cell may also

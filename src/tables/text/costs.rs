@@ -1,19 +1,18 @@
-//! Activity cost tables (Faaliyet Maliyetleri Tablosu): one small table per
-//! activity, with the goal / objective / target it serves, the activity name,
-//! the responsible units, economic codes 1–8, the off-budget sources and the
-//! three totals. Each table is a list of labelled rows with one amount
-//! column, so rows are read by label, and the amount is the last cell.
-
-use rust_decimal::Decimal;
+//! Activity cost tables (Faaliyet Maliyetleri Tablosu) of text input: one
+//! small table per activity, with the goal / objective / target it serves,
+//! the activity name, the responsible units, economic codes 1–8, the
+//! off-budget sources and the three totals. Each table is a list of
+//! labelled rows with one amount column, so rows are read by label, and the
+//! amount is the last cell. The rows' vocabulary and the table's assembly
+//! are the row recogniser's ([`crate::tables::costs`]).
 
 use crate::error::Warning;
-use crate::model::{ActivityCost, Economic, OffBudget};
-use crate::normalize::{join_lines, normalize_key, parse_number};
+use crate::model::ActivityCost;
+use crate::normalize::parse_number;
 
+use crate::tables::costs::{finish, is_theme, slot_of, Draft, Slot, TABLE};
 use crate::tables::lines::{after_keyword, leading_code, plain, Item};
 use crate::tables::rows::split_text;
-
-const TABLE: &str = "Faaliyet Maliyetleri Tablosu";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Part {
@@ -24,58 +23,11 @@ enum Part {
     Amounts,
 }
 
-/// The amount rows, in order, with where each goes.
-const ROWS: [(&str, Slot); 14] = [
-    ("Personel Giderleri", Slot::Code(1)),
-    (
-        "Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri",
-        Slot::Code(2),
-    ),
-    ("Mal ve Hizmet Alım Giderleri", Slot::Code(3)),
-    ("Faiz Giderleri", Slot::Code(4)),
-    ("Cari Transferler", Slot::Code(5)),
-    ("Sermaye Giderleri", Slot::Code(6)),
-    ("Sermaye Transferleri", Slot::Code(7)),
-    ("Borç Verme", Slot::Code(8)),
-    ("Toplam Bütçe Kaynak İhtiyacı", Slot::BudgetTotal),
-    ("Döner Sermaye", Slot::Revolving),
-    ("Diğer Yurt İçi", Slot::Domestic),
-    ("Yurt Dışı", Slot::Foreign),
-    ("Toplam Bütçe Dışı Kaynak İhtiyacı", Slot::OffBudgetTotal),
-    ("Toplam Kaynak İhtiyacı", Slot::Total),
-];
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Slot {
-    Code(u8),
-    BudgetTotal,
-    Revolving,
-    Domestic,
-    Foreign,
-    OffBudgetTotal,
-    Total,
-}
-
-#[derive(Debug, Default)]
-struct Draft {
-    page: Option<u32>,
-    target: String,
-    name_lines: Vec<String>,
-    unit_lines: Vec<String>,
-    economic: Economic,
-    budget_total: Option<Decimal>,
-    off_budget: OffBudget,
-    off_budget_total: Option<Decimal>,
-    total: Option<Decimal>,
-    seen_rows: usize,
-}
-
 /// Parses the activity cost tables.
 pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
     let mut out = Vec::new();
     let mut draft: Option<Draft> = None;
     let mut part = Part::Heading;
-    let keys: Vec<String> = ROWS.iter().map(|(l, _)| normalize_key(l)).collect();
     let warn = |w: &mut Vec<Warning>, page, message: String| {
         w.push(Warning {
             page,
@@ -164,17 +116,13 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
             }
             Part::Amounts => {
                 let (row, found) = split_text(&it.line.text(), 1, |t| parse_number(t).is_some());
-                let label = row
-                    .label
-                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-                let key = normalize_key(label);
-                let Some(k) = keys.iter().position(|x| *x == key) else {
+                let Some(slot) = slot_of(&row.label) else {
                     warn(
                         warnings,
                         it.page,
                         format!(
                             "unrecognised row in the cost table of {:?}: {text:?}",
-                            join_lines(&d.name_lines)
+                            d.activity()
                         ),
                     );
                     continue;
@@ -184,25 +132,12 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
                 } else {
                     None
                 };
-                d.seen_rows += 1;
-                match ROWS[k].1 {
-                    Slot::Code(c) => {
-                        if let Some(s) = d.economic.get_mut(c) {
-                            *s = amount;
-                        }
+                d.set(slot, amount);
+                if slot == Slot::Total {
+                    if let Some(d) = draft.take() {
+                        finish(d, &mut out, warnings);
                     }
-                    Slot::BudgetTotal => d.budget_total = amount,
-                    Slot::Revolving => d.off_budget.revolving_fund = amount,
-                    Slot::Domestic => d.off_budget.other_domestic = amount,
-                    Slot::Foreign => d.off_budget.foreign = amount,
-                    Slot::OffBudgetTotal => d.off_budget_total = amount,
-                    Slot::Total => {
-                        d.total = amount;
-                        if let Some(d) = draft.take() {
-                            finish(d, &mut out, warnings);
-                        }
-                        part = Part::Heading;
-                    }
+                    part = Part::Heading;
                 }
             }
         }
@@ -211,24 +146,6 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
         finish(d, &mut out, warnings);
     }
     out
-}
-
-/// A strategic-area heading in capitals (`ALTYAPI`, `YAŞAYARAK ÖĞRENME ve
-/// KURUMSAL KAPASİTE`): every word in capitals but short conjunctions.
-fn is_theme(text: &str) -> bool {
-    let mut caps = 0;
-    for w in text.split_whitespace() {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.is_empty() {
-            continue;
-        }
-        if letters.iter().all(|c| c.is_uppercase()) {
-            caps += 1;
-        } else if !matches!(w, "ve" | "ile" | "veya") {
-            return false;
-        }
-    }
-    caps > 0
 }
 
 /// Removes the label words of the units row ("Sorumlu Harcama Birimi veya
@@ -241,33 +158,4 @@ fn strip_unit_labels(text: &str) -> String {
         }
     }
     t
-}
-
-fn finish(d: Draft, out: &mut Vec<ActivityCost>, warnings: &mut Vec<Warning>) {
-    let activity = join_lines(&d.name_lines);
-    let units = crate::tables::units::split_units(&join_lines(&d.unit_lines));
-    if d.target.is_empty() || activity.is_empty() || d.seen_rows == 0 {
-        warnings.push(Warning {
-            page: d.page,
-            table: TABLE.into(),
-            message: format!(
-                "incomplete cost table (target {:?}, activity {:?}, {} amount rows)",
-                d.target, activity, d.seen_rows
-            ),
-        });
-        if d.target.is_empty() && activity.is_empty() {
-            return;
-        }
-    }
-    out.push(ActivityCost {
-        target: d.target,
-        activity,
-        units,
-        page: d.page,
-        economic: d.economic,
-        budget_total: d.budget_total,
-        off_budget: d.off_budget,
-        off_budget_total: d.off_budget_total,
-        total: d.total,
-    });
 }
