@@ -231,12 +231,28 @@ fn institution(items: &[Item], doc: &SourceDoc) -> Option<String> {
             }
         }
     }
+    // Else the PDF title's or the first lines' name of an administration:
+    // the words up to one that names its kind ("İzmir Büyükşehir
+    // Belediyesi 2024 Yılı Performans Programı" → "İzmir Büyükşehir
+    // Belediyesi").
     let title = doc.title.as_deref().unwrap_or("");
-    title
-        .split(['·', '-', '|'])
-        .map(str::trim)
-        .find(|p| {
-            p.ends_with("Belediyesi") || p.ends_with("Valiliği") || p.ends_with("Üniversitesi")
+    let first_lines = items.iter().take(20).map(|it| plain(it.text()));
+    std::iter::once(title.to_string())
+        .chain(first_lines)
+        .flat_map(|t| {
+            t.split(['·', '-', '|'])
+                .map(|p| p.trim().to_string())
+                .collect::<Vec<_>>()
         })
-        .map(str::to_string)
+        .find_map(|p| administration_name(&p))
+}
+
+/// The leading words of `text` up to the first that names an
+/// administration's kind (`Belediyesi`, `Valiliği`, `Üniversitesi`,
+/// `Bakanlığı`, `İl Özel İdaresi`), if the name starts the text.
+fn administration_name(text: &str) -> Option<String> {
+    const KINDS: [&str; 5] = ["Belediyesi", "Valiliği", "Üniversitesi", "Bakanlığı", "İdaresi"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let k = words.iter().position(|w| KINDS.contains(w))?;
+    (k >= 1 && k <= 5).then(|| words[..=k].join(" "))
 }
