@@ -251,8 +251,14 @@ fn institution(items: &[Item], doc: &SourceDoc) -> Option<String> {
 /// administration's kind (`Belediyesi`, `Valiliği`, `Üniversitesi`,
 /// `Bakanlığı`, `İl Özel İdaresi`), if the name starts the text.
 fn administration_name(text: &str) -> Option<String> {
-    const KINDS: [&str; 5] = ["Belediyesi", "Valiliği", "Üniversitesi", "Bakanlığı", "İdaresi"];
+    const KINDS: [&str; 5] = [
+        "Belediyesi",
+        "Valiliği",
+        "Üniversitesi",
+        "Bakanlığı",
+        "İdaresi",
+    ];
     let words: Vec<&str> = text.split_whitespace().collect();
     let k = words.iter().position(|w| KINDS.contains(w))?;
-    (k >= 1 && k <= 5).then(|| words[..=k].join(" "))
+    (1..=5).contains(&k).then(|| words[..=k].join(" "))
 }
