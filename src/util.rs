@@ -110,9 +110,8 @@ mod tests {
     fn a_device_is_written_not_replaced() {
         use std::os::unix::fs::FileTypeExt;
         let null = Path::new("/dev/null");
-        let is_device = |p: &Path| {
-            std::fs::metadata(p).is_ok_and(|m| m.file_type().is_char_device())
-        };
+        let is_device =
+            |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.file_type().is_char_device());
         if !is_device(null) {
             return; // nothing to check on a machine without the device
         }
