@@ -247,33 +247,28 @@ fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
 /// The object header `N G ` just before the `obj` at `pos`: its numbers and
 /// where it starts.
 fn header_before(bytes: &[u8], pos: usize) -> Option<(u32, u16, usize)> {
-    let mut i = pos;
-    let skip_ws = |i: &mut usize| {
+    // Walking back from `*i`: at least one whitespace byte, then up to ten
+    // digits, read as a number; `*i` ends at the first digit.
+    let number_before = |i: &mut usize| -> Option<u32> {
+        let ws_end = *i;
         while *i > 0 && bytes[*i - 1].is_ascii_whitespace() {
             *i -= 1;
         }
-    };
-    let digits = |i: &mut usize| -> Option<usize> {
+        if *i == ws_end {
+            return None;
+        }
         let end = *i;
         while *i > 0 && bytes[*i - 1].is_ascii_digit() && end - *i < 10 {
             *i -= 1;
         }
-        (*i < end).then_some(end)
+        if *i == end {
+            return None;
+        }
+        std::str::from_utf8(&bytes[*i..end]).ok()?.parse().ok()
     };
-    let ws_end = i;
-    skip_ws(&mut i);
-    if i == ws_end {
-        return None;
-    }
-    let gen_end = digits(&mut i)?;
-    let gen: u16 = std::str::from_utf8(&bytes[i..gen_end]).ok()?.parse().ok()?;
-    let ws_end = i;
-    skip_ws(&mut i);
-    if i == ws_end {
-        return None;
-    }
-    let num_end = digits(&mut i)?;
-    let num: u32 = std::str::from_utf8(&bytes[i..num_end]).ok()?.parse().ok()?;
+    let mut i = pos;
+    let gen = u16::try_from(number_before(&mut i)?).ok()?;
+    let num = number_before(&mut i)?;
     (num > 0 && num < 10_000_000).then_some((num, gen, i))
 }
 
