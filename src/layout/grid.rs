@@ -169,6 +169,11 @@ pub struct Grid {
     pub xs: Vec<f32>,
     pub ys: Vec<f32>,
     pub cells: Vec<GridCell>,
+    /// How many top rows are header, when the finder knows it from the
+    /// printing's structure (a table without figures whose header bands
+    /// are set apart by its rules); None leaves it to the table stage
+    /// (shading, figures).
+    pub header: Option<usize>,
 }
 
 impl Grid {
@@ -699,7 +704,12 @@ fn build_grid(
             .find(|f| f.x0 <= cx && cx <= f.x1 && f.top <= cy && cy <= f.bottom)
             .is_some_and(|f| !f.white);
     }
-    Some(Grid { xs, ys, cells })
+    Some(Grid {
+        xs,
+        ys,
+        cells,
+        header: None,
+    })
 }
 
 /// The text of one cell as lines, top to bottom.

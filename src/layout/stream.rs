@@ -141,8 +141,9 @@ pub fn stream(lines: &[Line], ruled: &[Grid], rules: &[(f32, f32, f32)]) -> Vec<
     for it in &mut items {
         it.cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
-    let core = core_lines(&items);
-    areas(&items, &core, &boxes)
+    let mut core = core_lines(&items);
+    framed_lines(&items, rules, &mut core);
+    areas(&items, &core, &boxes, rules)
         .into_iter()
         .filter_map(|r| table(&items[r.clone()], &core[r], rules, None))
         .collect()
@@ -211,6 +212,31 @@ fn core_lines(items: &[Item]) -> Vec<bool> {
         .collect()
 }
 
+/// Marks as core a line of two or more cells set in a band of its own
+/// between two rules across all its cells, each within a font size of its
+/// text (a cell's padding): rules are evidence of a
+/// table row where a short page gives no alignment to count (the header
+/// of a table carried over a page break, over its last row).
+fn framed_lines(items: &[Item], rules: &[(f32, f32, f32)], core: &mut [bool]) {
+    for (k, it) in items.iter().enumerate() {
+        if core[k] || it.cells.len() < 2 {
+            continue;
+        }
+        let (Some(first), Some(last)) = (it.cells.first(), it.cells.last()) else {
+            continue;
+        };
+        let across = |from: f32, to: f32| {
+            rules.iter().any(|&(ry, lo, hi)| {
+                (from..=to).contains(&ry)
+                    && lo <= first.x0 + ALIGN_TOLERANCE
+                    && hi >= last.x1 - ALIGN_TOLERANCE
+            })
+        };
+        core[k] =
+            across(it.top() - it.size, it.top()) && across(it.bottom(), it.bottom() + it.size);
+    }
+}
+
 fn within_leading(a: &Item, b: &Item) -> bool {
     (b.y - a.y).abs() <= LEADING * a.size.max(b.size)
 }
@@ -223,7 +249,12 @@ fn grid_between(boxes: &[(f32, f32, f32, f32)], y0: f32, y1: f32) -> bool {
 }
 
 /// The table areas: ranges of `items`.
-fn areas(items: &[Item], core: &[bool], boxes: &[(f32, f32, f32, f32)]) -> Vec<Range<usize>> {
+fn areas(
+    items: &[Item],
+    core: &[bool],
+    boxes: &[(f32, f32, f32, f32)],
+    rules: &[(f32, f32, f32)],
+) -> Vec<Range<usize>> {
     let n = items.len();
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -274,6 +305,7 @@ fn areas(items: &[Item], core: &[bool], boxes: &[(f32, f32, f32, f32)]) -> Vec<R
         {
             end += 1;
         }
+        end = ruled_bands_after(items, core, boxes, rules, start..end);
         let floor = out.last().map_or(0, |r| r.end);
         let mut s = start;
         while s > floor
@@ -292,12 +324,95 @@ fn areas(items: &[Item], core: &[bool], boxes: &[(f32, f32, f32, f32)]) -> Vec<R
     out
 }
 
+/// Where an area `area` of `items` ends once it is carried on over the
+/// bands of a table ruled between its rows: while the next line starts
+/// right below a rule across the area (a cell's padding) and the lines
+/// down to the next such rule are no core line and lie within the area's
+/// width, they are one more row of the table, whatever they hold (a body
+/// of names with empty figure columns has nothing to align). Returns the
+/// new end.
+fn ruled_bands_after(
+    items: &[Item],
+    core: &[bool],
+    boxes: &[(f32, f32, f32, f32)],
+    rules: &[(f32, f32, f32)],
+    area: Range<usize>,
+) -> usize {
+    let mut end = area.end;
+    let cells = || items[area.clone()].iter().flat_map(|it| &it.cells);
+    let left = cells().map(|c| c.x0).fold(f32::INFINITY, f32::min);
+    let right = cells().map(|c| c.x1).fold(f32::NEG_INFINITY, f32::max);
+    if left.partial_cmp(&right) != Some(std::cmp::Ordering::Less) {
+        return end;
+    }
+    let across: Vec<f32> = {
+        let mut ys: Vec<f32> = rules
+            .iter()
+            .filter(|&&(y, lo, hi)| {
+                y.is_finite() && lo <= left + ALIGN_TOLERANCE && hi >= right - ALIGN_TOLERANCE
+            })
+            .map(|&(y, _, _)| y)
+            .collect();
+        ys.sort_by(f32::total_cmp);
+        ys
+    };
+    let centre = |it: &Item| it.y - 0.3 * it.size;
+    let rule_between = |a: &Item, b: &Item| across.iter().any(|&y| y > centre(a) && y < centre(b));
+    // The area may end inside a band (a wrapped name's first line set
+    // within leading of the header): complete that band when the area is
+    // ruled between its rows and a rule closes the band below.
+    if rule_between(&items[area.start], &items[end - 1]) {
+        while end < items.len()
+            && !core[end]
+            && !rule_between(&items[end - 1], &items[end])
+            && within_leading(&items[end - 1], &items[end])
+            && across.iter().any(|&y| y > centre(&items[end]))
+        {
+            end += 1;
+        }
+    }
+    while end < items.len() {
+        let (prev, cur) = (&items[end - 1], &items[end]);
+        // The rule the next line starts below, and the rule closing its band.
+        let Some(&above) = across
+            .iter()
+            .rev()
+            .find(|&&y| y > centre(prev) && y < centre(cur))
+        else {
+            break;
+        };
+        let Some(&below) = across.iter().find(|&&y| y > centre(cur)) else {
+            break;
+        };
+        if cur.top() - above > 0.8 * cur.size || grid_between(boxes, prev.y, cur.y) {
+            break;
+        }
+        let band_end = (end..items.len())
+            .find(|&k| centre(&items[k]) > below)
+            .unwrap_or(items.len());
+        let band = &items[end..band_end];
+        let fits = band.iter().all(|it| {
+            it.cells
+                .iter()
+                .all(|c| c.x0 >= left - ALIGN_TOLERANCE && c.x1 <= right + ALIGN_TOLERANCE)
+        });
+        let set = band.windows(2).all(|w| within_leading(&w[0], &w[1]));
+        if !fits || !set || core[end..band_end].iter().any(|&c| c) {
+            break;
+        }
+        end = band_end;
+    }
+    end
+}
+
 /// Whether `line` (without figures) goes on with the table whose lines are
 /// `above`: none of its cells is a year (column headings), and either at
 /// least two of its cells after the first end (within [`ALIGN_TOLERANCE`])
 /// where figure cells above end (text values in the figures' columns), or
 /// every cell after the first starts where a cell after the first of a line
-/// above starts (a unit, left-aligned in its column).
+/// above starts (a unit, left-aligned in its column) or ends where a figure
+/// above ends without reaching over another figure column (a text value,
+/// right-aligned like the figures).
 fn continues_columns(above: &[Item], line: &Item) -> bool {
     if line.cells.iter().any(|c| is_year(&c.text)) {
         return false;
@@ -309,9 +424,17 @@ fn continues_columns(above: &[Item], line: &Item) -> bool {
         .map(|c| c.x1)
         .collect();
     let starts: Vec<f32> = inner().map(|c| c.x0).collect();
+    // A text value in a figure column: it ends where figures end and
+    // reaches over no other figure column's end (a group label does).
+    let in_figure_column = |c: &Cell| {
+        near(&ends, c.x1)
+            && !ends
+                .iter()
+                .any(|&e| e > c.x0 + ALIGN_TOLERANCE && e < c.x1 - ALIGN_TOLERANCE)
+    };
     let rest = || line.cells.iter().skip(1);
     rest().filter(|c| near(&ends, c.x1)).count() >= 2
-        || rest().next().is_some() && rest().all(|c| near(&starts, c.x0))
+        || rest().next().is_some() && rest().all(|c| near(&starts, c.x0) || in_figure_column(c))
 }
 
 /// A row of the table: its lines, and whether it belongs to the header.
@@ -363,16 +486,98 @@ fn table(
         .map(|c| c.x1)
         .fold(f32::NEG_INFINITY, f32::max);
     let cuts = full_width_cuts(items, rules, left, right);
-    let header_end = if ruled_header.is_none() && cuts.len() >= 2 && header_end > 0 {
-        let band = |it: &Item| cuts.partition_point(|&c| c < it.y - 0.3 * it.size);
+    let band = |it: &Item| cuts.partition_point(|&c| c < it.y - 0.3 * it.size);
+    let at_left = |it: &Item| it.cells.iter().any(|c| c.x0 <= left + ALIGN_TOLERANCE);
+    // A table without figures ruled between its rows has a header of
+    // several bands when its first band holds a group label: a cell over
+    // two or more cells of the band below, which does not start at the
+    // left edge of the lines below the first rule (the label's leaves).
+    // Then the header is the first band and the bands after it that do
+    // not start there.
+    let mut ruled_text_header = false;
+    let header_end = if ruled_header.is_none() && !any_figures && cuts.len() >= 2 {
         let first = band(&items[0]);
-        let at_left = |it: &Item| it.cells.iter().any(|c| c.x0 <= left + ALIGN_TOLERANCE);
+        let below_left = items
+            .iter()
+            .filter(|it| band(it) != first)
+            .flat_map(|it| &it.cells)
+            .map(|c| c.x0)
+            .fold(f32::INFINITY, f32::min);
+        let at_body_left = |it: &Item| {
+            it.cells
+                .iter()
+                .any(|c| c.x0 <= below_left + ALIGN_TOLERANCE)
+        };
+        let second: Vec<&Item> = items.iter().filter(|it| band(it) == first + 1).collect();
+        let group_label = items
+            .iter()
+            .filter(|it| band(it) == first)
+            .flat_map(|it| &it.cells)
+            .any(|g| {
+                second.iter().any(|it| {
+                    it.cells
+                        .iter()
+                        .filter(|c| c.x0 < g.x1 && g.x0 < c.x1)
+                        .count()
+                        >= 2
+                })
+            });
+        let leaves = items
+            .iter()
+            .position(|it| band(it) == first + 1)
+            .is_some_and(|k| !at_body_left(&items[k]));
+        match (0..items.len()).find(|&k| band(&items[k]) != first && at_body_left(&items[k])) {
+            Some(mut k) if group_label && leaves => {
+                while k > 0 && band(&items[k - 1]) == band(&items[k]) {
+                    k -= 1;
+                }
+                ruled_text_header = true;
+                k
+            }
+            _ => header_end,
+        }
+    } else {
+        header_end
+    };
+    let header_end = if ruled_header.is_none() && cuts.len() >= 2 && header_end > 0 {
+        let first = band(&items[0]);
         let end = (0..header_end)
             .find(|&k| band(&items[k]) != first && at_left(&items[k]))
             .unwrap_or(header_end);
         header_end.min(end)
     } else {
         header_end
+    };
+    // Lines above the first rule of a table without figures ruled between
+    // its rows that start left of the lines below it (a label block, a
+    // title) are not the table's: its cells keep one inset.
+    if ruled_header.is_none() && !any_figures && cuts.len() >= 2 {
+        let first = band(&items[0]);
+        let below_left = items
+            .iter()
+            .filter(|it| band(it) != first)
+            .flat_map(|it| &it.cells)
+            .map(|c| c.x0)
+            .fold(f32::INFINITY, f32::min);
+        if let Some(k) = (0..items.len()).rev().find(|&k| {
+            band(&items[k]) == first
+                && items[k]
+                    .cells
+                    .first()
+                    .is_some_and(|c| c.x0 < below_left - ALIGN_TOLERANCE)
+        }) {
+            return table(&items[k + 1..], &core[k + 1..], rules, None);
+        }
+    }
+    // Such a table's columns are those of its header's last band (the
+    // leaves under a group label) and of its body.
+    let anchor: Vec<bool> = if ruled_text_header && header_end > 0 {
+        let leaves = band(&items[header_end - 1]);
+        (0..items.len())
+            .map(|k| k >= header_end || band(&items[k]) == leaves)
+            .collect()
+    } else {
+        anchor
     };
     let (head, body) = items.split_at(header_end);
     let body_anchor = &anchor[header_end..];
@@ -474,7 +679,14 @@ fn table(
         }
     }
 
-    if rows.iter().filter(|r| !r.header).count() < 2 {
+    // Two body rows make a table; one is enough under a header its rules
+    // set apart (the last row of a table carried over a page break).
+    let min_body = if ruled_text_header && header_end > 0 {
+        1
+    } else {
+        2
+    };
+    if rows.iter().filter(|r| !r.header).count() < min_body {
         return None;
     }
     let mut ys = Vec::with_capacity(rows.len() + 1);
@@ -546,7 +758,12 @@ fn table(
         }
     }
     cells.sort_by_key(|c| (c.row, c.col));
-    Some(Grid { xs, ys, cells })
+    Some(Grid {
+        xs,
+        ys,
+        cells,
+        header: (ruled_text_header && header_rows > 0).then_some(header_rows),
+    })
 }
 
 /// The gutters between the columns, left to right.
@@ -1307,6 +1524,7 @@ mod tests {
             xs: vec![10.0, 510.0],
             ys: vec![10.0, 60.0],
             cells: Vec::new(),
+            header: None,
         };
         assert!(stream(&lines, &[ruled], &[]).is_empty());
         // A ruled table below leaves the one above alone.
@@ -1314,6 +1532,7 @@ mod tests {
             xs: vec![10.0, 510.0],
             ys: vec![36.0, 60.0],
             cells: Vec::new(),
+            header: None,
         };
         let grids = stream(&lines, &[ruled], &[]);
         assert!(grids

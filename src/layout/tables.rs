@@ -219,6 +219,9 @@ fn body(grid: &Grid, from: usize, page: u32) -> Vec<TableRow> {
 /// The number of header rows of `grid` (see the module documentation).
 pub fn header_rows(grid: &Grid) -> usize {
     let n = grid.rows();
+    if let Some(h) = grid.header {
+        return h.min(n);
+    }
     let starting = |r: usize| grid.cells.iter().filter(move |c| c.row == r);
     // Rows wholly covered by cells from rows above carry those cells on.
     let spanned = |r: usize| {
@@ -306,7 +309,12 @@ mod tests {
                 cells.push(cell);
             }
         }
-        Grid { xs, ys, cells }
+        Grid {
+            xs,
+            ys,
+            cells,
+            header: None,
+        }
     }
 
     fn page(number: u32, grids: Vec<Grid>) -> Page {
@@ -510,7 +518,8 @@ mod tests {
             header_rows(&Grid {
                 xs: vec![],
                 ys: vec![],
-                cells: vec![]
+                cells: vec![],
+                header: None,
             }),
             0
         );

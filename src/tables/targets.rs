@@ -519,7 +519,13 @@ impl Parser<'_> {
             .map(|c| c.map(|t| cell_text(&t)))
             .collect();
         let amounts = [cols.budget, cols.off_budget, cols.total];
-        if amounts.iter().flatten().all(|&j| cells[j].is_none()) && broken_at_page_end(items, i) {
+        let total_row = cells[cols.name]
+            .as_deref()
+            .is_some_and(|n| matches!(header::key(n).as_str(), "genel toplam" | "toplam"));
+        if !total_row
+            && amounts.iter().flatten().all(|&j| cells[j].is_none())
+            && broken_at_page_end(items, i)
+        {
             self.broken_name = cells[cols.name].clone();
             return;
         }
@@ -527,8 +533,15 @@ impl Parser<'_> {
             .as_deref()
             .map(normalize::clean)
             .unwrap_or_default();
+        // A name left at a page's end goes on in this row, unless this row
+        // is the total: then it was a whole row, without amounts.
+        let mut orphan = None;
         if let Some(head) = self.broken_name.take() {
-            name = join_lines(&[head, name]);
+            if total_row {
+                orphan = Some(head);
+            } else {
+                name = join_lines(&[head, name]);
+            }
         }
         let key = header::key(&name);
         if is_activity_label(&key) || is_header_row(it.line) {
@@ -564,6 +577,14 @@ impl Parser<'_> {
             );
             return;
         };
+        if let Some(head) = orphan {
+            t.activities.push(ActivityLine {
+                name: normalize::clean(&head),
+                budget: None,
+                off_budget: None,
+                total: None,
+            });
+        }
         if key == "genel toplam" || key == "toplam" {
             t.stated_total = Amounts {
                 budget,
