@@ -19,7 +19,12 @@
 //!    its last core line, plus non-core lines set within leading of it; it
 //!    starts with up to [`MAX_LOOSE_RUN`] lines above its first core line
 //!    that are set within leading of it or have two cells (a header whose
-//!    group label aligns with nothing).
+//!    group label aligns with nothing). A line of two or more cells framed
+//!    by rules across it (a header on a short page) counts as core. Where
+//!    the table is ruled between its rows, the area goes on over each
+//!    further band that starts right below a rule across the area and is
+//!    closed by the next, whatever it holds (names beside empty figure
+//!    columns align with nothing).
 //! 4. **Columns.** Gutters are the x-ranges free of the cells of the
 //!    *anchor* lines (lines holding figures; in a table without figures,
 //!    lines of two or more cells). Other cells narrow the gutters they
@@ -45,8 +50,15 @@
 //!    lines), and a label wraps only where the next word would not fit (a
 //!    key–value list such as a cost table, set without row spacing, with
 //!    figures beside some of its one-line labels, fails one or both). Figures on a line of their own
-//!    (label column empty) join the row above when it has none.
-//!    Tables need two body rows and two columns; a two-column table
+//!    (label column empty) join the row above when it has none. In a
+//!    table ruled between its rows, the rows are the bands between the
+//!    rules instead. Such a table without figures takes its header from
+//!    its rules: the band above the first rule (its lines starting left of
+//!    the table's cells, a label block, are not the table's) and, when that
+//!    band holds a group label over cells of the next band, the bands
+//!    after it that do not start at the table's left edge. Tables need two
+//!    body rows (one under a header set apart by rules) and two columns; a
+//!    two-column table
 //!    without figures whose first column holds only list markers (`1.`,
 //!    `•`) is a list, not a table.
 //! 7. **Cells.** A cell takes the column holding its centre (header cells:
