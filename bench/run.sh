@@ -18,11 +18,12 @@ what=${1:-all}
 median() {
   python3 -c 'import json,sys,statistics
 for r in json.load(open(sys.argv[1]))["results"]:
-    print("%-40s median %8.1f ms" % (r["command"], statistics.median(r["times"]) * 1000))' "$1"
+    print("%-48s median %8.1f ms" % (r["command"], statistics.median(r["times"]) * 1000))' "$1"
 }
 
 if [[ $what == all || $what == extract ]]; then
   a4=tests/data/izmir-2024-performans-programi-a4.pdf
+  tables=tests/data/izmir-2024-performans-programi-tables.pdf
   hyperfine -N -w 2 -r 15 --export-json "$out/extract.json" \
     -n pdftotext "pdftotext $pdf $out/plain.txt" \
     -n "mutool draw -F txt" "mutool draw -q -F txt -o $out/mu.txt $pdf" \
@@ -30,6 +31,9 @@ if [[ $what == all || $what == extract ]]; then
     -n "pdftotext (A4 printing)" "pdftotext $a4 $out/plain-a4.txt" \
     -n "mutool draw -F txt (A4 printing)" "mutool draw -q -F txt -o $out/mu-a4.txt $a4" \
     -n "perfprog extract (A4 printing)" "$bin extract $a4 -o $out/model-a4.json" \
+    -n "pdftotext (real-table printing)" "pdftotext $tables $out/plain-tables.txt" \
+    -n "mutool draw -F txt (real-table printing)" "mutool draw -q -F txt -o $out/mu-tables.txt $tables" \
+    -n "perfprog extract (real-table printing)" "$bin extract $tables -o $out/model-tables.json" \
     -n "perfprog extract (.txt)" "$bin extract tests/data/izmir-2024-performans-programi.txt -o $out/model-txt.json"
   median "$out/extract.json"
   /usr/bin/time -f "extract peak RSS: %M KiB" "$bin" extract "$pdf" -o "$out/model.json"
