@@ -9,4 +9,5 @@ mod ingest;
 mod layout;
 mod read;
 mod render;
+mod typeset;
 mod workbook;

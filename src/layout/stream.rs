@@ -845,16 +845,29 @@ fn gutters(items: &[Item], anchor: &[bool], header_end: usize) -> Option<Vec<Ran
     Some(split)
 }
 
-/// Header lines into rows: a line with a cell covering a whole gutter (a
-/// group label) stands apart from lines without one.
+/// Header lines into rows: a line with a cell covering a whole gutter or
+/// lying over two or more cells of the next line (a group label) stands
+/// apart from lines without one.
 fn header_rows<'a, 'b>(head: &'b [Item<'a>], gutters: &[Range<f32>]) -> Vec<Row<'a, 'b>> {
     let mut rows: Vec<Row> = Vec::new();
     let mut last_group = None;
-    for it in head {
+    for (k, it) in head.iter().enumerate() {
+        // A group label covers a whole gutter, or lies over two or more
+        // cells of the next header line (a label centred over columns
+        // narrower than they are).
+        let over_two = |c: &Cell| {
+            head.get(k + 1).is_some_and(|next| {
+                next.cells
+                    .iter()
+                    .filter(|n| n.x0 < c.x1 && c.x0 < n.x1)
+                    .count()
+                    >= 2
+            })
+        };
         let group = it
             .cells
             .iter()
-            .any(|c| gutters.iter().any(|g| c.x0 <= g.start && c.x1 >= g.end));
+            .any(|c| gutters.iter().any(|g| c.x0 <= g.start && c.x1 >= g.end) || over_two(c));
         match rows.last_mut() {
             Some(r) if last_group == Some(group) => r.lines.push(it),
             _ => rows.push(Row {

@@ -20,7 +20,8 @@
 //! the whole table (odd and even page margins) of up to [`MAX_SHIFT`] is
 //! allowed, and either the continuation's top rows repeat the table's
 //! header text (these rows are then dropped) or the continuation has no
-//! header. A continuation whose first body rows carry the same first-column
+//! header (rows at its top with nothing in them, the frame of a header
+//! repeated as an artifact, are dropped). A continuation whose first body rows carry the same first-column
 //! labels (first lines) as the table's first body rows is a form printed again (one card
 //! per item), not a continuation. Joined parts form chains over any number
 //! of pages.
@@ -136,8 +137,17 @@ fn continuation(
     if !columns_match(prev_xs, &grid.xs) {
         return None;
     }
+    // Rows at the top with nothing in them: a repeated header whose text
+    // is marked as an artifact (pagination), only its frame left.
+    let blank = (0..grid.rows())
+        .take_while(|&r| {
+            row_cells(grid, r)
+                .iter()
+                .all(|c| c.text().trim().is_empty())
+        })
+        .count();
     let drop = match head {
-        0 if at_bottom => Some(0),
+        0 if at_bottom => Some(blank),
         0 => None,
         _ => repeated_header(table, grid, head),
     }?;
