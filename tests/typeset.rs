@@ -77,7 +77,7 @@ fn activity_rows(n: usize) -> String {
 
 /// Row `i`'s three amount cells as Typst content.
 fn amounts(i: usize) -> [String; 3] {
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         [
             format!("[{i}.000,00]"),
             format!("[{i},50]"),
