@@ -88,11 +88,15 @@ impl Doc {
 
 /// Parses the front matter.
 pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
-    let lines: Vec<(String, Option<u32>)> = items
+    let kept: Vec<&Item> = items
         .iter()
         .filter(|i| !i.is_blank())
+        .filter(|i| !plain(&i.line.text()).is_empty())
+        .collect();
+    let items_of = &kept;
+    let lines: Vec<(String, Option<u32>)> = kept
+        .iter()
         .map(|i| (plain(&i.line.text()), i.page))
-        .filter(|(t, _)| !t.is_empty())
         .collect();
     let mut doc = Doc {
         sections: Vec::new(),
@@ -118,6 +122,15 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
             continue;
         }
         if let Some((_, rows, pending)) = doc.table.as_mut() {
+            // A table row read as cells: the duty, and its references
+            // stacked in a cell of their own.
+            if let Some((duty, reference)) = row_cells(items_of[k]) {
+                pending.push(duty);
+                rows.push(vec![join_lines(pending), reference]);
+                pending.clear();
+                doc.at_break = true;
+                continue;
+            }
             if let Some((body, reference)) = split_reference(text) {
                 if !body.is_empty() {
                     pending.push(body);
@@ -202,6 +215,41 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
         .into_iter()
         .filter(|s| !s.blocks.is_empty())
         .collect()
+}
+
+/// A table row read as cells whose last cell holds only legal references
+/// (one or several, stacked or comma-separated): the other cells' text and
+/// the references.
+fn row_cells(item: &Item) -> Option<(String, String)> {
+    let cells = &item.line.cells;
+    let (last, rest) = cells.split_last()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let reference = plain(&super::rows_of::cell_values(&last.text).replace(" / ", " "));
+    if !only_references(&reference) {
+        return None;
+    }
+    let duty: Vec<String> = rest
+        .iter()
+        .map(|c| plain(&super::rows_of::cell_text(&c.text)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    Some((duty.join(" "), reference))
+}
+
+/// Whether `text` is one or more legal references (`5216 s.K.m.12, 5393
+/// s.K.m.17`) and nothing else.
+fn only_references(text: &str) -> bool {
+    let mut t = text.trim().to_string();
+    for _ in 0..16 {
+        match split_reference(&t) {
+            Some((body, _)) if body.is_empty() => return true,
+            Some((body, _)) => t = body.trim_end_matches([',', ';']).trim().to_string(),
+            None => return false,
+        }
+    }
+    false
 }
 
 fn ends_sentence(text: &str) -> bool {

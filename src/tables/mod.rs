@@ -180,7 +180,7 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
             &mut warnings,
         )
     };
-    let front_matter = front::parse(&range(Section::Front), &mut warnings);
+    let front_matter = front::parse(&section(&rows, &row_bounds, Section::Front), &mut warnings);
     let fiscal_year = parsed
         .fiscal_year
         .or_else(|| parsed.columns.last().map(|c| c.year))
