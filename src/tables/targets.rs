@@ -725,3 +725,241 @@ impl Parser<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Cell, Line, Page};
+    use crate::tables::lines;
+
+    /// A page of rows, each given as its cells `(x0, x1, text)`, one row
+    /// every 10 points.
+    fn page(rows: &[&[(f32, f32, &str)]]) -> Page {
+        Page {
+            number: Some(1),
+            width: 842.0,
+            height: 595.0,
+            lines: rows
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| Line {
+                    y: 40.0 + 10.0 * i as f32,
+                    size: 8.0,
+                    positioned: true,
+                    cells: cells
+                        .iter()
+                        .map(|&(x0, x1, t)| Cell {
+                            x0,
+                            x1,
+                            text: t.into(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            grids: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn level_labels_in_every_wording() {
+        let cases = [
+            ("Stratejik Amaç 1: Herkesi Kapsayan", Head::Goal, "1"),
+            ("Amaç 1 - Herkesi Kapsayan", Head::Goal, "1"),
+            ("STRATEJİK AMAÇ 1 Herkesi Kapsayan", Head::Goal, "1"),
+            ("Stratejik Hedef 1.1 Kent Ekonomisi", Head::Objective, "1.1"),
+            ("Hedef 1.1. Kent Ekonomisi", Head::Objective, "1.1"),
+            ("STRATEJİK HEDEF 1.1 Kent Ekonomisi", Head::Objective, "1.1"),
+            ("Performans Hedefi 1.1.1 Altyapı", Head::Target, "1.1.1"),
+            ("Performans Hedefi 1.1.1. Altyapı", Head::Target, "1.1.1"),
+            ("PERFORMANS HEDEFİ 1.1.1 : Altyapı", Head::Target, "1.1.1"),
+        ];
+        for (text, head, code) in cases {
+            let (h, c, title) = label(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((h, c.as_str()), (head, code), "{text}");
+            assert!(
+                title.ends_with("Kapsayan")
+                    || title.ends_with("Ekonomisi")
+                    || title.ends_with("Altyapı"),
+                "{text}: {title:?}"
+            );
+        }
+        assert_eq!(bare_label("Performans Hedefi"), Some(Head::Target));
+        assert_eq!(label("Hedefler doğrultusunda"), None);
+    }
+
+    /// One target table, its labels and headers printed as `labels` and
+    /// `header`, then two indicators and two activities with a total.
+    fn one_target(labels: &[&[(f32, f32, &str)]], indicator: &str, activity: &str) -> Parsed {
+        // The strategic area the goal belongs to, printed above it.
+        let theme: &[(f32, f32, &str)] = &[(40.0, 100.0, "Altyapı")];
+        let mut rows: Vec<&[(f32, f32, &str)]> = vec![theme];
+        rows.extend_from_slice(labels);
+        let ind_header = [
+            (40.0, 300.0, indicator),
+            (300.0, 360.0, "Ölçü Birimi"),
+            (380.0, 440.0, "2022 Gerçekleşen"),
+            (460.0, 520.0, "2023 Tahmin"),
+            (540.0, 600.0, "2024 Hedef"),
+        ];
+        let ind1 = [
+            (40.0, 200.0, "Yapılan Yol Miktarı"),
+            (300.0, 330.0, "Metre"),
+            (400.0, 440.0, "1.000"),
+            (480.0, 520.0, "2.000"),
+            (560.0, 600.0, "3.000"),
+        ];
+        let ind2 = [
+            (40.0, 200.0, "Tamamlanma Oranı"),
+            (300.0, 310.0, "%"),
+            (420.0, 440.0, "50"),
+            (560.0, 600.0, "100"),
+        ];
+        let act_header = [
+            (40.0, 300.0, activity),
+            (380.0, 440.0, "Bütçe İçi"),
+            (460.0, 520.0, "Bütçe Dışı"),
+            (540.0, 600.0, "Toplam"),
+        ];
+        let act1 = [
+            (40.0, 200.0, "Yol Yapım Faaliyetleri"),
+            (380.0, 440.0, "1.000,00"),
+            (540.0, 600.0, "1.000,00"),
+        ];
+        let act2 = [
+            (40.0, 200.0, "Köprü Faaliyetleri"),
+            (380.0, 440.0, "2.000,00"),
+            (460.0, 520.0, "500,00"),
+            (540.0, 600.0, "2.500,00"),
+        ];
+        let total = [
+            (40.0, 200.0, "Genel Toplam"),
+            (380.0, 440.0, "3.000,00"),
+            (460.0, 520.0, "500,00"),
+            (540.0, 600.0, "3.500,00"),
+        ];
+        rows.extend([
+            &ind_header[..],
+            &ind1[..],
+            &ind2[..],
+            &act_header[..],
+            &act1[..],
+            &act2[..],
+            &total[..],
+        ]);
+        let pages = [page(&rows)];
+        let items = lines::items(&pages);
+        let mut warnings = Vec::new();
+        let parsed = parse(&items, &mut warnings);
+        assert!(warnings.is_empty(), "{warnings:#?}");
+        parsed
+    }
+
+    fn check(parsed: &Parsed, what: &str) {
+        let g = &parsed.goals[0];
+        assert_eq!(g.code, "1", "{what}");
+        assert_eq!(g.theme, "Altyapı", "{what}");
+        assert_eq!(g.title, "Herkesi Kapsayan Bir Altyapı", "{what}");
+        let o = &g.objectives[0];
+        assert_eq!(
+            (o.code.as_str(), o.title.as_str()),
+            ("1.1", "Kent Altyapısı"),
+            "{what}"
+        );
+        let t = &o.targets[0];
+        assert_eq!(
+            (t.code.as_str(), t.title.as_str()),
+            ("1.1.1", "Altyapı Çalışmalarını Yürütmek"),
+            "{what}"
+        );
+        let names: Vec<&str> = t.indicators.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["Yapılan Yol Miktarı", "Tamamlanma Oranı"], "{what}");
+        assert_eq!(
+            t.indicators[1].values[1], None,
+            "{what}: an empty cell stays empty"
+        );
+        let acts: Vec<(&str, Option<String>)> = t
+            .activities
+            .iter()
+            .map(|a| (a.name.as_str(), a.off_budget.map(|d| d.to_string())))
+            .collect();
+        assert_eq!(
+            acts,
+            [
+                ("Yol Yapım Faaliyetleri", None),
+                ("Köprü Faaliyetleri", Some("500.00".into()))
+            ],
+            "{what}"
+        );
+        assert_eq!(
+            t.stated_total.total.map(|d| d.to_string()),
+            Some("3500.00".into()),
+            "{what}"
+        );
+        let years: Vec<i32> = parsed.columns.iter().map(|c| c.year).collect();
+        assert_eq!(years, [2022, 2023, 2024], "{what}");
+    }
+
+    #[test]
+    fn target_tables_with_every_label_layout() {
+        // Code in the label cell, title beside it after a colon.
+        let in_label: [&[(f32, f32, &str)]; 3] = [
+            &[
+                (40.0, 150.0, "Stratejik Amaç 1"),
+                (160.0, 500.0, ": Herkesi Kapsayan Bir Altyapı"),
+            ],
+            &[
+                (40.0, 150.0, "Stratejik Hedef 1.1"),
+                (160.0, 500.0, ": Kent Altyapısı"),
+            ],
+            &[
+                (40.0, 150.0, "Performans Hedefi 1.1.1"),
+                (160.0, 500.0, ": Altyapı Çalışmalarını Yürütmek"),
+            ],
+        ];
+        check(
+            &one_target(&in_label, "Performans Göstergeleri", "Faaliyetler"),
+            "code in the label cell",
+        );
+        // Short labels, code before the title, `1.1.1.` with its dot.
+        let before_title: [&[(f32, f32, &str)]; 3] = [
+            &[
+                (40.0, 150.0, "Amaç"),
+                (160.0, 500.0, "1. Herkesi Kapsayan Bir Altyapı"),
+            ],
+            &[
+                (40.0, 150.0, "Hedef"),
+                (160.0, 500.0, "1.1. Kent Altyapısı"),
+            ],
+            &[
+                (40.0, 150.0, "Performans Hedefi"),
+                (160.0, 500.0, "1.1.1. Altyapı Çalışmalarını Yürütmek"),
+            ],
+        ];
+        check(
+            &one_target(&before_title, "Performans Göstergesi", "Faaliyet Adı"),
+            "code before the title",
+        );
+        // The code in a cell of its own, labels in capitals.
+        let own_cell: [&[(f32, f32, &str)]; 3] = [
+            &[
+                (40.0, 150.0, "STRATEJİK AMAÇ"),
+                (160.0, 200.0, "1"),
+                (210.0, 500.0, "Herkesi Kapsayan Bir Altyapı"),
+            ],
+            &[
+                (40.0, 150.0, "STRATEJİK HEDEF"),
+                (160.0, 200.0, "1.1"),
+                (210.0, 500.0, "Kent Altyapısı"),
+            ],
+            &[
+                (40.0, 150.0, "PERFORMANS HEDEFİ"),
+                (160.0, 200.0, "1.1.1"),
+                (210.0, 500.0, "Altyapı Çalışmalarını Yürütmek"),
+            ],
+        ];
+        check(
+            &one_target(&own_cell, "PERFORMANS GÖSTERGELERİ", "FAALİYETLER"),
+            "code in a cell of its own",
+        );
+    }
+}
