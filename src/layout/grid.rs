@@ -174,6 +174,10 @@ pub struct Grid {
     /// are set apart by its rules); None leaves it to the table stage
     /// (shading, figures).
     pub header: Option<usize>,
+    /// For a grid found from alignment: the free x-range between each pair
+    /// of neighbouring columns (its boundaries sit in their middles, which
+    /// move with the longest value of each page). Empty for ruled grids.
+    pub gaps: Vec<(f32, f32)>,
 }
 
 impl Grid {
@@ -709,6 +713,7 @@ fn build_grid(
         ys,
         cells,
         header: None,
+        gaps: Vec::new(),
     })
 }
 

@@ -775,6 +775,7 @@ fn table(
         ys,
         cells,
         header: (ruled_text_header && header_rows > 0).then_some(header_rows),
+        gaps: gutters.iter().map(|g| (g.start, g.end)).collect(),
     })
 }
 
@@ -1550,6 +1551,7 @@ mod tests {
             ys: vec![10.0, 60.0],
             cells: Vec::new(),
             header: None,
+            gaps: Vec::new(),
         };
         assert!(stream(&lines, &[ruled], &[]).is_empty());
         // A ruled table below leaves the one above alone.
@@ -1558,6 +1560,7 @@ mod tests {
             ys: vec![36.0, 60.0],
             cells: Vec::new(),
             header: None,
+            gaps: Vec::new(),
         };
         let grids = stream(&lines, &[ruled], &[]);
         assert!(grids

@@ -72,7 +72,7 @@ pub fn tables(pages: &[Page]) -> Vec<Table> {
     // The last part of the table that may continue on the next page: the
     // index of its table in `out`, its grid's column boundaries, and
     // whether it ends the page's text (nothing printed below it).
-    let mut open: Option<(usize, Vec<f32>, bool)> = None;
+    let mut open: Option<(usize, Grid, bool)> = None;
     for (i, page) in pages.iter().enumerate() {
         let number = page
             .number
@@ -106,7 +106,7 @@ pub fn tables(pages: &[Page]) -> Vec<Table> {
                 }
             };
             if g == last {
-                open = Some((t, grid.xs.clone(), ends_page(page, grid)));
+                open = Some((t, grid.clone(), ends_page(page, grid)));
             }
         }
     }
@@ -129,12 +129,12 @@ fn ends_page(page: &Page, grid: &Grid) -> bool {
 /// follows a part that ran to the bottom of its page.
 fn continuation(
     table: &Table,
-    prev_xs: &[f32],
+    prev: &Grid,
     at_bottom: bool,
     grid: &Grid,
     head: usize,
 ) -> Option<usize> {
-    if !columns_match(prev_xs, &grid.xs) {
+    if !columns_match(prev, grid) {
         return None;
     }
     // Rows at the top with nothing in them: a repeated header whose text
@@ -188,16 +188,30 @@ fn repeated_header(table: &Table, grid: &Grid, head: usize) -> Option<usize> {
         .find(|&k| squash((0..k).flat_map(|r| row_cells(grid, r)).map(|c| c.text())) == stored)
 }
 
-/// Whether two sets of column boundaries have the same count and agree
-/// within [`COL_TOL`] after one common shift of at most [`MAX_SHIFT`].
-fn columns_match(a: &[f32], b: &[f32]) -> bool {
-    if a.len() != b.len() || a.len() < 2 {
+/// Whether two parts of a table have the same columns: as many, and, after
+/// one common shift of at most [`MAX_SHIFT`], boundaries within
+/// [`COL_TOL`] — or, where both parts were found from alignment, the gaps
+/// between their columns overlapping (a boundary in the middle of a gap
+/// moves with the longest value printed on each page).
+fn columns_match(a: &Grid, b: &Grid) -> bool {
+    let (xa, xb) = (&a.xs, &b.xs);
+    if xa.len() != xb.len() || xa.len() < 2 {
         return false;
     }
-    let shift = a.iter().zip(b).map(|(x, y)| y - x).sum::<f32>() / a.len() as f32;
+    let gaps = xa.len() - 2;
+    if a.gaps.len() == gaps && b.gaps.len() == gaps && gaps > 0 {
+        let shift = xb[0] - xa[0];
+        return shift.abs() <= MAX_SHIFT
+            && a.gaps
+                .iter()
+                .zip(&b.gaps)
+                .all(|(p, q)| p.0 + shift < q.1 && q.0 < p.1 + shift);
+    }
+    let shift = xa.iter().zip(xb).map(|(x, y)| y - x).sum::<f32>() / xa.len() as f32;
     shift.abs() <= MAX_SHIFT
-        && a.iter()
-            .zip(b)
+        && xa
+            .iter()
+            .zip(xb)
             .all(|(x, y)| (y - shift - x).abs() <= COL_TOL)
 }
 
@@ -324,6 +338,7 @@ mod tests {
             ys,
             cells,
             header: None,
+            gaps: Vec::new(),
         }
     }
 
@@ -530,6 +545,7 @@ mod tests {
                 ys: vec![],
                 cells: vec![],
                 header: None,
+                gaps: Vec::new(),
             }),
             0
         );
