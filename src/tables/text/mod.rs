@@ -2,7 +2,5 @@
 //! no grids yet) is still read with, one per table family; positioned input
 //! is read from table rows by the recognisers one level up.
 
-pub mod costs;
 pub mod responsibilities;
-pub mod summary;
 pub mod targets;
