@@ -72,13 +72,16 @@ const GAP: f32 = 5.0;
 ///    3`, then the title), and the run stays text. A run with several lines with value cells is a
 ///    block of rows, one a line (a cost table's economic codes), and a run
 ///    without any is text: their lines stay as they are.
+/// 4. **Trailing empty cells.** The export leaves out a row's empty cells
+///    after its last value; such a row's values start in its table's first
+///    value column ([`fill_from_left`]).
 ///
 /// Lines keep their index as `y`.
 pub fn rows(pages: &[Page]) -> Vec<Page> {
     pages
         .iter()
         .map(|p| {
-            let mut lines: Vec<Line> = Vec::with_capacity(p.lines.len());
+            let mut lines: Vec<(Line, usize)> = Vec::with_capacity(p.lines.len());
             let mut run: Vec<(&Line, Option<(Line, usize)>)> = Vec::new();
             for l in &p.lines {
                 let split = (!l.cells.is_empty()).then(|| split(l)).flatten();
@@ -89,11 +92,12 @@ pub fn rows(pages: &[Page]) -> Vec<Page> {
                 run.push((l, split));
             }
             place_run(&mut run, &mut lines);
+            fill_from_left(&mut lines);
             Page {
                 number: p.number,
                 width: WIDTH,
                 height: p.lines.len() as f32,
-                lines,
+                lines: lines.into_iter().map(|(l, _)| l).collect(),
                 grids: Vec::new(),
             }
         })
@@ -101,28 +105,72 @@ pub fn rows(pages: &[Page]) -> Vec<Page> {
 }
 
 /// Places one run of split lines (see [`rows`], step 3) and empties it.
-fn place_run(run: &mut Vec<(&Line, Option<(Line, usize)>)>, out: &mut Vec<Line>) {
+fn place_run(run: &mut Vec<(&Line, Option<(Line, usize)>)>, out: &mut Vec<(Line, usize)>) {
     let split: Vec<(Line, usize)> = run.drain(..).filter_map(|(_, s)| s).collect();
     let valued: Vec<usize> = (0..split.len()).filter(|&i| split[i].1 > 0).collect();
     match valued[..] {
         [last] if last + 1 == split.len() && last > 0 && split[last].0.cells[0].x0 == 0.0 => {
             let mut it = split.into_iter();
             let head: Vec<Line> = it.by_ref().take(last).map(|(l, _)| l).collect();
-            let (mut line, _) = it.next().expect("the valued line");
+            let (mut line, values) = it.next().expect("the valued line");
             let mut text: Vec<String> = head.iter().map(|q| q.cells[0].text.clone()).collect();
             text.push(line.cells[0].text.clone());
             line.cells[0].text = text.join("\n");
             line.y = head[0].y;
-            out.push(line);
+            out.push((line, values));
         }
         [first] if first + 1 < split.len() && split[first].1 == 1 => {
             out.extend(
                 split
                     .into_iter()
-                    .map(|(l, values)| if values > 0 { whole(&l) } else { l }),
+                    .map(|(l, values)| if values > 0 { (whole(&l), 0) } else { (l, 0) }),
             );
         }
-        _ => out.extend(split.into_iter().map(|(l, _)| l)),
+        _ => out.extend(split),
+    }
+}
+
+/// Step 4 of [`rows`]: a text export omits a row's trailing empty cells.
+/// Consecutive rows with value cells (no text line between them) are one
+/// table; its column count is the number of value tokens most of them
+/// have. A row with fewer has lost its trailing empty cells: its values move left to
+/// start in the table's first value column.
+fn fill_from_left(lines: &mut [(Line, usize)]) {
+    let mut start = 0;
+    while start < lines.len() {
+        if lines[start].1 == 0 {
+            start += 1;
+            continue;
+        }
+        let end = (start..lines.len())
+            .find(|&i| lines[i].1 == 0)
+            .unwrap_or(lines.len());
+        // The usual count, not the largest: a stray empty cell printed
+        // before a row's values (`<nbsp> 0,00 <nbsp> 0,00` under three
+        // columns) widens no table.
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for l in &lines[start..end] {
+            match counts.iter_mut().find(|c| c.0 == l.1) {
+                Some(c) => c.1 += 1,
+                None => counts.push((l.1, 1)),
+            }
+        }
+        let n = counts.iter().max_by_key(|c| (c.1, c.0)).map_or(0, |c| c.0);
+        for (line, values) in &mut lines[start..end] {
+            if *values >= n {
+                continue;
+            }
+            let shift = (n - *values) as f32 * PITCH;
+            for c in &mut line.cells {
+                if c.x0 == 0.0 {
+                    c.x1 = (c.x1 - shift).max(GAP);
+                } else {
+                    c.x0 -= shift;
+                    c.x1 -= shift;
+                }
+            }
+        }
+        start = end;
     }
 }
 
@@ -152,13 +200,16 @@ fn value_token(t: &Option<String>) -> bool {
 /// has; None for a line of empty cells only.
 fn split(line: &Line) -> Option<(Line, usize)> {
     let text = line.text();
+    if text.trim().is_empty() {
+        return None;
+    }
     let tokens = crate::tables::rows::tokens(&text);
     let mut start = tokens.len();
     while start > 0 && value_token(&tokens[start - 1]) {
         start -= 1;
     }
     if tokens.len() <= 1 {
-        start = 0;
+        start = tokens.len();
     }
     let values = tokens.len() - start;
     let label_end = WIDTH - values as f32 * PITCH - GAP;
