@@ -1,6 +1,10 @@
 //! Text input (pdftotext-style `.txt`): pages split at form feeds, one
-//! unpositioned line per text line. Blank lines are kept as lines without
-//! cells: in such text they separate table rows.
+//! unpositioned line per text line ([`pages`]). Blank lines are kept as
+//! lines without cells: in such text they separate table rows. The table
+//! recognisers read such pages as positioned rows made by the spacing rule
+//! ([`rows`]): the cells a text line's spacing tells apart, given synthetic
+//! x-ranges so that the same column of every row lines up, as a PDF's
+//! table rows do.
 
 use super::{Cell, Line, Page};
 
@@ -250,4 +254,67 @@ fn split(line: &Line) -> Option<(Line, usize)> {
         };
         (line, values)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(page: &Page) -> Vec<Vec<(f32, String)>> {
+        page.lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| (c.x0, c.text.clone())).collect())
+            .collect()
+    }
+
+    #[test]
+    fn values_counted_from_the_right_and_wrapped_names_joined() {
+        let text = "Faaliyetler Kaynak İhtiyacı (TL)\n\n\
+                    Yol Faaliyetleri 270.000,00 \u{a0} 270.000,00\n\n\
+                    Uzun Adlı Bir\nFaaliyet 5,00 \u{a0} 5,00\n\n\
+                    Afete Hazırlık 0,00 0,00\n";
+        let page = &rows(&pages(text))[0];
+        let right = |k: usize| WIDTH - (k + 1) as f32 * PITCH + GAP;
+        assert_eq!(
+            texts(page),
+            vec![
+                vec![(0.0, "Faaliyetler Kaynak İhtiyacı (TL)".to_string())],
+                vec![
+                    (0.0, "Yol Faaliyetleri".to_string()),
+                    (right(2), "270.000,00".to_string()),
+                    (right(0), "270.000,00".to_string()),
+                ],
+                vec![
+                    (0.0, "Uzun Adlı Bir\nFaaliyet".to_string()),
+                    (right(2), "5,00".to_string()),
+                    (right(0), "5,00".to_string()),
+                ],
+                // Its trailing empty cell left out: filled from the left.
+                vec![
+                    (0.0, "Afete Hazırlık".to_string()),
+                    (right(2), "0,00".to_string()),
+                    (right(1), "0,00".to_string()),
+                ],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_block_of_rows_and_a_heading_code() {
+        let text = "Ekonomik Kod 2024\n1. Personel Giderleri \u{a0}\n4. Faiz Giderleri\n\
+                    5. Cari Transferler 350,00\n\nStratejik Amaç 3\nBir Başlık\n";
+        let page = &rows(&pages(text))[0];
+        let last = WIDTH - PITCH + GAP;
+        assert_eq!(
+            texts(page),
+            vec![
+                vec![(0.0, "Ekonomik Kod".into()), (last, "2024".into())],
+                vec![(0.0, "1. Personel Giderleri".into())],
+                vec![(0.0, "4. Faiz Giderleri".into())],
+                vec![(0.0, "5. Cari Transferler".into()), (last, "350,00".into())],
+                vec![(0.0, "Stratejik Amaç 3".into())],
+                vec![(0.0, "Bir Başlık".into())],
+            ]
+        );
+    }
 }
