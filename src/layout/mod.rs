@@ -8,7 +8,8 @@
 //! their text ([`stream::stream`]); a table continued over a page break is
 //! joined to its continuation, its repeated header dropped
 //! ([`tables::tables`]). A pdftotext-style text export becomes the same
-//! pages of lines ([`text::pages`]). Entry points: [`page`],
+//! pages of lines ([`text::pages`]), its table rows told apart by their
+//! spacing ([`text::rows`]). Entry points: [`page`],
 //! [`strip_running`].
 
 pub mod grid;
@@ -83,7 +84,8 @@ pub struct Page {
     pub lines: Vec<Line>,
     /// Tables, top to bottom: found from the page's ruling lines and cell
     /// borders ([`grid::lattice`]), or from the alignment of text set
-    /// without rules ([`stream::stream`]); none for text input yet.
+    /// without rules ([`stream::stream`]); none for text input, whose rows
+    /// are made by the spacing rule ([`text::rows`]).
     pub grids: Vec<grid::Grid>,
 }
 

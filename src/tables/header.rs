@@ -75,6 +75,49 @@ pub fn columns(rows: &[&Line]) -> Vec<Column> {
         .collect()
 }
 
+/// The value columns of the rows below a header whose cells were not told
+/// apart (its labels printed as one run of text): the x-ranges of the rows'
+/// cells right of their first, merged where they overlap, left to right.
+pub fn value_ranges(rows: &[&Line]) -> Vec<(f32, f32)> {
+    let mut ranges: Vec<(f32, f32)> = Vec::new();
+    for r in rows {
+        for c in r.cells.iter().skip(1) {
+            match ranges
+                .iter_mut()
+                .find(|(a, b)| overlap(*a, *b, c.x0, c.x1) > 0.0)
+            {
+                Some(range) => *range = (range.0.min(c.x0), range.1.max(c.x1)),
+                None => ranges.push((c.x0, c.x1)),
+            }
+        }
+    }
+    ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
+    ranges
+}
+
+/// Columns for a header printed as one run of text: `labels` (its leaf
+/// labels told apart by meaning, left to right) go over the last
+/// `labels.len()` of the rows' value columns (`ranges`, from
+/// [`value_ranges`]); the first label over everything left of them. None
+/// when the rows have fewer value columns than labels.
+pub fn spread(labels: &[String], ranges: &[(f32, f32)]) -> Option<Vec<Column>> {
+    let (first, rest) = labels.split_first()?;
+    let k = ranges.len().checked_sub(rest.len())?;
+    let ranges = &ranges[k..];
+    let left = ranges.first().map_or(f32::INFINITY, |r| r.0);
+    let mut cols = vec![Column {
+        x0: f32::NEG_INFINITY.max(-1e6),
+        x1: left,
+        label: first.clone(),
+    }];
+    cols.extend(rest.iter().zip(ranges).map(|(label, &(x0, x1))| Column {
+        x0,
+        x1,
+        label: label.clone(),
+    }));
+    Some(cols)
+}
+
 /// The row's text per column: each cell goes to its column
 /// ([`column_of`]). Several cells in one column are joined with a space.
 pub fn place(line: &Line, cols: &[Column]) -> Vec<Option<String>> {

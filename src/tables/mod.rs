@@ -101,7 +101,7 @@ fn section<'a>(items: &[Item<'a>], bounds: &[(Section, usize)], s: Section) -> V
 /// Recognises every table of the document and builds the programme model.
 pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
     // The families already read from table rows get the row stream; the
-    // others still read the document line by line.
+    // others still read a text input line by line.
     let pages = rows_of::pages(&doc.pages);
     let rows = lines::items(&pages);
     let items = lines::items(&doc.pages);
@@ -135,12 +135,19 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
             });
         }
     }
-    let target_rows = section(&rows, &row_bounds, Section::Targets);
-    // Text input has no table grids yet: its rows are read by the line parser.
-    let parsed = if target_rows.iter().any(|it| it.line.positioned) {
-        targets::parse(&target_rows, &mut warnings)
+    // Text input: the target tables and the responsibilities are still read
+    // by the line parsers.
+    let text = doc
+        .pages
+        .iter()
+        .all(|p| p.lines.iter().all(|l| !l.positioned));
+    let parsed = if text {
+        text::targets::parse(&range(Section::Targets), &mut warnings)
     } else {
-        text::targets::parse(&target_rows, &mut warnings)
+        targets::parse(
+            &section(&rows, &row_bounds, Section::Targets),
+            &mut warnings,
+        )
     };
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
@@ -149,34 +156,26 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
                 .into(),
         });
     }
-    let cost_rows = section(&rows, &row_bounds, Section::Costs);
-    let activity_costs = if cost_rows.iter().any(|it| it.line.positioned) {
-        costs::parse(&cost_rows, &mut warnings)
-    } else {
-        text::costs::parse(&cost_rows, &mut warnings)
-    };
-    // Positioned input is read from table rows; text input line by line.
-    let positioned = |rows: &[Item]| rows.iter().any(|it| it.line.positioned);
-    let resource_rows = section(&rows, &row_bounds, Section::Resources);
-    let resource_summary = if positioned(&resource_rows) {
-        summary::resources(&resource_rows, &mut warnings)
-    } else {
-        text::summary::resources(&range(Section::Resources), &mut warnings)
-    };
-    let economic_rows = section(&rows, &row_bounds, Section::Economic);
-    let economic_summary = if positioned(&economic_rows) {
-        summary::economic(&economic_rows, &mut warnings)
-    } else {
-        text::summary::economic(&range(Section::Economic), &mut warnings)
-    };
-    let responsibility_rows = section(&rows, &row_bounds, Section::Responsibilities);
-    let responsibilities = if positioned(&responsibility_rows) {
-        responsibilities::parse(&responsibility_rows, &parsed.goals, &mut warnings)
-    } else {
+    let activity_costs = costs::parse(&section(&rows, &row_bounds, Section::Costs), &mut warnings);
+    let resource_summary = summary::resources(
+        &section(&rows, &row_bounds, Section::Resources),
+        &mut warnings,
+    );
+    let economic_summary = summary::economic(
+        &section(&rows, &row_bounds, Section::Economic),
+        &mut warnings,
+    );
+    let responsibilities = if text {
         text::responsibilities::parse(
             &range(Section::Responsibilities),
             &parsed.goals,
             &activity_costs,
+            &mut warnings,
+        )
+    } else {
+        responsibilities::parse(
+            &section(&rows, &row_bounds, Section::Responsibilities),
+            &parsed.goals,
             &mut warnings,
         )
     };

@@ -37,8 +37,12 @@ use crate::layout::{Cell, Line, Page};
 use crate::normalize;
 
 /// The pages with every table's rows in place of the lines printed inside
-/// the table.
+/// the table. Text input (pages of unpositioned lines) has its rows made by
+/// the spacing rule ([`crate::layout::text::rows`]).
 pub fn pages(pages: &[Page]) -> Vec<Page> {
+    if !pages.is_empty() && pages.iter().all(|p| p.lines.iter().all(|l| !l.positioned)) {
+        return crate::layout::text::rows(pages);
+    }
     // A grid that missed a column (two runs of one printed line, far apart,
     // in one cell) is not used: its lines are read as printed.
     let pages: Vec<Page> = pages

@@ -43,6 +43,9 @@ struct IndicatorCols {
     unit: Option<usize>,
     /// (column index, position among the document's indicator columns)
     values: Vec<usize>,
+    /// The header has a unit label but the rows no unit column of their
+    /// own (a text export): a row's unit is its name's last word.
+    unit_in_name: bool,
 }
 
 /// What the columns of an activity table hold.
@@ -188,6 +191,36 @@ fn row_label(line: &crate::layout::Line) -> Option<(Head, String, String)> {
     Some((head, code, join_lines(&parts)))
 }
 
+/// An indicator header printed as one run of text told apart by meaning:
+/// the indicator label, the unit label (the header words before the first
+/// year) and one label per year column (a year and the words up to the
+/// next year).
+fn indicator_labels(text: &str) -> (String, Option<String>, Vec<String>) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first_year = words
+        .iter()
+        .position(|w| year_of(w).is_some())
+        .unwrap_or(words.len());
+    let head = &words[..first_year];
+    // The unit label: the longest tail of the head that names a unit.
+    let split = (0..head.len())
+        .find(|&k| is_unit_label(&header::key(&head[k..].join(" "))))
+        .unwrap_or(head.len());
+    let name = head[..split].join(" ");
+    let unit = (split < head.len()).then(|| head[split..].join(" "));
+    let mut years: Vec<String> = Vec::new();
+    for w in &words[first_year..] {
+        match years.last_mut() {
+            Some(last) if year_of(w).is_none() => {
+                last.push(' ');
+                last.push_str(w);
+            }
+            _ => years.push(w.to_string()),
+        }
+    }
+    (name, unit, years)
+}
+
 /// Whether a header label names the indicator column.
 fn is_indicator_label(key: &str) -> bool {
     key.starts_with("performans göstergeleri")
@@ -199,6 +232,16 @@ fn is_indicator_label(key: &str) -> bool {
 /// Whether a header label names the activity column.
 fn is_activity_label(key: &str) -> bool {
     key == "faaliyetler" || key == "faaliyet" || key.starts_with("faaliyet adı")
+}
+
+/// Whether a header cell names the activity column, alone or with the
+/// header words of the cells beside it (a header printed as one run of
+/// text: `Faaliyetler Kaynak İhtiyacı (2024) (TL)`).
+fn leads_with_activity_label(key: &str) -> bool {
+    is_activity_label(key)
+        || key.split_once(' ').is_some_and(|(first, rest)| {
+            is_activity_label(first) && rest.split(' ').all(is_header_word)
+        })
 }
 
 /// Whether a header label names a unit column.
@@ -215,33 +258,37 @@ fn is_header_row(line: &crate::layout::Line) -> bool {
     !line.cells.is_empty()
         && line.cells.iter().all(|c| {
             let k = header::key(&c.text);
-            k.split(' ').all(|w| {
-                year_of(w).is_some()
-                    || matches!(
-                        w,
-                        "değer"
-                            | "türü"
-                            | "ölçü"
-                            | "birimi"
-                            | "birim"
-                            | "gerçekleşen"
-                            | "gerçekleşme"
-                            | "hedef"
-                            | "hedefi"
-                            | "tahmin"
-                            | "tahmini"
-                            | "yılı"
-                            | "bütçe"
-                            | "içi"
-                            | "dışı"
-                            | "toplam"
-                            | "kaynak"
-                            | "ihtiyacı"
-                            | "tl"
-                    )
-                    || w.starts_with('(')
-            })
+            k.split(' ').all(is_header_word)
         })
+}
+
+/// Whether a word can only be part of a table header: a year, a header
+/// word, or a parenthesised note (`(TL)`).
+fn is_header_word(w: &str) -> bool {
+    year_of(w).is_some()
+        || matches!(
+            w,
+            "değer"
+                | "türü"
+                | "ölçü"
+                | "birimi"
+                | "birim"
+                | "gerçekleşen"
+                | "gerçekleşme"
+                | "hedef"
+                | "hedefi"
+                | "tahmin"
+                | "tahmini"
+                | "yılı"
+                | "bütçe"
+                | "içi"
+                | "dışı"
+                | "toplam"
+                | "kaynak"
+                | "ihtiyacı"
+                | "tl"
+        )
+        || w.starts_with('(')
 }
 
 impl Parser<'_> {
@@ -281,7 +328,7 @@ impl Parser<'_> {
             self.finish_heading();
             return self.indicator_header(items, i);
         }
-        if keys.first().is_some_and(|k| is_activity_label(k))
+        if keys.first().is_some_and(|k| leads_with_activity_label(k))
             && (keys.len() > 1 || items.get(i + 1).is_some_and(|n| is_header_row(n.line)))
         {
             self.finish_heading();
@@ -326,10 +373,49 @@ impl Parser<'_> {
         rows
     }
 
+    /// The lines of the rows below a header (up to the next heading), for
+    /// their value columns.
+    fn rows_below<'a>(items: &'a [Item], from: usize) -> Vec<&'a crate::layout::Line> {
+        items[from.min(items.len())..]
+            .iter()
+            .take_while(|it| label(&plain(it.text())).is_none())
+            .take(40)
+            .map(|it| it.line)
+            .collect()
+    }
+
     fn indicator_header(&mut self, items: &[Item], i: usize) -> usize {
         let rows = Self::header_rows(items, i);
         let used = rows.len();
-        let cols = header::columns(&rows);
+        let mut cols = header::columns(&rows);
+        let mut unit_in_name = false;
+        // A header printed as one run of text (a text export prints each
+        // header cell's lines apart, no cell boundaries kept): its labels
+        // told apart by meaning, spread over the value columns of its rows.
+        let merged = cols.iter().any(|c| {
+            c.label
+                .split_whitespace()
+                .filter(|w| year_of(w).is_some())
+                .count()
+                > 1
+        });
+        if merged {
+            let joined: Vec<String> = rows.iter().map(|r| r.text()).collect();
+            let (name, unit, years) = indicator_labels(&joined.join(" "));
+            let ranges = header::value_ranges(&Self::rows_below(items, i + used));
+            let mut labels = vec![name.clone()];
+            labels.extend(unit.clone());
+            labels.extend(years.iter().cloned());
+            let spread = header::spread(&labels, &ranges).or_else(|| {
+                unit_in_name = unit.is_some();
+                let mut labels = vec![name];
+                labels.extend(years);
+                header::spread(&labels, &ranges)
+            });
+            if let Some(spread) = spread {
+                cols = spread;
+            }
+        }
         let page = items[i].page;
         let Some(name) = cols.iter().position(|c| is_indicator_label(&c.key())) else {
             return used;
@@ -365,6 +451,7 @@ impl Parser<'_> {
             name,
             unit,
             values: labels.into_iter().map(|l| l.0).collect(),
+            unit_in_name,
         });
         used
     }
@@ -393,7 +480,33 @@ impl Parser<'_> {
                 self.out.fiscal_year.get_or_insert(y);
             }
         }
-        let cols = header::columns(&rows);
+        let mut cols = header::columns(&rows);
+        // Budget and total in one header cell: a header printed as one run
+        // of text, its labels told apart by meaning and spread over the
+        // value columns of its rows.
+        let leaves = ["bütçe içi", "bütçe dışı", "toplam"];
+        let merged = cols.iter().any(|c| {
+            let k = c.key();
+            leaves.iter().filter(|l| k.contains(*l)).count() > 1
+        });
+        if merged {
+            let key = header::key(&rows.iter().map(|r| r.text()).collect::<Vec<_>>().join(" "));
+            let mut labels = vec![key
+                .split(' ')
+                .take_while(|w| is_activity_label(w))
+                .collect::<Vec<_>>()
+                .join(" ")];
+            labels.extend(
+                leaves
+                    .iter()
+                    .filter(|l| key.contains(*l))
+                    .map(|l| l.to_string()),
+            );
+            let ranges = header::value_ranges(&Self::rows_below(items, i + used));
+            if let Some(spread) = header::spread(&labels, &ranges) {
+                cols = spread;
+            }
+        }
         let find = |pred: &dyn Fn(&str) -> bool| cols.iter().position(|c| pred(&c.key()));
         let name = find(&|k| is_activity_label(k)).unwrap_or(0);
         let off_budget = find(&|k| k.contains("bütçe dışı"));
@@ -472,6 +585,13 @@ impl Parser<'_> {
         if let Some(head) = self.broken_name.take() {
             name = join_lines(&[head, name]);
         }
+        let mut unit_word = None;
+        if cols.unit_in_name {
+            if let Some((n, u)) = name.rsplit_once(' ') {
+                unit_word = Some(u.to_string());
+                name = n.to_string();
+            }
+        }
         let marked = name.ends_with('*');
         if marked {
             name = name.trim_end_matches('*').trim_end().to_string();
@@ -480,6 +600,7 @@ impl Parser<'_> {
             .unit
             .and_then(|u| cells[u].as_deref())
             .map(normalize::clean)
+            .or(unit_word)
             .unwrap_or_default();
         let n = self.out.columns.len().max(cols.values.len());
         let mut values: Vec<_> = cols

@@ -1,8 +1,9 @@
-//! The line parsers that text input (`.txt`, which has no positions and so
-//! no grids yet) is still read with, one per table family; positioned input
-//! is read from table rows by the recognisers one level up.
+//! The line parsers that text input (`.txt`) is still read with for two
+//! table families: the performance-target tables (a text value wrapped
+//! over several lines breaks its row apart in a text export) and the
+//! responsibilities (an activity and its units printed without a cell
+//! boundary between them). Its cost tables and summaries are read from the
+//! rows of the spacing rule by the recognisers one level up.
 
-pub mod costs;
 pub mod responsibilities;
-pub mod summary;
 pub mod targets;
