@@ -39,10 +39,23 @@ pub fn to_lower_tr(s: &str) -> String {
             }
             'I' => out.push('ı'),
             'İ' => out.push('i'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => out.extend(c.to_lowercase()),
         }
     }
     out
+}
+
+/// One character lower-cased with Turkish rules (`I` → `ı`, `İ` → `i`),
+/// for comparing text character by character without building strings; a
+/// letter whose lower case is several characters gives the first.
+pub fn lower_char_tr(c: char) -> char {
+    match c {
+        'I' => 'ı',
+        'İ' => 'i',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
 }
 
 /// Upper-cases with Turkish rules: `i` → `İ`, `ı` → `I`, other letters via std.

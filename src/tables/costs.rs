@@ -97,9 +97,15 @@ pub(super) fn slot_of(label: &str) -> Option<Slot> {
     } else {
         (None, t)
     };
+    // The rows' names as keys, made once.
+    static KEYS: std::sync::LazyLock<Vec<(Slot, Vec<String>)>> = std::sync::LazyLock::new(|| {
+        ROWS.iter()
+            .map(|(slot, names)| (*slot, names.iter().map(|n| normalize_key(n)).collect()))
+            .collect()
+    });
     let key = normalize_key(name);
-    ROWS.iter()
-        .find(|(_, names)| names.iter().any(|n| normalize_key(n) == key))
+    KEYS.iter()
+        .find(|(_, names)| names.contains(&key))
         .map(|r| r.0)
         .or_else(|| code.filter(|c| (1..=8).contains(c)).map(Slot::Code))
 }

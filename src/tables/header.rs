@@ -26,17 +26,20 @@ impl Column {
 /// letters, digits, `%` and `/` turned into spaces, spacing collapsed.
 pub fn key(text: &str) -> String {
     let lower = normalize::to_lower_tr(text);
-    let mapped: String = lower
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '%' || c == '/' {
-                c
-            } else {
-                ' '
+    let mut out = String::with_capacity(lower.len());
+    let mut space = false;
+    for c in lower.chars() {
+        if c.is_alphanumeric() || c == '%' || c == '/' {
+            if space && !out.is_empty() {
+                out.push(' ');
             }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
 }
 
 /// The leaf columns of a header printed as `rows` (top to bottom). The row

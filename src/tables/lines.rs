@@ -71,17 +71,17 @@ pub fn after_keyword<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
 
 /// The keyword with stray spaces inside its words (`Perform ans Hedefi`).
 fn after_keyword_spaced<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
-    let want: Vec<char> = normalize::to_lower_tr(keyword)
+    let want: Vec<char> = keyword
         .chars()
         .filter(|c| !c.is_whitespace())
+        .map(normalize::lower_char_tr)
         .collect();
     let mut k = 0;
     for (pos, c) in text.char_indices() {
         if c.is_whitespace() {
             continue;
         }
-        let lc = normalize::to_lower_tr(&c.to_string());
-        if lc.chars().next() != want.get(k).copied() {
+        if Some(normalize::lower_char_tr(c)) != want.get(k).copied() {
             return None;
         }
         k += 1;
@@ -114,11 +114,11 @@ fn after_keyword_words<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
 /// long words (`Starejik` for `Stratejik`): edit distance 1 from five letters,
 /// 2 from eight.
 fn same_word(word: &str, kw: &str) -> bool {
-    let (w, k) = (normalize::to_lower_tr(word), normalize::to_lower_tr(kw));
-    if w == k {
+    let lower = normalize::lower_char_tr;
+    if word.chars().map(lower).eq(kw.chars().map(lower)) {
         return true;
     }
-    let n = k.chars().count();
+    let n = kw.chars().count();
     let allowed = if n >= 8 {
         2
     } else if n >= 5 {
@@ -126,7 +126,11 @@ fn same_word(word: &str, kw: &str) -> bool {
     } else {
         0
     };
-    allowed > 0 && normalize::edit_distance(&w, &k) <= allowed
+    // The distance is at least the difference in length.
+    allowed > 0
+        && word.chars().count().abs_diff(n) <= allowed
+        && normalize::edit_distance(&normalize::to_lower_tr(word), &normalize::to_lower_tr(kw))
+            <= allowed
 }
 
 /// Lines the original document's own running headers and footers left in
