@@ -61,6 +61,24 @@ pub struct Line {
 }
 
 impl Line {
+    /// A positioned line of cells given as `(x0, x1, text)`, for tests.
+    #[cfg(test)]
+    pub(crate) fn from_cells(y: f32, size: f32, cells: &[(f32, f32, &str)]) -> Line {
+        Line {
+            y,
+            size,
+            positioned: true,
+            cells: cells
+                .iter()
+                .map(|&(x0, x1, t)| Cell {
+                    x0,
+                    x1,
+                    text: t.into(),
+                })
+                .collect(),
+        }
+    }
+
     /// The whole line as text, cells separated by one space.
     pub fn text(&self) -> String {
         let mut s = String::new();

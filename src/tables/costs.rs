@@ -653,7 +653,7 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Cell, Page};
+    use crate::layout::Page;
     use crate::tables::lines;
 
     /// A page of rows, each given as its cells `(x0, x1, text)`, one row
@@ -666,19 +666,7 @@ mod tests {
             lines: rows
                 .iter()
                 .enumerate()
-                .map(|(i, cells)| Line {
-                    y: 40.0 + 10.0 * i as f32,
-                    size: 8.0,
-                    positioned: true,
-                    cells: cells
-                        .iter()
-                        .map(|&(x0, x1, t)| Cell {
-                            x0,
-                            x1,
-                            text: t.into(),
-                        })
-                        .collect(),
-                })
+                .map(|(i, cells)| Line::from_cells(40.0 + 10.0 * i as f32, 8.0, cells))
                 .collect(),
             grids: Vec::new(),
         }

@@ -180,19 +180,7 @@ mod tests {
     use super::*;
 
     fn line(cells: &[(f32, f32, &str)]) -> Line {
-        Line {
-            y: 0.0,
-            size: 10.0,
-            cells: cells
-                .iter()
-                .map(|&(x0, x1, t)| Cell {
-                    x0,
-                    x1,
-                    text: t.into(),
-                })
-                .collect(),
-            positioned: true,
-        }
+        Line::from_cells(0.0, 10.0, cells)
     }
 
     #[test]

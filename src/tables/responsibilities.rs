@@ -503,24 +503,12 @@ pub fn parse(items: &[Item], goals: &[Goal], warnings: &mut Vec<Warning>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Cell, Page};
+    use crate::layout::Page;
     use crate::model::{Amounts, Objective, Target};
     use crate::tables::lines;
 
     fn line(y: f32, cells: &[(f32, f32, &str)]) -> Line {
-        Line {
-            y,
-            size: 8.0,
-            cells: cells
-                .iter()
-                .map(|&(x0, x1, t)| Cell {
-                    x0,
-                    x1,
-                    text: t.into(),
-                })
-                .collect(),
-            positioned: true,
-        }
+        Line::from_cells(y, 8.0, cells)
     }
 
     fn page(number: u32, lines: Vec<Line>) -> Page {

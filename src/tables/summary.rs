@@ -778,19 +778,7 @@ mod tests {
     use crate::tables::lines;
 
     fn line(y: f32, cells: &[(f32, f32, &str)]) -> Line {
-        Line {
-            y,
-            size: 8.0,
-            cells: cells
-                .iter()
-                .map(|&(x0, x1, t)| Cell {
-                    x0,
-                    x1,
-                    text: t.into(),
-                })
-                .collect(),
-            positioned: true,
-        }
+        Line::from_cells(y, 8.0, cells)
     }
 
     fn page(number: u32, lines: Vec<Line>) -> Page {
