@@ -207,7 +207,7 @@ fn split(line: &Line) -> Option<(Line, usize)> {
     if text.trim().is_empty() {
         return None;
     }
-    let tokens = crate::tables::rows::tokens(&text);
+    let tokens = tokens(&text);
     let mut start = tokens.len();
     while start > 0 && value_token(&tokens[start - 1]) {
         start -= 1;
@@ -254,6 +254,25 @@ fn split(line: &Line) -> Option<(Line, usize)> {
         };
         (line, values)
     })
+}
+
+/// The no-break space a text export prints for an empty cell.
+pub const EMPTY_CELL: char = '\u{a0}';
+
+/// Tokens of a text line: words split on ASCII spaces and tabs, a no-break
+/// space standing alone (an empty cell) as None.
+pub fn tokens(line: &str) -> Vec<Option<String>> {
+    line.split([' ', '\t'])
+        .filter(|t| !t.is_empty())
+        .flat_map(|t| {
+            // A token made of no-break spaces only: one empty cell each.
+            if t.chars().all(|c| c == EMPTY_CELL) {
+                vec![None; t.chars().count()]
+            } else {
+                vec![Some(t.trim_matches(EMPTY_CELL).to_string())]
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -102,9 +102,7 @@ fn push_text(into: &mut String, text: &str) {
     }
     into.push_str(text);
 }
-
-/// The no-break space a text export prints for an empty cell.
-pub const EMPTY_CELL: char = '\u{a0}';
+pub use crate::layout::text::EMPTY_CELL;
 
 /// Splits a text line into a label and `n` value cells. The values are the
 /// run of value tokens at the end of the line (`is_value` decides; a no-break
@@ -139,21 +137,7 @@ pub fn split_text(line: &str, n: usize, is_value: impl Fn(&str) -> bool) -> (Row
     )
 }
 
-/// Tokens of a text line: words split on ASCII spaces and tabs, a no-break
-/// space standing alone (an empty cell) as None.
-pub fn tokens(line: &str) -> Vec<Option<String>> {
-    line.split([' ', '\t'])
-        .filter(|t| !t.is_empty())
-        .flat_map(|t| {
-            // A token made of no-break spaces only: one empty cell each.
-            if t.chars().all(|c| c == EMPTY_CELL) {
-                vec![None; t.chars().count()]
-            } else {
-                vec![Some(t.trim_matches(EMPTY_CELL).to_string())]
-            }
-        })
-        .collect()
-}
+pub use crate::layout::text::tokens;
 
 #[cfg(test)]
 mod tests {
