@@ -28,10 +28,10 @@ use crate::normalize::{self, join_lines, normalize_key, parse_number};
 
 use super::header::{self, Column};
 use super::lines::{after_keyword, leading_code, plain, Item};
-use super::rows::split_text;
+use super::targets::year_of;
 use super::targets::{bare_label, label, Head};
-use super::text::targets::year_of;
 use super::units::split_units;
+use crate::layout::text::EMPTY_CELL;
 
 pub(super) const TABLE: &str = "Faaliyet Maliyetleri Tablosu";
 
@@ -604,10 +604,11 @@ impl Parser<'_> {
         }
         // A row printed as one run of text: its figure is its last word.
         if figure.is_none() && labels.len() == 1 {
-            let (row, found) = split_text(text, 1, |t| parse_number(t).is_some());
-            if found == 1 {
-                labels = vec![row.label];
-                figure = row.values[0].clone();
+            if let Some((label, last)) = text.trim_end().rsplit_once([' ', '\t']) {
+                if parse_number(last.trim_matches(EMPTY_CELL)).is_some() {
+                    labels = vec![plain(label)];
+                    figure = Some(last.trim_matches(EMPTY_CELL).to_string());
+                }
             }
         }
         let slot = labels

@@ -27,6 +27,19 @@ impl Item<'_> {
     }
 }
 
+/// The smallest positive step between consecutive rows' baselines on a
+/// page: the pitch of lines printed one right under the other (in a text
+/// export, whose lines keep their index as baseline, a blank line makes a
+/// step of two).
+pub fn pitch(items: &[Item]) -> f32 {
+    items
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page)
+        .map(|w| w[1].line.y - w[0].line.y)
+        .filter(|&d| d > 0.0)
+        .fold(f32::INFINITY, f32::min)
+}
+
 /// Flattens pages into one stream of lines.
 pub fn items(pages: &[Page]) -> Vec<Item<'_>> {
     pages

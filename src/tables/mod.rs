@@ -1,7 +1,9 @@
 //! The `tables` stage: recognises the programme's tables in pages of lines
 //! and builds the model. Entry point: [`recognise`].
 //!
-//! The document is read as one stream of lines. Section titles split it:
+//! The document is read as one stream of table rows (`rows_of`: the rows
+//! of the layout's grids for a PDF, the spacing rule's rows for text), one
+//! recogniser per family for every input. Section titles split it:
 //! the front matter runs up to the first "Performans Hedefi Tablosu"; then
 //! come the performance-target tables, the activity cost tables ("Faaliyet
 //! Maliyetleri Tablosu"), the resource summary ("İdarenin Toplam Kaynak
@@ -12,7 +14,6 @@
 mod costs;
 mod front;
 pub mod lines;
-pub mod rows;
 mod rows_of;
 
 pub use rows_of::pages as rows_of;
@@ -20,7 +21,6 @@ mod header;
 mod responsibilities;
 mod summary;
 mod targets;
-mod text;
 mod units;
 
 use crate::error::{Error, Warning};
@@ -100,14 +100,13 @@ fn section<'a>(items: &[Item<'a>], bounds: &[(Section, usize)], s: Section) -> V
 
 /// Recognises every table of the document and builds the programme model.
 pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
-    // The families already read from table rows get the row stream; the
-    // others still read a text input line by line.
+    // Every family reads the row stream: table rows from the layout's grids
+    // (PDF), or from the spacing rule (text).
     let pages = rows_of::pages(&doc.pages);
     let rows = lines::items(&pages);
     let items = lines::items(&doc.pages);
     let bounds = sections(&items);
     let row_bounds = sections(&rows);
-    let range = |s: Section| section(&items, &bounds, s);
     if bounds.iter().all(|b| b.0 != Section::Targets) {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
@@ -135,20 +134,10 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
             });
         }
     }
-    // Text input: the target tables and the responsibilities are still read
-    // by the line parsers.
-    let text = doc
-        .pages
-        .iter()
-        .all(|p| p.lines.iter().all(|l| !l.positioned));
-    let parsed = if text {
-        text::targets::parse(&range(Section::Targets), &mut warnings)
-    } else {
-        targets::parse(
-            &section(&rows, &row_bounds, Section::Targets),
-            &mut warnings,
-        )
-    };
+    let parsed = targets::parse(
+        &section(&rows, &row_bounds, Section::Targets),
+        &mut warnings,
+    );
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
@@ -165,20 +154,12 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
         &section(&rows, &row_bounds, Section::Economic),
         &mut warnings,
     );
-    let responsibilities = if text {
-        text::responsibilities::parse(
-            &range(Section::Responsibilities),
-            &parsed.goals,
-            &activity_costs,
-            &mut warnings,
-        )
-    } else {
-        responsibilities::parse(
-            &section(&rows, &row_bounds, Section::Responsibilities),
-            &parsed.goals,
-            &mut warnings,
-        )
-    };
+    let responsibilities = responsibilities::parse(
+        &section(&rows, &row_bounds, Section::Responsibilities),
+        &parsed.goals,
+        &activity_costs,
+        &mut warnings,
+    );
     let front_matter = front::parse(&section(&rows, &row_bounds, Section::Front), &mut warnings);
     let fiscal_year = parsed
         .fiscal_year

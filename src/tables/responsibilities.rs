@@ -20,15 +20,15 @@
 //!
 //! Units in one cell are split by [`split_units`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::Warning;
 use crate::layout::Line;
-use crate::model::{Goal, Responsibility};
+use crate::model::{ActivityCost, Goal, Responsibility};
 use crate::normalize::{edit_distance, join_lines, normalize_key};
 
 use super::header::{self, Column};
-use super::lines::{coded, leading_code, plain, Item};
+use super::lines::{coded, leading_code, pitch, plain, Item};
 use super::units::{is_unit_final, split_units};
 
 const TABLE: &str = "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo";
@@ -422,15 +422,118 @@ impl Parser<'_> {
     }
 }
 
+/// Where a text export's row, which keeps no boundary between the
+/// activity cell and the units cell, ends its activity name: the word
+/// index at which the units start. The units end like a unit's name and
+/// are names the cost tables give, or the words before them are one of the
+/// target's activities as the performance-target tables name them (both,
+/// when both can be had). None when the row holds no units.
+fn units_start(
+    words: &[&str],
+    activities: Option<&HashSet<String>>,
+    known: &HashSet<String>,
+) -> Option<usize> {
+    if !words.last().is_some_and(|w| is_unit_final(w)) {
+        return None;
+    }
+    let units_known = |p: usize| {
+        let units = split_units(&words[p..].join(" "));
+        !units.is_empty() && units.iter().all(|u| known.contains(&normalize_key(u)))
+    };
+    let activity_known = |p: usize| {
+        p > 0 && activities.is_some_and(|a| a.contains(&normalize_key(&words[..p].join(" "))))
+    };
+    (0..words.len())
+        .find(|&p| units_known(p) && (p == 0 || activity_known(p)))
+        .or_else(|| (0..words.len()).find(|&p| units_known(p)))
+        .or_else(|| (1..words.len()).find(|&p| activity_known(p)))
+}
+
+/// The lines of a text export's row, printed one right under the other:
+/// read together, because where the activity name ends and the units
+/// begin shows only in the whole row.
+#[derive(Default)]
+struct Run {
+    lines: Vec<String>,
+    page: Option<u32>,
+    y: f32,
+}
+
+impl Run {
+    /// Hands the run to the parser: split at its units when it has any,
+    /// else line by line (a target's title, a name wrapped onto lines of
+    /// its own).
+    fn flush(
+        &mut self,
+        p: &mut Parser,
+        activities: &HashMap<String, HashSet<String>>,
+        known: &HashSet<String>,
+    ) {
+        if self.lines.is_empty() {
+            return;
+        }
+        let lines = std::mem::take(&mut self.lines);
+        let per_line: Vec<Vec<&str>> = lines
+            .iter()
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        let words: Vec<&str> = per_line.iter().flatten().copied().collect();
+        let acts = p.target.as_ref().and_then(|t| activities.get(t));
+        match units_start(&words, acts, known) {
+            Some(k) => {
+                // The name keeps its printed lines, for hyphen repair.
+                let mut name = Vec::new();
+                let mut taken = 0;
+                for lw in &per_line {
+                    let n = lw.len().min(k - taken);
+                    if n > 0 {
+                        name.push(lw[..n].join(" "));
+                    }
+                    taken += n;
+                }
+                p.piece(self.page, join_lines(&name), words[k..].join(" "), true);
+            }
+            None => {
+                for l in lines {
+                    p.piece(self.page, l, String::new(), true);
+                }
+            }
+        }
+    }
+}
+
 /// Parses the responsibilities table from the section's rows; `goals` give
-/// the target titles.
-pub fn parse(items: &[Item], goals: &[Goal], warnings: &mut Vec<Warning>) -> Vec<Responsibility> {
-    let titles: HashMap<String, String> = goals
-        .iter()
-        .flat_map(|g| &g.objectives)
-        .flat_map(|o| &o.targets)
+/// the target titles and activities, `costs` the units' names (a text
+/// export's rows are split by them).
+pub fn parse(
+    items: &[Item],
+    goals: &[Goal],
+    costs: &[ActivityCost],
+    warnings: &mut Vec<Warning>,
+) -> Vec<Responsibility> {
+    let targets = || {
+        goals
+            .iter()
+            .flat_map(|g| &g.objectives)
+            .flat_map(|o| &o.targets)
+    };
+    let titles: HashMap<String, String> = targets()
         .map(|t| (t.code.clone(), t.title.clone()))
         .collect();
+    let mut activities: HashMap<String, HashSet<String>> = HashMap::new();
+    for t in targets() {
+        activities
+            .entry(t.code.clone())
+            .or_default()
+            .extend(t.activities.iter().map(|a| normalize_key(&a.name)));
+    }
+    let known_units: HashSet<String> = costs
+        .iter()
+        .flat_map(|c| &c.units)
+        .map(|u| normalize_key(u))
+        .collect();
+    let pitch = pitch(items);
+    let mut run = Run::default();
     let mut p = Parser {
         out: Vec::new(),
         warnings,
@@ -465,7 +568,22 @@ pub fn parse(items: &[Item], goals: &[Goal], warnings: &mut Vec<Warning>) -> Vec
         let parts = parts(it.line, cols.as_ref(), margin);
         let page_break = last_page.is_some_and(|l| Some(l) != it.page);
         last_page = it.page;
-        if parts.target.is_none() && parts.right.is_empty() && is_caps(&parts.left) && !p.waiting()
+        // A row of one cell and no column geometry: a text export's lines,
+        // read by runs of lines printed one right under the other.
+        let run_line = cols.is_none()
+            && parts.target.is_none()
+            && parts.right.is_empty()
+            && it.line.cells.len() == 1;
+        let below = run.page == it.page && it.line.y - run.y <= 1.5 * pitch;
+        // A heading in capitals is no row's line.
+        if !run_line || !below || is_caps(&parts.left) {
+            run.flush(&mut p, &activities, &known_units);
+        }
+        if parts.target.is_none()
+            && parts.right.is_empty()
+            && is_caps(&parts.left)
+            && !p.waiting()
+            && run.lines.is_empty()
         {
             continue;
         }
@@ -489,11 +607,18 @@ pub fn parse(items: &[Item], goals: &[Goal], warnings: &mut Vec<Warning>) -> Vec
             );
             continue;
         }
+        if run_line {
+            run.page = it.page;
+            run.y = it.line.y;
+            run.lines.push(parts.left);
+            continue;
+        }
         // Without column geometry a name is wrapped onto lines of its own;
         // in a table of cells only a row broken over a page break goes on.
         let may_continue = cols.is_none() || page_break;
         p.piece(it.page, parts.left, parts.right, may_continue);
     }
+    run.flush(&mut p, &activities, &known_units);
     p.finish_row();
     p.finish_head(last_page);
     p.finish_target(last_page);
@@ -548,7 +673,7 @@ mod tests {
     fn read(pages: &[Page], goals: &[Goal]) -> (Vec<Responsibility>, Vec<Warning>) {
         let items = lines::items(pages);
         let mut warnings = Vec::new();
-        let out = parse(&items, goals, &mut warnings);
+        let out = parse(&items, goals, &[], &mut warnings);
         (out, warnings)
     }
 
@@ -558,6 +683,74 @@ mod tests {
             r.activity.as_str(),
             r.units.iter().map(String::as_str).collect(),
         )
+    }
+
+    /// A text export keeps no boundary between the activity cell and the
+    /// units cell: a row is split where its units start, told by the
+    /// target's activities and the cost tables' units; a blank line ends a
+    /// row, a heading in capitals is no row's line.
+    #[test]
+    fn text_export_rows_split_at_their_units() {
+        let text = "Performans Hedefi Faaliyetler Sorumlu Birimler\n\n\
+            1.1.1. Altyapı Çalışmalarını\n\nYürütmek\n\n\
+            Yol Yapım Faaliyetleri Fen İşleri Dairesi Başkanlığı\n\n\
+            Asfalt Kaplama, Bakım ve Düzen-\nleme Faaliyetleri Fen İşleri Dairesi \nBaşkanlığı\n\n\
+            Kamulaştırma İşleri Emlak Dairesi Başkanlığı, Fen İşleri \nDairesi Başkanlığı\n \
+            ALTYAPI\n";
+        let pages = crate::layout::text::rows(&crate::layout::text::pages(text));
+        let mut goals = goals(&[("1.1.1", "Altyapı Çalışmalarını Yürütmek")]);
+        goals[0].objectives[0].targets[0].activities = [
+            "Yol Yapım Faaliyetleri",
+            "Asfalt Kaplama, Bakım ve Düzenleme Faaliyetleri",
+        ]
+        .iter()
+        .map(|n| crate::model::ActivityLine {
+            name: n.to_string(),
+            budget: None,
+            off_budget: None,
+            total: None,
+        })
+        .collect();
+        let costs: Vec<ActivityCost> =
+            ["Fen İşleri Dairesi Başkanlığı", "Emlak Dairesi Başkanlığı"]
+                .iter()
+                .map(|u| ActivityCost {
+                    target: "1.1.1".into(),
+                    activity: String::new(),
+                    units: vec![u.to_string()],
+                    page: None,
+                    economic: Default::default(),
+                    budget_total: None,
+                    off_budget: Default::default(),
+                    off_budget_total: None,
+                    total: None,
+                })
+                .collect();
+        let items = lines::items(&pages);
+        let mut warnings = Vec::new();
+        let out = parse(&items, &goals, &costs, &mut warnings);
+        let rows: Vec<_> = out.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    "1.1.1",
+                    "Yol Yapım Faaliyetleri",
+                    vec!["Fen İşleri Dairesi Başkanlığı"]
+                ),
+                (
+                    "1.1.1",
+                    "Asfalt Kaplama, Bakım ve Düzenleme Faaliyetleri",
+                    vec!["Fen İşleri Dairesi Başkanlığı"]
+                ),
+                (
+                    "1.1.1",
+                    "Kamulaştırma İşleri",
+                    vec!["Emlak Dairesi Başkanlığı", "Fen İşleri Dairesi Başkanlığı"]
+                ),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

@@ -12,16 +12,60 @@
 
 use crate::error::Warning;
 use crate::model::{
-    ActivityLine, Amounts, Goal, Indicator, IndicatorColumn, Objective, Target, Value,
+    ActivityLine, Amounts, ColumnKind, Goal, Indicator, IndicatorColumn, Objective, Target, Value,
 };
 use crate::normalize::{self, join_lines, parse_number};
 
 use super::header::{self, Column};
-use super::lines::{after_keyword, coded, plain, Item};
+use super::lines::{after_keyword, coded, pitch, plain, Item};
 use super::rows_of::{cell_text, cell_values};
-use super::text::targets::{to_value, year_columns, year_of, Parsed};
 
 const TABLE: &str = "Performans Hedefi Tablosu";
+
+/// What the target tables gave.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub goals: Vec<Goal>,
+    pub columns: Vec<IndicatorColumn>,
+    pub fiscal_year: Option<i32>,
+}
+
+/// A cell's value: a number when it parses as one, else the repaired text.
+pub fn to_value(v: Option<&str>) -> Option<Value> {
+    let v = v?.trim();
+    if v.is_empty() {
+        return None;
+    }
+    Some(match parse_number(v) {
+        Some(d) => Value::Number(d),
+        None => Value::Text(normalize::clean(v)),
+    })
+}
+
+pub fn year_of(s: &str) -> Option<i32> {
+    let s = s.trim();
+    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|y| (1990..2200).contains(y))
+}
+
+/// Year columns from header texts like "2022 Gerçekleşen" / "2024 Hedef".
+pub fn year_columns(texts: &[String]) -> Vec<IndicatorColumn> {
+    texts
+        .iter()
+        .filter_map(|t| {
+            let year = t.split_whitespace().find_map(year_of)?;
+            let lower = normalize::to_lower_tr(t);
+            let kind = if lower.contains("gerçekleş") {
+                ColumnKind::Actual
+            } else {
+                ColumnKind::Target
+            };
+            Some(IndicatorColumn { year, kind })
+        })
+        .collect()
+}
 
 /// The label keywords of each level, longest first.
 const GOAL: [&str; 2] = ["Stratejik Amaç", "Amaç"];
@@ -75,6 +119,76 @@ struct Parser<'w> {
     /// The first part of a row broken over a page break: its name's first
     /// lines, printed without the row's figures at the foot of the page.
     broken_name: Option<String>,
+    /// An indicator whose values are text printed over several lines below
+    /// it (see [`OpenCells`]).
+    open: Option<OpenCells>,
+    /// Units read from the rows of tables without a unit column.
+    units: Vec<String>,
+    /// The smallest step between two rows' baselines in the section: the
+    /// pitch of lines printed one right under the other.
+    pitch: f32,
+}
+
+/// A text export prints a cell's lines apart and keeps no column for
+/// text values: `Süresi Dakika 4 dakika 41`, then `saniye`, a blank line,
+/// `4 dakika 18`, `saniye`, … An indicator row that ends in a unit and has
+/// no values is open: the short lines below it are its value cells, one
+/// block of lines per cell, blocks parted by a blank line (a baseline step
+/// wider than the pitch). A line in lower case goes on with the value
+/// above it (`4 dakika 41 saniye`); others are values stacked in the cell
+/// (` / `). Closed when a line is not such a value line.
+#[derive(Debug)]
+struct OpenCells {
+    blocks: Vec<Vec<String>>,
+    /// Page and baseline of the last line taken.
+    last: (Option<u32>, f32),
+}
+
+/// Units of measure common to all programmes; a table without a unit
+/// column adds those of its rows.
+const COMMON_UNITS: [&str; 27] = [
+    "%",
+    "Adet",
+    "Kişi",
+    "Metre",
+    "Metrekare",
+    "m2",
+    "m3",
+    "m²",
+    "m³",
+    "Km",
+    "Kg",
+    "Ton",
+    "Litre",
+    "Saat",
+    "Dakika",
+    "Gün",
+    "Ay",
+    "Yıl",
+    "Hektar",
+    "Not",
+    "Puan",
+    "TL",
+    "km",
+    "kg",
+    "m",
+    "lt",
+    "ton",
+];
+
+/// Splits `name` at its last word that is a known unit: the indicator's
+/// name, its unit and the text after it (the first value's start), if the
+/// name keeps at least two words.
+fn split_at_unit(name: &str, units: &[String]) -> Option<(String, String, String)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let k = (2..words.len())
+        .rev()
+        .find(|&k| COMMON_UNITS.contains(&words[k]) || units.iter().any(|u| u == words[k]))?;
+    Some((
+        words[..k].join(" "),
+        words[k].to_string(),
+        words[k + 1..].join(" "),
+    ))
 }
 
 /// Whether row `i` is the last of its page and the next row, on the next
@@ -124,11 +238,15 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Parsed {
         last_theme: String::new(),
         head_lines: Vec::new(),
         broken_name: None,
+        open: None,
+        units: Vec::new(),
+        pitch: pitch(items),
     };
     let mut i = 0;
     while i < items.len() {
         i += p.row(items, i);
     }
+    p.close_open(items.last().and_then(|it| it.page));
     p.finish_heading();
     p.out
 }
@@ -309,6 +427,13 @@ impl Parser<'_> {
             return 1;
         }
         let text = plain(it.text());
+        if self.open.is_some() {
+            if self.continues_open(&text) {
+                self.take_open_line(it, &text);
+                return 1;
+            }
+            self.close_open(it.page);
+        }
         if text == TABLE || text.starts_with(&format!("{TABLE} ")) {
             return 1;
         }
@@ -586,8 +711,26 @@ impl Parser<'_> {
             name = join_lines(&[head, name]);
         }
         let mut unit_word = None;
-        if cols.unit_in_name {
+        let no_values = cols.values.iter().all(|&j| cells[j].is_none());
+        if cols.unit_in_name && no_values {
+            if let Some((n, u, first)) = split_at_unit(&name, &self.units) {
+                // Text values printed below: the row is open.
+                name = n;
+                unit_word = Some(u);
+                self.open = Some(OpenCells {
+                    blocks: vec![if first.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![first]
+                    }],
+                    last: (it.page, it.line.y),
+                });
+            }
+        } else if cols.unit_in_name {
             if let Some((n, u)) = name.rsplit_once(' ') {
+                if !self.units.iter().any(|k| k == u) {
+                    self.units.push(u.to_string());
+                }
                 unit_word = Some(u.to_string());
                 name = n.to_string();
             }
@@ -814,6 +957,89 @@ impl Parser<'_> {
         });
     }
 
+    /// Whether a row goes on with the open indicator's values: a short
+    /// line (three words at most, so no indicator's name of two words or
+    /// more and a unit and a value; a value may end in a number, `4 dakika
+    /// 19`), not a new indicator's.
+    fn continues_open(&self, text: &str) -> bool {
+        let Mode::Indicators(cols) = &self.mode else {
+            return false;
+        };
+        cols.unit.is_none()
+            && !text.is_empty()
+            && text.split_whitespace().count() <= 3
+            && !text.starts_with('*')
+            && label(text).is_none()
+            && split_at_unit(text, &self.units).is_none()
+    }
+
+    /// Takes a line into the open indicator's value blocks.
+    fn take_open_line(&mut self, it: &Item, text: &str) {
+        let pitch = self.pitch;
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let below = open.last.0 == it.page && it.line.y - open.last.1 <= pitch * 1.5;
+        open.last = (it.page, it.line.y);
+        let text = normalize::clean(text);
+        let block = match open.blocks.last_mut() {
+            Some(b) if below || b.is_empty() => b,
+            _ => {
+                open.blocks.push(Vec::new());
+                open.blocks.last_mut().expect("just pushed")
+            }
+        };
+        match block.last_mut() {
+            Some(prev) if below && text.chars().next().is_some_and(char::is_lowercase) => {
+                prev.push(' ');
+                prev.push_str(&text);
+            }
+            _ => block.push(text),
+        }
+    }
+
+    /// Closes the open indicator: its value blocks go to its cells, left
+    /// to right; a cell holds as many blocks as divide evenly.
+    fn close_open(&mut self, page: Option<u32>) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let blocks: Vec<Vec<String>> = open.blocks.into_iter().filter(|b| !b.is_empty()).collect();
+        let n = self.out.columns.len();
+        if blocks.is_empty() || n == 0 {
+            return;
+        }
+        let per = if blocks.len().is_multiple_of(n) {
+            blocks.len() / n
+        } else {
+            warn(
+                self.warnings,
+                page,
+                format!(
+                    "{} values printed below an indicator for {n} columns; placed from the left",
+                    blocks.len()
+                ),
+            );
+            1
+        };
+        let values: Vec<Option<Value>> = (0..n)
+            .map(|k| {
+                let take = if k + 1 == n { usize::MAX } else { per };
+                let group: Vec<String> = blocks
+                    .iter()
+                    .skip(k * per)
+                    .take(take)
+                    .flatten()
+                    .cloned()
+                    .collect();
+                to_value((!group.is_empty()).then(|| group.join(" / ")).as_deref())
+            })
+            .collect();
+        if let Some(ind) = self.target().and_then(|t| t.indicators.last_mut()) {
+            ind.values = values;
+        }
+    }
+
     /// Sets the title of the label just read (first occurrence wins: a label
     /// repeated on a continuation page prints the same title).
     fn finish_heading(&mut self) {
@@ -1006,6 +1232,67 @@ mod tests {
         );
         let years: Vec<i32> = parsed.columns.iter().map(|c| c.year).collect();
         assert_eq!(years, [2022, 2023, 2024], "{what}");
+    }
+
+    /// A text export prints text values on lines of their own under the
+    /// indicator's first line: one block of lines per cell, blocks parted
+    /// by a blank line; a line in lower case goes on with the value above.
+    #[test]
+    fn text_values_printed_below_their_indicator() {
+        let text = "Altyapı\n\nStratejik Amaç 1: Altyapı\n\nStratejik Hedef 1.1: Yollar\n\n\
+            Performans Hedefi 1.1.1: Yol Yapmak\n\n\
+            Performans Göstergeleri Değer \nTürü\n\n2022 \nGerçekleşen\n\n\
+            2023 \nHedef\n\n2024 \nHedef\n\n\
+            Yapılan Yol Miktarı Km 12 15 20\n\n\
+            Ortalama Varış Süresi Dakika 4 dakika 41 \nsaniye\n\n\
+            4 dakika 18 \nsaniye\n\n4 dakika 19\n\n\
+            Kredi Notu (Fitch) Not B (Negatif)\nAAA (Durağan)\n\nBB\nAA\n\nBB\nAA\n\n\
+            Bakım Oranı % \u{a0} 90 95\n";
+        let pages = crate::layout::text::rows(&crate::layout::text::pages(text));
+        let items = lines::items(&pages);
+        let mut warnings = Vec::new();
+        let parsed = parse(&items, &mut warnings);
+        let t = &parsed.goals[0].objectives[0].targets[0];
+        let got: Vec<(&str, &str, Vec<Option<String>>)> = t
+            .indicators
+            .iter()
+            .map(|i| {
+                let values = i
+                    .values
+                    .iter()
+                    .map(|v| {
+                        v.as_ref().map(|v| match v {
+                            Value::Number(d) => d.to_string(),
+                            Value::Text(t) => t.clone(),
+                        })
+                    })
+                    .collect();
+                (i.name.as_str(), i.unit.as_str(), values)
+            })
+            .collect();
+        let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            vec![
+                ("Yapılan Yol Miktarı", "Km", some(&["12", "15", "20"])),
+                (
+                    "Ortalama Varış Süresi",
+                    "Dakika",
+                    some(&["4 dakika 41 saniye", "4 dakika 18 saniye", "4 dakika 19"])
+                ),
+                (
+                    "Kredi Notu (Fitch)",
+                    "Not",
+                    some(&["B (Negatif) / AAA (Durağan)", "BB / AA", "BB / AA"])
+                ),
+                (
+                    "Bakım Oranı",
+                    "%",
+                    vec![None, Some("90".into()), Some("95".into())]
+                ),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
