@@ -280,6 +280,15 @@ fn regenerated_report_reads_back_into_the_same_model() {
     assert_eq!(back.resource_summary, p.resource_summary);
     assert_eq!(back.economic_summary, p.economic_summary);
     assert_eq!(back.responsibilities, p.responsibilities);
+    // The front matter's sections, block by block (pages aside: the report
+    // paginates its own way).
+    let unpaged = |p: &Programme| {
+        p.front_matter
+            .iter()
+            .map(|s| (s.title.clone(), s.blocks.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(unpaged(&back), unpaged(&p), "front matter");
 }
 
 #[test]

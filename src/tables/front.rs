@@ -98,6 +98,26 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
         .iter()
         .map(|i| (plain(&i.line.text()), i.page))
         .collect();
+    // A printing that sets its headings larger than its body text shows its
+    // structure by type and space: headings are the larger lines, and
+    // blocks end at gaps. A flat one (one size throughout, as a text
+    // export) is read by the wording: headings by their words, paragraphs
+    // ending with a sentence.
+    let body = usual_size(&kept);
+    let sized = kept.iter().any(|i| is_sized_heading(i, body));
+    let texts: Vec<String> = lines.iter().map(|l| l.0.clone()).collect();
+    let spaced = if sized {
+        spaced_after(&kept, &texts)
+    } else {
+        None
+    };
+    let heading = |k: usize, text: &str, next: &str| {
+        if sized {
+            is_sized_heading(kept[k], body) && strip_bullet(text).is_none()
+        } else {
+            is_heading(text, next)
+        }
+    };
     let mut doc = Doc {
         sections: Vec::new(),
         para: Vec::new(),
@@ -152,7 +172,7 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
                 doc.at_break = true;
                 continue;
             }
-            let ends_table = text.starts_with('*') || is_heading(text, next);
+            let ends_table = text.starts_with('*') || heading(k, text, next);
             if pending.is_empty() && doc.at_break && ends_table {
                 doc.flush_table();
             } else {
@@ -161,22 +181,26 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
                 continue;
             }
         }
-        let bullet = strip_bullet(text);
-        if let Some(item) = bullet {
-            doc.flush_para();
-            doc.list.push(vec![item]);
-            doc.at_break = ends_sentence(text);
-            continue;
-        }
-        if !doc.list.is_empty() && !doc.at_break {
-            // A list item wraps onto this line.
-            if let Some(last) = doc.list.last_mut() {
-                last.push(text.clone());
+        // Whether the block ends after this line: at a gap, where the
+        // printing spaces its blocks; else at the end of a sentence.
+        let ends_block = spaced
+            .as_ref()
+            .and_then(|s| s[k])
+            .unwrap_or_else(|| ends_sentence(text));
+        if sized && heading(k, text, next) {
+            // A heading wrapped onto a second line: right under another.
+            let prev_heading = k > 0
+                && heading(k - 1, &lines[k - 1].0, text)
+                && kept[k - 1].page == kept[k].page
+                && kept[k].line.y - kept[k - 1].line.y <= 1.5 * kept[k].line.size;
+            if prev_heading && doc.para.is_empty() && doc.list.is_empty() {
+                if let Some(s) = doc.sections.last_mut().filter(|s| s.blocks.is_empty()) {
+                    s.title = normalize::clean(&format!("{} {text}", s.title));
+                    continue;
+                }
             }
-            doc.at_break = ends_sentence(text);
-            continue;
         }
-        if doc.at_break && doc.para.is_empty() && is_heading(text, next) {
+        if (sized || doc.at_break && doc.para.is_empty()) && heading(k, text, next) {
             doc.flush_all();
             doc.sections.push(Section {
                 title: normalize::clean(text),
@@ -186,9 +210,25 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
             doc.at_break = true;
             continue;
         }
+        let bullet = strip_bullet(text);
+        if let Some(item) = bullet {
+            doc.flush_para();
+            doc.list.push(vec![item]);
+            doc.at_break = ends_block;
+            continue;
+        }
+        if !doc.list.is_empty() && !doc.at_break {
+            // A list item wraps onto this line.
+            if let Some(last) = doc.list.last_mut() {
+                last.push(text.clone());
+            }
+            doc.at_break = ends_block;
+            continue;
+        }
         // A short capitalised line followed by another: a list of short items
         // (principles, district names).
         let short_item = doc.para.is_empty()
+            && spaced.as_ref().is_none_or(|s| s[k].unwrap_or(true))
             && !ends_sentence(text)
             && !next_lower
             && text.chars().count() <= 60
@@ -200,7 +240,11 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
         }
         doc.flush_list();
         doc.para.push(text.clone());
-        if ends_sentence(text) && !next_lower {
+        let ends_para = match spaced.as_ref().and_then(|s| s[k]) {
+            Some(gap) => gap,
+            None => ends_sentence(text) && !next_lower,
+        };
+        if ends_para {
             doc.flush_para();
             doc.at_break = true;
         } else {
@@ -215,6 +259,82 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
         .into_iter()
         .filter(|s| !s.blocks.is_empty())
         .collect()
+}
+
+/// Where the printing sets its blocks apart by vertical space (paragraph
+/// spacing; blank lines in a text export): for each line, whether its
+/// block ends after it. A block ends at a gap wider than the line pitch
+/// after a line that ends a sentence or stops short of the page's full
+/// lines (a paragraph's last line; a gap after a full line is a page's
+/// figure or a table row's spacing, not a block's end). None across a page
+/// break, where the gap tells nothing; None for all when the printing
+/// spaces no blocks, so that the end of a sentence ends a paragraph.
+fn spaced_after(items: &[&Item], texts: &[String]) -> Option<Vec<Option<bool>>> {
+    let steps: Vec<Option<f32>> = items
+        .windows(2)
+        .map(|w| (w[0].page == w[1].page).then(|| w[1].line.y - w[0].line.y))
+        .collect();
+    // The pitch: the body text's leading, the smallest step (to a tenth of
+    // a point) that recurs (twice at least, in a tenth of the steps).
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for s in steps.iter().flatten().filter(|&&s| s > 0.0) {
+        let q = (s * 10.0).round() as i32;
+        match counts.iter_mut().find(|c| c.0 == q) {
+            Some(c) => c.1 += 1,
+            None => counts.push((q, 1)),
+        }
+    }
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let pitch = counts
+        .iter()
+        .filter(|c| c.1 >= 2 && c.1 * 10 >= total)
+        .map(|c| c.0)
+        .min()? as f32
+        / 10.0;
+    // A page's full line, in characters (a text export keeps no widths).
+    let mut full: std::collections::HashMap<Option<u32>, usize> = Default::default();
+    for (it, t) in items.iter().zip(texts) {
+        let n = full.entry(it.page).or_default();
+        *n = (*n).max(t.chars().count());
+    }
+    let gaps: Vec<Option<bool>> = steps
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let short = (texts[k].chars().count() as f32)
+                < SHORT * full.get(&items[k].page).copied().unwrap_or(0) as f32;
+            s.map(|s| (s > GAP * pitch || s < 0.0) && (short || ends_sentence(&texts[k])))
+        })
+        .chain(std::iter::once(Some(true)))
+        .collect();
+    (gaps.iter().filter(|g| **g == Some(true)).count() >= 3).then_some(gaps)
+}
+
+/// A line shorter than this share of its page's longest is short.
+const SHORT: f32 = 0.75;
+
+/// A step between baselines wider than this many pitches is a gap.
+const GAP: f32 = 1.3;
+
+/// The most common font size of the lines.
+fn usual_size(items: &[&Item]) -> f32 {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for it in items {
+        let q = (it.line.size * 10.0).round() as i32;
+        match counts.iter_mut().find(|c| c.0 == q) {
+            Some(c) => c.1 += 1,
+            None => counts.push((q, 1)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|c| c.1)
+        .map_or(0.0, |c| c.0 as f32 / 10.0)
+}
+
+/// A line of one cell set clearly larger than the body text.
+fn is_sized_heading(item: &Item, body: f32) -> bool {
+    item.line.cells.len() == 1 && item.line.size > 1.15 * body
 }
 
 /// A table row read as cells whose last cell holds only legal references
@@ -347,6 +467,78 @@ fn is_heading(text: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A printing with headings set larger than its body: the larger
+    /// lines are headings, and blocks end at gaps after a short line or a
+    /// sentence; a sentence ending at a full line's end within a paragraph
+    /// does not end it, a list item not ending a sentence ends at a gap.
+    #[test]
+    fn typeset_blocks_by_size_and_space() {
+        use crate::layout::{Line, Page};
+        let full = "Birinci paragrafın uzun satırı burada devam ediyor ve satır sonunda biter.";
+        let rows: Vec<(f32, f32, &str)> = vec![
+            (50.0, 12.0, "Teşkilat Yapısı"),
+            (70.0, 10.0, full),
+            (
+                82.0,
+                10.0,
+                "İkinci cümle aynı paragrafta sürüyor ve bu satır da uzun",
+            ),
+            (94.0, 10.0, "olarak dizilmiş, sonra kısa biter."),
+            (114.0, 10.0, "• Liste öğesi cümle bitirmeden"),
+            (134.0, 10.0, "Yeni paragraf kısa satırlarla sürüp"),
+            (146.0, 10.0, "devam eder"),
+            (166.0, 12.0, "Taşınır Mallar"),
+            (
+                186.0,
+                10.0,
+                "Son paragrafın ilk satırı uzun ve cümle burada bitmiyor",
+            ),
+            (198.0, 10.0, "ama burada biter."),
+        ];
+        let page = Page {
+            number: Some(1),
+            width: 600.0,
+            height: 800.0,
+            lines: rows
+                .iter()
+                .map(|&(y, size, t)| {
+                    Line::from_cells(y, size, &[(50.0, 50.0 + 5.0 * t.len() as f32, t)])
+                })
+                .collect(),
+            grids: Vec::new(),
+        };
+        let pages = [page];
+        let items = crate::tables::lines::items(&pages);
+        let sections = parse(&items, &mut Vec::new());
+        let got: Vec<(String, Vec<Block>)> =
+            sections.into_iter().map(|s| (s.title, s.blocks)).collect();
+        let para = |t: &str| Block::Paragraph { text: t.into() };
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Teşkilat Yapısı".to_string(),
+                    vec![
+                        para(&format!(
+                            "{full} İkinci cümle aynı paragrafta sürüyor ve bu satır da \
+                             uzun olarak dizilmiş, sonra kısa biter."
+                        )),
+                        Block::List {
+                            items: vec!["Liste öğesi cümle bitirmeden".into()]
+                        },
+                        para("Yeni paragraf kısa satırlarla sürüp devam eder"),
+                    ]
+                ),
+                (
+                    "Taşınır Mallar".to_string(),
+                    vec![para(
+                        "Son paragrafın ilk satırı uzun ve cümle burada bitmiyor ama burada biter."
+                    )]
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn references_and_bullets() {
