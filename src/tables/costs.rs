@@ -299,6 +299,16 @@ fn warn(w: &mut Vec<Warning>, page: Option<u32>, message: String) {
     });
 }
 
+/// Whether a row's text starts with the initial of a structural keyword
+/// (`Faaliyet`, `İdare`, `Stratejik`, `Amaç`, `Hedef`, `Performans`,
+/// `Sorumlu`, `Ekonomik`), in any case.
+fn starts_like_keyword(text: &str) -> bool {
+    text.chars()
+        .next()
+        .map(normalize::lower_char_tr)
+        .is_some_and(|c| matches!(c, 'f' | 'i' | 's' | 'a' | 'h' | 'p' | 'e'))
+}
+
 /// A row's cells' texts, one a line (a cell's own line breaks kept).
 fn cell_lines(line: &Line) -> String {
     let texts: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
@@ -322,9 +332,24 @@ fn labelled(line: &Line, text: &str, keys: &[&str], long: &[&str]) -> Option<Str
 impl Parser<'_> {
     fn row(&mut self, it: &Item) {
         let text = plain(it.text());
-        let key = header::key(&text);
-        let title = header::key(TABLE);
-        if key == title || key.starts_with(&format!("{title} ")) {
+        // Every structural row (the table's title, a level label, the
+        // activity, units and amount headers) starts with one of a few
+        // letters; the others (amount rows, wrapped names) skip their tests.
+        if starts_like_keyword(&text) && self.structure(it, &text) {
+            return;
+        }
+        self.body(it, text);
+    }
+
+    /// A structural row: handled, true; else false.
+    fn structure(&mut self, it: &Item, text: &str) -> bool {
+        let key = header::key(text);
+        static TITLE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| header::key(TABLE));
+        let title = TITLE.as_str();
+        if key
+            .strip_prefix(title)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        {
             // A table starts: what was read is complete, or, a heading
             // only, another table's.
             if self.part == Part::Heading {
@@ -332,15 +357,15 @@ impl Parser<'_> {
             }
             self.close();
             self.part = Part::Done;
-            return;
+            return true;
         }
         let line = it.line;
-        if labelled(line, &text, &["idare adı", "idare"], &["İdare Adı"]).is_some() {
-            return;
+        if labelled(line, text, &["idare adı", "idare"], &["İdare Adı"]).is_some() {
+            return true;
         }
-        if let Some((head, code, _)) = label(&text) {
+        if let Some((head, code, _)) = label(text) {
             self.level(head, Some(code), it.page);
-            return;
+            return true;
         }
         // The keyword in a cell of its own, its code (in a form not read
         // here) and title beside it.
@@ -350,32 +375,33 @@ impl Parser<'_> {
                 let code = leading_code(&plain(&beside.join(" ")), 3).map(|c| c.0);
                 self.level(head, code.filter(|_| head == Head::Target), it.page);
                 self.code_below = false;
-                return;
+                return true;
             }
         }
         if !matches!(self.part, Part::Name | Part::Units) {
-            if let Some(head) = bare_label(&text) {
+            if let Some(head) = bare_label(text) {
                 self.level(head, None, it.page);
-                return;
+                return true;
             }
         }
-        if let Some(name) = labelled(
-            line,
-            &text,
-            &["faaliyet adı", "faaliyet"],
-            &["Faaliyet Adı"],
-        ) {
+        if let Some(name) = labelled(line, text, &["faaliyet adı", "faaliyet"], &["Faaliyet Adı"])
+        {
             self.activity(name, it.page);
-            return;
+            return true;
         }
-        if after_keyword(&text, "Sorumlu").is_some() {
+        if after_keyword(text, "Sorumlu").is_some() {
             self.units_label(line, it.page);
-            return;
+            return true;
         }
         if key.starts_with("ekonomik kod") {
             self.amount_header(line, it.page);
-            return;
+            return true;
         }
+        false
+    }
+
+    /// A row of the part being read.
+    fn body(&mut self, it: &Item, text: String) {
         match self.part {
             Part::Heading => {
                 if self.code_below {

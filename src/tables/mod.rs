@@ -42,6 +42,12 @@ enum Section {
 }
 
 fn section_of(text: &str) -> Option<Section> {
+    // Every title has `Tablo` or `İhtiyacı` in it: other lines skip the
+    // tests below.
+    let ascii = text.to_ascii_lowercase();
+    if !ascii.contains("tablo") && !ascii.contains("yac") {
+        return None;
+    }
     let t = plain(text);
     if t == "Performans Hedefi Tablosu" {
         return Some(Section::Targets);
