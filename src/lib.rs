@@ -53,7 +53,7 @@ pub struct Extraction {
 pub fn extract(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Extraction, Error> {
     let doc = source(path, bytes, exec)?;
     let truncated = doc.truncated;
-    tables::recognise(&doc).map_err(|e| match e {
+    tables::recognise(&doc, exec).map_err(|e| match e {
         // A truncated file whose remaining pages hold no programme: say so.
         Error::NotProgramme { path, reason } if truncated => Error::Corrupt {
             path,

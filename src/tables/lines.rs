@@ -1,7 +1,7 @@
 //! The document as one stream of lines with their pages, and the line
 //! patterns every table family shares (headings with codes, keywords).
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::layout::{Line, Page};
 use crate::normalize;
@@ -11,7 +11,7 @@ use crate::normalize;
 pub struct Item<'a> {
     pub page: Option<u32>,
     pub line: &'a Line,
-    text: Rc<str>,
+    text: Arc<str>,
 }
 
 impl Item<'_> {
@@ -48,7 +48,7 @@ pub fn items(pages: &[Page]) -> Vec<Item<'_>> {
             p.lines.iter().map(move |l| Item {
                 page: p.number,
                 line: l,
-                text: Rc::from(collapse(&l.text())),
+                text: Arc::from(collapse(&l.text())),
             })
         })
         .collect()

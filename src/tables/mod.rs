@@ -24,6 +24,7 @@ mod targets;
 mod units;
 
 use crate::error::{Error, Warning};
+use crate::exec::{self, Executor};
 use crate::layout::SourceDoc;
 use crate::model::{self, Programme};
 use crate::Extraction;
@@ -104,8 +105,17 @@ fn section<'a>(items: &[Item<'a>], bounds: &[(Section, usize)], s: Section) -> V
         .collect()
 }
 
+/// What one family's recogniser gives.
+enum Family {
+    Costs(Vec<model::ActivityCost>),
+    Targets(targets::Parsed),
+    Resources(model::ResourceSummary),
+    Economic(model::EconomicSummary),
+    Front(Vec<model::Section>),
+}
+
 /// Recognises every table of the document and builds the programme model.
-pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
+pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Error> {
     // Every family reads the row stream: table rows from the layout's grids
     // (PDF), or from the spacing rule (text).
     let pages = rows_of::pages(&doc.pages);
@@ -140,10 +150,53 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
             });
         }
     }
-    let parsed = targets::parse(
-        &section(&rows, &row_bounds, Section::Targets),
-        &mut warnings,
-    );
+    // The families read apart on the executor's workers (the largest,
+    // the cost tables, first); their warnings are kept in document order.
+    let part = |s: Section| section(&rows, &row_bounds, s);
+    let inputs = [
+        part(Section::Costs),
+        part(Section::Targets),
+        part(Section::Resources),
+        part(Section::Front),
+        part(Section::Economic),
+    ];
+    let mut read = exec::map(
+        exec,
+        inputs.len(),
+        || (),
+        |_, k| {
+            let mut w = Vec::new();
+            let family = match k {
+                0 => Family::Costs(costs::parse(&inputs[0], &mut w)),
+                1 => Family::Targets(targets::parse(&inputs[1], &mut w)),
+                2 => Family::Resources(summary::resources(&inputs[2], &mut w)),
+                3 => Family::Front(front::parse(&inputs[3], &mut w)),
+                _ => Family::Economic(summary::economic(&inputs[4], &mut w)),
+            };
+            (family, w)
+        },
+    )
+    .into_iter();
+    let mut next = || {
+        read.next().flatten().ok_or_else(|| Error::NotProgramme {
+            path: doc.path.clone(),
+            reason: "a table recogniser failed".into(),
+        })
+    };
+    let (
+        (Family::Costs(activity_costs), w_costs),
+        (Family::Targets(parsed), w_targets),
+        (Family::Resources(resource_summary), w_resources),
+        (Family::Front(front_matter), w_front),
+        (Family::Economic(economic_summary), w_economic),
+    ) = (next()?, next()?, next()?, next()?, next()?)
+    else {
+        return Err(Error::NotProgramme {
+            path: doc.path.clone(),
+            reason: "a table recogniser failed".into(),
+        });
+    };
+    warnings.extend(w_targets);
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
@@ -151,22 +204,16 @@ pub fn recognise(doc: &SourceDoc) -> Result<Extraction, Error> {
                 .into(),
         });
     }
-    let activity_costs = costs::parse(&section(&rows, &row_bounds, Section::Costs), &mut warnings);
-    let resource_summary = summary::resources(
-        &section(&rows, &row_bounds, Section::Resources),
-        &mut warnings,
-    );
-    let economic_summary = summary::economic(
-        &section(&rows, &row_bounds, Section::Economic),
-        &mut warnings,
-    );
+    warnings.extend(w_costs);
+    warnings.extend(w_resources);
+    warnings.extend(w_economic);
     let responsibilities = responsibilities::parse(
-        &section(&rows, &row_bounds, Section::Responsibilities),
+        &part(Section::Responsibilities),
         &parsed.goals,
         &activity_costs,
         &mut warnings,
     );
-    let front_matter = front::parse(&section(&rows, &row_bounds, Section::Front), &mut warnings);
+    warnings.extend(w_front);
     let fiscal_year = parsed
         .fiscal_year
         .or_else(|| parsed.columns.last().map(|c| c.year))

@@ -45,21 +45,35 @@ pub fn pages(pages: &[Page]) -> Vec<Page> {
     }
     // A grid that missed a column (two runs of one printed line, far apart,
     // in one cell) is not used: its lines are read as printed.
-    let pages: Vec<Page> = pages
+    let misses: Vec<Vec<bool>> = pages
         .iter()
         .map(|p| {
-            let mut p = p.clone();
-            let kept: Vec<_> = p
-                .grids
+            p.grids
                 .iter()
-                .filter(|g| !misses_a_column(g, &p.lines))
-                .cloned()
-                .collect();
-            p.grids = kept;
-            p
+                .map(|g| misses_a_column(g, &p.lines))
+                .collect()
         })
         .collect();
-    let pages = &pages[..];
+    let filtered: Vec<Page>;
+    let pages = if misses.iter().flatten().any(|&m| m) {
+        filtered = pages
+            .iter()
+            .zip(&misses)
+            .map(|(p, m)| Page {
+                grids: p
+                    .grids
+                    .iter()
+                    .zip(m)
+                    .filter(|(_, &m)| !m)
+                    .map(|(g, _)| g.clone())
+                    .collect(),
+                ..p.clone()
+            })
+            .collect();
+        &filtered[..]
+    } else {
+        pages
+    };
     let tables = tables::tables(pages);
     let mut out: Vec<Page> = pages
         .iter()
