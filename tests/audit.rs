@@ -25,6 +25,7 @@ fn sd(s: &str) -> Option<Decimal> {
 
 fn line(name: &str, budget: &str, off: Option<&str>, total: &str) -> ActivityLine {
     ActivityLine {
+        code: None,
         name: name.into(),
         budget: sd(budget),
         off_budget: off.map(d),
@@ -38,8 +39,10 @@ fn target(code: &str, title: &str, page: u32, lines: Vec<ActivityLine>, st: [&st
         title: title.into(),
         page: Some(page),
         indicators: vec![Indicator {
+            code: None,
             name: format!("Gösterge {code}"),
-            unit: "Adet".into(),
+            unit: Some("Adet".into()),
+            description: None,
             values: vec![
                 Some(Value::Number(d("1"))),
                 None,
@@ -81,11 +84,11 @@ fn cost(
         page: Some(page),
         economic: e,
         budget_total: Some(bt),
-        off_budget: OffBudget {
+        off_budget: Some(OffBudget {
             revolving_fund: None,
             other_domestic: None,
             foreign: obt,
-        },
+        }),
         off_budget_total: obt,
         total: Some(total),
     }
@@ -160,14 +163,14 @@ fn consistent() -> Programme {
         institution: "Test Büyükşehir Belediyesi".into(),
         fiscal_year: 2024,
         indicator_columns: vec![
-            IndicatorColumn { year: 2022, kind: ColumnKind::Actual },
-            IndicatorColumn { year: 2023, kind: ColumnKind::Target },
-            IndicatorColumn { year: 2024, kind: ColumnKind::Target },
+            IndicatorColumn::new(2022, Some(ColumnKind::Actual)),
+            IndicatorColumn::new(2023, Some(ColumnKind::Target)),
+            IndicatorColumn::new(2024, Some(ColumnKind::Target)),
         ],
         goals: vec![
             Goal {
                 code: "1".into(),
-                theme: "Altyapı".into(),
+                theme: Some("Altyapı".into()),
                 title: "Altyapı Oluşturmak".into(),
                 objectives: vec![Objective {
                     code: "1.1".into(),
@@ -177,7 +180,7 @@ fn consistent() -> Programme {
             },
             Goal {
                 code: "2".into(),
-                theme: "Ekonomi".into(),
+                theme: Some("Ekonomi".into()),
                 title: "Ekonomiyi Geliştirmek".into(),
                 objectives: vec![Objective {
                     code: "2.1".into(),
@@ -198,7 +201,7 @@ fn consistent() -> Programme {
                 c
             },
         ],
-        resource_summary: ResourceSummary {
+        resource_summary: Some(ResourceSummary {
             rows: vec![
                 rrow(Level::Goal, "1", "Altyapı Oluşturmak", "200.00", "50.00", "40.00"),
                 rrow(Level::Objective, "1.1", "Kent Altyapısı İnşa Edilecek", "200.00", "50.00", "40.00"),
@@ -212,8 +215,8 @@ fn consistent() -> Programme {
             general_administration: rtotal("60.00", Some("15.00"), Some("12.00")),
             transfers: rtotal("40.00", Some("10.00"), Some("8.00")),
             total_budget: rtotal("500.00", None, Some("100.00")),
-        },
-        economic_summary: EconomicSummary {
+        }),
+        economic_summary: Some(EconomicSummary {
             rows: vec![
                 erow(Some("1"), "Personel Giderleri", [Some("30.00"), Some("10.00"), Some("0.00"), Some("40.00")]),
                 erow(Some("2"), "Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri", [Some("0.00"); 4]),
@@ -233,7 +236,7 @@ fn consistent() -> Programme {
             ],
             off_budget_total: erow(None, "Toplam Bütçe Dışı Kaynak İhtiyacı", [Some("20.00"), Some("0.00"), Some("0.00"), Some("20.00")]),
             grand_total: erow(None, "Toplam Kaynak İhtiyacı", [Some("400.00"), Some("60.00"), Some("40.00"), Some("500.00")]),
-        },
+        }),
         responsibilities: vec![
             resp("1.1.1", "Yol Yapım Faaliyetleri"),
             resp("1.1.1", "Köprü Yapım Faaliyetleri"),
@@ -381,10 +384,10 @@ fn target_line_sum() {
     t.stated_total.off_budget = sd("25.00");
     t.stated_total.total = sd("170.00");
     let c = &mut p.activity_costs[1];
-    c.off_budget.foreign = sd("25.00");
+    c.off_budget.as_mut().unwrap().foreign = sd("25.00");
     c.off_budget_total = sd("25.00");
     c.total = sd("70.00");
-    p.economic_summary.off_budget[2].activities = sd("25.00");
+    p.economic_summary.as_mut().unwrap().off_budget[2].activities = sd("25.00");
     // The rest of the chain now fails too; the line check fires once.
     let got = audit::audit(&p);
     let line: Vec<_> = got
@@ -557,7 +560,11 @@ fn cost_budget_total() {
 #[test]
 fn cost_off_budget_total() {
     let mut p = consistent();
-    p.activity_costs[1].off_budget.revolving_fund = sd("5.00");
+    p.activity_costs[1]
+        .off_budget
+        .as_mut()
+        .unwrap()
+        .revolving_fund = sd("5.00");
     expect(
         &p,
         &[
@@ -601,13 +608,13 @@ fn cross_activity_amount() {
     c.economic.c3 = sd("60.00");
     c.budget_total = sd("60.00");
     c.total = sd("80.00");
-    p.economic_summary.rows[2].activities = sd("100.00");
-    p.economic_summary.rows[2].total = sd("120.00");
-    p.economic_summary.budget_total.activities = sd("390.00");
-    p.economic_summary.budget_total.total = sd("490.00");
+    p.economic_summary.as_mut().unwrap().rows[2].activities = sd("100.00");
+    p.economic_summary.as_mut().unwrap().rows[2].total = sd("120.00");
+    p.economic_summary.as_mut().unwrap().budget_total.activities = sd("390.00");
+    p.economic_summary.as_mut().unwrap().budget_total.total = sd("490.00");
     // The economic summary now agrees with the cost tables but not with the resource summary.
-    p.economic_summary.grand_total.activities = sd("410.00");
-    p.economic_summary.grand_total.total = sd("510.00");
+    p.economic_summary.as_mut().unwrap().grand_total.activities = sd("410.00");
+    p.economic_summary.as_mut().unwrap().grand_total.total = sd("510.00");
     let got = expect(
         &p,
         &[
@@ -737,8 +744,8 @@ fn cross_responsibility_unmatched() {
 #[test]
 fn cross_title() {
     let mut p = consistent();
-    p.resource_summary.rows[3].title = "İzmir'in Yollarını Onarmak".into(); // apostrophe variant
-    p.resource_summary.rows[1].title = "Kent Altyapısı Inşa Edilecek".into(); // misspelt
+    p.resource_summary.as_mut().unwrap().rows[3].title = "İzmir'in Yollarını Onarmak".into(); // apostrophe variant
+    p.resource_summary.as_mut().unwrap().rows[1].title = "Kent Altyapısı Inşa Edilecek".into(); // misspelt
     expect(
         &p,
         &[
@@ -751,8 +758,8 @@ fn cross_title() {
 #[test]
 fn cross_summary() {
     let mut p = consistent();
-    p.economic_summary.grand_total.transfers = sd("45.00");
-    p.economic_summary.grand_total.total = sd("505.00");
+    p.economic_summary.as_mut().unwrap().grand_total.transfers = sd("45.00");
+    p.economic_summary.as_mut().unwrap().grand_total.total = sd("505.00");
     expect(
         &p,
         &[
@@ -792,11 +799,11 @@ fn cross_summary() {
 fn resource_target() {
     let mut p = consistent();
     // The target row disagrees with its table; objective and goal follow the row.
-    p.resource_summary.rows[2].amount = sd("160.00");
-    p.resource_summary.rows[1].amount = sd("190.00");
-    p.resource_summary.rows[0].amount = sd("190.00");
-    p.resource_summary.targets_total.amount = sd("390.00");
-    p.resource_summary.total_budget.amount = sd("490.00");
+    p.resource_summary.as_mut().unwrap().rows[2].amount = sd("160.00");
+    p.resource_summary.as_mut().unwrap().rows[1].amount = sd("190.00");
+    p.resource_summary.as_mut().unwrap().rows[0].amount = sd("190.00");
+    p.resource_summary.as_mut().unwrap().targets_total.amount = sd("390.00");
+    p.resource_summary.as_mut().unwrap().total_budget.amount = sd("490.00");
     let got = audit::audit(&p);
     let rt: Vec<_> = got
         .iter()
@@ -817,8 +824,8 @@ fn resource_target() {
 #[test]
 fn resource_objective_and_goal() {
     let mut p = consistent();
-    p.resource_summary.rows[1].amount = sd("210.00");
-    p.resource_summary.rows[0].amount = sd("210.00");
+    p.resource_summary.as_mut().unwrap().rows[1].amount = sd("210.00");
+    p.resource_summary.as_mut().unwrap().rows[0].amount = sd("210.00");
     let got = audit::audit(&p);
     let c: Vec<_> = got
         .iter()
@@ -839,9 +846,9 @@ fn resource_objective_and_goal() {
     assert_eq!(shares, 4);
 
     let mut p = consistent();
-    p.resource_summary.rows[4].amount = sd("210.00");
-    p.resource_summary.rows[4].share_of_targets = sd("52.50");
-    p.resource_summary.rows[4].share_of_budget = sd("42.00");
+    p.resource_summary.as_mut().unwrap().rows[4].amount = sd("210.00");
+    p.resource_summary.as_mut().unwrap().rows[4].share_of_targets = sd("52.50");
+    p.resource_summary.as_mut().unwrap().rows[4].share_of_budget = sd("42.00");
     expect(
         &p,
         &[b(
@@ -857,9 +864,13 @@ fn resource_objective_and_goal() {
 #[test]
 fn resource_shares() {
     let mut p = consistent();
-    p.resource_summary.rows[2].share_of_targets = sd("42.49"); // off by 0,01: warning
-    p.resource_summary.rows[3].share_of_budget = sd("6.50"); // error
-    p.resource_summary.total_budget.share_of_targets = None; // printed "-": not checked
+    p.resource_summary.as_mut().unwrap().rows[2].share_of_targets = sd("42.49"); // off by 0,01: warning
+    p.resource_summary.as_mut().unwrap().rows[3].share_of_budget = sd("6.50"); // error
+    p.resource_summary
+        .as_mut()
+        .unwrap()
+        .total_budget
+        .share_of_targets = None; // printed "-": not checked
     expect(
         &p,
         &[
@@ -885,7 +896,7 @@ fn resource_shares() {
 fn resource_share_rounds_half_away_from_zero() {
     // 1 / 800 × 100 = 0,125 → 0,13 (half away from zero), not 0,12 (half to even).
     let mut p = consistent();
-    let rs = &mut p.resource_summary;
+    let rs = p.resource_summary.as_mut().unwrap();
     rs.rows = vec![rrow(
         Level::Target,
         "1.1.1",
@@ -911,9 +922,21 @@ fn resource_share_rounds_half_away_from_zero() {
 #[test]
 fn resource_total_budget_and_targets_total() {
     let mut p = consistent();
-    p.resource_summary.general_administration.amount = sd("70.00");
-    p.resource_summary.general_administration.share_of_targets = sd("17.50");
-    p.resource_summary.general_administration.share_of_budget = sd("14.00");
+    p.resource_summary
+        .as_mut()
+        .unwrap()
+        .general_administration
+        .amount = sd("70.00");
+    p.resource_summary
+        .as_mut()
+        .unwrap()
+        .general_administration
+        .share_of_targets = sd("17.50");
+    p.resource_summary
+        .as_mut()
+        .unwrap()
+        .general_administration
+        .share_of_budget = sd("14.00");
     expect(
         &p,
         &[
@@ -934,7 +957,7 @@ fn resource_total_budget_and_targets_total() {
         ],
     );
     let mut p = consistent();
-    p.resource_summary.targets_total.amount = None;
+    p.resource_summary.as_mut().unwrap().targets_total.amount = None;
     expect(
         &p,
         &[b("resource.targets_total", W, None, None, Some("400.00"))],
@@ -944,7 +967,7 @@ fn resource_total_budget_and_targets_total() {
 #[test]
 fn resource_unmatched() {
     let mut p = consistent();
-    p.resource_summary.rows[3].code = "1.1.9".into();
+    p.resource_summary.as_mut().unwrap().rows[3].code = "1.1.9".into();
     expect(
         &p,
         &[
@@ -958,7 +981,7 @@ fn resource_unmatched() {
 fn economic_activities() {
     // Code 2 and code 3 of the summary disagree with the cost tables but the rows still add up.
     let mut p = consistent();
-    let rows = &mut p.economic_summary.rows;
+    let rows = &mut p.economic_summary.as_mut().unwrap().rows;
     rows[1].activities = sd("5.00");
     rows[1].total = sd("5.00");
     rows[2].activities = sd("85.00");
@@ -975,7 +998,7 @@ fn economic_activities() {
 #[test]
 fn economic_row_total() {
     let mut p = consistent();
-    p.economic_summary.off_budget[2].total = sd("21.00");
+    p.economic_summary.as_mut().unwrap().off_budget[2].total = sd("21.00");
     expect(
         &p,
         &[
@@ -994,8 +1017,12 @@ fn economic_row_total() {
 #[test]
 fn economic_column_total() {
     let mut p = consistent();
-    p.economic_summary.budget_total.general_administration = sd("61.00");
-    p.economic_summary.budget_total.total = sd("481.00");
+    p.economic_summary
+        .as_mut()
+        .unwrap()
+        .budget_total
+        .general_administration = sd("61.00");
+    p.economic_summary.as_mut().unwrap().budget_total.total = sd("481.00");
     expect(
         &p,
         &[
@@ -1215,7 +1242,7 @@ fn diff_reports_exactly_three_changed_amounts() {
     let mut b = a.clone();
     target_mut(&mut b, "1.1.1").activities[0].budget = sd("110.00");
     b.activity_costs[3].economic.c6 = sd("210.00");
-    b.resource_summary.total_budget.amount = sd("510.00");
+    b.resource_summary.as_mut().unwrap().total_budget.amount = sd("510.00");
     let changes = audit::diff(&a, &b);
     let got: Vec<(ChangeKind, &str, Option<&str>, Option<&str>)> = changes
         .iter()
@@ -1320,18 +1347,9 @@ fn diff_compares_indicator_values_by_year() {
     let mut b = a.clone();
     b.fiscal_year = 2025;
     b.indicator_columns = vec![
-        IndicatorColumn {
-            year: 2023,
-            kind: ColumnKind::Actual,
-        },
-        IndicatorColumn {
-            year: 2024,
-            kind: ColumnKind::Target,
-        },
-        IndicatorColumn {
-            year: 2025,
-            kind: ColumnKind::Target,
-        },
+        IndicatorColumn::new(2023, Some(ColumnKind::Actual)),
+        IndicatorColumn::new(2024, Some(ColumnKind::Target)),
+        IndicatorColumn::new(2025, Some(ColumnKind::Target)),
     ];
     for t in b
         .goals

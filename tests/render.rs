@@ -394,3 +394,73 @@ fn cli_render_and_departments() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Park ve Bahçeler Dairesi Başkanlığı"), "{err}");
 }
+
+/// A version-2 programme of another administration's conventions: five
+/// indicator columns with their printed labels (one without a kind), no
+/// unit column, indicator codes and Açıklama rows, activity codes, no
+/// strategic-area heading, one off-budget line, and no summaries nor
+/// responsibilities table. The report prints what there is and leaves the
+/// rest out; the department extracts render too.
+#[test]
+fn report_of_another_administrations_conventions() {
+    use perfprog::model::{ColumnKind, IndicatorColumn};
+    let mut p = sample();
+    p.indicator_columns = vec![
+        IndicatorColumn::new(2007, Some(ColumnKind::Actual)),
+        IndicatorColumn::new(2008, Some(ColumnKind::Estimate)),
+        IndicatorColumn::new(2009, Some(ColumnKind::Target)),
+        IndicatorColumn::new(2010, Some(ColumnKind::Target)),
+        IndicatorColumn {
+            year: 2011,
+            kind: None,
+            label: "Uygulama Yılı 2011".into(),
+        },
+    ];
+    for g in &mut p.goals {
+        g.theme = None;
+        for t in g.objectives.iter_mut().flat_map(|o| o.targets.iter_mut()) {
+            for (k, i) in t.indicators.iter_mut().enumerate() {
+                i.code = Some(format!("PG{}.{}", t.code, k + 1));
+                i.unit = None;
+                i.values.resize(5, None);
+                i.description = Some(format!("Gösterge {} hesaplanır.", k + 1));
+            }
+            for (k, a) in t.activities.iter_mut().enumerate() {
+                a.code = Some(format!("F{:02}", k + 1));
+            }
+        }
+    }
+    for c in &mut p.activity_costs {
+        c.off_budget = None;
+    }
+    p.resource_summary = None;
+    p.economic_summary = None;
+    p.responsibilities.clear();
+    let pdf = render::programme_report(&ENGINE, &p, &opts()).expect("report renders");
+    let text = pdf_text(&pdf);
+    for want in [
+        "2008 Tahmini",
+        "Uygulama Yılı 2011",
+        "Açıklama: Gösterge 1 hesaplanır.",
+        "F01 ",
+        "PG1.1.1.1 ",
+        "Bütçe Dışı Kaynak",
+    ] {
+        assert!(text.contains(want), "{want:?} missing from the report");
+    }
+    for absent in [
+        "Kaynak İhtiyacı Özeti",
+        "Ekonomik Sınıflandırma Özeti",
+        "Sorumlu Harcama Birimlerine İlişkin Tablo",
+        "Döner Sermaye",
+    ] {
+        assert!(
+            !text.contains(absent),
+            "{absent:?} printed for a table not printed"
+        );
+    }
+    let depts = render::departments(&p);
+    assert!(!depts.is_empty());
+    let dpdf = render::department_pdf(&ENGINE, &p, &depts[0], &opts()).expect("extract renders");
+    assert!(pdf_text(&dpdf).contains("Açıklama"));
+}

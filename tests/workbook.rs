@@ -147,7 +147,13 @@ fn workbook_layout_is_what_the_office_edits() {
     let ind = grid.sheet("Göstergeler").unwrap();
     assert_eq!(
         &ind.header[4..],
-        ["2022 Gerçekleşen", "2023 Hedef", "2024 Hedef"]
+        [
+            "Gösterge Kodu",
+            "Açıklama",
+            "2022 Gerçekleşen",
+            "2023 Hedef",
+            "2024 Hedef"
+        ]
     );
     // A zero printed as 0,00 stays a number, distinct from an empty cell.
     let econ = grid.sheet("Ekonomik Özet").unwrap();
@@ -214,7 +220,7 @@ fn rollover_edited_through_the_workbook_renders_and_reconciles() {
     let ind = sheet(&mut grid, "Göstergeler");
     let r = row_where(ind, "Hedef Kodu", "1.1.1");
     assert_eq!(
-        *ind.cell(r, 5),
+        *ind.cell(r, 7),
         Cell::Number(d("5")),
         "2024 target moved left"
     );
@@ -444,4 +450,74 @@ fn rollover_refuses_a_year_that_is_not_later() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the new year must come after 2024"));
     assert!(!dir.join("r.json").exists());
+}
+
+/// Version 2's fields go through the workbook and back unchanged: column
+/// labels and kinds (a null kind too), indicator codes, units left null,
+/// Açıklama rows, activity codes, a null theme, one off-budget line, and
+/// summaries the document does not print.
+#[test]
+fn workbook_carries_version_2_fields_losslessly() {
+    use perfprog::model::{ColumnKind, IndicatorColumn};
+    let mut p = golden();
+    p.indicator_columns = vec![
+        IndicatorColumn::new(2022, Some(ColumnKind::Actual)),
+        IndicatorColumn::new(2023, Some(ColumnKind::Estimate)),
+        IndicatorColumn {
+            year: 2024,
+            kind: None,
+            label: "Uygulama Yılı 2024".into(),
+        },
+    ];
+    p.goals[0].theme = None;
+    let t = &mut p.goals[0].objectives[0].targets[0];
+    t.indicators[0].code = Some("PG1.1.1.1".into());
+    t.indicators[0].unit = None;
+    t.indicators[0].description = Some("Yıl içinde tamamlanan yapılar.".into());
+    t.activities[0].code = Some("F01".into());
+    p.activity_costs[0].off_budget = None;
+    p.resource_summary = None;
+    p.economic_summary = None;
+    let back = perfprog::workbook::import(&perfprog::workbook::export(&p).unwrap()).unwrap();
+    assert!(back == p, "the workbook lost a version-2 field");
+}
+
+/// A workbook exported before version 2 (no code, Açıklama or one-line
+/// columns, no summary rows on the program sheet, format tag 1) still
+/// loads, as version 2.
+#[test]
+fn version_1_workbook_still_loads() {
+    let p = golden();
+    let mut grid = xlsx::read(&perfprog::workbook::export(&p).unwrap()).unwrap();
+    let drop_columns = |s: &mut Sheet, titles: &[&str]| {
+        for t in titles {
+            let c = s.column(t).unwrap();
+            s.header.remove(c);
+            for r in &mut s.rows {
+                if c < r.len() {
+                    r.remove(c);
+                }
+            }
+        }
+    };
+    drop_columns(
+        sheet(&mut grid, "Göstergeler"),
+        &["Gösterge Kodu", "Açıklama"],
+    );
+    drop_columns(sheet(&mut grid, "Faaliyetler"), &["Faaliyet Kodu"]);
+    drop_columns(
+        sheet(&mut grid, "Maliyetler"),
+        &["Bütçe Dışı Tek Satır (*)"],
+    );
+    let program = grid.sheets.first_mut().unwrap();
+    program
+        .rows
+        .retain(|r| !matches!(&r[0], Cell::Text(t) if t.contains("Toplam Kaynak İhtiyacı")));
+    for r in &mut program.rows {
+        if r[0] == Cell::Text("Biçim".into()) {
+            r[1] = Cell::Text("perfprog.programme/1".into());
+        }
+    }
+    let back = perfprog::workbook::import(&xlsx::write(&grid, "v1").unwrap()).unwrap();
+    assert!(back == p, "a version-1 workbook reads differently");
 }

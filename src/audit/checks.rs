@@ -92,14 +92,16 @@ fn line_figures(a: &ActivityLine) -> [Decimal; 3] {
 /// is replaced by the sum it should hold.
 fn cost_figures(c: &ActivityCost) -> [Decimal; 3] {
     let b = c.budget_total.unwrap_or_else(|| sum(c.economic.values()));
-    let o = c.off_budget_total.unwrap_or_else(|| {
-        sum([
-            c.off_budget.revolving_fund,
-            c.off_budget.other_domestic,
-            c.off_budget.foreign,
-        ])
-    });
+    let o = c.off_budget_total.unwrap_or_else(|| off_budget_sum(c));
     [b, o, c.total.unwrap_or(b + o)]
+}
+
+/// The sum of a cost table's off-budget breakdown (0 when it prints one
+/// off-budget line).
+fn off_budget_sum(c: &ActivityCost) -> Decimal {
+    c.off_budget.as_ref().map_or(Decimal::ZERO, |o| {
+        sum([o.revolving_fund, o.other_domestic, o.foreign])
+    })
 }
 
 /// A target's Genel Toplam total, or the sum of its lines when empty.
@@ -177,17 +179,16 @@ fn cost_tables(p: &Programme, out: &mut Vec<Finding>) {
             econ,
             "Toplam Bütçe Kaynak İhtiyacı vs economic codes 1–8",
         ));
-        let off = sum([
-            c.off_budget.revolving_fund,
-            c.off_budget.other_domestic,
-            c.off_budget.foreign,
-        ]);
-        out.extend(reconcile(
-            base("cost.off_budget_total"),
-            c.off_budget_total,
-            off,
-            "Toplam Bütçe Dışı Kaynak İhtiyacı vs Döner Sermaye + Diğer Yurt İçi + Yurt Dışı",
-        ));
+        let off = off_budget_sum(c);
+        // One off-budget line: no breakdown to add up.
+        if c.off_budget.is_some() {
+            out.extend(reconcile(
+                base("cost.off_budget_total"),
+                c.off_budget_total,
+                off,
+                "Toplam Bütçe Dışı Kaynak İhtiyacı vs Döner Sermaye + Diğer Yurt İçi + Yurt Dışı",
+            ));
+        }
         out.extend(reconcile(
             base("cost.total"),
             c.total,
@@ -536,8 +537,10 @@ fn list(names: &[String]) -> String {
 // Resource summary ↔ economic summary
 
 fn cross_summaries(p: &Programme, out: &mut Vec<Finding>) {
-    let rs = &p.resource_summary;
-    let g = &p.economic_summary.grand_total;
+    let (Some(rs), Some(es)) = (&p.resource_summary, &p.economic_summary) else {
+        return;
+    };
+    let g = &es.grand_total;
     for (check, label, stated, computed) in [
         (
             "cross.summary.activities",
@@ -617,7 +620,9 @@ pub(super) fn share(amount: Decimal, denominator: Decimal) -> Option<Decimal> {
 }
 
 fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
-    let rs = &p.resource_summary;
+    let Some(rs) = &p.resource_summary else {
+        return;
+    };
     if rs.rows.is_empty() && rs.total_budget.amount.is_none() && rs.targets_total.amount.is_none() {
         return;
     }
@@ -861,7 +866,9 @@ fn row_label(r: &EconomicRow, fallback: &str) -> String {
 }
 
 fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
-    let es = &p.economic_summary;
+    let Some(es) = &p.economic_summary else {
+        return;
+    };
     let empty = EconomicRow::default();
     if es.rows.is_empty() && es.grand_total == empty && es.budget_total == empty {
         return;
@@ -897,12 +904,16 @@ fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
             &format!("activities column of code {code} vs the sum of code {code} over {n} activity cost tables"),
         ));
     }
+    let breakdown = p
+        .activity_costs
+        .iter()
+        .filter_map(|c| c.off_budget.as_ref());
     for r in &es.off_budget {
         let key = normalize_key(r.name.as_deref().unwrap_or(""));
         let computed = match key.as_str() {
-            "döner sermaye" => sum(p.activity_costs.iter().map(|c| c.off_budget.revolving_fund)),
-            "diğer yurt içi" => sum(p.activity_costs.iter().map(|c| c.off_budget.other_domestic)),
-            "yurt dışı" => sum(p.activity_costs.iter().map(|c| c.off_budget.foreign)),
+            "döner sermaye" => sum(breakdown.clone().map(|o| o.revolving_fund)),
+            "diğer yurt içi" => sum(breakdown.clone().map(|o| o.other_domestic)),
+            "yurt dışı" => sum(breakdown.clone().map(|o| o.foreign)),
             _ => continue,
         };
         let label = row_label(r, "");

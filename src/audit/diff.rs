@@ -189,6 +189,38 @@ impl Differ {
         }
     }
 
+    /// A text field that may be null (printed or not).
+    fn opt_text(
+        &mut self,
+        path: &str,
+        target: Option<&str>,
+        name: Option<&str>,
+        a: Option<&str>,
+        b: Option<&str>,
+    ) {
+        if a != b {
+            self.push(
+                ChangeKind::Changed,
+                "text",
+                path.to_string(),
+                (target, name),
+                a.map(str::to_string),
+                b.map(str::to_string),
+            );
+        }
+    }
+
+    /// A table family printed in one model and not in the other.
+    fn family<T>(&mut self, path: &str, a: Option<&T>, b: Option<&T>) -> bool {
+        let kind = match (a, b) {
+            (Some(_), None) => ChangeKind::Removed,
+            (None, Some(_)) => ChangeKind::Added,
+            _ => return a.is_some(),
+        };
+        self.push(kind, "table", path.to_string(), (None, None), None, None);
+        false
+    }
+
     fn text(&mut self, path: &str, target: Option<&str>, name: Option<&str>, a: &str, b: &str) {
         if a != b {
             self.push(
@@ -236,12 +268,12 @@ impl Differ {
         });
         for (x, y) in pairs {
             let p = format!("goals[{}]", x.code);
-            self.text(
+            self.opt_text(
                 &format!("{p}.theme"),
                 Some(&x.code),
                 None,
-                &x.theme,
-                &y.theme,
+                x.theme.as_deref(),
+                y.theme.as_deref(),
             );
             self.text(
                 &format!("{p}.title"),
@@ -286,11 +318,16 @@ impl Differ {
                 .iter()
                 .position(|cb| cb.year == ca.year && cb.kind == ca.kind)
             {
-                let kind = match ca.kind {
-                    ColumnKind::Actual => "actual",
-                    ColumnKind::Target => "target",
-                };
-                columns.push((i, j, format!("{} {kind}", ca.year)));
+                let kind = ca.kind.map_or("", ColumnKind::name);
+                columns.push((i, j, format!("{} {kind}", ca.year).trim_end().to_string()));
+                let cb = &b.indicator_columns[j];
+                self.text(
+                    &format!("indicator_columns[{}].label", i + 1),
+                    None,
+                    None,
+                    &ca.label,
+                    &cb.label,
+                );
             }
         }
         for (x, y) in pairs {
@@ -376,7 +413,27 @@ impl Differ {
         let q = format!("{p}.indicators[{}]", a.name);
         let name = Some(a.name.as_str());
         self.text(&format!("{q}.name"), code, name, &a.name, &b.name);
-        self.text(&format!("{q}.unit"), code, name, &a.unit, &b.unit);
+        self.opt_text(
+            &format!("{q}.code"),
+            code,
+            name,
+            a.code.as_deref(),
+            b.code.as_deref(),
+        );
+        self.opt_text(
+            &format!("{q}.unit"),
+            code,
+            name,
+            a.unit.as_deref(),
+            b.unit.as_deref(),
+        );
+        self.opt_text(
+            &format!("{q}.description"),
+            code,
+            name,
+            a.description.as_deref(),
+            b.description.as_deref(),
+        );
         if a.marked != b.marked {
             self.push(
                 ChangeKind::Changed,
@@ -437,23 +494,36 @@ impl Differ {
             {
                 self.amount(format!("{p}.economic.{}", k + 1), code, name, va, vb);
             }
+            let (ox, oy) = (
+                x.off_budget.clone().unwrap_or_default(),
+                y.off_budget.clone().unwrap_or_default(),
+            );
+            if x.off_budget.is_some() != y.off_budget.is_some() {
+                let shown = |o: &Option<crate::model::OffBudget>| {
+                    Some(if o.is_some() { "breakdown" } else { "one line" }.to_string())
+                };
+                self.push(
+                    ChangeKind::Changed,
+                    "text",
+                    format!("{p}.off_budget"),
+                    (code, name),
+                    shown(&x.off_budget),
+                    shown(&y.off_budget),
+                );
+            }
             for (field, va, vb) in [
                 ("budget_total", x.budget_total, y.budget_total),
                 (
                     "off_budget.revolving_fund",
-                    x.off_budget.revolving_fund,
-                    y.off_budget.revolving_fund,
+                    ox.revolving_fund,
+                    oy.revolving_fund,
                 ),
                 (
                     "off_budget.other_domestic",
-                    x.off_budget.other_domestic,
-                    y.off_budget.other_domestic,
+                    ox.other_domestic,
+                    oy.other_domestic,
                 ),
-                (
-                    "off_budget.foreign",
-                    x.off_budget.foreign,
-                    y.off_budget.foreign,
-                ),
+                ("off_budget.foreign", ox.foreign, oy.foreign),
                 ("off_budget_total", x.off_budget_total, y.off_budget_total),
                 ("total", x.total, y.total),
             ] {
@@ -469,7 +539,13 @@ impl Differ {
             Level::Target => "target",
         };
         let key = |r: &ResourceRow| format!("{} {}", level(r.level), r.code);
-        let (ra, rb) = (&a.resource_summary, &b.resource_summary);
+        let (ra, rb) = (a.resource_summary.as_ref(), b.resource_summary.as_ref());
+        if !self.family("resource_summary", ra, rb) {
+            return;
+        }
+        let (Some(ra), Some(rb)) = (ra, rb) else {
+            return;
+        };
         let (pairs, removed, added) = keyed(&ra.rows, &rb.rows, key);
         self.presence("resource_row", removed, added, |r| {
             (
@@ -546,7 +622,13 @@ impl Differ {
     }
 
     fn economic(&mut self, a: &Programme, b: &Programme) {
-        let (ea, eb) = (&a.economic_summary, &b.economic_summary);
+        let (ea, eb) = (a.economic_summary.as_ref(), b.economic_summary.as_ref());
+        if !self.family("economic_summary", ea, eb) {
+            return;
+        }
+        let (Some(ea), Some(eb)) = (ea, eb) else {
+            return;
+        };
         let by_code = |r: &EconomicRow| r.code.clone().unwrap_or_default();
         let (pairs, removed, added) = keyed(&ea.rows, &eb.rows, by_code);
         self.presence("economic_row", removed, added, |r| {

@@ -51,7 +51,10 @@ fn targets_per_area(p: &Programme, out: &mut Vec<Finding>) {
     let mut areas: Vec<(Vec<String>, String, usize)> = Vec::new();
     let mut index: HashMap<Vec<String>, usize> = HashMap::new();
     for g in &p.goals {
-        let key = words(&normalize_key(&g.theme));
+        let Some(theme) = g.theme.as_deref() else {
+            continue;
+        };
+        let key = words(&normalize_key(theme));
         if key.is_empty() {
             continue;
         }
@@ -60,7 +63,7 @@ fn targets_per_area(p: &Programme, out: &mut Vec<Finding>) {
             Some(&i) => areas[i].2 += n,
             None => {
                 index.insert(key.clone(), areas.len());
-                areas.push((key, g.theme.clone(), n));
+                areas.push((key, theme.to_string(), n));
             }
         }
     }
@@ -191,11 +194,17 @@ fn amount_before(w: &[String], end: usize) -> Option<(Decimal, usize)> {
 fn budget(p: &Programme, out: &mut Vec<Finding>) {
     let reference = p
         .resource_summary
-        .total_budget
-        .amount
-        .or(p.economic_summary.grand_total.total);
+        .as_ref()
+        .and_then(|r| r.total_budget.amount)
+        .or(p
+            .economic_summary
+            .as_ref()
+            .and_then(|e| e.grand_total.total));
     let Some(reference) = reference else { return };
-    let also = p.economic_summary.budget_total.total;
+    let also = p
+        .economic_summary
+        .as_ref()
+        .and_then(|e| e.budget_total.total);
     for (k, s) in p.front_matter.iter().enumerate() {
         let title = normalize_key(&s.title);
         let is_message = k == 0

@@ -1,5 +1,8 @@
-//! The canonical programme model (`perfprog.programme/1`): the serde types of
+//! The canonical programme model (`perfprog.programme/2`): the serde types of
 //! `docs/programme-model.md`, shared by every stage and by users' tools.
+//! Version-1 models load too ([`Programme::from_json`]): the keys version 2
+//! added take their defaults and the column labels are made from the
+//! columns.
 //!
 //! Field order in these structs is the key order of the JSON; do not reorder.
 
@@ -7,7 +10,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The format tag written into every model.
-pub const FORMAT: &str = "perfprog.programme/1";
+pub const FORMAT: &str = "perfprog.programme/2";
+
+/// The format tag of version-1 models, which still load.
+pub const FORMAT_V1: &str = "perfprog.programme/1";
 
 /// A decimal amount, serialized as a string with the source's scale kept.
 pub type Dec = Decimal;
@@ -22,8 +28,10 @@ pub struct Programme {
     pub indicator_columns: Vec<IndicatorColumn>,
     pub goals: Vec<Goal>,
     pub activity_costs: Vec<ActivityCost>,
-    pub resource_summary: ResourceSummary,
-    pub economic_summary: EconomicSummary,
+    /// Null where the administration prints no resource summary.
+    pub resource_summary: Option<ResourceSummary>,
+    /// Null where the administration prints no economic summary.
+    pub economic_summary: Option<EconomicSummary>,
     pub responsibilities: Vec<Responsibility>,
     pub front_matter: Vec<Section>,
 }
@@ -37,26 +45,101 @@ pub struct Source {
     pub pages: Option<u32>,
 }
 
-/// One column of the indicator tables ("2022 Gerçekleşen", "2024 Hedef").
+/// One column of the indicator tables ("2022 Gerçekleşen", "2024 Hedef",
+/// "2019").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorColumn {
     pub year: i32,
-    pub kind: ColumnKind,
+    /// What the column's figures are; null for a bare year or "Uygulama
+    /// Yılı".
+    pub kind: Option<ColumnKind>,
+    /// The header as printed (repaired, one line).
+    #[serde(default)]
+    pub label: String,
 }
 
-/// Whether an indicator column holds realised figures or targets.
+impl IndicatorColumn {
+    /// A column with the label perfprog prints for its year and kind.
+    pub fn new(year: i32, kind: Option<ColumnKind>) -> IndicatorColumn {
+        IndicatorColumn {
+            year,
+            kind,
+            label: ColumnKind::label(year, kind),
+        }
+    }
+}
+
+/// What an indicator column holds, by its header's word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnKind {
+    /// Gerçekleşen, Gerçekleşme, Fiili.
     Actual,
+    /// Tahmin, Tahmini, Gerçekleşme Tahmini.
+    Estimate,
+    /// Planlanan.
+    Planned,
+    /// Hedef, Hedeflenen.
     Target,
+}
+
+impl ColumnKind {
+    /// The kind's name in the model (`actual`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnKind::Actual => "actual",
+            ColumnKind::Estimate => "estimate",
+            ColumnKind::Planned => "planned",
+            ColumnKind::Target => "target",
+        }
+    }
+
+    /// The kind's word in a header (`Gerçekleşen`, …).
+    pub fn word(self) -> &'static str {
+        match self {
+            ColumnKind::Actual => "Gerçekleşen",
+            ColumnKind::Estimate => "Tahmini",
+            ColumnKind::Planned => "Planlanan",
+            ColumnKind::Target => "Hedef",
+        }
+    }
+
+    /// The kind a column header's word names: Gerçekleşen / Gerçekleşme /
+    /// Fiili → actual; Tahmin / Tahmini / Gerçekleşme Tahmini → estimate;
+    /// Planlanan → planned; Hedef / Hedeflenen → target; none for a bare
+    /// year or "Uygulama Yılı".
+    pub fn from_label(label: &str) -> Option<ColumnKind> {
+        let lower = crate::normalize::to_lower_tr(label);
+        let has = |w: &str| lower.split_whitespace().any(|x| x.starts_with(w));
+        if has("tahmin") {
+            Some(ColumnKind::Estimate)
+        } else if has("gerçekleş") || has("fiili") {
+            Some(ColumnKind::Actual)
+        } else if has("planlanan") {
+            Some(ColumnKind::Planned)
+        } else if has("hedef") {
+            Some(ColumnKind::Target)
+        } else {
+            None
+        }
+    }
+
+    /// A header for a year and kind: `2022 Gerçekleşen`, `2019`.
+    pub fn label(year: i32, kind: Option<ColumnKind>) -> String {
+        match kind {
+            Some(k) => format!("{year} {}", k.word()),
+            None => year.to_string(),
+        }
+    }
 }
 
 /// A strategic goal (Stratejik Amaç).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Goal {
     pub code: String,
-    pub theme: String,
+    /// The strategic-area heading above the goal; null where none is
+    /// printed.
+    pub theme: Option<String>,
     pub title: String,
     pub objectives: Vec<Objective>,
 }
@@ -85,10 +168,18 @@ pub struct Target {
 /// A performance indicator row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
+    /// The indicator's printed code (`PG2.1.1`), or null.
+    #[serde(default)]
+    pub code: Option<String>,
     pub name: String,
-    pub unit: String,
+    /// The unit column's text; null where the document prints no unit
+    /// column (the unit stays in the name).
+    pub unit: Option<String>,
     pub values: Vec<Option<Value>>,
     pub marked: bool,
+    /// The text of an "Açıklama" row under the indicator, or null.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// An indicator cell: a number, printed text, or empty (null).
@@ -102,6 +193,9 @@ pub enum Value {
 /// An activity line of a performance-target table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityLine {
+    /// The activity's printed code or row label (`F01`), or null.
+    #[serde(default)]
+    pub code: Option<String>,
     pub name: String,
     pub budget: Option<Dec>,
     pub off_budget: Option<Dec>,
@@ -125,7 +219,9 @@ pub struct ActivityCost {
     pub page: Option<u32>,
     pub economic: Economic,
     pub budget_total: Option<Dec>,
-    pub off_budget: OffBudget,
+    /// Null where the table prints one off-budget line (its figure in
+    /// `off_budget_total`).
+    pub off_budget: Option<OffBudget>,
     pub off_budget_total: Option<Dec>,
     pub total: Option<Dec>,
 }
@@ -292,15 +388,102 @@ impl Programme {
         s
     }
 
-    /// Parses a model JSON, checking the format tag.
+    /// Parses a model JSON, checking the format tag. A version-1 model is
+    /// read as version 2: its column labels made from the columns, an empty
+    /// theme or unit null.
     pub fn from_json(text: &str) -> Result<Programme, String> {
-        let p: Programme = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if p.format != FORMAT {
+        let mut p: Programme = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if p.format == FORMAT_V1 {
+            p.upgrade_v1();
+        } else if p.format != FORMAT {
             return Err(format!(
-                "unsupported model format {:?} (expected {FORMAT:?})",
+                "unsupported model format {:?} (expected {FORMAT:?} or {FORMAT_V1:?})",
                 p.format
             ));
         }
         Ok(p)
+    }
+
+    /// A version-1 model as version 2.
+    fn upgrade_v1(&mut self) {
+        self.format = FORMAT.into();
+        for c in &mut self.indicator_columns {
+            if c.label.is_empty() {
+                c.label = ColumnKind::label(c.year, c.kind);
+            }
+        }
+        for g in &mut self.goals {
+            if g.theme.as_deref().is_some_and(str::is_empty) {
+                g.theme = None;
+            }
+            for t in g.objectives.iter_mut().flat_map(|o| o.targets.iter_mut()) {
+                for i in &mut t.indicators {
+                    if i.unit.as_deref().is_some_and(str::is_empty) {
+                        i.unit = None;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A version-1 model loads as version 2: labels made from the columns,
+    /// the keys version 2 added at their defaults.
+    #[test]
+    fn version_1_models_load_as_version_2() {
+        let v1 = r#"{"format": "perfprog.programme/1",
+          "source": {"file": "a.pdf", "sha256": "0", "pages": 1},
+          "institution": "A Belediyesi", "fiscal_year": 2024,
+          "indicator_columns": [{"year": 2022, "kind": "actual"}, {"year": 2024, "kind": "target"}],
+          "goals": [{"code": "1", "theme": "", "title": "T", "objectives": [{"code": "1.1", "title": "O",
+            "targets": [{"code": "1.1.1", "title": "H", "page": 3,
+              "indicators": [{"name": "G", "unit": "Adet", "values": ["1", null], "marked": false}],
+              "activities": [{"name": "F", "budget": "1.00", "off_budget": null, "total": "1.00"}],
+              "stated_total": {"budget": null, "off_budget": null, "total": null}, "notes": []}]}]}],
+          "activity_costs": [],
+          "resource_summary": {"rows": [], "targets_total": {"amount": null, "share_of_targets": null, "share_of_budget": null},
+            "general_administration": {"amount": null, "share_of_targets": null, "share_of_budget": null},
+            "transfers": {"amount": null, "share_of_targets": null, "share_of_budget": null},
+            "total_budget": {"amount": null, "share_of_targets": null, "share_of_budget": null}},
+          "economic_summary": {"rows": [], "budget_total": {"activities": null, "general_administration": null, "transfers": null, "total": null},
+            "off_budget": [], "off_budget_total": {"activities": null, "general_administration": null, "transfers": null, "total": null},
+            "grand_total": {"activities": null, "general_administration": null, "transfers": null, "total": null}},
+          "responsibilities": [], "front_matter": []}"#;
+        let p = Programme::from_json(v1).unwrap();
+        assert_eq!(p.format, FORMAT);
+        assert_eq!(p.indicator_columns[0].label, "2022 Gerçekleşen");
+        assert_eq!(p.indicator_columns[1].label, "2024 Hedef");
+        assert_eq!(p.goals[0].theme, None);
+        let t = &p.goals[0].objectives[0].targets[0];
+        assert_eq!(t.indicators[0].unit.as_deref(), Some("Adet"));
+        assert_eq!(t.indicators[0].code, None);
+        assert_eq!(t.activities[0].code, None);
+        assert!(p.resource_summary.is_some());
+        // Written again, it is version 2.
+        assert!(p.to_json().contains("\"label\": \"2022 Gerçekleşen\""));
+        assert!(Programme::from_json(&v1.replace("/1", "/9")).is_err());
+    }
+
+    #[test]
+    fn column_kinds_by_their_words() {
+        use ColumnKind::*;
+        for (label, kind) in [
+            ("2022 Gerçekleşen", Some(Actual)),
+            ("2021 Gerçekleşme", Some(Actual)),
+            ("2020 Fiili", Some(Actual)),
+            ("2021 Yıl Sonu Gerçekleşme Tahmini", Some(Estimate)),
+            ("2008 Tahmini", Some(Estimate)),
+            ("2023 Planlanan", Some(Planned)),
+            ("2024 Hedef", Some(Target)),
+            ("2024 Hedeflenen", Some(Target)),
+            ("2019", None),
+            ("Uygulama Yılı 2020", None),
+        ] {
+            assert_eq!(ColumnKind::from_label(label), kind, "{label}");
+        }
     }
 }

@@ -156,7 +156,7 @@ const DICTIONARY_HEADER: [&str; 4] = ["file", "column", "type", "description"];
 const COLUMNS: &[Column] = &[
     // targets.csv
     col(TARGETS, "goal_code", Type::Text, "Strategic goal code (Stratejik Amaç), e.g. 1."),
-    col(TARGETS, "goal_theme", Type::Text, "Strategic area heading printed above the goal, in title case, e.g. Altyapı."),
+    col(TARGETS, "goal_theme", Type::Text, "Strategic area heading printed above the goal, in title case, e.g. Altyapı; empty where the document prints none."),
     col(TARGETS, "goal_title", Type::Text, "Strategic goal title (Stratejik Amaç)."),
     col(TARGETS, "objective_code", Type::Text, "Strategic objective code (Stratejik Hedef), e.g. 1.1."),
     col(TARGETS, "objective_title", Type::Text, "Strategic objective title (Stratejik Hedef)."),
@@ -173,16 +173,20 @@ const COLUMNS: &[Column] = &[
     // indicators.csv
     col(INDICATORS, "target_code", Type::Text, "Performance target code (Performans Hedefi), e.g. 1.1.1."),
     col(INDICATORS, "indicator_no", Type::Integer, "1-based position of the indicator within its target's table."),
+    col(INDICATORS, "indicator_code", Type::Text, "The indicator's printed code, e.g. PG2.1.1; empty where none is printed."),
     col(INDICATORS, "name", Type::Text, "Indicator name (Performans Göstergeleri), footnote asterisk removed (see marked)."),
-    col(INDICATORS, "unit", Type::Text, "Unit of measure (Birimi), e.g. Adet, %, m2."),
+    col(INDICATORS, "unit", Type::Text, "Unit of measure (Birimi, Ölçü Birimi, Skala), e.g. Adet, %, m2; empty where the document prints no unit column (the unit is then in the name)."),
     col(INDICATORS, "marked", Type::Boolean, "true when the name carried a footnote asterisk (*); the footnote is in target_notes.csv."),
     col(INDICATORS, "year", Type::Integer, "Year of the indicator column, e.g. 2022."),
-    col(INDICATORS, "kind", Type::Text, "actual (Gerçekleşen) or target (Hedef)."),
+    col(INDICATORS, "kind", Type::Text, "actual (Gerçekleşen, Gerçekleşme, Fiili), estimate (Tahmin, Tahmini), planned (Planlanan) or target (Hedef); empty for a bare year or Uygulama Yılı."),
+    col(INDICATORS, "column_label", Type::Text, "The column's header as printed, e.g. 2022 Gerçekleşen, 2019, Uygulama Yılı 2020."),
     col(INDICATORS, "value", Type::Decimal, "The cell when it is a number (a % unit gives 96 for %96); empty when the cell is text or empty."),
     col(INDICATORS, "value_text", Type::Text, "The cell as printed when it is not a number, e.g. B-(Durağan); several values of one cell joined by ' / '; empty otherwise."),
+    col(INDICATORS, "description", Type::Text, "The text of the Açıklama row printed under the indicator; empty where none is printed."),
     // activities.csv
     col(ACTIVITIES, "target_code", Type::Text, "Performance target code (Performans Hedefi), e.g. 1.1.1."),
     col(ACTIVITIES, "activity_no", Type::Integer, "1-based position of the activity line within its target's table."),
+    col(ACTIVITIES, "activity_code", Type::Text, "The activity's printed code or row label, e.g. F01; empty where none is printed."),
     col(ACTIVITIES, "name", Type::Text, "Activity name (Faaliyetler)."),
     col(ACTIVITIES, "budget", Type::Decimal, "Bütçe İçi (Kaynak İhtiyacı), TL, as printed."),
     col(ACTIVITIES, "off_budget", Type::Decimal, "Bütçe Dışı (Kaynak İhtiyacı), TL, as printed."),
@@ -201,6 +205,7 @@ const COLUMNS: &[Column] = &[
     col(ACTIVITY_COSTS, "economic_7", Type::Decimal, "Sermaye Transferleri (economic code 7), TL."),
     col(ACTIVITY_COSTS, "economic_8", Type::Decimal, "Borç Verme (economic code 8), TL."),
     col(ACTIVITY_COSTS, "budget_total", Type::Decimal, "Toplam Bütçe Kaynak İhtiyacı (budget total, as printed), TL."),
+    col(ACTIVITY_COSTS, "off_budget_breakdown", Type::Boolean, "true when the table prints the off-budget breakdown (Döner Sermaye, Diğer Yurt İçi, Yurt Dışı); false when it prints one off-budget line (its figure in off_budget_total)."),
     col(ACTIVITY_COSTS, "revolving_fund", Type::Decimal, "Döner Sermaye (off-budget), TL."),
     col(ACTIVITY_COSTS, "other_domestic", Type::Decimal, "Diğer Yurt İçi (off-budget), TL."),
     col(ACTIVITY_COSTS, "foreign", Type::Decimal, "Yurt Dışı (off-budget), TL."),
@@ -325,7 +330,7 @@ fn targets(p: &Programme) -> CsvFile {
                 let s = &x.stated_total;
                 t.push(&[
                     &g.code,
-                    &g.theme,
+                    g.theme.as_deref().unwrap_or(""),
                     &g.title,
                     &o.code,
                     &o.title,
@@ -362,15 +367,13 @@ fn indicators(p: &Programme) -> CsvFile {
             // (a malformed model) are still written, with year and kind empty.
             let n = p.indicator_columns.len().max(ind.values.len());
             for k in 0..n {
-                let (year, kind) = match p.indicator_columns.get(k) {
+                let (year, kind, label) = match p.indicator_columns.get(k) {
                     Some(c) => (
                         c.year.to_string(),
-                        match c.kind {
-                            ColumnKind::Actual => "actual",
-                            ColumnKind::Target => "target",
-                        },
+                        c.kind.map_or("", ColumnKind::name),
+                        c.label.as_str(),
                     ),
-                    None => (String::new(), ""),
+                    None => (String::new(), "", ""),
                 };
                 let (value, text) = match ind.values.get(k) {
                     Some(Some(Value::Number(d))) => (d.to_string(), ""),
@@ -378,7 +381,18 @@ fn indicators(p: &Programme) -> CsvFile {
                     _ => (String::new(), ""),
                 };
                 t.push(&[
-                    &x.code, &no, &ind.name, &ind.unit, marked, &year, kind, &value, text,
+                    &x.code,
+                    &no,
+                    ind.code.as_deref().unwrap_or(""),
+                    &ind.name,
+                    ind.unit.as_deref().unwrap_or(""),
+                    marked,
+                    &year,
+                    kind,
+                    label,
+                    &value,
+                    text,
+                    ind.description.as_deref().unwrap_or(""),
                 ]);
             }
         }
@@ -393,6 +407,7 @@ fn activities(p: &Programme) -> CsvFile {
             t.push(&[
                 &x.code,
                 &(i + 1).to_string(),
+                a.code.as_deref().unwrap_or(""),
                 &a.name,
                 &dec(a.budget),
                 &dec(a.off_budget),
@@ -413,12 +428,14 @@ fn activity_costs(p: &Programme) -> CsvFile {
             int(a.page),
         ];
         fields.extend(a.economic.values().into_iter().map(dec));
+        fields.push(dec(a.budget_total));
+        fields.push(a.off_budget.is_some().to_string());
+        let o = a.off_budget.clone().unwrap_or_default();
         fields.extend(
             [
-                a.budget_total,
-                a.off_budget.revolving_fund,
-                a.off_budget.other_domestic,
-                a.off_budget.foreign,
+                o.revolving_fund,
+                o.other_domestic,
+                o.foreign,
                 a.off_budget_total,
                 a.total,
             ]
@@ -433,7 +450,10 @@ fn activity_costs(p: &Programme) -> CsvFile {
 
 fn resource_summary(p: &Programme) -> CsvFile {
     let mut t = Table::new(RESOURCE_SUMMARY);
-    let r = &p.resource_summary;
+    // Not printed: the header alone.
+    let Some(r) = &p.resource_summary else {
+        return t.finish();
+    };
     for x in &r.rows {
         let level = match x.level {
             Level::Goal => "goal",
@@ -470,7 +490,9 @@ fn resource_summary(p: &Programme) -> CsvFile {
 
 fn economic_summary(p: &Programme) -> CsvFile {
     let mut t = Table::new(ECONOMIC_SUMMARY);
-    let e = &p.economic_summary;
+    let Some(e) = &p.economic_summary else {
+        return t.finish();
+    };
     let rows = e
         .rows
         .iter()
@@ -692,8 +714,10 @@ mod tests {
             page: Some(46),
             indicators: vec![
                 Indicator {
+                    code: Some("PG1.1.1.1".into()),
                     name: "Yol, Köprü Sayısı".into(),
-                    unit: "Adet".into(),
+                    unit: Some("Adet".into()),
+                    description: Some("Yıl içinde biten yapılar.".into()),
                     values: vec![
                         Some(Value::Number(d("5"))),
                         None,
@@ -702,8 +726,10 @@ mod tests {
                     marked: false,
                 },
                 Indicator {
+                    code: None,
                     name: "Kredi Notu".into(),
-                    unit: "Not".into(),
+                    unit: Some("Not".into()),
+                    description: None,
                     values: vec![
                         Some(Value::Text("B-(Durağan)".into())),
                         Some(Value::Text("say \"AAA\"".into())),
@@ -713,6 +739,7 @@ mod tests {
                 },
             ],
             activities: vec![ActivityLine {
+                code: Some("F01".into()),
                 name: "Yol Yapımı".into(),
                 budget: Some(d("100.00")),
                 off_budget: None,
@@ -735,7 +762,7 @@ mod tests {
                 ..Economic::default()
             },
             budget_total: budget.map(d),
-            off_budget: OffBudget::default(),
+            off_budget: Some(OffBudget::default()),
             off_budget_total: None,
             total: budget.map(d),
         };
@@ -749,22 +776,13 @@ mod tests {
             institution: "Test Belediyesi".into(),
             fiscal_year: 2024,
             indicator_columns: vec![
-                IndicatorColumn {
-                    year: 2022,
-                    kind: ColumnKind::Actual,
-                },
-                IndicatorColumn {
-                    year: 2023,
-                    kind: ColumnKind::Target,
-                },
-                IndicatorColumn {
-                    year: 2024,
-                    kind: ColumnKind::Target,
-                },
+                IndicatorColumn::new(2022, Some(ColumnKind::Actual)),
+                IndicatorColumn::new(2023, Some(ColumnKind::Target)),
+                IndicatorColumn::new(2024, Some(ColumnKind::Target)),
             ],
             goals: vec![Goal {
                 code: "1".into(),
-                theme: "Altyapı".into(),
+                theme: Some("Altyapı".into()),
                 title: "Altyapı Oluşturmak".into(),
                 objectives: vec![Objective {
                     code: "1.1".into(),
@@ -783,7 +801,7 @@ mod tests {
                 ),
                 cost("Aydınlatma", &["Fen İşleri Dairesi Başkanlığı"], None),
             ],
-            resource_summary: ResourceSummary {
+            resource_summary: Some(ResourceSummary {
                 rows: vec![ResourceRow {
                     level: Level::Goal,
                     code: "1".into(),
@@ -798,8 +816,8 @@ mod tests {
                     share_of_budget: Some(d("100.00")),
                 },
                 ..ResourceSummary::default()
-            },
-            economic_summary: EconomicSummary {
+            }),
+            economic_summary: Some(EconomicSummary {
                 rows: vec![econ(
                     Some("1"),
                     Some("Personel Giderleri"),
@@ -817,7 +835,7 @@ mod tests {
                     None,
                     [Some("10.00"), Some("0.00"), None, Some("10.00")],
                 ),
-            },
+            }),
             responsibilities: vec![Responsibility {
                 target: "1.1.1".into(),
                 activity: "Yol Yapımı".into(),
@@ -836,13 +854,17 @@ mod tests {
         let files = csv_files(&small());
         assert_eq!(
             file(&files, INDICATORS),
-            "target_code,indicator_no,name,unit,marked,year,kind,value,value_text\n\
-             1.1.1,1,\"Yol, Köprü Sayısı\",Adet,false,2022,actual,5,\n\
-             1.1.1,1,\"Yol, Köprü Sayısı\",Adet,false,2023,target,,\n\
-             1.1.1,1,\"Yol, Köprü Sayısı\",Adet,false,2024,target,7.17,\n\
-             1.1.1,2,Kredi Notu,Not,true,2022,actual,,B-(Durağan)\n\
-             1.1.1,2,Kredi Notu,Not,true,2023,target,,\"say \"\"AAA\"\"\"\n\
-             1.1.1,2,Kredi Notu,Not,true,2024,target,0,\n"
+            "target_code,indicator_no,indicator_code,name,unit,marked,year,kind,column_label,\
+             value,value_text,description\n\
+             1.1.1,1,PG1.1.1.1,\"Yol, Köprü Sayısı\",Adet,false,2022,actual,2022 Gerçekleşen,5,,\
+             Yıl içinde biten yapılar.\n\
+             1.1.1,1,PG1.1.1.1,\"Yol, Köprü Sayısı\",Adet,false,2023,target,2023 Hedef,,,\
+             Yıl içinde biten yapılar.\n\
+             1.1.1,1,PG1.1.1.1,\"Yol, Köprü Sayısı\",Adet,false,2024,target,2024 Hedef,7.17,,\
+             Yıl içinde biten yapılar.\n\
+             1.1.1,2,,Kredi Notu,Not,true,2022,actual,2022 Gerçekleşen,,B-(Durağan),\n\
+             1.1.1,2,,Kredi Notu,Not,true,2023,target,2023 Hedef,,\"say \"\"AAA\"\"\",\n\
+             1.1.1,2,,Kredi Notu,Not,true,2024,target,2024 Hedef,0,,\n"
         );
         assert_eq!(
             file(&files, ECONOMIC_SUMMARY),
@@ -866,8 +888,8 @@ mod tests {
         );
         assert_eq!(
             file(&files, ACTIVITIES),
-            "target_code,activity_no,name,budget,off_budget,total\n\
-             1.1.1,1,Yol Yapımı,100.00,,100.00\n"
+            "target_code,activity_no,activity_code,name,budget,off_budget,total\n\
+             1.1.1,1,F01,Yol Yapımı,100.00,,100.00\n"
         );
         assert_eq!(
             file(&files, RESOURCE_SUMMARY),
@@ -881,7 +903,7 @@ mod tests {
         assert_eq!(
             file(&files, ACTIVITY_COSTS).lines().nth(1).unwrap(),
             "1.1.1,Yol Yapımı,Fen İşleri Dairesi Başkanlığı; Yapı İşleri Dairesi Başkanlığı,,\
-             ,,,,,100.00,,,100.00,,,,,100.00"
+             ,,,,,100.00,,,100.00,true,,,,,100.00"
         );
         assert_eq!(
             file(&files, RESPONSIBILITIES),
@@ -953,10 +975,15 @@ mod tests {
             rows(ACTIVITIES),
             p.targets().map(|t| t.activities.len()).sum::<usize>()
         );
-        assert_eq!(rows(RESOURCE_SUMMARY), p.resource_summary.rows.len() + 4);
+        assert_eq!(
+            rows(RESOURCE_SUMMARY),
+            p.resource_summary.as_ref().unwrap().rows.len() + 4
+        );
         assert_eq!(
             rows(ECONOMIC_SUMMARY),
-            p.economic_summary.rows.len() + p.economic_summary.off_budget.len() + 3
+            p.economic_summary.as_ref().unwrap().rows.len()
+                + p.economic_summary.as_ref().unwrap().off_budget.len()
+                + 3
         );
         assert_eq!(rows(UNITS), crate::render::departments(&p).len());
         for f in &files {

@@ -360,9 +360,9 @@ fn line_items(a: &ActivityCost) -> [Option<Decimal>; 11] {
         e[5],
         e[6],
         e[7],
-        a.off_budget.revolving_fund,
-        a.off_budget.other_domestic,
-        a.off_budget.foreign,
+        a.off_budget.as_ref().and_then(|o| o.revolving_fund),
+        a.off_budget.as_ref().and_then(|o| o.other_domestic),
+        a.off_budget.as_ref().and_then(|o| o.foreign),
     ]
 }
 
@@ -434,7 +434,7 @@ fn dec(d: Decimal) -> Value {
 struct Place<'a> {
     goal_code: &'a str,
     goal_title: &'a str,
-    theme: &'a str,
+    theme: Option<&'a str>,
     objective_code: &'a str,
     objective_title: &'a str,
     target: &'a Target,
@@ -448,7 +448,7 @@ fn places(p: &Programme) -> HashMap<&str, Place<'_>> {
                 out.entry(t.code.as_str()).or_insert(Place {
                     goal_code: &g.code,
                     goal_title: &g.title,
-                    theme: &g.theme,
+                    theme: g.theme.as_deref(),
                     objective_code: &o.code,
                     objective_title: &o.title,
                     target: t,
@@ -536,7 +536,7 @@ pub fn department_data(p: &Programme, d: &Department) -> Value {
         .iter()
         .map(|(code, v)| {
             let g = p.goals.iter().find(|g| &g.code == code);
-            json!({"code": code, "title": g.map(|g| g.title.as_str()), "theme": g.map(|g| g.theme.as_str()),
+            json!({"code": code, "title": g.map(|g| g.title.as_str()), "theme": g.and_then(|g| g.theme.as_deref()),
                    "sole": dec(v[0]), "shared": dec(v[1]), "total": dec(v[0] + v[1])})
         })
         .collect();

@@ -40,13 +40,21 @@ pub fn rollover(p: &Programme, to: i32, carry_amounts: bool) -> Result<Rollover,
     next.fiscal_year = to;
     next.source.pages = None;
     for c in &mut next.indicator_columns {
+        // The label names the year as printed (`2022 Gerçekleşen`,
+        // `Uygulama Yılı 2020`): it moves with it.
+        let old = c.year.to_string();
         c.year += shift;
+        c.label = c.label.replace(&old, &c.year.to_string());
     }
     // Where each new column's values come from: the old column of the same year and kind.
     let origin: Vec<Option<usize>> = next
         .indicator_columns
         .iter()
-        .map(|n| p.indicator_columns.iter().position(|o| o == n))
+        .map(|n| {
+            p.indicator_columns
+                .iter()
+                .position(|o| o.year == n.year && o.kind == n.kind)
+        })
         .collect();
     let mut notices = Vec::new();
     let old_year = from.to_string();
@@ -78,8 +86,7 @@ pub fn rollover(p: &Programme, to: i32, carry_amounts: bool) -> Result<Rollover,
             empty_costs(c);
         }
     }
-    if !carry_amounts {
-        let r = &mut next.resource_summary;
+    if let (false, Some(r)) = (carry_amounts, next.resource_summary.as_mut()) {
         for row in &mut r.rows {
             (row.amount, row.share_of_targets, row.share_of_budget) = (None, None, None);
         }
@@ -91,7 +98,8 @@ pub fn rollover(p: &Programme, to: i32, carry_amounts: bool) -> Result<Rollover,
         ] {
             *t = Default::default();
         }
-        let e = &mut next.economic_summary;
+    }
+    if let (false, Some(e)) = (carry_amounts, next.economic_summary.as_mut()) {
         for row in e.rows.iter_mut().chain(e.off_budget.iter_mut()).chain([
             &mut e.budget_total,
             &mut e.off_budget_total,
@@ -166,7 +174,7 @@ pub fn rollover(p: &Programme, to: i32, carry_amounts: bool) -> Result<Rollover,
 
 fn empty_costs(c: &mut ActivityCost) {
     c.economic = Default::default();
-    c.off_budget = Default::default();
+    c.off_budget = c.off_budget.as_ref().map(|_| Default::default());
     c.budget_total = None;
     c.off_budget_total = None;
     c.total = None;
@@ -199,7 +207,7 @@ mod tests {
     fn columns_move_forward_and_values_follow_their_year() {
         let p = golden();
         let r = rollover(&p, p.fiscal_year + 1, false).unwrap().programme;
-        let cols: Vec<(i32, ColumnKind)> = r
+        let cols: Vec<(i32, Option<ColumnKind>)> = r
             .indicator_columns
             .iter()
             .map(|c| (c.year, c.kind))
@@ -209,6 +217,13 @@ mod tests {
             assert_eq!(n.0, o.year + 1);
             assert_eq!(n.1, o.kind);
         }
+        // The labels name the new years: `2023 Gerçekleşen`, …
+        let labels: Vec<&str> = r
+            .indicator_columns
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect();
+        assert_eq!(labels, ["2023 Gerçekleşen", "2024 Hedef", "2025 Hedef"]);
         let (pt, rt) = (p.targets().next().unwrap(), r.targets().next().unwrap());
         for (pi, ri) in pt.indicators.iter().zip(&rt.indicators) {
             // 2022 actual, 2023 target, 2024 target → 2023 actual (empty),
@@ -223,7 +238,13 @@ mod tests {
             .activity_costs
             .iter()
             .all(|c| c.total.is_none() && c.page.is_none()));
-        assert!(r.economic_summary.grand_total.total.is_none());
+        assert!(r
+            .economic_summary
+            .as_ref()
+            .unwrap()
+            .grand_total
+            .total
+            .is_none());
         assert_eq!(r.activity_costs.len(), p.activity_costs.len());
         assert_eq!(r.responsibilities, p.responsibilities);
     }
@@ -248,5 +269,55 @@ mod tests {
             .targets()
             .flat_map(|t| &t.indicators)
             .all(|i| i.values.iter().all(Option::is_none)));
+    }
+}
+
+#[cfg(test)]
+mod v2_tests {
+    use super::*;
+    use crate::model::{ColumnKind, IndicatorColumn};
+
+    /// Any number of columns, kinds null included, move by year; a label
+    /// that names its year elsewhere (`Uygulama Yılı 2020`) moves too.
+    #[test]
+    fn columns_of_any_count_and_kind_move_forward() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/samples/programme.json"
+        ))
+        .unwrap();
+        let mut p = Programme::from_json(&text).unwrap();
+        p.indicator_columns = vec![
+            IndicatorColumn::new(2022, None),
+            IndicatorColumn::new(2023, None),
+            IndicatorColumn {
+                year: 2024,
+                kind: None,
+                label: "Uygulama Yılı 2024".into(),
+            },
+            IndicatorColumn::new(2025, Some(ColumnKind::Target)),
+        ];
+        for t in p
+            .goals
+            .iter_mut()
+            .flat_map(|g| &mut g.objectives)
+            .flat_map(|o| &mut o.targets)
+        {
+            for i in &mut t.indicators {
+                i.values = vec![None, None, Some(Value::Text("x".into())), None];
+            }
+        }
+        let r = rollover(&p, 2025, false).unwrap().programme;
+        let labels: Vec<&str> = r
+            .indicator_columns
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect();
+        assert_eq!(labels, ["2023", "2024", "Uygulama Yılı 2025", "2026 Hedef"]);
+        // The 2024 value (a column without a kind) moved one to the left.
+        let i = &r.targets().next().unwrap().indicators[0];
+        assert_eq!(i.values[1], Some(Value::Text("x".into())));
+        assert_eq!(i.values[2], None);
+        assert!(r.indicator_columns[2].kind.is_none());
     }
 }

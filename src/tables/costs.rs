@@ -120,6 +120,9 @@ pub(super) struct Draft {
     pub economic: Economic,
     pub budget_total: Option<Decimal>,
     pub off_budget: OffBudget,
+    /// A row of the off-budget breakdown (Döner Sermaye, Diğer Yurt İçi,
+    /// Yurt Dışı) was printed.
+    pub breakdown: bool,
     pub off_budget_total: Option<Decimal>,
     pub total: Option<Decimal>,
     pub seen_rows: usize,
@@ -136,9 +139,18 @@ impl Draft {
                 }
             }
             Slot::BudgetTotal => self.budget_total = amount,
-            Slot::Revolving => self.off_budget.revolving_fund = amount,
-            Slot::Domestic => self.off_budget.other_domestic = amount,
-            Slot::Foreign => self.off_budget.foreign = amount,
+            Slot::Revolving => {
+                self.off_budget.revolving_fund = amount;
+                self.breakdown = true;
+            }
+            Slot::Domestic => {
+                self.off_budget.other_domestic = amount;
+                self.breakdown = true;
+            }
+            Slot::Foreign => {
+                self.off_budget.foreign = amount;
+                self.breakdown = true;
+            }
             Slot::OffBudgetTotal => self.off_budget_total = amount,
             Slot::Total => self.total = amount,
         }
@@ -176,7 +188,8 @@ pub(super) fn finish(d: Draft, out: &mut Vec<ActivityCost>, warnings: &mut Vec<W
         page: d.page,
         economic: d.economic,
         budget_total: d.budget_total,
-        off_budget: d.off_budget,
+        // One off-budget line instead of the breakdown: null.
+        off_budget: d.breakdown.then_some(d.off_budget),
         off_budget_total: d.off_budget_total,
         total: d.total,
     });
@@ -773,7 +786,7 @@ mod tests {
         assert_eq!(c.economic.c1, None, "an empty cell is no amount");
         assert_eq!(c.economic.c6, dec("208.000.000,00"));
         assert_eq!(c.budget_total, dec("208.000.000,00"));
-        assert_eq!(c.off_budget.revolving_fund, None);
+        assert_eq!(c.off_budget.as_ref().and_then(|o| o.revolving_fund), None);
         assert_eq!(c.off_budget_total, dec("0,00"));
         assert_eq!(c.total, dec("208.000.000,00"));
     }
@@ -940,8 +953,14 @@ mod tests {
         assert_eq!(first.economic.c1, None);
         assert_eq!(first.economic.c3, dec("215.000"));
         assert_eq!(first.budget_total, dec("215.000"));
-        assert_eq!(first.off_budget.revolving_fund, None);
-        assert_eq!(first.off_budget.other_domestic, dec("22.000"));
+        assert_eq!(
+            first.off_budget.as_ref().and_then(|o| o.revolving_fund),
+            None
+        );
+        assert_eq!(
+            first.off_budget.as_ref().and_then(|o| o.other_domestic),
+            dec("22.000")
+        );
         assert_eq!(first.off_budget_total, dec("22.000"));
         assert_eq!(first.total, dec("237.000"));
         assert_eq!(second.target, "1.1.1");

@@ -130,6 +130,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         });
     }
     let mut warnings: Vec<Warning> = doc.warnings.clone();
+    let found = |s: Section| bounds.iter().any(|b| b.0 == s);
     for (section, name) in [
         (Section::Costs, "Faaliyet Maliyetleri Tablosu"),
         (Section::Resources, "İdarenin Toplam Kaynak İhtiyacı"),
@@ -241,8 +242,8 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         indicator_columns: parsed.columns,
         goals: parsed.goals,
         activity_costs,
-        resource_summary,
-        economic_summary,
+        resource_summary: found(Section::Resources).then_some(resource_summary),
+        economic_summary: found(Section::Economic).then_some(economic_summary),
         responsibilities,
         front_matter,
     };

@@ -649,7 +649,7 @@ mod tests {
     fn goals(targets: &[(&str, &str)]) -> Vec<Goal> {
         vec![Goal {
             code: "1".into(),
-            theme: String::new(),
+            theme: None,
             title: String::new(),
             objectives: vec![Objective {
                 code: "1.1".into(),
@@ -705,6 +705,7 @@ mod tests {
         ]
         .iter()
         .map(|n| crate::model::ActivityLine {
+            code: None,
             name: n.to_string(),
             budget: None,
             off_budget: None,

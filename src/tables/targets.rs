@@ -50,19 +50,19 @@ pub fn year_of(s: &str) -> Option<i32> {
         .filter(|y| (1990..2200).contains(y))
 }
 
-/// Year columns from header texts like "2022 Gerçekleşen" / "2024 Hedef".
+/// Year columns from header texts like "2022 Gerçekleşen" / "2024 Hedef" /
+/// "2019": the year, the kind its word names, the header as printed.
 pub fn year_columns(texts: &[String]) -> Vec<IndicatorColumn> {
     texts
         .iter()
         .filter_map(|t| {
-            let year = t.split_whitespace().find_map(year_of)?;
-            let lower = normalize::to_lower_tr(t);
-            let kind = if lower.contains("gerçekleş") {
-                ColumnKind::Actual
-            } else {
-                ColumnKind::Target
-            };
-            Some(IndicatorColumn { year, kind })
+            let label = normalize::clean(&t.split_whitespace().collect::<Vec<_>>().join(" "));
+            let year = label.split_whitespace().find_map(year_of)?;
+            Some(IndicatorColumn {
+                year,
+                kind: ColumnKind::from_label(&label),
+                label,
+            })
         })
         .collect()
 }
@@ -114,7 +114,7 @@ struct Parser<'w> {
     warnings: &'w mut Vec<Warning>,
     mode: Mode,
     theme_lines: Vec<String>,
-    last_theme: String,
+    last_theme: Option<String>,
     head_lines: Vec<String>,
     /// The first part of a row broken over a page break: its name's first
     /// lines, printed without the row's figures at the foot of the page.
@@ -235,7 +235,7 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Parsed {
         warnings,
         mode: Mode::Between,
         theme_lines: Vec::new(),
-        last_theme: String::new(),
+        last_theme: None,
         head_lines: Vec::new(),
         broken_name: None,
         open: None,
@@ -440,7 +440,7 @@ impl Parser<'_> {
         if let Some((head, code, title)) = row_label(it.line).or_else(|| label(&text)) {
             self.finish_heading();
             match head {
-                Head::Goal => self.start_goal(&code, it.page),
+                Head::Goal => self.start_goal(&code),
                 Head::Objective => self.start_objective(&code, it.page),
                 Head::Target => self.start_target(&code, it.page),
             }
@@ -739,12 +739,15 @@ impl Parser<'_> {
         if marked {
             name = name.trim_end_matches('*').trim_end().to_string();
         }
-        let unit = cols
-            .unit
-            .and_then(|u| cells[u].as_deref())
-            .map(normalize::clean)
-            .or(unit_word)
-            .unwrap_or_default();
+        let unit = match cols.unit {
+            Some(u) => Some(
+                cells[u]
+                    .as_deref()
+                    .map(normalize::clean)
+                    .unwrap_or_default(),
+            ),
+            None => unit_word,
+        };
         let n = self.out.columns.len().max(cols.values.len());
         let mut values: Vec<_> = cols
             .values
@@ -761,10 +764,12 @@ impl Parser<'_> {
             return;
         }
         let indicator = Indicator {
+            code: None,
             name,
             unit,
             values,
             marked,
+            description: None,
         };
         match self.target() {
             Some(t) => t.indicators.push(indicator),
@@ -843,6 +848,7 @@ impl Parser<'_> {
         };
         if let Some(head) = orphan {
             t.activities.push(ActivityLine {
+                code: None,
                 name: normalize::clean(&head),
                 budget: None,
                 off_budget: None,
@@ -867,6 +873,7 @@ impl Parser<'_> {
             return;
         }
         t.activities.push(ActivityLine {
+            code: None,
             name,
             budget,
             off_budget,
@@ -874,23 +881,17 @@ impl Parser<'_> {
         });
     }
 
-    fn start_goal(&mut self, code: &str, page: Option<u32>) {
+    fn start_goal(&mut self, code: &str) {
         let theme_text = join_lines(&self.theme_lines);
         self.theme_lines.clear();
         if self.out.goals.last().is_some_and(|g| g.code == code) {
             return;
         }
+        // A document without strategic areas prints no heading: null.
         let theme = if theme_text.is_empty() {
-            if self.out.goals.is_empty() {
-                warn(
-                    self.warnings,
-                    page,
-                    format!("goal {code} has no strategic-area heading above it"),
-                );
-            }
             self.last_theme.clone()
         } else {
-            normalize::title_case_tr(&theme_text)
+            Some(normalize::title_case_tr(&theme_text))
         };
         self.last_theme = theme.clone();
         self.out.goals.push(Goal {
@@ -1192,7 +1193,7 @@ mod tests {
     fn check(parsed: &Parsed, what: &str) {
         let g = &parsed.goals[0];
         assert_eq!(g.code, "1", "{what}");
-        assert_eq!(g.theme, "Altyapı", "{what}");
+        assert_eq!(g.theme.as_deref(), Some("Altyapı"), "{what}");
         assert_eq!(g.title, "Herkesi Kapsayan Bir Altyapı", "{what}");
         let o = &g.objectives[0];
         assert_eq!(
@@ -1267,7 +1268,7 @@ mod tests {
                         })
                     })
                     .collect();
-                (i.name.as_str(), i.unit.as_str(), values)
+                (i.name.as_str(), i.unit.as_deref().unwrap_or(""), values)
             })
             .collect();
         let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();

@@ -16,7 +16,7 @@ use crate::model::{
     ActivityCost, ActivityLine, Amounts, Block, ColumnKind as IndicatorKind, Economic, EconomicRow,
     EconomicSummary, Goal, Indicator, IndicatorColumn, Level, Objective, OffBudget, Programme,
     ResourceRow, ResourceSummary, ResourceTotal, Responsibility, Section, Source, Target, Value,
-    FORMAT,
+    FORMAT, FORMAT_V1,
 };
 use crate::normalize::{normalize_key, parse_number};
 
@@ -72,7 +72,18 @@ const HIERARCHY_COLS: [&str; 8] = [
     "Genel Toplam",
 ];
 const INDICATOR_COLS: [&str; 4] = [TARGET, "Gösterge", "Ölçü Birimi", "Dipnot (*)"];
+/// Columns version 2 added to the indicators sheet (a version-1 workbook
+/// lacks them): written after the fixed columns, before the year columns.
+const INDICATOR_COLS_V2: [&str; 2] = ["Gösterge Kodu", "Açıklama"];
 const ACTIVITY_COLS: [&str; 5] = [TARGET, ACTIVITY, BUDGET, OFF_BUDGET, TOTAL];
+const ACTIVITY_COLS_V2: [&str; 1] = ["Faaliyet Kodu"];
+/// Marks a cost table that prints one off-budget line (no breakdown).
+const COST_COLS_V2: [&str; 1] = ["Bütçe Dışı Tek Satır (*)"];
+/// Program-sheet rows: whether the document prints the summaries.
+const F_RESOURCES: &str = "İdarenin Toplam Kaynak İhtiyacı Tablosu";
+const F_ECONOMIC: &str = "Mali Yılı Toplam Kaynak İhtiyacı Tablosu";
+const PRINTED: &str = "Var";
+const NOT_PRINTED: &str = "Yok";
 const NOTE_COLS: [&str; 2] = [TARGET, "Dipnot"];
 const COST_COLS: [&str; 18] = [
     TARGET,
@@ -145,34 +156,34 @@ const INTEGER: ColumnKind = ColumnKind::Number(0);
 const PLAIN: ColumnKind = ColumnKind::Plain;
 const TEXT: ColumnKind = ColumnKind::Text;
 
-/// The label of an indicator column: `2024 Hedef`, `2022 Gerçekleşen`.
+/// The label of an indicator column: its header as printed (`2024 Hedef`,
+/// `2019`, `Uygulama Yılı 2020`), or one made from its year and kind.
 pub fn indicator_label(c: &IndicatorColumn) -> String {
-    let kind = match c.kind {
-        IndicatorKind::Actual => "Gerçekleşen",
-        IndicatorKind::Target => "Hedef",
-    };
-    format!("{} {kind}", c.year)
+    if c.label.is_empty() {
+        IndicatorKind::label(c.year, c.kind)
+    } else {
+        c.label.clone()
+    }
 }
 
-/// The indicator column a header names, if it is one.
+/// The indicator column a header names, if it is one: a header with a year
+/// in it, its kind by its words.
 fn indicator_column(header: &str) -> Option<IndicatorColumn> {
-    let mut words = header.split_whitespace();
-    let year = words.next()?;
-    let kind = normalize_key(&words.collect::<Vec<_>>().join(" "));
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let kind = if kind == normalize_key("Gerçekleşen") || kind == normalize_key("Gerçekleşme") {
-        IndicatorKind::Actual
-    } else if kind == normalize_key("Hedef") {
-        IndicatorKind::Target
-    } else {
-        return None;
-    };
+    let label = header.split_whitespace().collect::<Vec<_>>().join(" ");
+    let year = label.split_whitespace().find_map(|w| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+    })?;
     Some(IndicatorColumn {
-        year: year.parse().ok()?,
-        kind,
+        year,
+        kind: IndicatorKind::from_label(&label),
+        label,
     })
+}
+
+fn printed(yes: bool) -> Cell {
+    Cell::text(if yes { PRINTED } else { NOT_PRINTED })
 }
 
 fn sheet(name: &str, cols: &[&str], kinds: &[ColumnKind], frozen: u16) -> Sheet {
@@ -198,8 +209,16 @@ pub fn to_grid(p: &Programme) -> Grid {
     let mut sheets = vec![program_sheet(p)];
     sheets.extend(target_sheets(p));
     sheets.push(cost_sheet(p));
-    sheets.push(resource_sheet(&p.resource_summary));
-    sheets.push(economic_sheet(&p.economic_summary));
+    sheets.push(resource_sheet(
+        p.resource_summary
+            .as_ref()
+            .unwrap_or(&ResourceSummary::default()),
+    ));
+    sheets.push(economic_sheet(
+        p.economic_summary
+            .as_ref()
+            .unwrap_or(&EconomicSummary::default()),
+    ));
     sheets.push(responsibility_sheet(p));
     sheets.push(unit_sheet(p));
     sheets.push(front_sheet(&p.front_matter));
@@ -215,6 +234,8 @@ fn program_sheet(p: &Programme) -> Sheet {
         (F_FILE, Cell::text(&p.source.file)),
         (F_SHA, Cell::text(&p.source.sha256)),
         (F_PAGES, page(p.source.pages)),
+        (F_RESOURCES, printed(p.resource_summary.is_some())),
+        (F_ECONOMIC, printed(p.economic_summary.is_some())),
         (
             F_NOTE,
             Cell::text(format!(
@@ -239,15 +260,18 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
         2,
     );
     let mut header: Vec<&str> = INDICATOR_COLS.to_vec();
+    header.extend(INDICATOR_COLS_V2);
     let labels: Vec<String> = p.indicator_columns.iter().map(indicator_label).collect();
     header.extend(labels.iter().map(String::as_str));
-    let mut kinds = vec![TEXT; INDICATOR_COLS.len()];
+    let mut kinds = vec![TEXT; INDICATOR_COLS.len() + INDICATOR_COLS_V2.len()];
     kinds.extend(p.indicator_columns.iter().map(|_| INTEGER));
     let mut ind = sheet(INDICATORS, &header, &kinds, 2);
+    let mut act_header = ACTIVITY_COLS.to_vec();
+    act_header.extend(ACTIVITY_COLS_V2);
     let mut act = sheet(
         ACTIVITIES,
-        &ACTIVITY_COLS,
-        &[TEXT, TEXT, AMOUNT, AMOUNT, AMOUNT],
+        &act_header,
+        &[TEXT, TEXT, AMOUNT, AMOUNT, AMOUNT, TEXT],
         2,
     );
     let mut notes = sheet(NOTES, &NOTE_COLS, &[TEXT, TEXT], 1);
@@ -255,7 +279,7 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
         h.rows.push(vec![
             Cell::text(LEVELS[0].0),
             Cell::text(&g.code),
-            Cell::text(&g.theme),
+            Cell::text(g.theme.as_deref().unwrap_or("")),
             Cell::text(&g.title),
         ]);
         for o in &g.objectives {
@@ -280,8 +304,10 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
                     let mut row = vec![
                         Cell::text(&t.code),
                         Cell::text(&i.name),
-                        Cell::text(&i.unit),
+                        Cell::text(i.unit.as_deref().unwrap_or("")),
                         Cell::text(if i.marked { "*" } else { "" }),
+                        Cell::text(i.code.as_deref().unwrap_or("")),
+                        Cell::text(i.description.as_deref().unwrap_or("")),
                     ];
                     row.extend(i.values.iter().map(|v| match v {
                         None => Cell::Empty,
@@ -297,6 +323,7 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
                         Cell::number(a.budget),
                         Cell::number(a.off_budget),
                         Cell::number(a.total),
+                        Cell::text(a.code.as_deref().unwrap_or("")),
                     ]);
                 }
                 for n in &t.notes {
@@ -311,7 +338,10 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
 fn cost_sheet(p: &Programme) -> Sheet {
     let mut kinds = vec![TEXT, TEXT, TEXT, PLAIN];
     kinds.extend([AMOUNT; 14]);
-    let mut s = sheet(COSTS, &COST_COLS, &kinds, 2);
+    kinds.push(TEXT);
+    let mut header = COST_COLS.to_vec();
+    header.extend(COST_COLS_V2);
+    let mut s = sheet(COSTS, &header, &kinds, 2);
     for c in &p.activity_costs {
         let mut row = vec![
             Cell::text(&c.target),
@@ -320,18 +350,20 @@ fn cost_sheet(p: &Programme) -> Sheet {
             page(c.page),
         ];
         row.extend(c.economic.values().into_iter().map(Cell::number));
+        let o = c.off_budget.clone().unwrap_or_default();
         row.extend(
             [
                 c.budget_total,
-                c.off_budget.revolving_fund,
-                c.off_budget.other_domestic,
-                c.off_budget.foreign,
+                o.revolving_fund,
+                o.other_domestic,
+                o.foreign,
                 c.off_budget_total,
                 c.total,
             ]
             .into_iter()
             .map(Cell::number),
         );
+        row.push(Cell::text(if c.off_budget.is_none() { "*" } else { "" }));
         s.rows.push(row);
     }
     s
@@ -511,6 +543,17 @@ struct Table<'a> {
 }
 
 fn table<'a>(grid: &'a Grid, name: &str, titles: &[&str]) -> Result<Table<'a>, ImportError> {
+    table_with(grid, name, titles, &[])
+}
+
+/// A table with `optional` columns after the required `titles` (columns
+/// version 2 added, which a version-1 workbook lacks: read as empty).
+fn table_with<'a>(
+    grid: &'a Grid,
+    name: &str,
+    titles: &[&str],
+    optional: &[&str],
+) -> Result<Table<'a>, ImportError> {
     let sheet = grid.sheet(name).ok_or_else(|| {
         let have: Vec<String> = grid.sheets.iter().map(|s| format!("{:?}", s.name)).collect();
         ImportError::workbook(format!(
@@ -535,6 +578,11 @@ fn table<'a>(grid: &'a Grid, name: &str, titles: &[&str]) -> Result<Table<'a>, I
             }
         }
     }
+    cols.extend(
+        optional
+            .iter()
+            .map(|t| sheet.column(t).unwrap_or(usize::MAX)),
+    );
     Ok(Table { sheet, cols })
 }
 
@@ -717,24 +765,31 @@ impl Row<'_> {
 
 /// Reads a model back from a workbook laid out by [`to_grid`].
 pub fn from_grid(grid: &Grid) -> Result<Programme, ImportError> {
-    let (format, institution, fiscal_year, source) = read_program(grid)?;
+    let (program, (has_resources, has_economic)) = read_program(grid)?;
+    let (_, institution, fiscal_year, source) = program;
     let (indicator_columns, goals) = read_targets(grid)?;
     Ok(Programme {
-        format,
+        // A version-1 workbook reads as version 2.
+        format: FORMAT.into(),
         source,
         institution,
         fiscal_year,
         indicator_columns,
         goals,
         activity_costs: read_costs(grid)?,
-        resource_summary: read_resources(grid)?,
-        economic_summary: read_economic(grid)?,
+        resource_summary: has_resources.then(|| read_resources(grid)).transpose()?,
+        economic_summary: has_economic.then(|| read_economic(grid)).transpose()?,
         responsibilities: read_responsibilities(grid)?,
         front_matter: read_front(grid)?,
     })
 }
 
-fn read_program(grid: &Grid) -> Result<(String, String, i32, Source), ImportError> {
+/// The program sheet: format, institution, year, source; and whether the
+/// document prints the resource and the economic summary (a version-1
+/// workbook says nothing: printed).
+type ProgramFields = ((String, String, i32, Source), (bool, bool));
+
+fn read_program(grid: &Grid) -> Result<ProgramFields, ImportError> {
     let t = table(grid, PROGRAM, &[FIELD, VALUE])?;
     let mut fields: HashMap<String, Row<'_>> = HashMap::new();
     for row in t.rows() {
@@ -755,10 +810,10 @@ fn read_program(grid: &Grid) -> Result<(String, String, i32, Source), ImportErro
     };
     let row = field(F_FORMAT)?;
     let format = row.text(1, "the format tag")?;
-    if format != FORMAT {
+    if format != FORMAT && format != FORMAT_V1 {
         return Err(row.err(
             1,
-            format!("expected the format {FORMAT:?}, found {format:?}"),
+            format!("expected the format {FORMAT:?} (or {FORMAT_V1:?}), found {format:?}"),
         ));
     }
     let institution = field(F_INSTITUTION)?.text(1, "the institution's name")?;
@@ -771,7 +826,14 @@ fn read_program(grid: &Grid) -> Result<(String, String, i32, Source), ImportErro
         sha256: field(F_SHA)?.opt_text(1)?,
         pages: field(F_PAGES)?.count(1, "a page count")?,
     };
-    Ok((format, institution, year as i32, source))
+    let printed = |name: &str| -> Result<bool, ImportError> {
+        match fields.get(&normalize_key(name)) {
+            None => Ok(true),
+            Some(row) => Ok(row.choice(1, &[PRINTED, NOT_PRINTED])? == 0),
+        }
+    };
+    let flags = (printed(F_RESOURCES)?, printed(F_ECONOMIC)?);
+    Ok(((format, institution, year as i32, source), flags))
 }
 
 /// Where a target sits in the goal tree.
@@ -800,7 +862,7 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
         match level {
             Level::Goal => goals.push(Goal {
                 code,
-                theme: row.opt_text(2)?,
+                theme: Some(row.opt_text(2)?).filter(|t| !t.is_empty()),
                 title,
                 objectives: Vec::new(),
             }),
@@ -856,7 +918,7 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
     };
 
     // Indicators: the year columns are the headers that name one.
-    let it = table(grid, INDICATORS, &INDICATOR_COLS)?;
+    let it = table_with(grid, INDICATORS, &INDICATOR_COLS, &INDICATOR_COLS_V2)?;
     let year_cols: Vec<(usize, IndicatorColumn)> = it
         .sheet
         .header
@@ -877,19 +939,24 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
         for (k, _) in &year_cols {
             values.push(row.value(*k)?);
         }
+        let some = |t: String| (!t.is_empty()).then_some(t);
         let ind = Indicator {
+            code: some(row.opt_text(4)?),
             name: row.text(1, "an indicator name")?,
-            unit: row.opt_text(2)?,
+            unit: some(row.opt_text(2)?),
             values,
             marked: row.mark(3)?,
+            description: some(row.opt_text(5)?),
         };
         goals[g].objectives[o].targets[ti].indicators.push(ind);
     }
 
-    let at = table(grid, ACTIVITIES, &ACTIVITY_COLS)?;
+    let at = table_with(grid, ACTIVITIES, &ACTIVITY_COLS, &ACTIVITY_COLS_V2)?;
     for row in at.rows() {
         let (g, o, ti) = target_of(&row)?;
+        let code = row.opt_text(5)?;
         let line = ActivityLine {
+            code: (!code.is_empty()).then_some(code),
             name: row.text(1, "an activity name")?,
             budget: row.amount(2)?,
             off_budget: row.amount(3)?,
@@ -908,7 +975,7 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
 }
 
 fn read_costs(grid: &Grid) -> Result<Vec<ActivityCost>, ImportError> {
-    let t = table(grid, COSTS, &COST_COLS)?;
+    let t = table_with(grid, COSTS, &COST_COLS, &COST_COLS_V2)?;
     let mut out = Vec::new();
     for row in t.rows() {
         let mut economic = Economic::default();
@@ -924,10 +991,14 @@ fn read_costs(grid: &Grid) -> Result<Vec<ActivityCost>, ImportError> {
             page: row.count(3, "a page number")?,
             economic,
             budget_total: row.amount(12)?,
-            off_budget: OffBudget {
-                revolving_fund: row.amount(13)?,
-                other_domestic: row.amount(14)?,
-                foreign: row.amount(15)?,
+            off_budget: if row.mark(18)? {
+                None
+            } else {
+                Some(OffBudget {
+                    revolving_fund: row.amount(13)?,
+                    other_domestic: row.amount(14)?,
+                    foreign: row.amount(15)?,
+                })
             },
             off_budget_total: row.amount(16)?,
             total: row.amount(17)?,
