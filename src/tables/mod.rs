@@ -124,6 +124,12 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     let bounds = sections(&items);
     let row_bounds = sections(&rows);
     if bounds.iter().all(|b| b.0 != Section::Targets) {
+        if let Some(evidence) = program_budget(&items) {
+            return Err(Error::ProgramBudget {
+                path: doc.path.clone(),
+                evidence,
+            });
+        }
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
             reason: "no \"Performans Hedefi Tablosu\" found".into(),
@@ -251,6 +257,24 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         programme,
         warnings,
     })
+}
+
+/// The program-budget layout (program → alt program → faaliyet), told by
+/// its labels: an `Alt Program Hedefi` line, or both a `Program` and an `Alt
+/// Program` label. The label that told it.
+fn program_budget(items: &[Item]) -> Option<String> {
+    let keys: Vec<String> = items
+        .iter()
+        .map(|it| header::key(&plain(it.text())))
+        .collect();
+    if keys.iter().any(|k| k.starts_with("alt program hedef")) {
+        return Some("Alt Program Hedefi".into());
+    }
+    let program = keys
+        .iter()
+        .any(|k| k == "program" || k.starts_with("program adı") || k.starts_with("program kodu"));
+    let sub = keys.iter().any(|k| k.starts_with("alt program"));
+    (program && sub).then(|| "Alt Program".into())
 }
 
 /// The institution: the head's signature line (`X Belediye Başkanı` →
