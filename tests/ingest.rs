@@ -318,3 +318,35 @@ fn make_pdf(text: Option<&str>) -> Vec<u8> {
     doc.save_to(&mut out).unwrap();
     out
 }
+
+/// Reads another administration's programme (`tests/data/NAME.pdf`) and
+/// compares it with its expected model (`NAME.json`) field by field; the
+/// failure lists the differences as `perfprog diff` prints them.
+fn matches_expected_model(name: &str) {
+    let data = root().join("tests/data");
+    let got = crate::util::extract(&data.join(format!("{name}.pdf")))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .programme;
+    let text = std::fs::read_to_string(data.join(format!("{name}.json"))).unwrap();
+    let want = Programme::from_json(&text).unwrap();
+    let changes = perfprog::audit::diff(&want, &got);
+    let shown: Vec<String> = changes.iter().take(40).map(|c| c.to_string()).collect();
+    assert!(
+        changes.is_empty(),
+        "{name}: {} differences from the expected model:\n{}",
+        changes.len(),
+        shown.join("\n")
+    );
+    // Field by field, the same JSON.
+    assert!(got.to_json() == text, "{name}: the JSON text differs");
+}
+
+/// Kuzeykent (an ilçe belediyesi printed by an office suite): codes `SA1-`
+/// / `SH1.1-` / `PH1.1.1-`, bare year columns without a unit column,
+/// indicator codes and Açıklama rows, activity codes `F01`, `-` for empty
+/// amounts, one off-budget line, target tables and cost tables alternating,
+/// no resource summary nor responsibilities table, a cover page.
+#[test]
+fn kuzeykent_matches_its_expected_model() {
+    matches_expected_model("kuzeykent-2021-performans-programi");
+}

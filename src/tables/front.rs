@@ -88,11 +88,13 @@ impl Doc {
 
 /// Parses the front matter.
 pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
-    let kept: Vec<&Item> = items
+    let mut kept: Vec<&Item> = items
         .iter()
         .filter(|i| !i.is_blank())
         .filter(|i| !plain(&i.line.text()).is_empty())
         .collect();
+    let cover = cover_lines(&kept);
+    kept.drain(..cover);
     let items_of = &kept;
     let lines: Vec<(String, Option<u32>)> = kept
         .iter()
@@ -259,6 +261,30 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
         .into_iter()
         .filter(|s| !s.blocks.is_empty())
         .collect()
+}
+
+/// The cover: a first page holding only a few short lines — the
+/// administration, the year and the document's title ("… Performans
+/// Programı"). How many lines it has; 0 when the first page is more.
+fn cover_lines(items: &[&Item]) -> usize {
+    let Some(first) = items.first() else {
+        return 0;
+    };
+    // Text input has no pages to tell a cover by.
+    if first.page.is_none() {
+        return 0;
+    }
+    let n = items.iter().take_while(|i| i.page == first.page).count();
+    let texts: Vec<String> = items[..n].iter().map(|i| plain(&i.line.text())).collect();
+    let short = texts.iter().all(|t| t.split_whitespace().count() <= 8);
+    let titled = texts
+        .iter()
+        .any(|t| crate::tables::header::key(t).contains("performans program"));
+    if n <= 6 && short && titled {
+        n
+    } else {
+        0
+    }
 }
 
 /// Where the printing sets its blocks apart by vertical space (paragraph

@@ -170,10 +170,35 @@ pub fn coded(text: &str, keyword: &str, parts: usize) -> Option<(String, String)
     Some((code, title.to_string()))
 }
 
-/// A leading dotted code of `parts` numbers (`1.1.1` or `1.1.1.`), and the
-/// title after it with separators (`:`, `.`, `-`) removed.
+/// A leading dotted code of `parts` numbers, and the title after it with
+/// separators (`:`, `.`, `-`) removed. The code is read in every style
+/// administrations print, and given as the dotted number alone: `1.1.1`,
+/// `1.1.1.`, `SA2-` → `2`, `PH2.2.1` → `2.2.1`, `(A.03)` → `3`, `(03.01)` →
+/// `3.1`.
 pub fn leading_code(text: &str, parts: usize) -> Option<(String, &str)> {
     let t = text.trim_start();
+    let (t, paren) = match t.strip_prefix('(') {
+        Some(r) => (r, true),
+        None => (t, false),
+    };
+    // A prefix of capital letters (`SA`, `SH`, `PH`, `A.`) before the digits.
+    let letters = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_alphabetic() && c.is_uppercase())
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    let t = if letters > 0 && t[..letters].chars().count() <= 3 {
+        let rest = &t[letters..];
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            rest
+        } else {
+            return None;
+        }
+    } else {
+        t
+    };
     let end = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(t.len());
@@ -183,7 +208,10 @@ pub fn leading_code(text: &str, parts: usize) -> Option<(String, &str)> {
     if nums.len() != parts || nums.iter().any(|n| n.is_empty() || n.len() > 3) {
         return None;
     }
-    let rest = &t[end..];
+    let mut rest = &t[end..];
+    if paren {
+        rest = rest.strip_prefix(')')?;
+    }
     // The code must stand alone: followed by a separator or space, not a letter.
     if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
         return None;
@@ -191,7 +219,13 @@ pub fn leading_code(text: &str, parts: usize) -> Option<(String, &str)> {
     let title = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || c == ':' || c == '\u{a0}' || c == '-' || c == '–'
     });
-    Some((code.to_string(), title))
+    let code = nums
+        .iter()
+        .map(|n| n.trim_start_matches('0'))
+        .map(|n| if n.is_empty() { "0" } else { n })
+        .collect::<Vec<_>>()
+        .join(".");
+    Some((code, title))
 }
 
 #[cfg(test)]
@@ -226,6 +260,23 @@ mod tests {
         );
         assert_eq!(leading_code("1.1 Kent", 2).map(|c| c.1), Some("Kent"));
         assert_eq!(leading_code("2024 Yılı", 1), None);
+        // Every administration's style, as the dotted number alone.
+        for (text, parts, code, title) in [
+            ("SA2- Altyapı", 1, "2", "Altyapı"),
+            ("SH2.2- Ulaşım", 2, "2.2", "Ulaşım"),
+            ("PH2.2.1- Yol", 3, "2.2.1", "Yol"),
+            ("(A.03) Kültür", 1, "3", "Kültür"),
+            ("(03.01) Müze", 2, "3.1", "Müze"),
+            ("1: Hizmet", 1, "1", "Hizmet"),
+        ] {
+            assert_eq!(
+                leading_code(text, parts),
+                Some((code.to_string(), title)),
+                "{text}"
+            );
+        }
+        assert_eq!(leading_code("KENT 1", 1), None);
+        assert_eq!(leading_code("SA 1", 1), None);
         assert_eq!(
             coded("Starejik Hedef 6.2 : Kurumsal", "Stratejik Hedef", 2),
             Some(("6.2".into(), "Kurumsal".into()))

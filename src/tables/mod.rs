@@ -74,7 +74,9 @@ fn section_of(text: &str) -> Option<Section> {
     None
 }
 
-/// Splits the stream at section titles; a title only opens a later section.
+/// Splits the stream at section titles; a title only opens a later section,
+/// except that target tables and cost tables may alternate (each target's
+/// table followed by its cost tables).
 fn sections(items: &[Item]) -> Vec<(Section, usize)> {
     let mut bounds: Vec<(Section, usize)> = vec![(Section::Front, 0)];
     for (i, it) in items.iter().enumerate() {
@@ -83,7 +85,8 @@ fn sections(items: &[Item]) -> Vec<(Section, usize)> {
         }
         if let Some(s) = section_of(it.text()) {
             let current = bounds.last().map(|b| b.0).unwrap_or(Section::Front);
-            if s > current {
+            let alternating = current == Section::Costs && s == Section::Targets;
+            if s > current || alternating {
                 bounds.push((s, i));
             }
         }
@@ -91,18 +94,23 @@ fn sections(items: &[Item]) -> Vec<(Section, usize)> {
     bounds
 }
 
-/// A section's lines, less the original's stray running headers.
+/// A section's lines (all its ranges, in order), less the original's stray
+/// running headers.
 fn section<'a>(items: &[Item<'a>], bounds: &[(Section, usize)], s: Section) -> Vec<Item<'a>> {
-    let Some(k) = bounds.iter().position(|b| b.0 == s) else {
-        return Vec::new();
-    };
-    let start = bounds[k].1;
-    let end = bounds.get(k + 1).map_or(items.len(), |b| b.1);
-    items[start..end]
-        .iter()
-        .filter(|it| !lines::is_stray_running_header(it.text()))
-        .cloned()
-        .collect()
+    let mut out = Vec::new();
+    for (k, b) in bounds.iter().enumerate() {
+        if b.0 != s {
+            continue;
+        }
+        let end = bounds.get(k + 1).map_or(items.len(), |n| n.1);
+        out.extend(
+            items[b.1..end]
+                .iter()
+                .filter(|it| !lines::is_stray_running_header(it.text()))
+                .cloned(),
+        );
+    }
+    out
 }
 
 /// What one family's recogniser gives.

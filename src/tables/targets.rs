@@ -67,6 +67,25 @@ pub fn year_columns(texts: &[String]) -> Vec<IndicatorColumn> {
         .collect()
 }
 
+/// A code printed before an indicator's or an activity's name (`PG1.1.1.3-`,
+/// `INKA_P_9.1.1.1`, `F01`): the code without trailing punctuation, and the
+/// name after it. A code has a letter prefix or dots, and digits.
+pub fn printed_code(name: &str) -> Option<(String, &str)> {
+    let (first, rest) = name.trim_start().split_once(char::is_whitespace)?;
+    let code = first.trim_end_matches(['-', '–', ':', '.', ')']);
+    let letters = code
+        .chars()
+        .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+        .count();
+    let digits = code.chars().filter(char::is_ascii_digit).count();
+    let shaped = code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+    let dotted = code.contains('.') && code.starts_with(|c: char| c.is_ascii_digit());
+    (shaped && digits > 0 && (letters > 0 || dotted) && code.chars().last()?.is_ascii_digit())
+        .then(|| (code.to_string(), rest.trim_start()))
+}
+
 /// The label keywords of each level, longest first.
 const GOAL: [&str; 2] = ["Stratejik Amaç", "Amaç"];
 const OBJECTIVE: [&str; 2] = ["Stratejik Hedef", "Hedef"];
@@ -468,6 +487,22 @@ impl Parser<'_> {
             }
             return 1;
         }
+        // The administration's name above the labels (`İdare Adı`): no theme.
+        if after_keyword(&text, "İdare Adı").is_some() {
+            return 1;
+        }
+        // An explanation row under an indicator (`Açıklama: …`).
+        if let (Mode::Indicators(_), Some(rest)) = (&self.mode, after_keyword(&text, "Açıklama"))
+        {
+            let rest = normalize::clean(rest.trim_start_matches([':', ' ', '\u{a0}']));
+            if let Some(ind) = self.target().and_then(|t| t.indicators.last_mut()) {
+                ind.description = Some(match ind.description.take() {
+                    Some(d) => join_lines(&[d, rest]),
+                    None => rest,
+                });
+                return 1;
+            }
+        }
         match &self.mode {
             Mode::Between => self.theme_lines.push(text),
             Mode::Heading(_) => self.head_lines.push(text),
@@ -763,8 +798,12 @@ impl Parser<'_> {
             );
             return;
         }
+        let (code, name) = match printed_code(&name) {
+            Some((code, rest)) => (Some(code), rest.to_string()),
+            None => (None, name),
+        };
         let indicator = Indicator {
-            code: None,
+            code,
             name,
             unit,
             values,
@@ -818,6 +857,10 @@ impl Parser<'_> {
         }
         let amount = |slot: Option<usize>, warnings: &mut Vec<Warning>| {
             let v = slot.and_then(|j| cells[j].as_deref())?;
+            // A dash alone is an empty cell.
+            if matches!(v.trim(), "-" | "–" | "—") {
+                return None;
+            }
             let d = parse_number(v);
             if d.is_none() {
                 warn(
@@ -872,8 +915,12 @@ impl Parser<'_> {
             );
             return;
         }
+        let (code, name) = match printed_code(&name) {
+            Some((code, rest)) => (Some(code), rest.to_string()),
+            None => (None, name),
+        };
         t.activities.push(ActivityLine {
-            code: None,
+            code,
             name,
             budget,
             off_budget,
