@@ -350,3 +350,13 @@ fn matches_expected_model(name: &str) {
 fn kuzeykent_matches_its_expected_model() {
     matches_expected_model("kuzeykent-2021-performans-programi");
 }
+
+/// Güneyova (a büyükşehir printed by a report generator): labels in
+/// capitals (`STRATEJİK AMAÇ 1`), the strategic area as a labelled row, five
+/// year columns under `Skala`, percentages with a suffix (`52,02%`), amounts
+/// without decimals, cost tables after all target tables with economic names
+/// in capitals, `İDARE PERFORMANS TABLOSU`, a responsibilities table.
+#[test]
+fn guneyova_matches_its_expected_model() {
+    matches_expected_model("guneyova-2009-performans-programi");
+}

@@ -50,16 +50,16 @@ fn section_of(text: &str) -> Option<Section> {
         return None;
     }
     let t = plain(text);
-    if t == "Performans Hedefi Tablosu" {
+    let k = header::key(&t);
+    if k == "performans hedefi tablosu" {
         return Some(Section::Targets);
     }
-    if t == "Faaliyet Maliyetleri Tablosu" {
+    if k == "faaliyet maliyetleri tablosu" {
         return Some(Section::Costs);
     }
     // The summaries' and the responsibilities' titles by meaning: any case,
     // a year or a running header's words around them (`İdarenin 2024 Yılı
     // Toplam Kaynak İhtiyacı`, `TOPLAM KAYNAK İHTİYACI TABLOSU`).
-    let k = header::key(&t);
     if k.ends_with("toplam kaynak ihtiyacı") && k.split(' ').any(|w| w == "idarenin")
         || k == "idare performans tablosu"
     {

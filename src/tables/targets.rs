@@ -453,7 +453,18 @@ impl Parser<'_> {
             }
             self.close_open(it.page);
         }
-        if text == TABLE || text.starts_with(&format!("{TABLE} ")) {
+        let key = header::key(&text);
+        static TITLE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| header::key(TABLE));
+        if key
+            .strip_prefix(TITLE.as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        {
+            return 1;
+        }
+        // The strategic area printed as a labelled row (`Stratejik Alan |
+        // EKONOMİ`): its value is the theme.
+        if let Some(area) = after_keyword(&text, "Stratejik Alan") {
+            self.theme_lines = vec![area.trim_start_matches([':', ' ']).to_string()];
             return 1;
         }
         if let Some((head, code, title)) = row_label(it.line).or_else(|| label(&text)) {
