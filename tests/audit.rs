@@ -1641,3 +1641,71 @@ fn cli_diff_human_and_json() {
     let out = util::perfprog(&dir, &["diff", "a.json", "a.json"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "no differences\n");
 }
+
+/// Tables an administration does not print: the audit says which checks it
+/// could not run and why, and finds nothing wrong for their absence.
+#[test]
+fn audit_lists_the_checks_it_could_not_run() {
+    let mut p = consistent();
+    p.resource_summary = None;
+    p.economic_summary = None;
+    p.responsibilities.clear();
+    let findings = perfprog::audit::audit(&p);
+    let not_run: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.check == "audit.not_run")
+        .collect();
+    assert_eq!(not_run.len(), 3, "{not_run:#?}");
+    assert!(not_run.iter().all(|f| f.severity == Severity::Info));
+    assert!(not_run
+        .iter()
+        .any(|f| f.message.contains("no resource summary")));
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.check == "audit.not_run" || f.check.starts_with("narrative")),
+        "{findings:#?}"
+    );
+}
+
+/// A code that does not extend its parent's, and an indicator code that
+/// does not belong to its target, are reported.
+#[test]
+fn codes_that_do_not_extend_their_parents_are_reported() {
+    let mut p = consistent();
+    p.goals[0].objectives[0].targets[0].code = "2.1.1".into();
+    p.goals[0].objectives[0].targets[1].indicators[0].code = Some("PG1.1.1.4".into());
+    let findings = perfprog::audit::audit(&p);
+    let codes: Vec<(&str, Option<&str>)> = findings
+        .iter()
+        .filter(|f| f.check.starts_with("code."))
+        .map(|f| (f.check.as_str(), f.target.as_deref()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("code.parent", Some("2.1.1")),
+            ("code.indicator", Some("1.1.2"))
+        ]
+    );
+}
+
+/// The other administrations' expected models are consistent: their audit
+/// finds no error and no warning.
+#[test]
+fn other_administrations_audit_clean() {
+    for name in [
+        "kuzeykent-2021-performans-programi",
+        "guneyova-2009-performans-programi",
+    ] {
+        let text =
+            std::fs::read_to_string(util::root().join(format!("tests/data/{name}.json"))).unwrap();
+        let p = Programme::from_json(&text).unwrap();
+        let bad: Vec<String> = perfprog::audit::audit(&p)
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(|f| format!("{}: {}", f.check, f.message))
+            .collect();
+        assert!(bad.is_empty(), "{name}: {bad:#?}");
+    }
+}

@@ -27,7 +27,101 @@ pub fn run(p: &Programme) -> Vec<Finding> {
     cross_summaries(p, &mut out);
     resource_summary(p, &mut out);
     economic_summary(p, &mut out);
+    codes(p, &mut out);
+    not_run(p, &mut out);
     out
+}
+
+/// The checks that could not run, one finding each, with why: the tables
+/// the administration does not print.
+fn not_run(p: &Programme, out: &mut Vec<Finding>) {
+    let mut skip = |table: &str, checks: &str, why: &str| {
+        out.push(
+            Finding::new("audit.not_run", Severity::Info, table)
+                .message(format!("not checked: {checks}; {why}")),
+        );
+    };
+    if p.activity_costs.is_empty() {
+        skip(
+            table::COST,
+            "the cost tables' totals, and the activities against the cost tables",
+            "the document prints no activity cost table (Faaliyet Maliyetleri Tablosu)",
+        );
+    }
+    if p.resource_summary.is_none() {
+        skip(
+            table::RESOURCE,
+            "the resource summary's rows, totals and shares, and its totals against the economic summary",
+            "the document prints no resource summary (İdarenin Toplam Kaynak İhtiyacı)",
+        );
+    }
+    if p.economic_summary.is_none() {
+        skip(
+            table::ECONOMIC,
+            "the economic summary's totals and its columns against the cost tables",
+            "the document prints no economic summary (Toplam Kaynak İhtiyacı Tablosu)",
+        );
+    }
+    if p.responsibilities.is_empty() {
+        skip(
+            table::RESPONSIBILITIES,
+            "the responsible units against the cost tables",
+            "the document prints no responsibilities table (Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo)",
+        );
+    }
+}
+
+/// Codes that do not extend their parent's: an objective's code that does
+/// not start with its goal's, a target's with its objective's, an
+/// indicator's (its dotted number) with its target's.
+fn codes(p: &Programme, out: &mut Vec<Finding>) {
+    let extends = |code: &str, parent: &str| code.starts_with(&format!("{parent}."));
+    for g in &p.goals {
+        for o in &g.objectives {
+            if !extends(&o.code, &g.code) {
+                out.push(
+                    Finding::new("code.parent", Severity::Warning, table::TARGET)
+                        .target(&o.code)
+                        .message(format!(
+                            "objective {} is printed under goal {}, whose code it does not extend",
+                            o.code, g.code
+                        )),
+                );
+            }
+            for t in &o.targets {
+                if !extends(&t.code, &o.code) {
+                    out.push(
+                        Finding::new("code.parent", Severity::Warning, table::TARGET)
+                            .target(&t.code)
+                            .page(t.page)
+                            .message(format!(
+                                "target {} is printed under objective {}, whose code it does not extend",
+                                t.code, o.code
+                            )),
+                    );
+                }
+                for i in &t.indicators {
+                    let Some(code) = &i.code else { continue };
+                    // The dotted number inside the code (`PG1.1.1.3` → `1.1.1.3`).
+                    let number: String = code
+                        .trim_start_matches(|c: char| !c.is_ascii_digit())
+                        .to_string();
+                    if !extends(&number, &t.code) {
+                        out.push(
+                            Finding::new("code.indicator", Severity::Warning, table::TARGET)
+                                .target(&t.code)
+                                .activity(&i.name)
+                                .page(t.page)
+                                .message(format!(
+                                    "indicator {code} is printed under target {}, to which its code does not belong",
+                                    t.code
+                                )),
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// An empty cell as 0.
@@ -437,17 +531,9 @@ fn cross_responsibilities(
     out: &mut Vec<Finding>,
     line_of_cost: &[Option<(&str, &str)>],
 ) {
+    // Without one of the two tables there is nothing to compare
+    // (`audit.not_run` says so).
     if p.responsibilities.is_empty() || p.activity_costs.is_empty() {
-        if p.responsibilities.is_empty() && !p.activity_costs.is_empty() {
-            out.push(
-                Finding::new(
-                    "cross.responsibility.unmatched",
-                    Severity::Warning,
-                    table::RESPONSIBILITIES,
-                )
-                .message("the source has no responsibilities table; units cannot be compared"),
-            );
-        }
         return;
     }
     let left = responsibility_items(p);
@@ -965,12 +1051,15 @@ fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
             ),
         ));
         let off_sum = sum(es.off_budget.iter().map(|r| columns(r)[k]));
-        out.extend(reconcile(
-            base("economic.column_total", "Toplam Bütçe Dışı Kaynak İhtiyacı"),
-            ot[k],
-            off_sum,
-            &format!("Toplam Bütçe Dışı Kaynak İhtiyacı, {col} column, vs the sum of the off-budget rows"),
-        ));
+        // One off-budget line (no breakdown rows): nothing to add up.
+        if !es.off_budget.is_empty() {
+            out.extend(reconcile(
+                base("economic.column_total", "Toplam Bütçe Dışı Kaynak İhtiyacı"),
+                ot[k],
+                off_sum,
+                &format!("Toplam Bütçe Dışı Kaynak İhtiyacı, {col} column, vs the sum of the off-budget rows"),
+            ));
+        }
         out.extend(reconcile(
             base("economic.column_total", "Toplam Kaynak İhtiyacı"),
             gt[k],
