@@ -1516,6 +1516,13 @@ fn fixture_findings_are_the_known_inconsistencies() {
             Some("14251597000.00"),
             Some("14250545000.00"),
         ),
+        b(
+            "target.line.total_empty",
+            W,
+            Some("4.4.1"),
+            None,
+            Some("0.00"),
+        ),
         b("narrative.activities", W, Some("2.3.3"), None, None),
         b("narrative.activities", I, Some("3.5.1"), None, None),
         b("narrative.activities", I, Some("4.1.1"), None, None),
@@ -1708,4 +1715,26 @@ fn other_administrations_audit_clean() {
             .collect();
         assert!(bad.is_empty(), "{name}: {bad:#?}");
     }
+}
+
+/// İzmir's 4.4.1 "Afete Hazırlık Faaliyetlerinin Yürütülmesi" prints 0,00
+/// and 0,00 but leaves its Toplam empty: a warning an auditor wants to see,
+/// though the figures add up to zero.
+#[test]
+fn an_empty_line_total_beside_printed_amounts_is_reported() {
+    let text = std::fs::read_to_string(util::root().join("tests/golden/programme.json")).unwrap();
+    let p = Programme::from_json(&text).unwrap();
+    let findings = perfprog::audit::audit(&p);
+    let found: Vec<(Option<&str>, Option<&str>)> = findings
+        .iter()
+        .filter(|f| f.check == "target.line.total_empty")
+        .map(|f| (f.target.as_deref(), f.activity.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            Some("4.4.1"),
+            Some("Afete Hazırlık Faaliyetlerinin Yürütülmesi")
+        )]
+    );
 }

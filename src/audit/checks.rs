@@ -219,6 +219,22 @@ fn target_tables(p: &Programme, out: &mut Vec<Finding>) {
         };
         for a in &t.activities {
             let computed = z(a.budget) + z(a.off_budget);
+            // A line whose amounts are printed but whose total cell is
+            // empty, even when they add up to zero.
+            if a.total.is_none() && (a.budget.is_some() || a.off_budget.is_some()) {
+                out.push(
+                    base("target.line.total_empty")
+                        .severity(Severity::Warning)
+                        .activity(&a.name)
+                        .figures(None, Some(computed))
+                        .message(format!(
+                            "the line's Toplam is empty though its Bütçe ({}) and Bütçe Dışı ({}) are printed",
+                            show(a.budget),
+                            show(a.off_budget)
+                        )),
+                );
+                continue;
+            }
             out.extend(reconcile(
                 base("target.line.sum").activity(&a.name),
                 a.total,
