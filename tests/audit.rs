@@ -91,6 +91,7 @@ fn cost(
         }),
         off_budget_total: obt,
         total: Some(total),
+        not_printed: Vec::new(),
     }
 }
 
@@ -1523,6 +1524,7 @@ fn fixture_findings_are_the_known_inconsistencies() {
             None,
             Some("0.00"),
         ),
+        b("cost.row_not_printed", W, Some("4.5.1"), None, None),
         b("narrative.activities", W, Some("2.3.3"), None, None),
         b("narrative.activities", I, Some("3.5.1"), None, None),
         b("narrative.activities", I, Some("4.1.1"), None, None),

@@ -282,6 +282,16 @@ fn cost_tables(p: &Programme, out: &mut Vec<Finding>) {
                 .activity(&c.activity)
                 .page(c.page)
         };
+        if !c.not_printed.is_empty() {
+            out.push(
+                base("cost.row_not_printed")
+                    .severity(Severity::Warning)
+                    .message(format!(
+                        "rows not printed at all (not printed empty): {}",
+                        c.not_printed.join(", ")
+                    )),
+            );
+        }
         let econ = sum(c.economic.values());
         out.extend(reconcile(
             base("cost.budget_total"),

@@ -485,6 +485,8 @@ impl Differ {
             );
             let (ua, ub) = (x.units.join("; "), y.units.join("; "));
             self.text(&format!("{p}.units"), code, name, &ua, &ub);
+            let (na, nb) = (x.not_printed.join("; "), y.not_printed.join("; "));
+            self.text(&format!("{p}.not_printed"), code, name, &na, &nb);
             for (k, (va, vb)) in x
                 .economic
                 .values()

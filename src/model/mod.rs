@@ -224,6 +224,13 @@ pub struct ActivityCost {
     pub off_budget: Option<OffBudget>,
     pub off_budget_total: Option<Dec>,
     pub total: Option<Dec>,
+    /// Rows of the table that are not printed at all (not printed empty),
+    /// by their key: `economic.7`, `budget_total`,
+    /// `off_budget.revolving_fund`, `off_budget_total`, `total`. Left out of
+    /// the JSON when every row is printed, so that version-2 documents
+    /// without it stay valid.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_printed: Vec<String>,
 }
 
 /// Economic codes 1–8 of an activity cost table.

@@ -211,6 +211,7 @@ const COLUMNS: &[Column] = &[
     col(ACTIVITY_COSTS, "foreign", Type::Decimal, "Yurt Dışı (off-budget), TL."),
     col(ACTIVITY_COSTS, "off_budget_total", Type::Decimal, "Toplam Bütçe Dışı Kaynak İhtiyacı (off-budget total, as printed), TL."),
     col(ACTIVITY_COSTS, "total", Type::Decimal, "Toplam Kaynak İhtiyacı (total, as printed), TL."),
+    col(ACTIVITY_COSTS, "not_printed", Type::Text, "Rows of the table not printed at all (not printed empty), by their model keys, e.g. economic.7; budget_total; joined with '; '; empty when every row is printed."),
     // resource_summary.csv
     col(RESOURCE_SUMMARY, "row_type", Type::Text, "goal, objective or target (Stratejik Amaç / Stratejik Hedef / Performans Hedefi row); targets_total (Performans Hedefleri Toplamı), general_administration (Genel Yönetim Giderleri), transfers (Diğer İdarelere Transferler) or total_budget (Toplam Bütçe)."),
     col(RESOURCE_SUMMARY, "code", Type::Text, "Goal, objective or target code, e.g. 1.1; empty on total rows."),
@@ -442,6 +443,7 @@ fn activity_costs(p: &Programme) -> CsvFile {
             .into_iter()
             .map(dec),
         );
+        fields.push(a.not_printed.join("; "));
         let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
         t.push(&refs);
     }
@@ -765,6 +767,7 @@ mod tests {
             off_budget: Some(OffBudget::default()),
             off_budget_total: None,
             total: budget.map(d),
+            not_printed: Vec::new(),
         };
         Programme {
             format: FORMAT.into(),
@@ -903,7 +906,7 @@ mod tests {
         assert_eq!(
             file(&files, ACTIVITY_COSTS).lines().nth(1).unwrap(),
             "1.1.1,Yol Yapımı,Fen İşleri Dairesi Başkanlığı; Yapı İşleri Dairesi Başkanlığı,,\
-             ,,,,,100.00,,,100.00,true,,,,,100.00"
+             ,,,,,100.00,,,100.00,true,,,,,100.00,"
         );
         assert_eq!(
             file(&files, RESPONSIBILITIES),

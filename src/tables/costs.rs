@@ -110,6 +110,27 @@ pub(super) fn slot_of(label: &str) -> Option<Slot> {
         .or_else(|| code.filter(|c| (1..=8).contains(c)).map(Slot::Code))
 }
 
+/// The rows a cost table has but did not print, by their model keys (the
+/// breakdown's rows only where the table prints a breakdown).
+fn not_printed(printed: &[Slot], breakdown: bool) -> Vec<String> {
+    let mut expected: Vec<(Slot, String)> = (1..=8)
+        .map(|c| (Slot::Code(c), format!("economic.{c}")))
+        .collect();
+    expected.push((Slot::BudgetTotal, "budget_total".into()));
+    if breakdown {
+        expected.push((Slot::Revolving, "off_budget.revolving_fund".into()));
+        expected.push((Slot::Domestic, "off_budget.other_domestic".into()));
+        expected.push((Slot::Foreign, "off_budget.foreign".into()));
+    }
+    expected.push((Slot::OffBudgetTotal, "off_budget_total".into()));
+    expected.push((Slot::Total, "total".into()));
+    expected
+        .into_iter()
+        .filter(|(slot, _)| !printed.contains(slot))
+        .map(|(_, key)| key)
+        .collect()
+}
+
 /// One cost table as it is read.
 #[derive(Debug, Default)]
 pub(super) struct Draft {
@@ -126,12 +147,17 @@ pub(super) struct Draft {
     pub off_budget_total: Option<Decimal>,
     pub total: Option<Decimal>,
     pub seen_rows: usize,
+    /// The rows printed, by slot.
+    pub printed: Vec<Slot>,
 }
 
 impl Draft {
     /// Puts an amount row's figure in its slot.
     pub fn set(&mut self, slot: Slot, amount: Option<Decimal>) {
         self.seen_rows += 1;
+        if !self.printed.contains(&slot) {
+            self.printed.push(slot);
+        }
         match slot {
             Slot::Code(c) => {
                 if let Some(s) = self.economic.get_mut(c) {
@@ -192,6 +218,7 @@ pub(super) fn finish(d: Draft, out: &mut Vec<ActivityCost>, warnings: &mut Vec<W
         off_budget: d.breakdown.then_some(d.off_budget),
         off_budget_total: d.off_budget_total,
         total: d.total,
+        not_printed: not_printed(&d.printed, d.breakdown),
     });
 }
 

@@ -725,6 +725,7 @@ mod tests {
                     off_budget: Default::default(),
                     off_budget_total: None,
                     total: None,
+                    not_printed: Vec::new(),
                 })
                 .collect();
         let items = lines::items(&pages);

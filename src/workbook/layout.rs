@@ -78,7 +78,7 @@ const INDICATOR_COLS_V2: [&str; 2] = ["Gösterge Kodu", "Açıklama"];
 const ACTIVITY_COLS: [&str; 5] = [TARGET, ACTIVITY, BUDGET, OFF_BUDGET, TOTAL];
 const ACTIVITY_COLS_V2: [&str; 1] = ["Faaliyet Kodu"];
 /// Marks a cost table that prints one off-budget line (no breakdown).
-const COST_COLS_V2: [&str; 1] = ["Bütçe Dışı Tek Satır (*)"];
+const COST_COLS_V2: [&str; 2] = ["Bütçe Dışı Tek Satır (*)", "Basılmayan Satırlar"];
 /// Program-sheet rows: whether the document prints the summaries.
 const F_RESOURCES: &str = "İdarenin Toplam Kaynak İhtiyacı Tablosu";
 const F_ECONOMIC: &str = "Mali Yılı Toplam Kaynak İhtiyacı Tablosu";
@@ -338,7 +338,7 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
 fn cost_sheet(p: &Programme) -> Sheet {
     let mut kinds = vec![TEXT, TEXT, TEXT, PLAIN];
     kinds.extend([AMOUNT; 14]);
-    kinds.push(TEXT);
+    kinds.extend([TEXT, TEXT]);
     let mut header = COST_COLS.to_vec();
     header.extend(COST_COLS_V2);
     let mut s = sheet(COSTS, &header, &kinds, 2);
@@ -364,6 +364,7 @@ fn cost_sheet(p: &Programme) -> Sheet {
             .map(Cell::number),
         );
         row.push(Cell::text(if c.off_budget.is_none() { "*" } else { "" }));
+        row.push(Cell::text(c.not_printed.join("; ")));
         s.rows.push(row);
     }
     s
@@ -1002,6 +1003,13 @@ fn read_costs(grid: &Grid) -> Result<Vec<ActivityCost>, ImportError> {
             },
             off_budget_total: row.amount(16)?,
             total: row.amount(17)?,
+            not_printed: row
+                .opt_text(19)?
+                .split(';')
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .map(String::from)
+                .collect(),
         });
     }
     Ok(out)
