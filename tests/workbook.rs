@@ -521,3 +521,36 @@ fn version_1_workbook_still_loads() {
     let back = perfprog::workbook::import(&xlsx::write(&grid, "v1").unwrap()).unwrap();
     assert!(back == p, "a version-1 workbook reads differently");
 }
+
+/// The other administrations' programmes go through the workbook and back
+/// unchanged, and their rollover to the next year renders and audits.
+#[test]
+fn other_administrations_export_import_and_rollover() {
+    for (name, year) in [
+        ("kuzeykent-2021-performans-programi", 2021),
+        ("guneyova-2009-performans-programi", 2009),
+    ] {
+        let dir = workdir(&format!("workbook-{name}"));
+        let json = crate::util::root().join(format!("tests/data/{name}.json"));
+        let json = json.to_str().unwrap();
+        ok(&perfprog(&dir, &["export", json, "--xlsx", "p.xlsx"]));
+        ok(&perfprog(&dir, &["import", "p.xlsx", "-o", "back.json"]));
+        assert!(
+            std::fs::read_to_string(dir.join("back.json")).unwrap()
+                == std::fs::read_to_string(json).unwrap(),
+            "{name}: the workbook is not lossless"
+        );
+        let next = (year + 1).to_string();
+        ok(&perfprog(
+            &dir,
+            &["rollover", json, "--to", &next, "-o", "next.json"],
+        ));
+        ok(&perfprog(&dir, &["render", "next.json", "-o", "r", "-q"]));
+        let out = perfprog(&dir, &["audit", "next.json", "-o", "a"]);
+        assert!(
+            out.status.code().is_some_and(|c| c < 2),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
