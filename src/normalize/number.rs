@@ -96,6 +96,45 @@ fn valid_integer_part(s: &str) -> bool {
     first.len() <= 3 && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Parses an amount cell: [`parse_number`] after the currency printed with
+/// it is dropped — `TL`, `YTL` or `₺` before or after the figure, also
+/// `-TL` and `.-TL` (`7.500.000,00 TL`, `₺7.500.000`, `1.000,00.-TL`,
+/// `2.466.990.000 YTL`).
+///
+/// ```
+/// use perfprog::normalize::parse_amount;
+/// assert_eq!(parse_amount("7.500.000,00 TL").unwrap().to_string(), "7500000.00");
+/// assert_eq!(parse_amount("₺7.500.000").unwrap().to_string(), "7500000");
+/// assert_eq!(parse_amount("1.000,00.-TL").unwrap().to_string(), "1000.00");
+/// assert_eq!(parse_amount("TL"), None);
+/// ```
+pub fn parse_amount(s: &str) -> Option<Decimal> {
+    parse_number(strip_currency(s.trim()))
+}
+
+/// The figure of an amount cell without its currency (see [`parse_amount`]).
+fn strip_currency(s: &str) -> &str {
+    let mut t = s;
+    for prefix in ["₺", "YTL", "TL"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    for suffix in ["₺", "YTL", "TL"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            let rest = rest.trim_end();
+            // `-TL`, `.-TL`: a dash (and a dot) between figure and currency.
+            let rest = rest
+                .strip_suffix('-')
+                .map_or(rest, |r| r.strip_suffix('.').unwrap_or(r));
+            t = rest.trim_end();
+            break;
+        }
+    }
+    t
+}
+
 /// Whether `s` is Turkish number text that [`parse_number`] accepts.
 pub fn is_number(s: &str) -> bool {
     parse_number(s).is_some()
@@ -183,6 +222,31 @@ mod tests {
             assert_eq!(got.to_string(), expected, "input {input:?}");
             assert_eq!(got.scale(), dec(expected).scale(), "scale of {input:?}");
             assert!(is_number(input), "is_number({input:?})");
+        }
+    }
+
+    #[test]
+    fn amounts_with_their_currency() {
+        for (input, want) in [
+            ("7.500.000,00 TL", "7500000.00"),
+            ("7.500.000,00TL", "7500000.00"),
+            ("7.500.000 ₺", "7500000"),
+            ("₺7.500.000", "7500000"),
+            ("TL 20.430.000,0", "20430000.0"),
+            ("1.000,00-TL", "1000.00"),
+            ("1.000,00.-TL", "1000.00"),
+            ("2.466.990.000 YTL", "2466990000"),
+            ("-5 TL", "-5"),
+            ("0,00", "0.00"),
+        ] {
+            assert_eq!(
+                parse_amount(input).map(|d| d.to_string()),
+                Some(want.to_string()),
+                "{input}"
+            );
+        }
+        for input in ["TL", "₺", "-TL", "12 TL TL", "B- TL"] {
+            assert_eq!(parse_amount(input), None, "{input}");
         }
     }
 

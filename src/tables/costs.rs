@@ -696,7 +696,7 @@ impl Parser<'_> {
         let amount = match figure.as_deref().map(str::trim) {
             None | Some("" | "-" | "–" | "—") => None,
             Some(f) => {
-                let a = parse_number(f);
+                let a = normalize::parse_amount(f);
                 if a.is_none() {
                     warn(
                         self.warnings,

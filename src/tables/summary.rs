@@ -17,7 +17,7 @@ use crate::layout::{Cell, Line};
 use crate::model::{
     EconomicRow, EconomicSummary, Level, ResourceRow, ResourceSummary, ResourceTotal,
 };
-use crate::normalize::{self, join_lines, parse_number};
+use crate::normalize::{self, join_lines};
 
 use super::header;
 use super::lines::{coded, leading_code, plain, Item};
@@ -42,7 +42,7 @@ fn figure_value(text: &str) -> Option<Option<Decimal>> {
     if matches!(t, "-" | "–" | "—") {
         return Some(None);
     }
-    parse_number(t).map(Some)
+    normalize::parse_amount(t).map(Some)
 }
 
 /// The figures of one cell: the cell as one figure, or, when every word of
@@ -792,7 +792,7 @@ mod tests {
     }
 
     fn d(s: &str) -> Option<Decimal> {
-        parse_number(s)
+        crate::normalize::parse_number(s)
     }
 
     #[test]

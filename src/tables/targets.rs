@@ -872,7 +872,7 @@ impl Parser<'_> {
             if matches!(v.trim(), "-" | "–" | "—") {
                 return None;
             }
-            let d = parse_number(v);
+            let d = normalize::parse_amount(v);
             if d.is_none() {
                 warn(
                     warnings,
