@@ -219,7 +219,13 @@ fn broken_at_page_end(items: &[Item], i: usize) -> bool {
     let (Some(p), Some(q)) = (it.page, next.page) else {
         return false;
     };
-    q == p + 1 && label(&plain(next.text())).is_none() && !next.text().starts_with('*')
+    let next_text = plain(next.text());
+    // A row that starts with its own code (`F16 …`, `PG1.2.1.3 …`) is a
+    // row of its own, not the rest of the one above.
+    q == p + 1
+        && label(&next_text).is_none()
+        && !next_text.starts_with('*')
+        && printed_code(&next_text).is_none()
 }
 
 /// Appends value lines to the previous indicator's cells: a line that
@@ -1152,6 +1158,56 @@ mod tests {
                 .collect(),
             grids: Vec::new(),
         }
+    }
+
+    /// A row without amounts at a page's foot is a name broken over the page
+    /// break, unless the next page's first row starts with a code of its
+    /// own (`F16 …`): then both are rows.
+    #[test]
+    fn coded_rows_are_not_joined_over_a_page_break() {
+        let head: &[&[(f32, f32, &str)]] = &[
+            &[(40.0, 100.0, "Altyapı")],
+            &[(40.0, 300.0, "Stratejik Amaç 1 Altyapı")],
+            &[(40.0, 300.0, "Stratejik Hedef 1.1 Yollar")],
+            &[(40.0, 300.0, "Performans Hedefi 1.1.1 Yol Yapmak")],
+            &[
+                (40.0, 300.0, "Faaliyetler"),
+                (380.0, 440.0, "Bütçe"),
+                (460.0, 520.0, "Bütçe Dışı"),
+                (540.0, 600.0, "Toplam"),
+            ],
+            &[(40.0, 300.0, "F15 Plan Revizyonu Faaliyetleri")],
+        ];
+        let tail: &[&[(f32, f32, &str)]] = &[
+            &[
+                (40.0, 300.0, "F16 Kent Planı Projesi"),
+                (380.0, 440.0, "25.000,00"),
+                (540.0, 600.0, "25.000,00"),
+            ],
+            &[
+                (40.0, 300.0, "Genel Toplam"),
+                (380.0, 440.0, "25.000,00"),
+                (540.0, 600.0, "25.000,00"),
+            ],
+        ];
+        let mut second = page(tail);
+        second.number = Some(2);
+        let pages = [page(head), second];
+        let items = lines::items(&pages);
+        let parsed = parse(&items, &mut Vec::new());
+        let t = &parsed.goals[0].objectives[0].targets[0];
+        let lines: Vec<(Option<&str>, &str)> = t
+            .activities
+            .iter()
+            .map(|a| (a.code.as_deref(), a.name.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (Some("F15"), "Plan Revizyonu Faaliyetleri"),
+                (Some("F16"), "Kent Planı Projesi")
+            ]
+        );
     }
 
     #[test]
