@@ -14,8 +14,10 @@ use perfprog::render::{Engine, PdfOptions};
 
 use crate::util::workdir;
 
-/// Typesets `body` (Typst markup) on small pages and reads it back.
-fn typeset(name: &str, body: &str) -> SourceDoc {
+/// Typesets `body` (Typst markup) on small pages into `t.pdf` of the
+/// test's work directory (kept there for a look when a test fails); the
+/// directory and the PDF.
+fn typeset_pdf(name: &str, body: &str) -> (std::path::PathBuf, Vec<u8>) {
     let dir = workdir(&format!("typeset-{name}"));
     let doc = format!(
         "#set page(width: 420pt, height: 300pt, margin: 24pt)\n\
@@ -31,8 +33,13 @@ fn typeset(name: &str, body: &str) -> SourceDoc {
             &PdfOptions::new("t", false),
         )
         .unwrap();
-    // Kept beside the markup for a look when a test fails.
     std::fs::write(dir.join("t.pdf"), &pdf).unwrap();
+    (dir, pdf)
+}
+
+/// Typesets `body` (Typst markup) on small pages and reads it back.
+fn typeset(name: &str, body: &str) -> SourceDoc {
+    let (_, pdf) = typeset_pdf(name, body);
     perfprog::source(Path::new("t.pdf"), pdf, &perfprog::Threads::available())
         .expect("the typeset page reads")
 }
@@ -306,25 +313,15 @@ fn a_row_spanning_cell_carries_over_a_page_break() {
 /// layout, never "not a performance programme".
 #[test]
 fn program_budget_layout_is_refused_by_name() {
-    let dir = workdir("typeset-program-budget");
-    let doc = "#set page(width: 420pt, height: 300pt, margin: 24pt)\n\
-         #set text(font: \"Libertinus Serif\", size: 8pt, lang: \"tr\")\n\
-         *Örnek Belediyesi 2026 Yılı Performans Programı*\n\n\
+    let (dir, _) = typeset_pdf(
+        "program-budget",
+        "*Örnek Belediyesi 2026 Yılı Performans Programı*\n\n\
          #table(columns: 2, [Program Adı], [Kentsel Altyapı], [Alt Program Adı], [Ulaşım Altyapısı],\n\
            [Alt Program Hedefi], [Kent içi ulaşımı güvenli kılmak])\n\n\
          #table(columns: 7, [Performans Göstergesi], [2023], [2024], [2025], [2026], [2027], [2028],\n\
-           [Yol Miktarı (km)], [1], [2], [3], [4], [5], [6])\n";
-    std::fs::write(dir.join("t.typ"), doc).unwrap();
-    let engine = Engine::new(Some(&dir)).unwrap();
-    let pdf = engine
-        .compile(
-            "t.typ",
-            &serde_json::json!({}),
-            &PdfOptions::new("t", false),
-        )
-        .unwrap();
-    std::fs::write(dir.join("pb.pdf"), &pdf).unwrap();
-    let out = crate::util::perfprog(&dir, &["extract", "pb.pdf"]);
+           [Yol Miktarı (km)], [1], [2], [3], [4], [5], [6])",
+    );
+    let out = crate::util::perfprog(&dir, &["extract", "t.pdf"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("program-budget layout"), "{err}");

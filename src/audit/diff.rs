@@ -413,27 +413,19 @@ impl Differ {
         let q = format!("{p}.indicators[{}]", a.name);
         let name = Some(a.name.as_str());
         self.text(&format!("{q}.name"), code, name, &a.name, &b.name);
-        self.opt_text(
-            &format!("{q}.code"),
-            code,
-            name,
-            a.code.as_deref(),
-            b.code.as_deref(),
-        );
-        self.opt_text(
-            &format!("{q}.unit"),
-            code,
-            name,
-            a.unit.as_deref(),
-            b.unit.as_deref(),
-        );
-        self.opt_text(
-            &format!("{q}.description"),
-            code,
-            name,
-            a.description.as_deref(),
-            b.description.as_deref(),
-        );
+        for (field, x, y) in [
+            ("code", &a.code, &b.code),
+            ("unit", &a.unit, &b.unit),
+            ("description", &a.description, &b.description),
+        ] {
+            self.opt_text(
+                &format!("{q}.{field}"),
+                code,
+                name,
+                x.as_deref(),
+                y.as_deref(),
+            );
+        }
         if a.marked != b.marked {
             self.push(
                 ChangeKind::Changed,

@@ -302,14 +302,7 @@ fn spaced_after(items: &[&Item], texts: &[String]) -> Option<Vec<Option<bool>>> 
         .collect();
     // The pitch: the body text's leading, the smallest step (to a tenth of
     // a point) that recurs (twice at least, in a tenth of the steps).
-    let mut counts: Vec<(i32, usize)> = Vec::new();
-    for s in steps.iter().flatten().filter(|&&s| s > 0.0) {
-        let q = (s * 10.0).round() as i32;
-        match counts.iter_mut().find(|c| c.0 == q) {
-            Some(c) => c.1 += 1,
-            None => counts.push((q, 1)),
-        }
-    }
+    let counts = tenths(steps.iter().flatten().copied().filter(|&s| s > 0.0));
     let total: usize = counts.iter().map(|c| c.1).sum();
     let pitch = counts
         .iter()
@@ -342,17 +335,23 @@ const SHORT: f32 = 0.75;
 /// A step between baselines wider than this many pitches is a gap.
 const GAP: f32 = 1.3;
 
-/// The most common font size of the lines.
-fn usual_size(items: &[&Item]) -> f32 {
+/// How often each value occurs, to a tenth of a point: (tenths, count), in
+/// order of first occurrence.
+fn tenths(values: impl Iterator<Item = f32>) -> Vec<(i32, usize)> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for it in items {
-        let q = (it.line.size * 10.0).round() as i32;
+    for v in values {
+        let q = (v * 10.0).round() as i32;
         match counts.iter_mut().find(|c| c.0 == q) {
             Some(c) => c.1 += 1,
             None => counts.push((q, 1)),
         }
     }
     counts
+}
+
+/// The most common font size of the lines.
+fn usual_size(items: &[&Item]) -> f32 {
+    tenths(items.iter().map(|it| it.line.size))
         .iter()
         .max_by_key(|c| c.1)
         .map_or(0.0, |c| c.0 as f32 / 10.0)
