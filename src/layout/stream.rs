@@ -87,6 +87,9 @@ pub const LEADING: f32 = 1.4;
 /// At most this many consecutive non-core lines reaching past the first
 /// column stay inside a table.
 pub const MAX_LOOSE_RUN: usize = 2;
+/// A cell of at most this many words is a label or a figure, not running
+/// text (whose edges and centre fall anywhere).
+pub const SHORT_WORDS: usize = 6;
 /// Pages with more lines than this are not searched.
 pub const MAX_LINES: usize = 5_000;
 
@@ -297,6 +300,13 @@ fn areas(
                 if figures && !cur.has_figure() && !continues_columns(&items[start..j], cur) {
                     break;
                 }
+                // A core line none of whose cells lines up with a cell of
+                // the area's core lines so far shares no column with them:
+                // a labelled block (`Stratejik Amaç 1 | : …`) above a
+                // table, or two tables set one under the other.
+                if !shares_column(&items[start..j], &core[start..j], cur) {
+                    break;
+                }
                 figures |= cur.has_figure();
                 second_x0 = second_x0.min(cur.cells.get(1).map_or(f32::INFINITY, |c| c.x0));
                 last_core = j;
@@ -425,6 +435,52 @@ fn ruled_bands_after(
 /// above starts (a unit, left-aligned in its column) or ends where a figure
 /// above ends without reaching over another figure column (a text value,
 /// right-aligned like the figures).
+/// Whether `line` continues the columns of the core lines of `above`: two
+/// of its cells line up with cells of the last of those lines, or its
+/// cells line up with cells of two of those lines (of the one line, when
+/// there is one) — columns, not a coincidence with one line's cell. Left
+/// edges always count; right edges and centres only between short cells
+/// (labels and figures: the right edge and centre of running text fall
+/// anywhere), centres only between cells of comparable width.
+fn shares_column(above: &[Item], core: &[bool], line: &Item) -> bool {
+    let short = |c: &Cell| c.text.split_whitespace().count() <= SHORT_WORDS;
+    let near = |a: f32, b: f32| (a - b).abs() <= ALIGN_TOLERANCE;
+    let mid = |c: &Cell| (c.x0 + c.x1) / 2.0;
+    let comparable = |a: &Cell, b: &Cell| {
+        let (wa, wb) = (a.x1 - a.x0, b.x1 - b.x0);
+        wa.min(wb) * 4.0 >= wa.max(wb)
+    };
+    let lined_up = |a: &Cell, b: &Cell| {
+        near(a.x0, b.x0)
+            || short(a)
+                && short(b)
+                && (near(a.x1, b.x1) || near(mid(a), mid(b)) && comparable(a, b))
+    };
+    let lines: Vec<&Item> = above
+        .iter()
+        .zip(core)
+        .filter(|(_, &k)| k)
+        .map(|(it, _)| it)
+        .collect();
+    let need = lines.len().min(2);
+    let with_last = lines.last().map_or(0, |l| {
+        line.cells
+            .iter()
+            .filter(|b| l.cells.iter().any(|a| lined_up(a, b)))
+            .count()
+    });
+    with_last >= 2
+        || lines
+            .iter()
+            .filter(|l| {
+                l.cells
+                    .iter()
+                    .any(|a| line.cells.iter().any(|b| lined_up(a, b)))
+            })
+            .count()
+            >= need
+}
+
 fn continues_columns(above: &[Item], line: &Item) -> bool {
     if line.cells.iter().any(|c| is_year(&c.text)) {
         return false;
@@ -693,7 +749,24 @@ fn table(
 
     // Two body rows make a table; one is enough under a header its rules
     // set apart (the last row of a table carried over a page break).
-    let min_body = if ruled_text_header && header_end > 0 {
+    let min_body = if ruled_text_header && header_end > 0
+        || header_end > 0 && header_end < items.len() && {
+            // A header ruled off above a body closed by a rule below (a
+            // table of one row at a page's foot).
+            let across = |from: f32, to: f32| {
+                !full_width_cuts(&items[header_end - 1..], rules, x_lo, x_hi)
+                    .iter()
+                    .all(|&y| y <= from || y >= to)
+            };
+            let (head_last, body_first) = (&items[header_end - 1], &items[header_end]);
+            let last = &items[items.len() - 1];
+            across(head_last.bottom(), body_first.top())
+                && rules.iter().any(|&(y, lo, hi)| {
+                    y > last.bottom()
+                        && y < last.bottom() + last.size
+                        && hi.min(x_hi) - lo.max(x_lo) >= 0.6 * (x_hi - x_lo)
+                })
+        } {
         1
     } else {
         2
@@ -789,6 +862,19 @@ fn gutters(items: &[Item], anchor: &[bool], header_end: usize) -> Option<Vec<Ran
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut gutters: Vec<Range<f32>> = Vec::new();
+    // Cells left of every anchor cell (names wrapped around figures set
+    // between their lines, so no name shares a line with its figures)
+    // make a first column of their own.
+    let first = spans.first()?.0;
+    let left = items
+        .iter()
+        .flat_map(|it| it.cells.iter())
+        .filter(|c| c.x1 < first)
+        .map(|c| c.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    if left.is_finite() {
+        gutters.push(left..first);
+    }
     let mut reach = spans.first()?.1;
     for &(x0, x1) in &spans[1..] {
         if x0 > reach {
@@ -900,6 +986,7 @@ fn body_rows<'a, 'b>(body: &'b [Item<'a>], anchor: &[bool], label_end: f32) -> V
         .flatten()
         .map(|c| c.x1)
         .fold(f32::NEG_INFINITY, f32::max);
+    let figures = body.iter().any(Item::has_figure);
     let mut rows = Vec::new();
     let mut start = 0;
     while start < body.len() {
@@ -916,7 +1003,27 @@ fn body_rows<'a, 'b>(body: &'b [Item<'a>], anchor: &[bool], label_end: f32) -> V
             .map(|(it, _)| it.y)
             .collect();
         let plain = block.len() - anchors.len();
-        let bands = (!anchors.is_empty()).then(|| bands(block, &anchors));
+        let bands = (!anchors.is_empty()).then(|| {
+            // Rows set at their tops (each line with the anchor above it)
+            // when their cells line up so: in a block of text (a key–value
+            // list, whose rows start with their label) first; in a block
+            // of figures (names wrapped around figures set on their
+            // middle or last line) when the bands cut at midpoints do not
+            // line up (a value wrapped under its label's line taken into
+            // the next row).
+            let lined_up =
+                |bs: &[Vec<usize>]| bs.iter().all(|b| cells_lined_up(block, b, label_end));
+            let top = top_bands(is_anchor);
+            if !figures && lined_up(&top) {
+                return top;
+            }
+            let cut = bands(block, &anchors);
+            if lined_up(&cut) || !lined_up(&top) {
+                cut
+            } else {
+                top
+            }
+        });
         let one_per_line = match &bands {
             None => block.len() > 3,
             Some(bands) => {
@@ -961,6 +1068,49 @@ fn bands(block: &[Item], anchors: &[f32]) -> Vec<Vec<usize>> {
         }
     }
     bands
+}
+
+/// A block's lines (indices) in bands, one per anchor line: each line
+/// joins the last anchor above it (lines above the first anchor, the
+/// first).
+fn top_bands(is_anchor: &[bool]) -> Vec<Vec<usize>> {
+    let mut bands: Vec<Vec<usize>> = Vec::new();
+    for (i, &a) in is_anchor.iter().enumerate() {
+        match bands.last_mut() {
+            Some(b) if !a => b.push(i),
+            _ => bands.push(vec![i]),
+        }
+    }
+    // Lines above the first anchor opened a band of their own: join it to
+    // the first anchor's.
+    if bands.len() > 1 && !is_anchor[bands[0][0]] {
+        let first = bands.remove(0);
+        bands[0].splice(0..0, first);
+    }
+    bands
+}
+
+/// Whether the cells of a band (its label column, left of `label_end`,
+/// and the rest) are set at one vertical alignment: their first lines, last
+/// lines or middles level, as the cells of one table row are.
+fn cells_lined_up(block: &[Item], band: &[usize], label_end: f32) -> bool {
+    let mut spans: [Option<(f32, f32)>; 2] = [None, None];
+    for &i in band {
+        let it = &block[i];
+        for c in &it.cells {
+            let k = usize::from((c.x0 + c.x1) / 2.0 >= label_end);
+            let s = spans[k].get_or_insert((it.y, it.y));
+            s.0 = s.0.min(it.y);
+            s.1 = s.1.max(it.y);
+        }
+    }
+    let [Some(a), Some(b)] = spans else {
+        return true;
+    };
+    let tol = band.iter().map(|&i| block[i].size).fold(0.0, f32::max) * 0.5;
+    (a.0 - b.0).abs() <= tol
+        || (a.1 - b.1).abs() <= tol
+        || ((a.0 + a.1) - (b.0 + b.1)).abs() / 2.0 <= tol
 }
 
 /// Whether each band's label lines can be one wrapped label: a line that
@@ -1511,6 +1661,154 @@ mod tests {
             })
             .collect();
         assert!(stream(&lines, &[], &[]).is_empty());
+    }
+
+    /// Labelled lines (`Amaç 1 | : …`) right above a table, one
+    /// of whose short labels happens to be centred where a header label
+    /// is: the table's lines share no column with them, and the labels
+    /// stay out of its header.
+    #[test]
+    fn labelled_lines_above_a_table_stay_out_of_it() {
+        let mut lines = vec![
+            line(
+                20.0,
+                &[
+                    (20.0, "Amaç 1", false),
+                    (
+                        110.0,
+                        ": Herkesi kapsayan bir altyapı oluşturmak için",
+                        false,
+                    ),
+                ],
+            ),
+            line(
+                31.0,
+                &[
+                    (20.0, "Hedef 1.1", false),
+                    (110.0, ": Kent ekonomisine katkı sunacak bir altyapı", false),
+                ],
+            ),
+            line(
+                42.0,
+                &[
+                    (20.0, "Performans Hedefi", false),
+                    (
+                        110.0,
+                        ": Altyapı çalışmalarını eşgüdüm içinde yürütmek",
+                        false,
+                    ),
+                ],
+            ),
+        ];
+        // "Performans Hedefi" (17 chars from 20) and the header's first
+        // label (15 chars from 23) share a centre.
+        lines.push(line(
+            58.0,
+            &[
+                (23.0, "Göstergelerimiz", false),
+                (300.0, "2022", true),
+                (400.0, "2023", true),
+                (500.0, "2024", true),
+            ],
+        ));
+        lines.extend([
+            row(69.0, "Bir", ["1", "2", "3"]),
+            row(80.0, "İki", ["4", "5", "6"]),
+            row(91.0, "Üç", ["7", "8", "9"]),
+        ]);
+        let grids = stream(&lines, &[], &[]);
+        let table = grids
+            .iter()
+            .find(|g| g.cells.iter().any(|c| c.text() == "Üç"))
+            .expect("the table");
+        assert_eq!(text(table, 0, 0), "Göstergelerimiz");
+        assert!(table.cells.iter().all(|c| !c.text().contains("Hedef")));
+    }
+
+    /// Names wrapped over two lines with their figures set between them:
+    /// no name shares a line with a figure, and the names still make a
+    /// column of their own, apart from the unit beside them.
+    #[test]
+    fn names_set_around_their_figures_make_a_column() {
+        let mut lines = vec![line(
+            20.0,
+            &[
+                (20.0, "Gösterge", false),
+                (150.0, "Birim", false),
+                (300.0, "2022", true),
+                (400.0, "2023", true),
+                (500.0, "2024", true),
+            ],
+        )];
+        for (k, (a, b)) in [
+            ("Bağlantı kurulan", "şehir sayısı"),
+            ("Kabul edilen", "başvuru oranı"),
+            ("Açılan program", "sayısı"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 32.0 + 22.0 * k as f32;
+            lines.push(line(y, &[(20.0, a, false)]));
+            lines.push(line(
+                y + 5.0,
+                &[
+                    (150.0, "Adet", false),
+                    (300.0, "1", true),
+                    (400.0, "2", true),
+                    (500.0, "3", true),
+                ],
+            ));
+            lines.push(line(y + 10.0, &[(20.0, b, false)]));
+        }
+        let grids = stream(&lines, &[], &[]);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        check_cover(g);
+        assert_eq!((g.rows(), g.cols()), (4, 5));
+        assert_eq!(text(g, 1, 0), "Bağlantı kurulan şehir sayısı");
+        assert_eq!(text(g, 1, 1), "Adet");
+        assert_eq!(text(g, 3, 4), "3");
+    }
+
+    /// A key–value block whose rows start with their label: a value
+    /// wrapped onto a line of its own stays with its label, not with the
+    /// next row, even where that line sits nearer the next row.
+    #[test]
+    fn a_wrapped_value_stays_with_its_label() {
+        let lines = vec![
+            line(20.0, &[(20.0, "Amaç", false), (110.0, "1. Altyapı", false)]),
+            line(
+                27.0,
+                &[(20.0, "Hedef", false), (110.0, "1.3 Yeşil alanlar", false)],
+            ),
+            line(
+                34.0,
+                &[
+                    (20.0, "Faaliyet Adı", false),
+                    (110.0, "Doğal Yaşam Parkı 2. Etap", false),
+                ],
+            ),
+            // Set 7.2 below its first line, 6.4 above the next row.
+            line(41.2, &[(110.0, "Faaliyetleri", false)]),
+            line(
+                47.6,
+                &[
+                    (20.0, "Sorumlu Birim", false),
+                    (110.0, "Yapı İşleri", false),
+                ],
+            ),
+            line(54.8, &[(20.0, "veya Birimler", false)]),
+        ];
+        let grids = stream(&lines, &[], &[]);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        let row = (0..g.rows())
+            .find(|&r| text(g, r, 0) == "Faaliyet Adı")
+            .expect("the activity's row");
+        assert_eq!(text(g, row, 1), "Doğal Yaşam Parkı 2. Etap Faaliyetleri");
+        assert_eq!(text(g, row + 1, 0), "Sorumlu Birim veya Birimler");
+        assert_eq!(text(g, row + 1, 1), "Yapı İşleri");
     }
 
     #[test]

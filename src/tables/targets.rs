@@ -489,6 +489,28 @@ impl Parser<'_> {
             self.finish_heading();
             return self.indicator_header(items, i);
         }
+        // A header whose first lines hold no label (the years over their
+        // columns, the indicator label on a line below): those lines
+        // belong to the header, not to the title above.
+        if is_header_row(it.line) {
+            let mut j = i + 1;
+            while items
+                .get(j)
+                .is_some_and(|n| n.page == it.page && is_header_row(n.line))
+            {
+                j += 1;
+            }
+            if items.get(j).is_some_and(|n| {
+                n.page == it.page
+                    && n.line
+                        .cells
+                        .iter()
+                        .any(|c| is_indicator_label(&header::key(&c.text)))
+            }) {
+                self.finish_heading();
+                return self.indicator_header(items, i);
+            }
+        }
         if keys.first().is_some_and(|k| leads_with_activity_label(k))
             && (keys.len() > 1 || items.get(i + 1).is_some_and(|n| is_header_row(n.line)))
         {
@@ -536,13 +558,21 @@ impl Parser<'_> {
     }
 
     /// The header rows starting at `i`: that row and the header-only rows
-    /// after it on the same page.
+    /// after it on the same page; when row `i` is itself header-only, the
+    /// labelled row those lead to is taken too.
     fn header_rows<'a>(items: &'a [Item], i: usize) -> Vec<&'a crate::layout::Line> {
         let mut rows = vec![items[i].line];
+        let mut labelled = !is_header_row(items[i].line);
         let mut j = i + 1;
         while let Some(next) = items.get(j) {
-            if next.page != items[i].page || !is_header_row(next.line) {
+            if next.page != items[i].page || next.is_blank() {
                 break;
+            }
+            if !is_header_row(next.line) {
+                if labelled {
+                    break;
+                }
+                labelled = true;
             }
             rows.push(next.line);
             j += 1;
@@ -1158,6 +1188,51 @@ mod tests {
                 .collect(),
             grids: Vec::new(),
         }
+    }
+
+    /// A header of two lines whose first holds no label (the years over
+    /// their columns, the kinds and the indicator label on the line below)
+    /// is one header: the years line is not the title's last line.
+    #[test]
+    fn years_above_the_indicator_label_belong_to_the_header() {
+        let rows: &[&[(f32, f32, &str)]] = &[
+            &[(40.0, 100.0, "Ekonomi")],
+            &[(40.0, 300.0, "Stratejik Amaç 1 Ekonomiyi Geliştirmek")],
+            &[(40.0, 300.0, "Stratejik Hedef 1.1 Yatırım Ortamı")],
+            &[(40.0, 300.0, "Performans Hedefi 1.1.1 Ticareti Güçlendirmek")],
+            &[
+                (300.0, 330.0, "Değer"),
+                (380.0, 440.0, "2007"),
+                (460.0, 520.0, "2008"),
+                (540.0, 600.0, "2009"),
+            ],
+            &[
+                (40.0, 200.0, "Performans Göstergeleri"),
+                (300.0, 330.0, "Türü"),
+                (380.0, 440.0, "Gerçekleşen"),
+                (460.0, 520.0, "Tahmini"),
+                (540.0, 600.0, "Hedef"),
+            ],
+            &[
+                (40.0, 200.0, "Bağlantı Kurulan Şehir Sayısı"),
+                (300.0, 330.0, "Adet"),
+                (380.0, 440.0, "1"),
+                (460.0, 520.0, "2"),
+                (540.0, 600.0, "3"),
+            ],
+        ];
+        let pages = [page(rows)];
+        let items = lines::items(&pages);
+        let mut warnings = Vec::new();
+        let parsed = parse(&items, &mut warnings);
+        assert!(warnings.is_empty(), "{warnings:#?}");
+        let t = &parsed.goals[0].objectives[0].targets[0];
+        assert_eq!(t.title, "Ticareti Güçlendirmek");
+        let labels: Vec<&str> = parsed.columns.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["2007 Gerçekleşen", "2008 Tahmini", "2009 Hedef"]);
+        assert_eq!(t.indicators.len(), 1);
+        assert_eq!(t.indicators[0].unit.as_deref(), Some("Adet"));
+        assert_eq!(t.indicators[0].values[2], Some(Value::Number(3.into())));
     }
 
     /// A row without amounts at a page's foot is a name broken over the page
