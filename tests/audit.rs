@@ -92,6 +92,7 @@ fn cost(
         off_budget_total: obt,
         total: Some(total),
         not_printed: Vec::new(),
+        titles_as_printed: Vec::new(),
     }
 }
 
@@ -1440,6 +1441,11 @@ fn fixture_findings_are_the_known_inconsistencies() {
         b("cross.units", W, Some("6.1.1"), None, None),
         b("cross.units", W, Some("6.2.1"), None, None),
         b("cross.units", W, Some("6.2.1"), None, None),
+        b("cross.title", W, Some("1.3.1"), None, None),
+        b("cross.title", I, Some("2.2.1"), None, None),
+        b("cross.title", W, Some("4.2.3"), None, None),
+        b("cross.title", W, Some("4.4.2"), None, None),
+        b("cross.title", W, Some("6.2.2"), None, None),
         b("cross.title", W, Some("2"), None, None),
         b("cross.title", I, Some("3.5.1"), None, None),
         b("cross.title", W, Some("6"), None, None),
@@ -1739,4 +1745,48 @@ fn an_empty_line_total_beside_printed_amounts_is_reported() {
             Some("Afete Hazırlık Faaliyetlerinin Yürütülmesi")
         )]
     );
+}
+
+/// İzmir's cost tables of 4.2.3 print its title "Dezavatajlı …", one
+/// letter off the performance-target table's "Dezavantajlı …": the model
+/// keeps the title as those tables print it, and the audit warns once,
+/// with how many tables print it and the first one's page.
+#[test]
+fn a_title_spelled_otherwise_in_the_cost_tables_is_reported() {
+    let text = std::fs::read_to_string(util::root().join("tests/golden/programme.json")).unwrap();
+    let p = Programme::from_json(&text).unwrap();
+    let printed: Vec<&str> = p
+        .activity_costs
+        .iter()
+        .filter(|c| c.target == "4.2.3")
+        .flat_map(|c| &c.titles_as_printed)
+        .map(|t| t.title.as_str())
+        .collect();
+    assert_eq!(
+        printed,
+        ["Dezavatajlı Grupların Hak ve İhtiyaçlarına Yönelik Faaliyetleri Yürütmek"; 5]
+    );
+    let findings = perfprog::audit::audit(&p);
+    let found: Vec<&perfprog::audit::Finding> = findings
+        .iter()
+        .filter(|f| f.check == "cross.title" && f.target.as_deref() == Some("4.2.3"))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        found[0].message.contains("“Dezavatajlı")
+            && found[0].message.contains("“Dezavantajlı")
+            && found[0]
+                .message
+                .contains("5 activity cost tables (the first on page 200)"),
+        "{}",
+        found[0].message
+    );
+    // Where the cost tables agree with the performance-target tables, the
+    // model says nothing.
+    assert!(p
+        .activity_costs
+        .iter()
+        .filter(|c| c.target == "1.1.1")
+        .all(|c| c.titles_as_printed.is_empty()));
 }

@@ -17,6 +17,7 @@ pub fn run(p: &Programme) -> Vec<Finding> {
     let mut out = Vec::new();
     target_tables(p, &mut out);
     cost_tables(p, &mut out);
+    cost_titles(p, &mut out);
     // Which responsibilities row and which activity line each cost table pairs with:
     // a name spelled alike in the target table and the responsibilities table but
     // differently in the cost table is reported once, with the activity line.
@@ -30,6 +31,52 @@ pub fn run(p: &Programme) -> Vec<Finding> {
     codes(p, &mut out);
     not_run(p, &mut out);
     out
+}
+
+/// Goal, objective and target titles the cost tables print otherwise than
+/// the performance-target tables: one finding per code and spelling, with
+/// how many tables print it and the first one's page.
+fn cost_titles(p: &Programme, out: &mut Vec<Finding>) {
+    let mut titles: HashMap<(Level, &str), &str> = HashMap::new();
+    for g in &p.goals {
+        titles.insert((Level::Goal, code_key(&g.code)), &g.title);
+        for o in &g.objectives {
+            titles.insert((Level::Objective, code_key(&o.code)), &o.title);
+            for t in &o.targets {
+                titles.insert((Level::Target, code_key(&t.code)), &t.title);
+            }
+        }
+    }
+    // (level, code, printed title) → (tables, first page), in document order.
+    type Spelling<'a> = (Level, &'a str, &'a str);
+    let mut seen: Vec<(Spelling, usize, Option<u32>)> = Vec::new();
+    for c in &p.activity_costs {
+        for t in &c.titles_as_printed {
+            let key = (t.level, code_key(&t.code), t.title.as_str());
+            match seen.iter_mut().find(|s| s.0 == key) {
+                Some(s) => {
+                    s.1 += 1;
+                    s.2 = s.2.or(c.page);
+                }
+                None => seen.push((key, 1, c.page)),
+            }
+        }
+    }
+    for ((level, code, printed), n, page) in seen {
+        let Some(canonical) = titles.get(&(level, code)) else {
+            continue;
+        };
+        let place = match (n, page) {
+            (1, Some(pg)) => format!("the activity cost table on page {pg}"),
+            (1, None) => "an activity cost table".to_string(),
+            (n, Some(pg)) => format!("{n} activity cost tables (the first on page {pg})"),
+            (n, None) => format!("{n} activity cost tables"),
+        };
+        out.extend(
+            title_finding(level, code, printed, canonical, (table::COST, &place))
+                .map(|f| f.page(page)),
+        );
+    }
 }
 
 /// The checks that could not run, one finding each, with why: the tables

@@ -479,6 +479,20 @@ impl Differ {
             self.text(&format!("{p}.units"), code, name, &ua, &ub);
             let (na, nb) = (x.not_printed.join("; "), y.not_printed.join("; "));
             self.text(&format!("{p}.not_printed"), code, name, &na, &nb);
+            let printed = |c: &crate::model::ActivityCost| {
+                c.titles_as_printed
+                    .iter()
+                    .map(crate::model::PrintedTitle::line)
+                    .collect::<Vec<_>>()
+                    .join(crate::model::PrintedTitle::SEPARATOR)
+            };
+            self.text(
+                &format!("{p}.titles_as_printed"),
+                code,
+                name,
+                &printed(x),
+                &printed(y),
+            );
             for (k, (va, vb)) in x
                 .economic
                 .values()

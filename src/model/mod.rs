@@ -231,6 +231,64 @@ pub struct ActivityCost {
     /// without it stay valid.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_printed: Vec<String>,
+    /// The goal, objective and target titles this table prints on its
+    /// position lines where they differ from the performance-target
+    /// tables' (the model's titles). Left out of the JSON when they agree,
+    /// so that version-2 documents without it stay valid.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles_as_printed: Vec<PrintedTitle>,
+}
+
+/// A goal, objective or target title as a table other than the
+/// performance-target tables prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrintedTitle {
+    pub level: Level,
+    pub code: String,
+    pub title: String,
+}
+
+impl PrintedTitle {
+    /// Separates printed titles in one workbook or CSV cell.
+    pub const SEPARATOR: &'static str = " | ";
+
+    /// `target 4.2.3: Dezavatajlı Grupların …`, the form of one printed
+    /// title in a workbook or CSV cell.
+    pub fn line(&self) -> String {
+        let level = match self.level {
+            Level::Goal => "goal",
+            Level::Objective => "objective",
+            Level::Target => "target",
+        };
+        format!("{level} {}: {}", self.code, self.title)
+    }
+
+    /// Reads a cell written by joining [`PrintedTitle::line`]s with
+    /// [`PrintedTitle::SEPARATOR`]; the error names the part not
+    /// understood.
+    pub fn parse_cell(cell: &str) -> Result<Vec<PrintedTitle>, String> {
+        cell.split(Self::SEPARATOR)
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .map(|part| {
+                let bad =
+                    || format!("expected “goal|objective|target CODE: TITLE”, found “{part}”");
+                let (head, title) = part.split_once(": ").ok_or_else(bad)?;
+                let (level, code) = head.trim().split_once(' ').ok_or_else(bad)?;
+                let level = match level {
+                    "goal" => Level::Goal,
+                    "objective" => Level::Objective,
+                    "target" => Level::Target,
+                    _ => return Err(bad()),
+                };
+                Ok(PrintedTitle {
+                    level,
+                    code: code.trim().to_string(),
+                    title: title.trim().to_string(),
+                })
+            })
+            .collect()
+    }
 }
 
 /// Economic codes 1–8 of an activity cost table.

@@ -212,6 +212,7 @@ const COLUMNS: &[Column] = &[
     col(ACTIVITY_COSTS, "off_budget_total", Type::Decimal, "Toplam Bütçe Dışı Kaynak İhtiyacı (off-budget total, as printed), TL."),
     col(ACTIVITY_COSTS, "total", Type::Decimal, "Toplam Kaynak İhtiyacı (total, as printed), TL."),
     col(ACTIVITY_COSTS, "not_printed", Type::Text, "Rows of the table not printed at all (not printed empty), by their model keys, e.g. economic.7; budget_total; joined with '; '; empty when every row is printed."),
+    col(ACTIVITY_COSTS, "titles_as_printed", Type::Text, "Goal, objective and target titles this table prints otherwise than the performance-target tables, each as 'target 4.2.3: Title', joined with ' | '; empty when they agree."),
     // resource_summary.csv
     col(RESOURCE_SUMMARY, "row_type", Type::Text, "goal, objective or target (Stratejik Amaç / Stratejik Hedef / Performans Hedefi row); targets_total (Performans Hedefleri Toplamı), general_administration (Genel Yönetim Giderleri), transfers (Diğer İdarelere Transferler) or total_budget (Toplam Bütçe)."),
     col(RESOURCE_SUMMARY, "code", Type::Text, "Goal, objective or target code, e.g. 1.1; empty on total rows."),
@@ -444,6 +445,13 @@ fn activity_costs(p: &Programme) -> CsvFile {
             .map(dec),
         );
         fields.push(a.not_printed.join("; "));
+        fields.push(
+            a.titles_as_printed
+                .iter()
+                .map(crate::model::PrintedTitle::line)
+                .collect::<Vec<_>>()
+                .join(crate::model::PrintedTitle::SEPARATOR),
+        );
         let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
         t.push(&refs);
     }
@@ -768,6 +776,11 @@ mod tests {
             off_budget_total: None,
             total: budget.map(d),
             not_printed: Vec::new(),
+            titles_as_printed: vec![crate::model::PrintedTitle {
+                level: crate::model::Level::Target,
+                code: "1.1.1".into(),
+                title: "Altyapıyı Yürütmek, Yenilemek".into(),
+            }],
         };
         Programme {
             format: FORMAT.into(),
@@ -906,7 +919,7 @@ mod tests {
         assert_eq!(
             file(&files, ACTIVITY_COSTS).lines().nth(1).unwrap(),
             "1.1.1,Yol Yapımı,Fen İşleri Dairesi Başkanlığı; Yapı İşleri Dairesi Başkanlığı,,\
-             ,,,,,100.00,,,100.00,true,,,,,100.00,"
+             ,,,,,100.00,,,100.00,true,,,,,100.00,,\"target 1.1.1: Altyapıyı Yürütmek, Yenilemek\""
         );
         assert_eq!(
             file(&files, RESPONSIBILITIES),

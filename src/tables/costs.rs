@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Warning;
 use crate::layout::{Cell, Line};
-use crate::model::{ActivityCost, Economic, OffBudget};
+use crate::model::{ActivityCost, Economic, Level, OffBudget, PrintedTitle};
 use crate::normalize::{self, join_lines, normalize_key, parse_number};
 
 use super::header::{self, Column};
@@ -149,6 +149,9 @@ pub(super) struct Draft {
     pub seen_rows: usize,
     /// The rows printed, by slot.
     pub printed: Vec<Slot>,
+    /// The position lines' levels, codes (empty until read) and title
+    /// lines, as printed.
+    pub titles: Vec<(Head, String, Vec<String>)>,
 }
 
 impl Draft {
@@ -219,6 +222,20 @@ pub(super) fn finish(d: Draft, out: &mut Vec<ActivityCost>, warnings: &mut Vec<W
         off_budget_total: d.off_budget_total,
         total: d.total,
         not_printed: not_printed(&d.printed, d.breakdown),
+        titles_as_printed: d
+            .titles
+            .into_iter()
+            .filter(|(_, code, lines)| !code.is_empty() && !lines.is_empty())
+            .map(|(head, code, lines)| PrintedTitle {
+                level: match head {
+                    Head::Goal => Level::Goal,
+                    Head::Objective => Level::Objective,
+                    Head::Target => Level::Target,
+                },
+                code,
+                title: join_lines(&lines),
+            })
+            .collect(),
     });
 }
 
@@ -331,6 +348,14 @@ pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
     p.out
 }
 
+/// A title without the colon or dot printed between it and its code.
+fn strip_colon(title: &str) -> String {
+    title
+        .trim_start_matches([':', '.', '-', ' ', '\u{a0}'])
+        .trim()
+        .to_string()
+}
+
 fn warn(w: &mut Vec<Warning>, page: Option<u32>, message: String) {
     w.push(Warning {
         page,
@@ -403,8 +428,8 @@ impl Parser<'_> {
         if labelled(line, text, &["idare adı", "idare"], &["İdare Adı"]).is_some() {
             return true;
         }
-        if let Some((head, code, _)) = label(text) {
-            self.level(head, Some(code), it.page);
+        if let Some((head, code, title)) = label(text) {
+            self.level(head, Some(code), title, it.page);
             return true;
         }
         // The keyword in a cell of its own, its code (in a form not read
@@ -412,15 +437,19 @@ impl Parser<'_> {
         if let Some((first, rest)) = line.cells.split_first() {
             if let (Some(head), false) = (bare_label(&plain(&first.text)), rest.is_empty()) {
                 let beside: Vec<&str> = rest.iter().map(|c| c.text.as_str()).collect();
-                let code = leading_code(&plain(&beside.join(" ")), 3).map(|c| c.0);
-                self.level(head, code.filter(|_| head == Head::Target), it.page);
+                let beside = plain(&beside.join(" "));
+                let (code, title) = match leading_code(&beside, 3) {
+                    Some((code, title)) => (Some(code), title.to_string()),
+                    None => (None, beside.clone()),
+                };
+                self.level(head, code, title, it.page);
                 self.code_below = false;
                 return true;
             }
         }
         if !matches!(self.part, Part::Name | Part::Units) {
             if let Some(head) = bare_label(text) {
-                self.level(head, None, it.page);
+                self.level(head, None, String::new(), it.page);
                 return true;
             }
         }
@@ -444,13 +473,26 @@ impl Parser<'_> {
     fn body(&mut self, it: &Item, text: String) {
         match self.part {
             Part::Heading => {
-                if self.code_below {
-                    if let (Some(d), Some((code, _))) = (&mut self.draft, leading_code(&text, 3)) {
-                        d.target = code;
+                let Some(d) = &mut self.draft else {
+                    return;
+                };
+                // The code below a bare label, with the title after it;
+                // other lines go on with the last title.
+                let below = if self.code_below {
+                    leading_code(&text, 3)
+                } else {
+                    None
+                };
+                match (below, d.titles.last_mut()) {
+                    (Some((code, title)), Some(last)) => {
+                        d.target = code.clone();
                         self.code_below = false;
+                        last.1 = code;
+                        last.2.push(strip_colon(title));
                     }
+                    (None, Some(last)) if !last.1.is_empty() => last.2.push(text),
+                    _ => {}
                 }
-                // Other heading lines (titles, wrapped) carry nothing new.
             }
             Part::Name => {
                 if let Some(d) = &mut self.draft {
@@ -487,8 +529,18 @@ impl Parser<'_> {
 
     /// A goal, objective or target label, with its code or with the code
     /// on a line below.
-    fn level(&mut self, head: Head, code: Option<String>, page: Option<u32>) {
+    fn level(&mut self, head: Head, code: Option<String>, title: String, page: Option<u32>) {
         self.open(page);
+        if let Some(d) = &mut self.draft {
+            let title = strip_colon(&title);
+            let lines = if title.is_empty() {
+                Vec::new()
+            } else {
+                vec![title]
+            };
+            d.titles
+                .push((head, code.clone().unwrap_or_default(), lines));
+        }
         if head != Head::Target {
             return;
         }

@@ -726,6 +726,7 @@ mod tests {
                     off_budget_total: None,
                     total: None,
                     not_printed: Vec::new(),
+                    titles_as_printed: Vec::new(),
                 })
                 .collect();
         let items = lines::items(&pages);

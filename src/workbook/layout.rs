@@ -14,9 +14,9 @@ use super::grid::{cell_ref, Cell, ColumnKind, Grid, Sheet};
 use super::ImportError;
 use crate::model::{
     ActivityCost, ActivityLine, Amounts, Block, ColumnKind as IndicatorKind, Economic, EconomicRow,
-    EconomicSummary, Goal, Indicator, IndicatorColumn, Level, Objective, OffBudget, Programme,
-    ResourceRow, ResourceSummary, ResourceTotal, Responsibility, Section, Source, Target, Value,
-    FORMAT, FORMAT_V1,
+    EconomicSummary, Goal, Indicator, IndicatorColumn, Level, Objective, OffBudget, PrintedTitle,
+    Programme, ResourceRow, ResourceSummary, ResourceTotal, Responsibility, Section, Source,
+    Target, Value, FORMAT, FORMAT_V1,
 };
 use crate::normalize::{normalize_key, parse_number};
 
@@ -78,7 +78,13 @@ const INDICATOR_COLS_V2: [&str; 2] = ["Gösterge Kodu", "Açıklama"];
 const ACTIVITY_COLS: [&str; 5] = [TARGET, ACTIVITY, BUDGET, OFF_BUDGET, TOTAL];
 const ACTIVITY_COLS_V2: [&str; 1] = ["Faaliyet Kodu"];
 /// Marks a cost table that prints one off-budget line (no breakdown).
-const COST_COLS_V2: [&str; 2] = ["Bütçe Dışı Tek Satır (*)", "Basılmayan Satırlar"];
+/// Rows not printed at all; titles printed otherwise than in the
+/// performance-target tables (`target 4.2.3: …`, joined with ` | `).
+const COST_COLS_V2: [&str; 3] = [
+    "Bütçe Dışı Tek Satır (*)",
+    "Basılmayan Satırlar",
+    "Farklı Basılan Başlıklar",
+];
 /// Program-sheet rows: whether the document prints the summaries.
 const F_RESOURCES: &str = "İdarenin Toplam Kaynak İhtiyacı Tablosu";
 const F_ECONOMIC: &str = "Mali Yılı Toplam Kaynak İhtiyacı Tablosu";
@@ -338,7 +344,7 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
 fn cost_sheet(p: &Programme) -> Sheet {
     let mut kinds = vec![TEXT, TEXT, TEXT, PLAIN];
     kinds.extend([AMOUNT; 14]);
-    kinds.extend([TEXT, TEXT]);
+    kinds.extend([TEXT, TEXT, TEXT]);
     let mut header = COST_COLS.to_vec();
     header.extend(COST_COLS_V2);
     let mut s = sheet(COSTS, &header, &kinds, 2);
@@ -365,6 +371,13 @@ fn cost_sheet(p: &Programme) -> Sheet {
         );
         row.push(Cell::text(if c.off_budget.is_none() { "*" } else { "" }));
         row.push(Cell::text(c.not_printed.join("; ")));
+        row.push(Cell::text(
+            c.titles_as_printed
+                .iter()
+                .map(PrintedTitle::line)
+                .collect::<Vec<_>>()
+                .join(PrintedTitle::SEPARATOR),
+        ));
         s.rows.push(row);
     }
     s
@@ -1010,6 +1023,8 @@ fn read_costs(grid: &Grid) -> Result<Vec<ActivityCost>, ImportError> {
                 .filter(|k| !k.is_empty())
                 .map(String::from)
                 .collect(),
+            titles_as_printed: PrintedTitle::parse_cell(&row.opt_text(20)?)
+                .map_err(|e| row.err(20, e))?,
         });
     }
     Ok(out)
