@@ -541,3 +541,59 @@ fn kuzeykent_builds_and_its_report_reads_back() {
 fn guneyova_builds_and_its_report_reads_back() {
     builds_and_reads_back("guneyova-2009-performans-programi");
 }
+
+/// A target table printing its own indicator columns (other labels, another
+/// order): the report prints them as the model keeps them, the report reads
+/// back into the same model, the audit says so, and the workbook carries
+/// them.
+#[test]
+fn a_target_table_with_its_own_header_reads_back() {
+    use perfprog::model::{ColumnKind, IndicatorColumn};
+    let mut p = golden().unwrap_or_else(sample);
+    let columns = p.indicator_columns.clone();
+    let t = p
+        .goals
+        .iter_mut()
+        .flat_map(|g| g.objectives.iter_mut())
+        .flat_map(|o| o.targets.iter_mut())
+        .nth(1)
+        .expect("a second target");
+    // The document's columns in reverse order, the middle one relabelled.
+    let mut own: Vec<IndicatorColumn> = columns.iter().rev().cloned().collect();
+    let mid = own.len() / 2;
+    own[mid] = IndicatorColumn {
+        year: own[mid].year,
+        kind: Some(ColumnKind::Estimate),
+        label: format!("{} Tahmini", own[mid].year),
+    };
+    t.columns_as_printed = own;
+    let code = t.code.clone();
+    let dir = workdir("own-header");
+    let pdf_path = dir.join(render::report_file_name(&p));
+    std::fs::write(
+        &pdf_path,
+        render::programme_report(&ENGINE, &p, &opts()).unwrap(),
+    )
+    .unwrap();
+    let back = crate::util::extract(&pdf_path).unwrap();
+    assert!(
+        back.warnings.iter().any(|w| w
+            .message
+            .contains(&format!("target {code}: the table prints its own"))),
+        "{:#?}",
+        back.warnings
+    );
+    let changes = perfprog::audit::diff(&p, &back.programme);
+    let shown: Vec<String> = changes.iter().take(20).map(|c| c.to_string()).collect();
+    assert!(changes.is_empty(), "{}", shown.join("\n"));
+    let findings = perfprog::audit::audit(&p);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.check == "target.header" && f.target.as_deref() == Some(code.as_str())),
+        "no target.header finding"
+    );
+    let wb = perfprog::workbook::export(&p).unwrap();
+    let again = perfprog::workbook::import(&wb).unwrap();
+    assert!(again == p, "the workbook loses the table's own columns");
+}

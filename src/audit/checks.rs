@@ -264,6 +264,37 @@ fn target_tables(p: &Programme, out: &mut Vec<Finding>) {
                 .target(&t.code)
                 .page(t.page)
         };
+        if !t.columns_as_printed.is_empty() {
+            let labels = |cs: &[crate::model::IndicatorColumn]| {
+                cs.iter()
+                    .map(|c| c.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
+            let lost: Vec<&str> = t
+                .columns_as_printed
+                .iter()
+                .filter(|c| !p.indicator_columns.iter().any(|d| d.year == c.year))
+                .map(|c| c.label.as_str())
+                .collect();
+            out.push(
+                base("target.header")
+                    .severity(Severity::Warning)
+                    .message(format!(
+                        "the table prints its own indicator columns “{}” where the document's first table prints “{}”; its values are read by year{}",
+                        labels(&t.columns_as_printed),
+                        labels(&p.indicator_columns),
+                        if lost.is_empty() {
+                            String::new()
+                        } else {
+                            format!(
+                                ", and those of {} are not in the model (no such year among the document's columns)",
+                                lost.join(", ")
+                            )
+                        }
+                    )),
+            );
+        }
         for a in &t.activities {
             let computed = z(a.budget) + z(a.off_budget);
             // A line whose amounts are printed but whose total cell is

@@ -339,6 +339,20 @@ impl Differ {
         let code = Some(x.code.as_str());
         let p = format!("targets[{}]", x.code);
         self.text(&format!("{p}.title"), code, None, &x.title, &y.title);
+        let own = |t: &Target| {
+            t.columns_as_printed
+                .iter()
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        self.text(
+            &format!("{p}.columns_as_printed"),
+            code,
+            None,
+            &own(x),
+            &own(y),
+        );
         for (field, va, vb) in [
             ("budget", x.stated_total.budget, y.stated_total.budget),
             (

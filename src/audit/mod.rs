@@ -34,6 +34,8 @@
 //! | id | severity | compares |
 //! |---|---|---|
 //! | `target.line.sum` | error | on every activity line of a performance-target table, budget + off-budget vs the line's total |
+//! | `target.line.total_empty` | warning | an activity line whose budget or off-budget is printed but whose total cell is empty |
+//! | `target.header` | warning | a performance-target table printing other indicator columns than the document's first table (its values are read by year; a year the document lacks is left out) |
 //! | `target.total.budget` | error | sum of the activity lines' budget vs the "Genel Toplam" budget |
 //! | `target.total.off_budget` | error | sum of the lines' off-budget vs the "Genel Toplam" off-budget |
 //! | `target.total.total` | error | sum of the lines' totals vs the "Genel Toplam" total |
@@ -41,13 +43,14 @@
 //! | `cost.budget_total` | error | economic codes 1–8 of an activity cost table vs "Toplam Bütçe Kaynak İhtiyacı" |
 //! | `cost.off_budget_total` | error | Döner Sermaye + Diğer Yurt İçi + Yurt Dışı vs "Toplam Bütçe Dışı Kaynak İhtiyacı" |
 //! | `cost.total` | error | budget total + off-budget total vs "Toplam Kaynak İhtiyacı" |
+//! | `cost.row_not_printed` | warning | rows of an activity cost table not printed at all (not printed empty) |
 //! | `cross.activity.amount` | error | each activity line (stated) vs its cost table (computed): budget vs budget total, off-budget vs off-budget total, total vs total |
 //! | `cross.activity.name` | warning / info | an activity matched across tables but spelled differently (info when the names have the same letters and digits, i.e. differ only in spacing, case or punctuation) |
 //! | `cross.activity.target` | warning | an activity whose cost table or responsibility row is filed under another target |
 //! | `cross.activity.unmatched` | error / warning | an activity line without a cost table, or a cost table without an activity line (error when it carries a non-zero amount) |
 //! | `cross.responsibility.unmatched` | warning | a responsibilities row without a cost table, or a cost table without a responsibilities row |
 //! | `cross.units` | warning | responsible units of a responsibilities row vs its cost table's units (as sets of normalised names) |
-//! | `cross.title` | warning / info | a goal, objective or target title spelled differently in the resource summary or in the front matter's outline of the plan (info when only spacing, case or punctuation differ) |
+//! | `cross.title` | warning / info | a goal, objective or target title spelled differently in the activity cost tables' position lines (once per code and spelling), in the resource summary or in the front matter's outline of the plan (info when only spacing, case or punctuation differ) |
 //! | `cross.summary.activities` | error | resource summary "Performans Hedefleri Toplamı" vs economic summary grand total, activities column |
 //! | `cross.summary.general_administration` | error | resource summary "Genel Yönetim Giderleri" vs economic summary grand total, general administration column |
 //! | `cross.summary.transfers` | error | resource summary "Diğer İdarelere Transferler" vs economic summary grand total, transfers column |
@@ -67,6 +70,9 @@
 //! | `narrative.targets_total` | error | "toplam N adet performans hedefi" in the front matter vs the number of targets |
 //! | `narrative.activities` | warning / info | the numbered list of each target's activities in the front matter ("Performans Hedefi 1.1.1. … 1. … 2. …") vs the target's activity lines: names listed but not in the table, activities not listed, names spelled differently (info when only spacing, case or punctuation differ) |
 //! | `narrative.budget` | error | the budget stated in words in the message ("45 milyar 100 milyon liralık bir bütçe") vs "Toplam Bütçe" |
+//! | `code.parent` | warning | a goal, objective or target code that does not extend its parent's (`PH3.1` under `SH2.2`) |
+//! | `code.indicator` | warning | an indicator code that does not belong to its target (`PG2.1.1` under target 1.1.1) |
+//! | `audit.not_run` | info | the checks that could not run because the document does not print a table they need, and why |
 //! | `roundtrip.<field>` | error | a field of the source model vs the model ingested from the regenerated report ([`compare_models`]); `<field>` is the top-level key (`goals`, `activity_costs`, …) |
 //!
 //! `narrative.budget` reads the first front-matter section (the message) and
@@ -96,6 +102,14 @@ pub const CHECKS: &[(&str, &str)] = &[
         "activity line: budget + off-budget vs total",
     ),
     (
+        "target.line.total_empty",
+        "activity line: amounts printed, total empty",
+    ),
+    (
+        "target.header",
+        "table printing other indicator columns than the document's",
+    ),
+    (
         "target.total.budget",
         "activity lines' budget vs Genel Toplam",
     ),
@@ -123,6 +137,7 @@ pub const CHECKS: &[(&str, &str)] = &[
         "cost.total",
         "budget + off-budget totals vs Toplam Kaynak İhtiyacı",
     ),
+    ("cost.row_not_printed", "cost table rows not printed at all"),
     (
         "cross.activity.amount",
         "activity line vs its activity cost table",
@@ -146,7 +161,7 @@ pub const CHECKS: &[(&str, &str)] = &[
     ),
     (
         "cross.title",
-        "title spelled differently in the resource summary or front matter",
+        "title spelled differently in the cost tables, resource summary or front matter",
     ),
     (
         "cross.summary.activities",
@@ -214,6 +229,12 @@ pub const CHECKS: &[(&str, &str)] = &[
         "narrative.budget",
         "message: budget in words vs Toplam Bütçe",
     ),
+    ("code.parent", "code that does not extend its parent's"),
+    (
+        "code.indicator",
+        "indicator code that does not belong to its target",
+    ),
+    ("audit.not_run", "checks that could not run, and why"),
 ];
 
 /// How serious a finding is; errors make `perfprog audit` exit 1.

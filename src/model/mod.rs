@@ -163,6 +163,13 @@ pub struct Target {
     pub activities: Vec<ActivityLine>,
     pub stated_total: Amounts,
     pub notes: Vec<String>,
+    /// The indicator columns as this target's own table prints them, where
+    /// they differ from the document's (`indicator_columns`, from its first
+    /// table); the values still follow the document's columns, matched by
+    /// year and kind. Left out of the JSON when the table prints the
+    /// document's columns, so that version-2 documents stay valid.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns_as_printed: Vec<IndicatorColumn>,
 }
 
 /// A performance indicator row.

@@ -166,6 +166,7 @@ const COLUMNS: &[Column] = &[
     col(TARGETS, "stated_budget", Type::Decimal, "Bütçe (Genel Toplam row of the Performans Hedefi Tablosu, as printed), TL."),
     col(TARGETS, "stated_off_budget", Type::Decimal, "Bütçe Dışı (Genel Toplam row of the Performans Hedefi Tablosu, as printed), TL."),
     col(TARGETS, "stated_total", Type::Decimal, "Toplam (Genel Toplam row of the Performans Hedefi Tablosu, as printed), TL."),
+    col(TARGETS, "columns_as_printed", Type::Text, "The indicator column labels this target's table prints where they differ from the document's (indicators.csv follows the document's columns, matched by year), joined with ' | '; empty when they agree."),
     // target_notes.csv
     col(TARGET_NOTES, "target_code", Type::Text, "Performance target code (Performans Hedefi), e.g. 1.1.1."),
     col(TARGET_NOTES, "note_no", Type::Integer, "1-based position of the note under its target's table."),
@@ -342,6 +343,11 @@ fn targets(p: &Programme) -> CsvFile {
                     &dec(s.budget),
                     &dec(s.off_budget),
                     &dec(s.total),
+                    &x.columns_as_printed
+                        .iter()
+                        .map(|c| c.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | "),
                 ]);
             }
         }
@@ -761,6 +767,7 @@ mod tests {
                 total: Some(d("100.00")),
             },
             notes: vec!["* Kümülatif.".into()],
+            columns_as_printed: Vec::new(),
         };
         let cost = |activity: &str, units: &[&str], budget: Option<&str>| ActivityCost {
             target: "1.1.1".into(),
@@ -894,9 +901,9 @@ mod tests {
         assert_eq!(
             file(&files, TARGETS),
             "goal_code,goal_theme,goal_title,objective_code,objective_title,target_code,\
-             target_title,page,stated_budget,stated_off_budget,stated_total\n\
+             target_title,page,stated_budget,stated_off_budget,stated_total,columns_as_printed\n\
              1,Altyapı,Altyapı Oluşturmak,1.1,Altyapı İnşa Edilecek,1.1.1,Altyapıyı Yürütmek,\
-             46,100.00,0.00,100.00\n"
+             46,100.00,0.00,100.00,\n"
         );
         assert_eq!(
             file(&files, TARGET_NOTES),

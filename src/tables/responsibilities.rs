@@ -664,6 +664,7 @@ mod tests {
                         activities: Vec::new(),
                         stated_total: Amounts::default(),
                         notes: Vec::new(),
+                        columns_as_printed: Vec::new(),
                     })
                     .collect(),
             }],

@@ -104,8 +104,11 @@ struct IndicatorCols {
     cols: Vec<Column>,
     name: usize,
     unit: Option<usize>,
-    /// (column index, position among the document's indicator columns)
+    /// The columns holding values, in printed order.
     values: Vec<usize>,
+    /// For each of `values`, its position among the document's indicator
+    /// columns (none: a column the document does not have).
+    slots: Vec<Option<usize>>,
     /// The header has a unit label but the rows no unit column of their
     /// own (a text export): a row's unit is its name's last word.
     unit_in_name: bool,
@@ -652,30 +655,82 @@ impl Parser<'_> {
                 ),
             );
         }
-        self.record_columns(columns, page);
+        let slots = self.record_columns(columns, labels.len(), page);
         self.mode = Mode::Indicators(IndicatorCols {
             cols,
             name,
             unit,
             values: labels.into_iter().map(|l| l.0).collect(),
+            slots,
             unit_in_name,
         });
         used
     }
 
-    fn record_columns(&mut self, columns: Vec<IndicatorColumn>, page: Option<u32>) {
-        if columns.is_empty() {
-            return;
+    /// Records a table's indicator columns: the first table's are the
+    /// document's. A table printing other columns is read with its own
+    /// header: its columns are kept on its target, and each value column
+    /// goes to the document's column of the same year and kind (else of
+    /// the same year). Returns where each of the `n` value columns goes.
+    fn record_columns(
+        &mut self,
+        columns: Vec<IndicatorColumn>,
+        n: usize,
+        page: Option<u32>,
+    ) -> Vec<Option<usize>> {
+        if columns.is_empty() || columns.len() != n {
+            return (0..n).map(Some).collect();
         }
         if self.out.columns.is_empty() {
             self.out.columns = columns;
-        } else if self.out.columns != columns {
-            warn(
-                self.warnings,
-                page,
-                "indicator columns differ from the first table's; values follow the first table's columns".into(),
-            );
+            return (0..n).map(Some).collect();
         }
+        if self.out.columns == columns {
+            return (0..n).map(Some).collect();
+        }
+        let doc = self.out.columns.clone();
+        let mut taken = vec![false; doc.len()];
+        let mut slots = Vec::with_capacity(n);
+        for c in &columns {
+            let slot = (0..doc.len())
+                .find(|&k| !taken[k] && doc[k].year == c.year && doc[k].kind == c.kind)
+                .or_else(|| (0..doc.len()).find(|&k| !taken[k] && doc[k].year == c.year));
+            if let Some(k) = slot {
+                taken[k] = true;
+            }
+            slots.push(slot);
+        }
+        let label = |cs: &[IndicatorColumn]| {
+            cs.iter()
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let code = self.target().map(|t| t.code.clone()).unwrap_or_default();
+        let lost: Vec<&str> = columns
+            .iter()
+            .zip(&slots)
+            .filter(|(_, s)| s.is_none())
+            .map(|(c, _)| c.label.as_str())
+            .collect();
+        let mut message = format!(
+            "target {code}: the table prints its own indicator columns ({}) where the document's are {}; values are read by year",
+            label(&columns),
+            label(&doc)
+        );
+        if !lost.is_empty() {
+            message.push_str(&format!(
+                "; the values of {} are left out (no such year among the document's columns)",
+                lost.join(", ")
+            ));
+        }
+        warn(self.warnings, page, message);
+        if let Some(t) = self.target() {
+            if t.columns_as_printed.is_empty() {
+                t.columns_as_printed = columns;
+            }
+        }
+        slots
     }
 
     fn activity_header(&mut self, items: &[Item], i: usize) -> usize {
@@ -782,9 +837,8 @@ impl Parser<'_> {
         if name.is_empty() {
             // Values printed below their row's first line (stacked in a
             // cell, or wrapped): they continue the row above.
+            let values = Self::in_document_columns(&cells, cols, self.out.columns.len());
             if let Some(ind) = self.target().and_then(|t| t.indicators.last_mut()) {
-                let values: Vec<Option<String>> =
-                    cols.values.iter().map(|&j| cells[j].clone()).collect();
                 continue_cells(ind, &values);
                 return;
             }
@@ -830,13 +884,10 @@ impl Parser<'_> {
             ),
             None => unit_word,
         };
-        let n = self.out.columns.len().max(cols.values.len());
-        let mut values: Vec<_> = cols
-            .values
+        let values: Vec<_> = Self::in_document_columns(&cells, cols, self.out.columns.len())
             .iter()
-            .map(|&j| to_value(cells[j].as_deref()))
+            .map(|c| to_value(c.as_deref()))
             .collect();
-        values.resize(n, None);
         if name.is_empty() {
             warn(
                 self.warnings,
@@ -865,6 +916,25 @@ impl Parser<'_> {
                 format!("indicator outside a target: {:?}", indicator.name),
             ),
         }
+    }
+
+    /// A row's value cells placed in the document's indicator columns
+    /// (`n` of them, or as many as the row has when the document has none
+    /// yet).
+    fn in_document_columns(
+        cells: &[Option<String>],
+        cols: &IndicatorCols,
+        n: usize,
+    ) -> Vec<Option<String>> {
+        let mut out = vec![None; n.max(cols.values.len())];
+        for (&j, slot) in cols.values.iter().zip(&cols.slots) {
+            if let Some(k) = slot {
+                if let Some(o) = out.get_mut(*k) {
+                    *o = cells[j].clone();
+                }
+            }
+        }
+        out
     }
 
     fn activity_row(&mut self, items: &[Item], i: usize, cols: &ActivityCols) {
@@ -1049,6 +1119,7 @@ impl Parser<'_> {
             activities: Vec::new(),
             stated_total: Amounts::default(),
             notes: Vec::new(),
+            columns_as_printed: Vec::new(),
         });
     }
 
@@ -1188,6 +1259,75 @@ mod tests {
                 .collect(),
             grids: Vec::new(),
         }
+    }
+
+    /// A target table printing other indicator columns than the first
+    /// table's is read with its own header: its values go to the
+    /// document's columns by year (and kind), its columns are kept on the
+    /// target, and a year the document lacks is left out with a warning.
+    #[test]
+    fn a_table_with_its_own_header_is_read_by_year() {
+        let header = |labels: [&'static str; 3]| -> Vec<(f32, f32, &'static str)> {
+            vec![
+                (40.0, 200.0, "Performans Göstergeleri"),
+                (300.0, 330.0, "Ölçü Birimi"),
+                (380.0, 440.0, labels[0]),
+                (460.0, 520.0, labels[1]),
+                (540.0, 600.0, labels[2]),
+            ]
+        };
+        let row = |name: &'static str, v: [&'static str; 3]| -> Vec<(f32, f32, &'static str)> {
+            vec![
+                (40.0, 200.0, name),
+                (300.0, 330.0, "Adet"),
+                (400.0, 440.0, v[0]),
+                (480.0, 520.0, v[1]),
+                (560.0, 600.0, v[2]),
+            ]
+        };
+        let first = header(["2022 Gerçekleşen", "2023 Hedef", "2024 Hedef"]);
+        let own = header(["2024 Hedef", "2023 Tahmini", "2025 Hedef"]);
+        let r1 = row("Yol Sayısı", ["1", "2", "3"]);
+        let r2 = row("Köprü Sayısı", ["30", "20", "50"]);
+        let rows: Vec<&[(f32, f32, &str)]> = vec![
+            &[(40.0, 100.0, "Altyapı")],
+            &[(40.0, 300.0, "Stratejik Amaç 1 Altyapı")],
+            &[(40.0, 300.0, "Stratejik Hedef 1.1 Yollar")],
+            &[(40.0, 300.0, "Performans Hedefi 1.1.1 Yol Yapmak")],
+            &first,
+            &r1,
+            &[(40.0, 300.0, "Performans Hedefi 1.1.2 Köprü Yapmak")],
+            &own,
+            &r2,
+        ];
+        let pages = [page(&rows)];
+        let items = lines::items(&pages);
+        let mut warnings = Vec::new();
+        let parsed = parse(&items, &mut warnings);
+        let labels =
+            |cs: &[IndicatorColumn]| cs.iter().map(|c| c.label.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            labels(&parsed.columns),
+            ["2022 Gerçekleşen", "2023 Hedef", "2024 Hedef"]
+        );
+        let targets = &parsed.goals[0].objectives[0].targets;
+        assert!(targets[0].columns_as_printed.is_empty());
+        let t = &targets[1];
+        assert_eq!(
+            labels(&t.columns_as_printed),
+            ["2024 Hedef", "2023 Tahmini", "2025 Hedef"]
+        );
+        let n = |v: i64| Some(Value::Number(v.into()));
+        assert_eq!(t.indicators[0].values, [None, n(20), n(30)]);
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        assert!(
+            warnings[0].message.contains("target 1.1.2")
+                && warnings[0]
+                    .message
+                    .contains("the values of 2025 Hedef are left out"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     /// A header of two lines whose first holds no label (the years over

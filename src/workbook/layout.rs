@@ -71,6 +71,9 @@ const HIERARCHY_COLS: [&str; 8] = [
     "Genel Toplam Bütçe Dışı",
     "Genel Toplam",
 ];
+/// A target whose table prints other indicator columns than the
+/// document's: its columns' labels, joined with ` | `.
+const HIERARCHY_COLS_V2: [&str; 1] = ["Tablonun Gösterge Sütunları"];
 const INDICATOR_COLS: [&str; 4] = [TARGET, "Gösterge", "Ölçü Birimi", "Dipnot (*)"];
 /// Columns version 2 added to the indicators sheet (a version-1 workbook
 /// lacks them): written after the fixed columns, before the year columns.
@@ -259,10 +262,12 @@ fn program_sheet(p: &Programme) -> Sheet {
 }
 
 fn target_sheets(p: &Programme) -> [Sheet; 4] {
+    let mut h_header = HIERARCHY_COLS.to_vec();
+    h_header.extend(HIERARCHY_COLS_V2);
     let mut h = sheet(
         HIERARCHY,
-        &HIERARCHY_COLS,
-        &[TEXT, TEXT, TEXT, TEXT, PLAIN, AMOUNT, AMOUNT, AMOUNT],
+        &h_header,
+        &[TEXT, TEXT, TEXT, TEXT, PLAIN, AMOUNT, AMOUNT, AMOUNT, TEXT],
         2,
     );
     let mut header: Vec<&str> = INDICATOR_COLS.to_vec();
@@ -305,6 +310,13 @@ fn target_sheets(p: &Programme) -> [Sheet; 4] {
                     Cell::number(t.stated_total.budget),
                     Cell::number(t.stated_total.off_budget),
                     Cell::number(t.stated_total.total),
+                    Cell::text(
+                        t.columns_as_printed
+                            .iter()
+                            .map(indicator_label)
+                            .collect::<Vec<_>>()
+                            .join(" | "),
+                    ),
                 ]);
                 for i in &t.indicators {
                     let mut row = vec![
@@ -854,7 +866,7 @@ fn read_program(grid: &Grid) -> Result<ProgramFields, ImportError> {
 type Path3 = (usize, usize, usize);
 
 fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), ImportError> {
-    let t = table(grid, HIERARCHY, &HIERARCHY_COLS)?;
+    let t = table_with(grid, HIERARCHY, &HIERARCHY_COLS, &HIERARCHY_COLS_V2)?;
     let mut goals: Vec<Goal> = Vec::new();
     let mut index: HashMap<String, Path3> = HashMap::new();
     let labels: Vec<&str> = LEVELS.iter().map(|(l, _)| *l).collect();
@@ -866,10 +878,10 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
             row.must_be_empty(2, "only Stratejik Amaç rows have a theme")?;
         }
         if level != Level::Target {
-            for i in 4..8 {
+            for i in 4..9 {
                 row.must_be_empty(
                     i,
-                    "only Performans Hedefi rows have a page and Genel Toplam",
+                    "only Performans Hedefi rows have a page, a Genel Toplam and columns of their own",
                 )?;
             }
         }
@@ -917,6 +929,20 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
                         total: row.amount(7)?,
                     },
                     notes: Vec::new(),
+                    columns_as_printed: row
+                        .opt_text(8)?
+                        .split(" | ")
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(|l| {
+                            indicator_column(l).ok_or_else(|| {
+                                row.err(
+                                    8,
+                                    format!("expected column labels with a year, found {l:?}"),
+                                )
+                            })
+                        })
+                        .collect::<Result<_, _>>()?,
                 });
             }
         }
