@@ -597,3 +597,49 @@ fn a_target_table_with_its_own_header_reads_back() {
     let again = perfprog::workbook::import(&wb).unwrap();
     assert!(again == p, "the workbook loses the table's own columns");
 }
+
+/// A printing with English separators throughout (`270,000,000.00`), made
+/// with the report's own templates, their number format switched: the
+/// document's separators are decided from its figures, every figure is
+/// read that way, and the model is the one printed; the figures that read
+/// either way (`4,454`) are warned about.
+#[test]
+fn a_printing_with_english_separators_reads_back() {
+    let Some(p) = golden() else {
+        return;
+    };
+    let dir = workdir("english-separators");
+    let common = std::fs::read_to_string(root().join("templates/common.typ")).unwrap();
+    let english = common
+        .replacen(
+            "c.rev().join()).rev().join(\".\")",
+            "c.rev().join()).rev().join(\",\")",
+            1,
+        )
+        .replacen("\",\" + parts.at(1)", "\".\" + parts.at(1)", 1);
+    assert_ne!(
+        english, common,
+        "num() no longer groups as the test expects"
+    );
+    std::fs::write(dir.join("common.typ"), english).unwrap();
+    let engine = Engine::new(Some(&dir)).unwrap();
+    let pdf_path = dir.join(render::report_file_name(&p));
+    std::fs::write(
+        &pdf_path,
+        render::programme_report(&engine, &p, &opts()).unwrap(),
+    )
+    .unwrap();
+    let text = pdf_text(&std::fs::read(&pdf_path).unwrap());
+    assert!(text.contains("270,000,000.00"), "not an English printing");
+    let back = crate::util::extract(&pdf_path).unwrap();
+    let changes = perfprog::audit::diff(&p, &back.programme);
+    let shown: Vec<String> = changes.iter().take(20).map(|c| c.to_string()).collect();
+    assert!(changes.is_empty(), "{}", shown.join("\n"));
+    assert!(
+        back.warnings
+            .iter()
+            .any(|w| w.message.contains("read either way") && w.message.contains("English")),
+        "{:#?}",
+        back.warnings
+    );
+}

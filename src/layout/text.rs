@@ -190,12 +190,19 @@ fn whole(line: &Line) -> Line {
     }
 }
 
-/// Whether a token is a value cell: a number (a year, an amount, a share)
-/// or a dash standing for none. `None` is an empty cell.
+/// Whether a token is a value cell: a number (a year, an amount, a share;
+/// Turkish or English separators) or a dash standing for none. `None` is
+/// an empty cell.
 fn value_token(t: &Option<String>) -> bool {
     match t {
         None => true,
-        Some(t) => t == "-" || crate::normalize::is_number(t),
+        // A figure with either separators: the document's are decided
+        // later, from all its figures.
+        Some(t) => {
+            t == "-"
+                || crate::normalize::is_number(t)
+                || crate::normalize::is_number(&crate::normalize::number::swap_separators(t))
+        }
     }
 }
 

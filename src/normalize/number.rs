@@ -135,6 +135,105 @@ fn strip_currency(s: &str) -> &str {
     t
 }
 
+/// How a document separates thousands and fractions, decided once per
+/// document from its unambiguous figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Separators {
+    /// `5.815.779.000,00`: `.` groups thousands, `,` starts the fraction.
+    #[default]
+    Turkish,
+    /// `5,815,779,000.00`: `,` groups thousands, `.` starts the fraction.
+    English,
+}
+
+/// [`parse_number`] of a figure printed with the document's separators.
+///
+/// ```
+/// use perfprog::normalize::number::{parse_number_as, Separators};
+/// let d = parse_number_as("200,000,000.00", Separators::English).unwrap();
+/// assert_eq!(d.to_string(), "200000000.00");
+/// assert_eq!(parse_number_as("4.5", Separators::English).unwrap().to_string(), "4.5");
+/// ```
+pub fn parse_number_as(s: &str, sep: Separators) -> Option<Decimal> {
+    match sep {
+        Separators::Turkish => parse_number(s),
+        Separators::English => parse_number(&swap_separators(s)),
+    }
+}
+
+/// [`parse_amount`] of a figure printed with the document's separators.
+pub fn parse_amount_as(s: &str, sep: Separators) -> Option<Decimal> {
+    match sep {
+        Separators::Turkish => parse_amount(s),
+        Separators::English => parse_amount(&swap_separators(s)),
+    }
+}
+
+/// How a figure's separators read (see [`figure_style`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureStyle {
+    /// Only the Turkish reading holds (`1.234,56`, `7,17`, `2.466.990.000`).
+    Turkish,
+    /// Only the English reading holds (`1,234.56`, `12.50`, `2,466,990,000`).
+    English,
+    /// Both hold, with different values (`1.234`, `1,234`, `12,500`).
+    Ambiguous,
+    /// Both readings give the same value (`1234`, `96%`), or neither holds
+    /// (text, codes such as `1.1.1`, dates), or the figure is too short to
+    /// tell (`1.5`): no evidence either way.
+    Neither,
+}
+
+/// Tells which separators an amount cell's figure is printed with: the
+/// Turkish reading ([`parse_amount`]) against the English one (the same
+/// with `.` and `,` swapped, see [`swap_separators`]). Figures of fewer than
+/// three digits are no evidence (`1.1` is a code as often as a figure).
+///
+/// ```
+/// use perfprog::normalize::number::{figure_style, FigureStyle};
+/// assert_eq!(figure_style("200,000,000.00"), FigureStyle::English);
+/// assert_eq!(figure_style("5.815.779.000,00"), FigureStyle::Turkish);
+/// assert_eq!(figure_style("1.500"), FigureStyle::Ambiguous);
+/// assert_eq!(figure_style("2024"), FigureStyle::Neither);
+/// ```
+pub fn figure_style(s: &str) -> FigureStyle {
+    if s.bytes().filter(u8::is_ascii_digit).count() < 3 {
+        return FigureStyle::Neither;
+    }
+    match (parse_amount(s), parse_amount(&swap_separators(s))) {
+        (Some(_), None) => FigureStyle::Turkish,
+        (None, Some(_)) => FigureStyle::English,
+        (Some(a), Some(b)) if a != b || a.scale() != b.scale() => FigureStyle::Ambiguous,
+        _ => FigureStyle::Neither,
+    }
+}
+
+/// The text with `.` and `,` swapped between its first and its last digit
+/// (`200,000,000.00 TL` → `200.000.000,00 TL`): an English-style figure in
+/// Turkish style. Text around the figure (a currency, `.-TL`) is kept.
+///
+/// ```
+/// use perfprog::normalize::number::swap_separators;
+/// assert_eq!(swap_separators("1,000.00.-TL"), "1.000,00.-TL");
+/// ```
+pub fn swap_separators(s: &str) -> String {
+    let (Some(first), Some(last)) = (
+        s.find(|c: char| c.is_ascii_digit()),
+        s.rfind(|c: char| c.is_ascii_digit()),
+    ) else {
+        return s.to_string();
+    };
+    let core: String = s[first..=last]
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect();
+    format!("{}{core}{}", &s[..first], &s[last + 1..])
+}
+
 /// Whether `s` is Turkish number text that [`parse_number`] accepts.
 pub fn is_number(s: &str) -> bool {
     parse_number(s).is_some()

@@ -24,7 +24,8 @@ use rust_decimal::Decimal;
 use crate::error::Warning;
 use crate::layout::{Cell, Line};
 use crate::model::{ActivityCost, Economic, Level, OffBudget, PrintedTitle};
-use crate::normalize::{self, join_lines, normalize_key, parse_number};
+use crate::normalize::number::{parse_amount_as, parse_number_as, Separators};
+use crate::normalize::{self, join_lines, normalize_key};
 
 use super::header::{self, Column};
 use super::lines::{after_keyword, leading_code, plain, Item};
@@ -310,6 +311,8 @@ enum Part {
 
 struct Parser<'w> {
     out: Vec<ActivityCost>,
+    /// The document's separators.
+    sep: Separators,
     warnings: &'w mut Vec<Warning>,
     draft: Option<Draft>,
     part: Part,
@@ -327,9 +330,10 @@ struct Parser<'w> {
 }
 
 /// Parses the activity cost tables from the section's rows.
-pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
+pub fn parse(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -> Vec<ActivityCost> {
     let mut p = Parser {
         out: Vec::new(),
+        sep,
         warnings,
         draft: None,
         part: Part::Done,
@@ -723,7 +727,7 @@ impl Parser<'_> {
         // A row printed as one run of text: its figure is its last word.
         if figure.is_none() && labels.len() == 1 {
             if let Some((label, last)) = text.trim_end().rsplit_once([' ', '\t']) {
-                if parse_number(last.trim_matches(EMPTY_CELL)).is_some() {
+                if parse_number_as(last.trim_matches(EMPTY_CELL), self.sep).is_some() {
                     labels = vec![plain(label)];
                     figure = Some(last.trim_matches(EMPTY_CELL).to_string());
                 }
@@ -748,7 +752,7 @@ impl Parser<'_> {
         let amount = match figure.as_deref().map(str::trim) {
             None | Some("" | "-" | "–" | "—") => None,
             Some(f) => {
-                let a = normalize::parse_amount(f);
+                let a = parse_amount_as(f, self.sep);
                 if a.is_none() {
                     warn(
                         self.warnings,
@@ -793,12 +797,12 @@ mod tests {
 
     fn read(pages: &[Page]) -> (Vec<ActivityCost>, Vec<Warning>) {
         let mut warnings = Vec::new();
-        let costs = parse(&lines::items(pages), &mut warnings);
+        let costs = parse(&lines::items(pages), Separators::Turkish, &mut warnings);
         (costs, warnings)
     }
 
     fn dec(s: &str) -> Option<Decimal> {
-        parse_number(s)
+        crate::normalize::parse_number(s)
     }
 
     /// A ruled grid: labels in cells of their own, codes before titles,

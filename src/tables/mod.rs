@@ -15,6 +15,7 @@ mod costs;
 mod front;
 pub mod lines;
 mod rows_of;
+mod separators;
 
 pub use rows_of::pages as rows_of;
 mod header;
@@ -126,6 +127,8 @@ enum Family {
 pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Error> {
     // Every family reads the row stream: table rows from the layout's grids
     // (PDF), or from the spacing rule (text).
+    // The document's separators, decided once for every recogniser.
+    let (sep, separator_warnings) = separators::decide(&doc.pages);
     let pages = rows_of::pages(&doc.pages);
     let rows = lines::items(&pages);
     let items = lines::items(&doc.pages);
@@ -144,6 +147,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         });
     }
     let mut warnings: Vec<Warning> = doc.warnings.clone();
+    warnings.extend(separator_warnings);
     let found = |s: Section| bounds.iter().any(|b| b.0 == s);
     for (section, name) in [
         (Section::Costs, "Faaliyet Maliyetleri Tablosu"),
@@ -182,11 +186,11 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         |_, k| {
             let mut w = Vec::new();
             let family = match k {
-                0 => Family::Costs(costs::parse(&inputs[0], &mut w)),
-                1 => Family::Targets(targets::parse(&inputs[1], &mut w)),
-                2 => Family::Resources(summary::resources(&inputs[2], &mut w)),
+                0 => Family::Costs(costs::parse(&inputs[0], sep, &mut w)),
+                1 => Family::Targets(targets::parse(&inputs[1], sep, &mut w)),
+                2 => Family::Resources(summary::resources(&inputs[2], sep, &mut w)),
                 3 => Family::Front(front::parse(&inputs[3], &mut w)),
-                _ => Family::Economic(summary::economic(&inputs[4], &mut w)),
+                _ => Family::Economic(summary::economic(&inputs[4], sep, &mut w)),
             };
             (family, w)
         },

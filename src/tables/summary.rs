@@ -17,6 +17,7 @@ use crate::layout::{Cell, Line};
 use crate::model::{
     EconomicRow, EconomicSummary, Level, ResourceRow, ResourceSummary, ResourceTotal,
 };
+use crate::normalize::number::{parse_amount_as, Separators};
 use crate::normalize::{self, join_lines};
 
 use super::header;
@@ -37,19 +38,19 @@ struct Figure {
 type Slots = Vec<(f32, f32)>;
 
 /// A figure cell's value: a number, or None for a printed dash.
-fn figure_value(text: &str) -> Option<Option<Decimal>> {
+fn figure_value(text: &str, sep: Separators) -> Option<Option<Decimal>> {
     let t = text.trim();
     if matches!(t, "-" | "–" | "—") {
         return Some(None);
     }
-    normalize::parse_amount(t).map(Some)
+    parse_amount_as(t, sep).map(Some)
 }
 
 /// The figures of one cell: the cell as one figure, or, when every word of
 /// it is a figure (figures printed close together), one per word, each
 /// with its share of the cell's width.
-fn cell_figures(c: &Cell) -> Option<Vec<Figure>> {
-    if let Some(value) = figure_value(&c.text) {
+fn cell_figures(c: &Cell, sep: Separators) -> Option<Vec<Figure>> {
+    if let Some(value) = figure_value(&c.text, sep) {
         return Some(vec![Figure {
             x0: c.x0,
             x1: c.x1,
@@ -74,18 +75,18 @@ fn cell_figures(c: &Cell) -> Option<Vec<Figure>> {
         out.push(Figure {
             x0: at(start),
             x1: at(i),
-            value: figure_value(&word)?,
+            value: figure_value(&word, sep)?,
         });
     }
     (out.len() >= 2).then_some(out)
 }
 
 /// A row split into its label cells and its trailing figures (at most `max`).
-fn split_row(line: &Line, max: usize) -> (&[Cell], Vec<Figure>) {
+fn split_row(line: &Line, max: usize, sep: Separators) -> (&[Cell], Vec<Figure>) {
     let mut end = line.cells.len();
     let mut figs: Vec<Figure> = Vec::new();
     while end > 0 {
-        let Some(f) = cell_figures(&line.cells[end - 1]) else {
+        let Some(f) = cell_figures(&line.cells[end - 1], sep) else {
             break;
         };
         if figs.len() + f.len() > max {
@@ -370,13 +371,13 @@ fn push_resource(out: &mut ResourceSummary, row: OpenRow, figs: &[Option<Decimal
 }
 
 /// Parses İdarenin Toplam Kaynak İhtiyacı from the section's rows.
-pub fn resources(items: &[Item], warnings: &mut Vec<Warning>) -> ResourceSummary {
+pub fn resources(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -> ResourceSummary {
     const N: usize = 3;
     let rows: Vec<(&Item, &[Cell], Vec<Figure>)> = items
         .iter()
         .filter(|it| !it.is_blank())
         .map(|it| {
-            let (cells, figs) = split_row(it.line, N);
+            let (cells, figs) = split_row(it.line, N, sep);
             (it, cells, figs)
         })
         .collect();
@@ -633,13 +634,13 @@ fn push_economic(out: &mut EconomicSummary, row: OpenEco, figs: &[Option<Decimal
 /// Parses the Mali Yılı Toplam Kaynak İhtiyacı Tablosu from the section's
 /// rows. The table ends at its grand total; what follows (the chart's
 /// figures) is not read.
-pub fn economic(items: &[Item], warnings: &mut Vec<Warning>) -> EconomicSummary {
+pub fn economic(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -> EconomicSummary {
     const N: usize = 4;
     let rows: Vec<(&Item, &[Cell], Vec<Figure>)> = items
         .iter()
         .filter(|it| !it.is_blank())
         .map(|it| {
-            let (cells, figs) = split_row(it.line, N);
+            let (cells, figs) = split_row(it.line, N, sep);
             (it, cells, figs)
         })
         .collect();
@@ -802,19 +803,25 @@ mod tests {
             x1: 10.0,
             text: "1.000,50".into(),
         };
-        assert_eq!(cell_figures(&one).map(|f| f.len()), Some(1));
+        assert_eq!(
+            cell_figures(&one, Separators::Turkish).map(|f| f.len()),
+            Some(1)
+        );
         let dash = Cell {
             x0: 0.0,
             x1: 10.0,
             text: "–".into(),
         };
-        assert_eq!(cell_figures(&dash).map(|f| f[0].value), Some(None));
+        assert_eq!(
+            cell_figures(&dash, Separators::Turkish).map(|f| f[0].value),
+            Some(None)
+        );
         let two = Cell {
             x0: 0.0,
             x1: 90.0,
             text: "1,00 2,00".into(),
         };
-        let f = cell_figures(&two).unwrap_or_default();
+        let f = cell_figures(&two, Separators::Turkish).unwrap_or_default();
         assert_eq!(f.len(), 2);
         assert!(f[0].x1 <= f[1].x0);
         let words = Cell {
@@ -822,7 +829,7 @@ mod tests {
             x1: 90.0,
             text: "Stratejik Amaç 3".into(),
         };
-        assert_eq!(cell_figures(&words), None);
+        assert_eq!(cell_figures(&words, Separators::Turkish), None);
     }
 
     #[test]
@@ -987,7 +994,7 @@ mod tests {
         let pages = [p1, p2];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let out = resources(&items, &mut warnings);
+        let out = resources(&items, Separators::Turkish, &mut warnings);
         assert!(warnings.is_empty(), "{warnings:?}");
         let rows: Vec<_> = out
             .rows
@@ -1077,7 +1084,7 @@ mod tests {
         let pages = [p];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let out = resources(&items, &mut warnings);
+        let out = resources(&items, Separators::Turkish, &mut warnings);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(out.rows.len(), 2);
         assert_eq!(out.rows[1].code, "4");
@@ -1156,7 +1163,7 @@ mod tests {
         let pages = [p];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let out = economic(&items, &mut warnings);
+        let out = economic(&items, Separators::Turkish, &mut warnings);
         assert!(warnings.is_empty(), "{warnings:?}");
         let codes: Vec<_> = out
             .rows
@@ -1246,7 +1253,7 @@ mod tests {
         let pages = [p];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let out = economic(&items, &mut warnings);
+        let out = economic(&items, Separators::Turkish, &mut warnings);
         assert!(warnings.is_empty(), "{warnings:?}");
         let r = &out.rows[0];
         assert_eq!(
@@ -1289,7 +1296,7 @@ mod tests {
         let pages = [p];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let out = economic(&items, &mut warnings);
+        let out = economic(&items, Separators::Turkish, &mut warnings);
         assert!(out.rows.is_empty());
         assert_eq!(out.grand_total.total, d("2,00"));
         assert_eq!(warnings.len(), 1, "{warnings:?}");
@@ -1320,13 +1327,13 @@ mod tests {
         let pages = [p];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let out = economic(&items, &mut warnings);
+        let out = economic(&items, Separators::Turkish, &mut warnings);
         assert_eq!(out.rows.len(), 1);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].page, Some(3));
         assert!(warnings[0].message.starts_with("unrecognised row"));
         let mut warnings = Vec::new();
-        let out = resources(&items, &mut warnings);
+        let out = resources(&items, Separators::Turkish, &mut warnings);
         assert!(out.rows.is_empty());
         assert_eq!(warnings.len(), 2, "{warnings:?}");
     }

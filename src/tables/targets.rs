@@ -14,7 +14,8 @@ use crate::error::Warning;
 use crate::model::{
     ActivityLine, Amounts, ColumnKind, Goal, Indicator, IndicatorColumn, Objective, Target, Value,
 };
-use crate::normalize::{self, join_lines, parse_number};
+use crate::normalize::number::{parse_amount_as, parse_number_as, Separators};
+use crate::normalize::{self, join_lines};
 
 use super::header::{self, Column};
 use super::lines::{after_keyword, coded, pitch, plain, Item};
@@ -30,13 +31,14 @@ pub struct Parsed {
     pub fiscal_year: Option<i32>,
 }
 
-/// A cell's value: a number when it parses as one, else the repaired text.
-pub fn to_value(v: Option<&str>) -> Option<Value> {
+/// A cell's value: a number when it parses as one (printed with the
+/// document's separators), else the repaired text.
+pub fn to_value(v: Option<&str>, sep: Separators) -> Option<Value> {
     let v = v?.trim();
     if v.is_empty() {
         return None;
     }
-    Some(match parse_number(v) {
+    Some(match parse_number_as(v, sep) {
         Some(d) => Value::Number(d),
         None => Value::Text(normalize::clean(v)),
     })
@@ -133,6 +135,8 @@ enum Mode {
 
 struct Parser<'w> {
     out: Parsed,
+    /// The document's separators.
+    sep: Separators,
     warnings: &'w mut Vec<Warning>,
     mode: Mode,
     theme_lines: Vec<String>,
@@ -234,7 +238,7 @@ fn broken_at_page_end(items: &[Item], i: usize) -> bool {
 /// Appends value lines to the previous indicator's cells: a line that
 /// starts in lower case continues the value (`4 dakika 41` + `saniye`),
 /// otherwise it is another value stacked in the same cell (` / `).
-fn continue_cells(ind: &mut Indicator, values: &[Option<String>]) {
+fn continue_cells(ind: &mut Indicator, values: &[Option<String>], sep: Separators) {
     for (slot, v) in ind.values.iter_mut().zip(values) {
         let Some(v) = v else { continue };
         let v = normalize::clean(v);
@@ -252,14 +256,15 @@ fn continue_cells(ind: &mut Indicator, values: &[Option<String>]) {
                 }
             }
         };
-        *slot = to_value(Some(&joined));
+        *slot = to_value(Some(&joined), sep);
     }
 }
 
 /// Parses the performance-target tables from the section's rows.
-pub fn parse(items: &[Item], warnings: &mut Vec<Warning>) -> Parsed {
+pub fn parse(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -> Parsed {
     let mut p = Parser {
         out: Parsed::default(),
+        sep,
         warnings,
         mode: Mode::Between,
         theme_lines: Vec::new(),
@@ -838,8 +843,9 @@ impl Parser<'_> {
             // Values printed below their row's first line (stacked in a
             // cell, or wrapped): they continue the row above.
             let values = Self::in_document_columns(&cells, cols, self.out.columns.len());
+            let sep = self.sep;
             if let Some(ind) = self.target().and_then(|t| t.indicators.last_mut()) {
-                continue_cells(ind, &values);
+                continue_cells(ind, &values, sep);
                 return;
             }
         }
@@ -886,7 +892,7 @@ impl Parser<'_> {
         };
         let values: Vec<_> = Self::in_document_columns(&cells, cols, self.out.columns.len())
             .iter()
-            .map(|c| to_value(c.as_deref()))
+            .map(|c| to_value(c.as_deref(), self.sep))
             .collect();
         if name.is_empty() {
             warn(
@@ -972,13 +978,14 @@ impl Parser<'_> {
         if is_activity_label(&key) || is_header_row(it.line) {
             return;
         }
+        let sep = self.sep;
         let amount = |slot: Option<usize>, warnings: &mut Vec<Warning>| {
             let v = slot.and_then(|j| cells[j].as_deref())?;
             // A dash alone is an empty cell.
             if matches!(v.trim(), "-" | "–" | "—") {
                 return None;
             }
-            let d = normalize::parse_amount(v);
+            let d = parse_amount_as(v, sep);
             if d.is_none() {
                 warn(
                     warnings,
@@ -1198,7 +1205,10 @@ impl Parser<'_> {
                     .flatten()
                     .cloned()
                     .collect();
-                to_value((!group.is_empty()).then(|| group.join(" / ")).as_deref())
+                to_value(
+                    (!group.is_empty()).then(|| group.join(" / ")).as_deref(),
+                    self.sep,
+                )
             })
             .collect();
         if let Some(ind) = self.target().and_then(|t| t.indicators.last_mut()) {
@@ -1303,7 +1313,7 @@ mod tests {
         let pages = [page(&rows)];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let parsed = parse(&items, &mut warnings);
+        let parsed = parse(&items, Separators::Turkish, &mut warnings);
         let labels =
             |cs: &[IndicatorColumn]| cs.iter().map(|c| c.label.clone()).collect::<Vec<_>>();
         assert_eq!(
@@ -1364,7 +1374,7 @@ mod tests {
         let pages = [page(rows)];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let parsed = parse(&items, &mut warnings);
+        let parsed = parse(&items, Separators::Turkish, &mut warnings);
         assert!(warnings.is_empty(), "{warnings:#?}");
         let t = &parsed.goals[0].objectives[0].targets[0];
         assert_eq!(t.title, "Ticareti Güçlendirmek");
@@ -1409,7 +1419,7 @@ mod tests {
         second.number = Some(2);
         let pages = [page(head), second];
         let items = lines::items(&pages);
-        let parsed = parse(&items, &mut Vec::new());
+        let parsed = parse(&items, Separators::Turkish, &mut Vec::new());
         let t = &parsed.goals[0].objectives[0].targets[0];
         let lines: Vec<(Option<&str>, &str)> = t
             .activities
@@ -1514,7 +1524,7 @@ mod tests {
         let pages = [page(&rows)];
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let parsed = parse(&items, &mut warnings);
+        let parsed = parse(&items, Separators::Turkish, &mut warnings);
         assert!(warnings.is_empty(), "{warnings:#?}");
         parsed
     }
@@ -1581,7 +1591,7 @@ mod tests {
         let pages = crate::layout::text::rows(&crate::layout::text::pages(text));
         let items = lines::items(&pages);
         let mut warnings = Vec::new();
-        let parsed = parse(&items, &mut warnings);
+        let parsed = parse(&items, Separators::Turkish, &mut warnings);
         let t = &parsed.goals[0].objectives[0].targets[0];
         let got: Vec<(&str, &str, Vec<Option<String>>)> = t
             .indicators
