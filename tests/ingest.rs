@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use perfprog::model::Programme;
+use perfprog::model::{Programme, Target, Value};
 
 use crate::util::{fixture_pdf, fixture_pdf_a4, fixture_txt, perfprog, root, workdir};
 
@@ -360,3 +360,91 @@ fn kuzeykent_matches_its_expected_model() {
 fn guneyova_matches_its_expected_model() {
     matches_expected_model("guneyova-2009-performans-programi");
 }
+
+/// A text export in other administrations' conventions: levels numbered
+/// inside their parent (`Performans Hedefi 1:` under `Stratejik Hedef
+/// 1.2:`), indicator codes with underscores, a `Uygulama Yılı 2020` column,
+/// percentages either side, a text value (`+%2`), dashes for empty cells,
+/// a one-line activity header with `Bütçe` alone, amounts with their
+/// currency before or after (`₺1.000.000`, `1.000.000 TL`, `YTL`).
+#[test]
+fn text_export_in_other_conventions() {
+    let dir = crate::util::workdir("text-other-conventions");
+    let path = dir.join("ornekkoy-2020.txt");
+    std::fs::write(&path, TEXT_OTHER_CONVENTIONS).unwrap();
+    let p = crate::util::extract(&path).unwrap().programme;
+    let labels: Vec<&str> = p
+        .indicator_columns
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(labels, ["2018", "2019", "Uygulama Yılı 2020"]);
+    let targets: Vec<&Target> = p.targets().collect();
+    let codes: Vec<&str> = targets.iter().map(|t| t.code.as_str()).collect();
+    assert_eq!(codes, ["1.2.1", "1.2.2"]);
+    assert_eq!(targets[0].title, "Yolların Bakımını Yapmak");
+    let d = |s: &str| Some(Value::Number(s.parse().unwrap()));
+    let first = &targets[0].indicators[0];
+    assert_eq!(first.code.as_deref(), Some("INKA_P_9.1.1.1"));
+    assert_eq!(
+        first.values,
+        [d("22.34"), d("22.5"), Some(Value::Text("+%2".into()))]
+    );
+    assert_eq!(
+        targets[0].indicators[1].values,
+        [d("1500"), None, d("2000")]
+    );
+    let lines: Vec<(Option<&str>, Option<String>, Option<String>)> = targets[0]
+        .activities
+        .iter()
+        .map(|a| {
+            (
+                a.code.as_deref(),
+                a.budget.map(|b| b.to_string()),
+                a.total.map(|b| b.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (Some("F01"), Some("1000000".into()), Some("1000000".into())),
+            (Some("F02"), None, None)
+        ]
+    );
+    assert_eq!(
+        targets[1]
+            .stated_total
+            .total
+            .map(|t| t.to_string())
+            .as_deref(),
+        Some("250000.00")
+    );
+}
+
+const TEXT_OTHER_CONVENTIONS: &str = r#"Örnekköy Belediyesi 2020 Yılı Performans Programı
+
+Performans Hedefi Tablosu
+
+Stratejik Amaç 1: Kentsel Altyapıyı Güçlendirmek
+Stratejik Hedef 1.2: Yol Ağını Geliştirmek
+Performans Hedefi 1: Yolların Bakımını Yapmak
+
+Performans Göstergeleri                                   Birim        2018         2019        Uygulama Yılı 2020
+INKA_P_9.1.1.1 Asfalt Kaplama Oranı                      %            %22,34       22,5%       +%2
+PG1.2.1.2 Yapılan Yol Uzunluğu                           Metre        1.500        -           2.000
+
+Faaliyetler                                     Bütçe                 Bütçe Dışı          Toplam
+F01 Asfalt Faaliyetleri                         ₺1.000.000            -                   ₺1.000.000
+F02 Kaldırım Faaliyetleri                       -                     -                   -
+Genel Toplam                                    1.000.000 TL          -                   1.000.000 TL
+
+Performans Hedefi 2: Köprüleri Onarmak
+
+Performans Göstergeleri                                   Birim        2018         2019        Uygulama Yılı 2020
+Onarılan Köprü Sayısı                                     Adet         3            4           5
+
+Faaliyetler                                     Bütçe                 Bütçe Dışı          Toplam
+Köprü Onarım Faaliyetleri                       250.000,00 YTL        -                   250.000,00 YTL
+Genel Toplam                                    250.000,00            -                   250.000,00
+"#;

@@ -190,18 +190,20 @@ fn whole(line: &Line) -> Line {
     }
 }
 
-/// Whether a token is a value cell: a number (a year, an amount, a share;
-/// Turkish or English separators) or a dash standing for none. `None` is
-/// an empty cell.
+/// Whether a token is a value cell: a number (a year, an amount with or
+/// without its currency, a share; Turkish or English separators) or a dash
+/// standing for none. `None` is an empty cell.
 fn value_token(t: &Option<String>) -> bool {
     match t {
         None => true,
         // A figure with either separators: the document's are decided
         // later, from all its figures.
         Some(t) => {
-            t == "-"
-                || crate::normalize::is_number(t)
-                || crate::normalize::is_number(&crate::normalize::number::swap_separators(t))
+            use crate::normalize::number::swap_separators;
+            use crate::normalize::parse_amount;
+            // A signed change (`+%2`) is a value too, though it stays text.
+            let t = t.strip_prefix('+').unwrap_or(t);
+            t == "-" || parse_amount(t).is_some() || parse_amount(&swap_separators(t)).is_some()
         }
     }
 }
@@ -214,7 +216,7 @@ fn split(line: &Line) -> Option<(Line, usize)> {
     if text.trim().is_empty() {
         return None;
     }
-    let tokens = tokens(&text);
+    let tokens = currency_joined(tokens(&text));
     let mut start = tokens.len();
     while start > 0 && value_token(&tokens[start - 1]) {
         start -= 1;
@@ -261,6 +263,44 @@ fn split(line: &Line) -> Option<(Line, usize)> {
         };
         (line, values)
     })
+}
+
+/// Tokens with a currency printed apart (`1.000.000 TL`, `₺ 500`) joined
+/// to the figure beside it: one value cell.
+fn currency_joined(tokens: Vec<Option<String>>) -> Vec<Option<String>> {
+    let is_currency =
+        |t: &Option<String>| matches!(t.as_deref(), Some("TL" | "YTL" | "₺" | "-TL" | ".-TL"));
+    let mut out: Vec<Option<String>> = Vec::with_capacity(tokens.len());
+    let mut pending: Option<String> = None;
+    for t in tokens {
+        if is_currency(&t) {
+            let cur = t.unwrap_or_default();
+            match out.last_mut() {
+                // After a figure: `1.000.000 TL`.
+                Some(Some(prev)) if prev.chars().any(|c| c.is_ascii_digit()) && cur != "₺" => {
+                    prev.push(' ');
+                    prev.push_str(&cur);
+                }
+                // Before one: `₺ 500`.
+                _ => pending = Some(cur),
+            }
+            continue;
+        }
+        match (pending.take(), t) {
+            (Some(cur), Some(v)) if v.chars().any(|c| c.is_ascii_digit()) => {
+                out.push(Some(format!("{cur}{v}")));
+            }
+            (Some(cur), t) => {
+                out.push(Some(cur));
+                out.push(t);
+            }
+            (None, t) => out.push(t),
+        }
+    }
+    if let Some(cur) = pending {
+        out.push(Some(cur));
+    }
+    out
 }
 
 /// The no-break space a text export prints for an empty cell.

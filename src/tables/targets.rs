@@ -32,10 +32,11 @@ pub struct Parsed {
 }
 
 /// A cell's value: a number when it parses as one (printed with the
-/// document's separators), else the repaired text.
+/// document's separators), else the repaired text; none for an empty cell
+/// or one holding a dash alone.
 pub fn to_value(v: Option<&str>, sep: Separators) -> Option<Value> {
     let v = v?.trim();
-    if v.is_empty() {
+    if v.is_empty() || matches!(v, "-" | "–" | "—") {
         return None;
     }
     Some(match parse_number_as(v, sep) {
@@ -300,7 +301,10 @@ const LEVELS: [(Head, &[&str], usize); 3] = [
     (Head::Goal, &GOAL, 1),
 ];
 
-/// A level label with its code: (level, code, title).
+/// A level label with its code: (level, code, title). A level numbered
+/// inside its parent (`Performans Hedefi 1:` under `Stratejik Hedef 1.2`,
+/// its number followed by a colon) gives that number alone; see
+/// [`full_code`].
 pub(super) fn label(text: &str) -> Option<(Head, String, String)> {
     for (head, words, parts) in LEVELS {
         for w in words {
@@ -309,7 +313,47 @@ pub(super) fn label(text: &str) -> Option<(Head, String, String)> {
             }
         }
     }
+    for (head, words, parts) in LEVELS {
+        if parts == 1 {
+            continue;
+        }
+        for w in words {
+            let numbered_inside = after_keyword(text, w).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                let digits = rest
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(rest.len());
+                digits > 0 && rest[digits..].trim_start().starts_with(':')
+            });
+            if numbered_inside {
+                if let Some((code, title)) = coded(text, w, 1) {
+                    return Some((head, code, title));
+                }
+            }
+        }
+    }
     None
+}
+
+/// A level's full code: a code numbered inside its parent (one number where
+/// the level has more) goes after the parent's code (`1` under `1.2` →
+/// `1.2.1`); a full code is kept as it is.
+pub(super) fn full_code(
+    head: Head,
+    code: String,
+    goal: Option<&str>,
+    objective: Option<&str>,
+) -> String {
+    let parts = code.split('.').count();
+    let parent = match head {
+        Head::Target if parts == 1 => objective,
+        Head::Objective if parts == 1 => goal,
+        _ => None,
+    };
+    match parent {
+        Some(p) if !p.is_empty() => format!("{p}.{code}"),
+        _ => code,
+    }
 }
 
 /// A level keyword printed alone (`Performans Hedefi`), its code and
@@ -359,16 +403,40 @@ fn indicator_labels(text: &str) -> (String, Option<String>, Vec<String>) {
         .unwrap_or(head.len());
     let name = head[..split].join(" ");
     let unit = (split < head.len()).then(|| head[split..].join(" "));
+    // The words between two years: up to the last word naming a kind
+    // (`Gerçekleşen`, `Yıl Sonu Gerçekleşme Tahmini`) they follow the year
+    // before; the words after it (`Uygulama Yılı`) lead the next year.
     let mut years: Vec<String> = Vec::new();
-    for w in &words[first_year..] {
-        match years.last_mut() {
-            Some(last) if year_of(w).is_none() => {
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |years: &mut Vec<String>, run: &mut Vec<&str>, next: Option<&str>| {
+        let split = match next {
+            Some(_) => run
+                .iter()
+                .rposition(|w| ColumnKind::from_label(w).is_some())
+                .map_or(0, |k| k + 1),
+            None => run.len(),
+        };
+        if let Some(last) = years.last_mut() {
+            for w in &run[..split] {
                 last.push(' ');
                 last.push_str(w);
             }
-            _ => years.push(w.to_string()),
+        }
+        if let Some(year) = next {
+            let mut label: Vec<&str> = run[split..].to_vec();
+            label.push(year);
+            years.push(label.join(" "));
+        }
+        run.clear();
+    };
+    for w in &words[first_year..] {
+        if year_of(w).is_some() {
+            flush(&mut years, &mut run, Some(w));
+        } else {
+            run.push(w);
         }
     }
+    flush(&mut years, &mut run, None);
     (name, unit, years)
 }
 
@@ -401,6 +469,27 @@ fn is_unit_label(key: &str) -> bool {
         key,
         "ölçü birimi" | "birim" | "birimi" | "değer türü" | "değer" | "türü" | "skala"
     )
+}
+
+/// The amount columns' labels in an activity header's text, in order:
+/// `bütçe içi`, `bütçe dışı`, `bütçe` alone (the budget), `toplam`.
+fn amount_labels(key: &str) -> Vec<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        match (words[k], words.get(k + 1).copied()) {
+            ("bütçe", Some(next @ ("içi" | "dışı"))) => {
+                out.push(format!("bütçe {next}"));
+                k += 1;
+            }
+            ("bütçe", _) => out.push("bütçe".to_string()),
+            ("toplam", _) => out.push("toplam".to_string()),
+            _ => {}
+        }
+        k += 1;
+    }
+    out
 }
 
 /// Whether a row can only be part of a table header: no figure other than
@@ -483,6 +572,14 @@ impl Parser<'_> {
         }
         if let Some((head, code, title)) = row_label(it.line).or_else(|| label(&text)) {
             self.finish_heading();
+            let goal = self.out.goals.last();
+            let code = full_code(
+                head,
+                code,
+                goal.map(|g| g.code.as_str()),
+                goal.and_then(|g| g.objectives.last())
+                    .map(|o| o.code.as_str()),
+            );
             match head {
                 Head::Goal => self.start_goal(&code),
                 Head::Objective => self.start_objective(&code, it.page),
@@ -520,7 +617,10 @@ impl Parser<'_> {
             }
         }
         if keys.first().is_some_and(|k| leads_with_activity_label(k))
-            && (keys.len() > 1 || items.get(i + 1).is_some_and(|n| is_header_row(n.line)))
+            && (keys.len() > 1
+                || items.get(i + 1).is_some_and(|n| is_header_row(n.line))
+                || keys[0].split(' ').skip(1).any(|w| w == "toplam")
+                    && keys[0].split(' ').skip(1).all(is_header_word))
         {
             self.finish_heading();
             return self.activity_header(items, i);
@@ -751,11 +851,7 @@ impl Parser<'_> {
         // Budget and total in one header cell: a header printed as one run
         // of text, its labels told apart by meaning and spread over the
         // value columns of its rows.
-        let leaves = ["bütçe içi", "bütçe dışı", "toplam"];
-        let merged = cols.iter().any(|c| {
-            let k = c.key();
-            leaves.iter().filter(|l| k.contains(*l)).count() > 1
-        });
+        let merged = cols.iter().any(|c| amount_labels(&c.key()).len() > 1);
         if merged {
             let key = header::key(&rows.iter().map(|r| r.text()).collect::<Vec<_>>().join(" "));
             let mut labels = vec![key
@@ -763,12 +859,7 @@ impl Parser<'_> {
                 .take_while(|w| is_activity_label(w))
                 .collect::<Vec<_>>()
                 .join(" ")];
-            labels.extend(
-                leaves
-                    .iter()
-                    .filter(|l| key.contains(*l))
-                    .map(|l| l.to_string()),
-            );
+            labels.extend(amount_labels(&key));
             let ranges = header::value_ranges(&Self::rows_below(items, i + used));
             if let Some(spread) = header::spread(&labels, &ranges) {
                 cols = spread;
@@ -1269,6 +1360,41 @@ mod tests {
                 .collect(),
             grids: Vec::new(),
         }
+    }
+
+    /// A level numbered inside its parent (`Performans Hedefi 1:` under
+    /// `Stratejik Hedef 1.2`) gets its full code; a bare year's label may
+    /// lead it (`Uygulama Yılı 2020`) while kind words follow theirs.
+    #[test]
+    fn codes_numbered_inside_their_parent_and_year_labels() {
+        let (head, code, title) = label("Performans Hedefi 1: Yolların Bakımını Yapmak").unwrap();
+        assert_eq!(
+            (head, code.as_str(), title.as_str()),
+            (Head::Target, "1", "Yolların Bakımını Yapmak")
+        );
+        assert_eq!(full_code(head, code, Some("1"), Some("1.2")), "1.2.1");
+        let (head, code, _) = label("Stratejik Hedef 2: Yol Ağı").unwrap();
+        assert_eq!(full_code(head, code, Some("3"), None), "3.2");
+        // A full code stays; a number without a colon is no label.
+        assert_eq!(
+            full_code(Head::Target, "1.2.3".into(), Some("1"), Some("1.2")),
+            "1.2.3"
+        );
+        assert!(label("Performans Hedefi 1 Yolların Bakımı").is_none());
+        let (_, _, years) =
+            indicator_labels("Performans Göstergeleri Birim 2018 2019 Uygulama Yılı 2020");
+        assert_eq!(years, ["2018", "2019", "Uygulama Yılı 2020"]);
+        let (_, _, years) = indicator_labels(
+            "Performans Göstergesi 2020 Gerçekleşen 2021 Yıl Sonu Gerçekleşme Tahmini 2022 Hedef",
+        );
+        assert_eq!(
+            years,
+            [
+                "2020 Gerçekleşen",
+                "2021 Yıl Sonu Gerçekleşme Tahmini",
+                "2022 Hedef"
+            ]
+        );
     }
 
     /// A target table printing other indicator columns than the first
