@@ -30,7 +30,7 @@ use crate::normalize::{self, join_lines, normalize_key};
 use super::header::{self, Column};
 use super::lines::{after_keyword, leading_code, plain, Item};
 use super::targets::year_of;
-use super::targets::{bare_label, label, Head};
+use super::targets::{bare_label, full_code, label, Head};
 use super::units::split_units;
 use crate::layout::text::EMPTY_CELL;
 
@@ -535,6 +535,21 @@ impl Parser<'_> {
     /// on a line below.
     fn level(&mut self, head: Head, code: Option<String>, title: String, page: Option<u32>) {
         self.open(page);
+        // A level numbered inside its parent (`Performans Hedefi 1:` under
+        // `Hedef 1.2`): its full code, from the table's lines above.
+        let code = code.map(|c| match &self.draft {
+            Some(d) => {
+                let above = |h: Head| {
+                    d.titles
+                        .iter()
+                        .rev()
+                        .find(|t| t.0 == h && !t.1.is_empty())
+                        .map(|t| t.1.as_str())
+                };
+                full_code(head, c, above(Head::Goal), above(Head::Objective))
+            }
+            None => c,
+        });
         if let Some(d) = &mut self.draft {
             let title = strip_colon(&title);
             let lines = if title.is_empty() {
@@ -964,6 +979,31 @@ mod tests {
     /// under one group label, units below the amounts, `-` for an empty
     /// cell, the single `Bütçe Dışı Kaynak` line, and a second activity
     /// under the same target.
+    /// Levels numbered inside their parent on a cost table's position lines
+    /// (`Performans Hedefi 1:` under `Stratejik Hedef 2:` under `Stratejik
+    /// Amaç 3:`): the table's target is 3.2.1.
+    #[test]
+    fn levels_numbered_inside_their_parent() {
+        let a = (645.0, 775.0);
+        let pages = [page(
+            30,
+            &[
+                &[(48.0, 225.0, "Faaliyet Maliyetleri Tablosu")],
+                &[(66.0, 600.0, "Stratejik Amaç 3: Ekonomi")],
+                &[(66.0, 600.0, "Stratejik Hedef 2: Ticaret")],
+                &[(66.0, 600.0, "Performans Hedefi 1: Fuarcılık")],
+                &[(66.0, 600.0, "Faaliyet Adı: Fuar Faaliyetleri")],
+                &[(66.0, a.0, "Ekonomik Kod"), (a.0, a.1, "2020")],
+                &[(66.0, a.0, "06 Sermaye Giderleri"), (a.0, a.1, "100.000")],
+                &[(66.0, a.0, "Toplam Kaynak İhtiyacı"), (a.0, a.1, "100.000")],
+            ],
+        )];
+        let (costs, warnings) = read(&pages);
+        assert_eq!(costs.len(), 1, "{warnings:#?}");
+        assert_eq!(costs[0].target, "3.2.1");
+        assert_eq!(costs[0].activity, "Fuar Faaliyetleri");
+    }
+
     #[test]
     fn other_conventions() {
         let (l, v) = ((66.0, 300.0), (300.0, 775.0));
