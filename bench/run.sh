@@ -24,6 +24,8 @@ for r in json.load(open(sys.argv[1]))["results"]:
 if [[ $what == all || $what == extract ]]; then
   a4=tests/data/izmir-2024-performans-programi-a4.pdf
   tables=tests/data/izmir-2024-performans-programi-tables.pdf
+  kuzeykent=tests/data/kuzeykent-2021-performans-programi.pdf
+  guneyova=tests/data/guneyova-2009-performans-programi.pdf
   hyperfine -N -w 2 -r 15 --export-json "$out/extract.json" \
     -n pdftotext "pdftotext $pdf $out/plain.txt" \
     -n "mutool draw -F txt" "mutool draw -q -F txt -o $out/mu.txt $pdf" \
@@ -34,7 +36,13 @@ if [[ $what == all || $what == extract ]]; then
     -n "pdftotext (real-table printing)" "pdftotext $tables $out/plain-tables.txt" \
     -n "mutool draw -F txt (real-table printing)" "mutool draw -q -F txt -o $out/mu-tables.txt $tables" \
     -n "perfprog extract (real-table printing)" "$bin extract $tables -o $out/model-tables.json" \
-    -n "perfprog extract (.txt)" "$bin extract tests/data/izmir-2024-performans-programi.txt -o $out/model-txt.json"
+    -n "perfprog extract (.txt)" "$bin extract tests/data/izmir-2024-performans-programi.txt -o $out/model-txt.json" \
+    -n "pdftotext (Kuzeykent)" "pdftotext $kuzeykent $out/plain-k.txt" \
+    -n "mutool draw -F txt (Kuzeykent)" "mutool draw -q -F txt -o $out/mu-k.txt $kuzeykent" \
+    -n "perfprog extract (Kuzeykent)" "$bin extract $kuzeykent -o $out/model-k.json" \
+    -n "pdftotext (Güneyova)" "pdftotext $guneyova $out/plain-g.txt" \
+    -n "mutool draw -F txt (Güneyova)" "mutool draw -q -F txt -o $out/mu-g.txt $guneyova" \
+    -n "perfprog extract (Güneyova)" "$bin extract $guneyova -o $out/model-g.json"
   median "$out/extract.json"
   /usr/bin/time -f "extract peak RSS: %M KiB" "$bin" extract "$pdf" -o "$out/model.json"
 fi

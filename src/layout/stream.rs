@@ -456,29 +456,26 @@ fn shares_column(above: &[Item], core: &[bool], line: &Item) -> bool {
                 && short(b)
                 && (near(a.x1, b.x1) || near(mid(a), mid(b)) && comparable(a, b))
     };
-    let lines: Vec<&Item> = above
-        .iter()
-        .zip(core)
-        .filter(|(_, &k)| k)
-        .map(|(it, _)| it)
-        .collect();
-    let need = lines.len().min(2);
-    let with_last = lines.last().map_or(0, |l| {
+    let lines = || above.iter().zip(core).filter(|(_, &k)| k).map(|(it, _)| it);
+    let with_last = lines().next_back().map_or(0, |l| {
         line.cells
             .iter()
             .filter(|b| l.cells.iter().any(|a| lined_up(a, b)))
             .count()
     });
-    with_last >= 2
-        || lines
-            .iter()
-            .filter(|l| {
-                l.cells
-                    .iter()
-                    .any(|a| line.cells.iter().any(|b| lined_up(a, b)))
-            })
-            .count()
-            >= need
+    if with_last >= 2 {
+        return true;
+    }
+    let need = lines().take(2).count();
+    lines()
+        .filter(|l| {
+            l.cells
+                .iter()
+                .any(|a| line.cells.iter().any(|b| lined_up(a, b)))
+        })
+        .take(need)
+        .count()
+        >= need
 }
 
 fn continues_columns(above: &[Item], line: &Item) -> bool {

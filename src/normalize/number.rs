@@ -197,15 +197,44 @@ pub enum FigureStyle {
 /// assert_eq!(figure_style("2024"), FigureStyle::Neither);
 /// ```
 pub fn figure_style(s: &str) -> FigureStyle {
-    if s.bytes().filter(u8::is_ascii_digit).count() < 3 {
+    // Without separators both readings are one; short figures tell nothing.
+    if !s.contains(['.', ',']) || s.bytes().filter(u8::is_ascii_digit).count() < 3 {
         return FigureStyle::Neither;
     }
-    match (parse_amount(s), parse_amount(&swap_separators(s))) {
-        (Some(_), None) => FigureStyle::Turkish,
-        (None, Some(_)) => FigureStyle::English,
-        (Some(a), Some(b)) if a != b || a.scale() != b.scale() => FigureStyle::Ambiguous,
-        _ => FigureStyle::Neither,
+    // The figure without its currency, percent sign and sign; with a
+    // separator in it, two valid readings always differ.
+    let Some(body) = strip_percent(strip_currency(s.trim())) else {
+        return FigureStyle::Neither;
+    };
+    let body = body.strip_prefix(['-', '−']).unwrap_or(body).as_bytes();
+    match (grouped(body, b'.', b','), grouped(body, b',', b'.')) {
+        (true, false) => FigureStyle::Turkish,
+        (false, true) => FigureStyle::English,
+        (true, true) => FigureStyle::Ambiguous,
+        (false, false) => FigureStyle::Neither,
     }
+}
+
+/// Whether `s` is digits grouped by threes with `group` (the first group of
+/// 1–3 digits), or plain digits, then optionally `decimal` and digits: the
+/// shape [`parse_number`] accepts, for either style, without allocating.
+fn grouped(s: &[u8], group: u8, decimal: u8) -> bool {
+    let (int, frac) = match s.iter().position(|&b| b == decimal) {
+        Some(k) => (&s[..k], Some(&s[k + 1..])),
+        None => (s, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
+        return false;
+    }
+    let mut groups = int.split(|&b| b == group);
+    let first = groups.next().unwrap_or_default();
+    if first.is_empty() || !first.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    if !int.contains(&group) {
+        return true;
+    }
+    first.len() <= 3 && groups.all(|g| g.len() == 3 && g.iter().all(u8::is_ascii_digit))
 }
 
 /// The text with `.` and `,` swapped between its first and its last digit

@@ -128,7 +128,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     // Every family reads the row stream: table rows from the layout's grids
     // (PDF), or from the spacing rule (text).
     // The document's separators, decided once for every recogniser.
-    let (sep, separator_warnings) = separators::decide(&doc.pages);
+    let (sep, separator_warnings) = separators::decide(&doc.pages, exec);
     let pages = rows_of::pages(&doc.pages);
     let rows = lines::items(&pages);
     let items = lines::items(&doc.pages);
