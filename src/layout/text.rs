@@ -203,7 +203,9 @@ fn value_token(t: &Option<String>) -> bool {
             use crate::normalize::parse_amount;
             // A signed change (`+%2`) is a value too, though it stays text.
             let t = t.strip_prefix('+').unwrap_or(t);
-            t == "-" || parse_amount(t).is_some() || parse_amount(&swap_separators(t)).is_some()
+            t == "-"
+                || parse_amount(t).is_some()
+                || t.contains([',', '.']) && parse_amount(&swap_separators(t)).is_some()
         }
     }
 }
@@ -270,6 +272,9 @@ fn split(line: &Line) -> Option<(Line, usize)> {
 fn currency_joined(tokens: Vec<Option<String>>) -> Vec<Option<String>> {
     let is_currency =
         |t: &Option<String>| matches!(t.as_deref(), Some("TL" | "YTL" | "₺" | "-TL" | ".-TL"));
+    if !tokens.iter().any(is_currency) {
+        return tokens;
+    }
     let mut out: Vec<Option<String>> = Vec::with_capacity(tokens.len());
     let mut pending: Option<String> = None;
     for t in tokens {
