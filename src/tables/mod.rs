@@ -127,11 +127,11 @@ enum Family {
 pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Error> {
     // Every family reads the row stream: table rows from the layout's grids
     // (PDF), or from the spacing rule (text).
-    // The document's separators, decided once for every recogniser.
-    let (sep, separator_warnings) = separators::decide(&doc.pages, exec);
     let pages = rows_of::pages(&doc.pages);
     let rows = lines::items(&pages);
     let items = lines::items(&doc.pages);
+    // The document's separators, decided once for every recogniser.
+    let (sep, separator_warnings) = separators::decide(&doc.pages, exec);
     let bounds = sections(&items);
     let row_bounds = sections(&rows);
     if bounds.iter().all(|b| b.0 != Section::Targets) {

@@ -65,7 +65,9 @@ impl Tally {
                 let words = line
                     .cells
                     .iter()
+                    .filter(|c| c.text.bytes().any(|b| b.is_ascii_digit()))
                     .flat_map(|c| c.text.split_whitespace())
+                    .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
                     .map(|w| {
                         w.trim_end_matches([',', '.', ';', ':', ')'])
                             .trim_start_matches('(')
