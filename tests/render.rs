@@ -525,6 +525,29 @@ fn builds_and_reads_back(name: &str) {
         changes.len(),
         shown.join("\n")
     );
+    // Next year's model, its amounts emptied (tables of names only), reads
+    // back from its report too.
+    let next = perfprog::rollover::rollover(&model, model.fiscal_year + 1, false)
+        .unwrap()
+        .programme;
+    let next_pdf = out.join("next.pdf");
+    // Titled as `render` and `build` title it (the institution is read
+    // back from the title).
+    let o = opts().titled(render::report_title(&next));
+    std::fs::write(
+        &next_pdf,
+        render::programme_report(&ENGINE, &next, &o).unwrap(),
+    )
+    .unwrap();
+    let back = crate::util::extract(&next_pdf).unwrap().programme;
+    let changes = perfprog::audit::diff(&next, &back);
+    let shown: Vec<String> = changes.iter().take(40).map(|c| c.to_string()).collect();
+    assert!(
+        changes.is_empty(),
+        "{name}: next year's report reads back with {} differences:\n{}",
+        changes.len(),
+        shown.join("\n")
+    );
 }
 
 /// Kuzeykent's report: bare year columns without a unit column, Açıklama

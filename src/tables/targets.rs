@@ -234,6 +234,33 @@ fn broken_at_page_end(items: &[Item], i: usize) -> bool {
         && label(&next_text).is_none()
         && !next_text.starts_with('*')
         && printed_code(&next_text).is_none()
+        && !room_left(items, i, &next_text)
+}
+
+/// Whether the last line of row `i`'s first cell had room for the next
+/// row's first word: its characters and that word's are well short of the
+/// longest line printed in that column on the page. A name broken at a page
+/// break filled its line (it wrapped there); a whole row may end short.
+fn room_left(items: &[Item], i: usize, next_text: &str) -> bool {
+    let chars = |t: &str| t.chars().count();
+    let first_cell = |it: &Item| it.line.cells.first().map(|c| c.text.clone());
+    let Some(cell) = first_cell(&items[i]) else {
+        return false;
+    };
+    let x0 = items[i].line.cells[0].x0;
+    let last = cell.rsplit('\n').next().unwrap_or_default();
+    let word = next_text.split_whitespace().next().map_or(0, chars);
+    let longest = items
+        .iter()
+        .filter(|it| it.page == items[i].page)
+        .filter_map(|it| it.line.cells.first())
+        .filter(|c| (c.x0 - x0).abs() <= 2.0)
+        .flat_map(|c| c.text.split('\n'))
+        .map(chars)
+        .max()
+        .unwrap_or(0);
+    // Characters differ in width: leave a tenth of the line for that.
+    (chars(last) + 1 + word) * 10 < longest * 9
 }
 
 /// Appends value lines to the previous indicator's cells: a line that
@@ -1105,9 +1132,14 @@ impl Parser<'_> {
             return;
         };
         if let Some(head) = orphan {
+            let head = normalize::clean(&head);
+            let (code, name) = match printed_code(&head) {
+                Some((code, rest)) => (Some(code), rest.to_string()),
+                None => (None, head),
+            };
             t.activities.push(ActivityLine {
-                code: None,
-                name: normalize::clean(&head),
+                code,
+                name,
                 budget: None,
                 off_budget: None,
                 total: None,
@@ -1134,6 +1166,23 @@ impl Parser<'_> {
             Some((code, rest)) => (Some(code), rest.to_string()),
             None => (None, name),
         };
+        // In a table whose rows all start with a code (`F01`), a line
+        // without one goes on with the row above when one of the two has
+        // no amounts: a name wrapped below its figures, or above them, or
+        // a row of a table printed without figures.
+        let empty =
+            |a: &ActivityLine| a.budget.is_none() && a.off_budget.is_none() && a.total.is_none();
+        let coded = !t.activities.is_empty() && t.activities.iter().all(|a| a.code.is_some());
+        let none_here = budget.is_none() && off_budget.is_none() && total.is_none();
+        if let (None, true, Some(prev)) = (&code, coded, t.activities.last_mut()) {
+            if none_here || empty(prev) {
+                prev.name = join_lines(&[std::mem::take(&mut prev.name), name]);
+                prev.budget = prev.budget.or(budget);
+                prev.off_budget = prev.off_budget.or(off_budget);
+                prev.total = prev.total.or(total);
+                return;
+            }
+        }
         t.activities.push(ActivityLine {
             code,
             name,
