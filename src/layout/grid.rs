@@ -768,6 +768,7 @@ fn line_text(mut boxes: Vec<&TextBox>) -> String {
         end = end.max(t.right());
         previous = Some(t);
     }
+    super::plain_marks(&mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -230,16 +230,7 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
         }
     }
     for c in &mut cells {
-        // A non-breaking hyphen is a hyphen; word joiners and zero-width
-        // spaces carry no text.
-        if c.text
-            .contains(['\u{2011}', '\u{2060}', '\u{200b}', '\u{feff}'])
-        {
-            c.text = c
-                .text
-                .replace('\u{2011}', "-")
-                .replace(['\u{2060}', '\u{200b}', '\u{feff}'], "");
-        }
+        plain_marks(&mut c.text);
         let t = c.text.trim();
         if t.len() != c.text.len() {
             c.text = t.to_string();
@@ -390,6 +381,16 @@ pub fn strip_running(pages: &mut [Page]) {
             }
         }
         p.lines = keep;
+    }
+}
+
+/// A non-breaking hyphen is a hyphen; word joiners and zero-width spaces
+/// carry no text. Applied to every line and grid cell the layout makes.
+pub(crate) fn plain_marks(text: &mut String) {
+    if text.contains(['\u{2011}', '\u{2060}', '\u{200b}', '\u{feff}']) {
+        *text = text
+            .replace('\u{2011}', "-")
+            .replace(['\u{2060}', '\u{200b}', '\u{feff}'], "");
     }
 }
 

@@ -498,6 +498,29 @@ fn is_unit_label(key: &str) -> bool {
     )
 }
 
+/// A year column's kind word printed so close to the label beside it that
+/// both read as one cell (`Türü Gerçekleşen` beside `2022`, the kind word
+/// wider than its column): the kind word goes to the year column right of
+/// it when that column names no kind of its own.
+fn glued_kind_words(cols: &mut [Column]) {
+    let has_year = |c: &Column| c.label.split_whitespace().any(|w| year_of(w).is_some());
+    for j in 0..cols.len().saturating_sub(1) {
+        let (left, right) = cols.split_at_mut(j + 1);
+        let (left, right) = (&mut left[j], &mut right[0]);
+        if has_year(left) || !has_year(right) || ColumnKind::from_label(&right.label).is_some() {
+            continue;
+        }
+        let Some((rest, word)) = left.label.rsplit_once(' ') else {
+            continue;
+        };
+        if ColumnKind::from_label(word).is_none() || ColumnKind::from_label(rest).is_some() {
+            continue;
+        }
+        right.label = format!("{} {word}", right.label);
+        left.label = rest.to_string();
+    }
+}
+
 /// The amount columns' labels in an activity header's text, in order:
 /// `bütçe içi`, `bütçe dışı`, `bütçe` alone (the budget), `toplam`.
 fn amount_labels(key: &str) -> Vec<String> {
@@ -758,6 +781,7 @@ impl Parser<'_> {
                 cols = spread;
             }
         }
+        glued_kind_words(&mut cols);
         let page = items[i].page;
         let Some(name) = cols.iter().position(|c| is_indicator_label(&c.key())) else {
             return used;
@@ -1409,6 +1433,38 @@ mod tests {
                 .collect(),
             grids: Vec::new(),
         }
+    }
+
+    /// A year column's kind word read into the cell beside it (`Türü
+    /// Gerçekleşen`, the word wider than its column) goes back to its year.
+    #[test]
+    fn a_kind_word_glued_to_the_unit_label_goes_to_its_year() {
+        let col = |label: &str| Column {
+            x0: 0.0,
+            x1: 0.0,
+            label: label.to_string(),
+        };
+        let mut cols = vec![
+            col("Performans Göstergeleri"),
+            col("Değer Türü Gerçekleşen"),
+            col("2022"),
+            col("2023 Hedef"),
+        ];
+        glued_kind_words(&mut cols);
+        let labels: Vec<&str> = cols.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Performans Göstergeleri",
+                "Değer Türü",
+                "2022 Gerçekleşen",
+                "2023 Hedef"
+            ]
+        );
+        // A year column with its own kind keeps it; nothing moves.
+        let mut cols = vec![col("Birim Hedef"), col("2024 Hedef")];
+        glued_kind_words(&mut cols);
+        assert_eq!(cols[0].label, "Birim Hedef");
     }
 
     /// A level numbered inside its parent (`Performans Hedefi 1:` under
