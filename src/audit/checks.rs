@@ -37,16 +37,7 @@ pub fn run(p: &Programme) -> Vec<Finding> {
 /// the performance-target tables: one finding per code and spelling, with
 /// how many tables print it and the first one's page.
 fn cost_titles(p: &Programme, out: &mut Vec<Finding>) {
-    let mut titles: HashMap<(Level, &str), &str> = HashMap::new();
-    for g in &p.goals {
-        titles.insert((Level::Goal, code_key(&g.code)), &g.title);
-        for o in &g.objectives {
-            titles.insert((Level::Objective, code_key(&o.code)), &o.title);
-            for t in &o.targets {
-                titles.insert((Level::Target, code_key(&t.code)), &t.title);
-            }
-        }
-    }
+    let titles = crate::model::titles_by_code(&p.goals);
     // (level, code, printed title) → (tables, first page), in document order.
     type Spelling<'a> = (Level, &'a str, &'a str);
     let mut seen: Vec<(Spelling, usize, Option<u32>)> = Vec::new();
@@ -816,18 +807,8 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
     if rs.rows.is_empty() && rs.total_budget.amount.is_none() && rs.targets_total.amount.is_none() {
         return;
     }
-    let mut titles: HashMap<(Level, &str), &str> = HashMap::new();
-    let mut targets: HashMap<&str, &Target> = HashMap::new();
-    for g in &p.goals {
-        titles.insert((Level::Goal, code_key(&g.code)), &g.title);
-        for o in &g.objectives {
-            titles.insert((Level::Objective, code_key(&o.code)), &o.title);
-            for t in &o.targets {
-                titles.insert((Level::Target, code_key(&t.code)), &t.title);
-                targets.insert(code_key(&t.code), t);
-            }
-        }
-    }
+    let titles = crate::model::titles_by_code(&p.goals);
+    let targets: HashMap<&str, &Target> = p.targets().map(|t| (code_key(&t.code), t)).collect();
     let child_sum = |level: Level, code: &str| -> (Decimal, usize) {
         let kids: Vec<_> = rs
             .rows

@@ -444,6 +444,21 @@ pub enum Block {
     },
 }
 
+/// Each goal's, objective's and target's title by its level and code.
+pub fn titles_by_code(goals: &[Goal]) -> std::collections::HashMap<(Level, &str), &str> {
+    let mut titles = std::collections::HashMap::new();
+    for g in goals {
+        titles.insert((Level::Goal, g.code.as_str()), g.title.as_str());
+        for o in &g.objectives {
+            titles.insert((Level::Objective, o.code.as_str()), o.title.as_str());
+            for t in &o.targets {
+                titles.insert((Level::Target, t.code.as_str()), t.title.as_str());
+            }
+        }
+    }
+    titles
+}
+
 impl Programme {
     /// Every target in document order.
     pub fn targets(&self) -> impl Iterator<Item = &Target> {

@@ -442,7 +442,12 @@ impl Parser<'_> {
             if let (Some(head), false) = (bare_label(&plain(&first.text)), rest.is_empty()) {
                 let beside: Vec<&str> = rest.iter().map(|c| c.text.as_str()).collect();
                 let beside = plain(&beside.join(" "));
-                let (code, title) = match leading_code(&beside, 3) {
+                let parts = match head {
+                    Head::Goal => 1,
+                    Head::Objective => 2,
+                    Head::Target => 3,
+                };
+                let (code, title) = match leading_code(&beside, parts) {
                     Some((code, title)) => (Some(code), title.to_string()),
                     None => (None, beside.clone()),
                 };

@@ -277,17 +277,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
 /// that differ from the performance-target tables' titles of the same code
 /// (the model's titles); a code those tables lack keeps its printed title.
 fn keep_titles_that_differ(goals: &[model::Goal], costs: &mut [model::ActivityCost]) {
-    use model::Level;
-    let mut titles: std::collections::HashMap<(Level, &str), &str> = Default::default();
-    for g in goals {
-        titles.insert((Level::Goal, g.code.as_str()), g.title.as_str());
-        for o in &g.objectives {
-            titles.insert((Level::Objective, o.code.as_str()), o.title.as_str());
-            for t in &o.targets {
-                titles.insert((Level::Target, t.code.as_str()), t.title.as_str());
-            }
-        }
-    }
+    let titles = model::titles_by_code(goals);
     for c in costs {
         c.titles_as_printed
             .retain(|p| titles.get(&(p.level, p.code.as_str())) != Some(&p.title.as_str()));
