@@ -226,6 +226,10 @@ pub const CHECKS: &[(&str, &str)] = &[
         "front matter: total number of targets vs the tables",
     ),
     (
+        "narrative.activities",
+        "front matter: each target's activity list vs its table",
+    ),
+    (
         "narrative.budget",
         "message: budget in words vs Toplam Bütçe",
     ),
