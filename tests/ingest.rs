@@ -329,14 +329,7 @@ fn matches_expected_model(name: &str) {
         .programme;
     let text = std::fs::read_to_string(data.join(format!("{name}.json"))).unwrap();
     let want = Programme::from_json(&text).unwrap();
-    let changes = perfprog::audit::diff(&want, &got);
-    let shown: Vec<String> = changes.iter().take(40).map(|c| c.to_string()).collect();
-    assert!(
-        changes.is_empty(),
-        "{name}: {} differences from the expected model:\n{}",
-        changes.len(),
-        shown.join("\n")
-    );
+    crate::util::assert_same_model(&want, &got, &format!("{name}, against the expected model"));
     // Field by field, the same JSON.
     assert!(got.to_json() == text, "{name}: the JSON text differs");
 }

@@ -517,14 +517,7 @@ fn builds_and_reads_back(name: &str) {
     let back = crate::util::extract(&report)
         .unwrap_or_else(|e| panic!("{name}: ingest of the report failed: {e}"))
         .programme;
-    let changes = perfprog::audit::diff(&model, &back);
-    let shown: Vec<String> = changes.iter().take(40).map(|c| c.to_string()).collect();
-    assert!(
-        changes.is_empty(),
-        "{name}: the report reads back with {} differences:\n{}",
-        changes.len(),
-        shown.join("\n")
-    );
+    crate::util::assert_same_model(&model, &back, &format!("{name}: the report read back"));
     // Next year's model, its amounts emptied (tables of names only), reads
     // back from its report too.
     let next = perfprog::rollover::rollover(&model, model.fiscal_year + 1, false)
@@ -540,13 +533,10 @@ fn builds_and_reads_back(name: &str) {
     )
     .unwrap();
     let back = crate::util::extract(&next_pdf).unwrap().programme;
-    let changes = perfprog::audit::diff(&next, &back);
-    let shown: Vec<String> = changes.iter().take(40).map(|c| c.to_string()).collect();
-    assert!(
-        changes.is_empty(),
-        "{name}: next year's report reads back with {} differences:\n{}",
-        changes.len(),
-        shown.join("\n")
+    crate::util::assert_same_model(
+        &next,
+        &back,
+        &format!("{name}: next year's report read back"),
     );
 }
 
@@ -606,9 +596,7 @@ fn a_target_table_with_its_own_header_reads_back() {
         "{:#?}",
         back.warnings
     );
-    let changes = perfprog::audit::diff(&p, &back.programme);
-    let shown: Vec<String> = changes.iter().take(20).map(|c| c.to_string()).collect();
-    assert!(changes.is_empty(), "{}", shown.join("\n"));
+    crate::util::assert_same_model(&p, &back.programme, "the report read back");
     let findings = perfprog::audit::audit(&p);
     assert!(
         findings
@@ -655,9 +643,7 @@ fn a_printing_with_english_separators_reads_back() {
     let text = pdf_text(&std::fs::read(&pdf_path).unwrap());
     assert!(text.contains("270,000,000.00"), "not an English printing");
     let back = crate::util::extract(&pdf_path).unwrap();
-    let changes = perfprog::audit::diff(&p, &back.programme);
-    let shown: Vec<String> = changes.iter().take(20).map(|c| c.to_string()).collect();
-    assert!(changes.is_empty(), "{}", shown.join("\n"));
+    crate::util::assert_same_model(&p, &back.programme, "the English printing read back");
     assert!(
         back.warnings
             .iter()

@@ -50,3 +50,20 @@ pub fn extract(path: &Path) -> Result<perfprog::Extraction, perfprog::Error> {
     })?;
     perfprog::extract(path, bytes, &perfprog::Threads::available())
 }
+
+/// Asserts that `got` is the model `want`, field by field; the failure
+/// lists the first differences as `perfprog diff` prints them, after `what`.
+pub fn assert_same_model(
+    want: &perfprog::model::Programme,
+    got: &perfprog::model::Programme,
+    what: &str,
+) {
+    let changes = perfprog::audit::diff(want, got);
+    let shown: Vec<String> = changes.iter().take(40).map(|c| c.to_string()).collect();
+    assert!(
+        changes.is_empty(),
+        "{what}: {} differences:\n{}",
+        changes.len(),
+        shown.join("\n")
+    );
+}

@@ -73,38 +73,36 @@ fn cost_titles(p: &Programme, out: &mut Vec<Finding>) {
 /// The checks that could not run, one finding each, with why: the tables
 /// the administration does not print.
 fn not_run(p: &Programme, out: &mut Vec<Finding>) {
-    let mut skip = |table: &str, checks: &str, why: &str| {
-        out.push(
-            Finding::new("audit.not_run", Severity::Info, table)
-                .message(format!("not checked: {checks}; {why}")),
-        );
-    };
-    if p.activity_costs.is_empty() {
-        skip(
+    let missing = [
+        (
+            p.activity_costs.is_empty(),
             table::COST,
             "the cost tables' totals, and the activities against the cost tables",
             "the document prints no activity cost table (Faaliyet Maliyetleri Tablosu)",
-        );
-    }
-    if p.resource_summary.is_none() {
-        skip(
+        ),
+        (
+            p.resource_summary.is_none(),
             table::RESOURCE,
             "the resource summary's rows, totals and shares, and its totals against the economic summary",
             "the document prints no resource summary (İdarenin Toplam Kaynak İhtiyacı)",
-        );
-    }
-    if p.economic_summary.is_none() {
-        skip(
+        ),
+        (
+            p.economic_summary.is_none(),
             table::ECONOMIC,
             "the economic summary's totals and its columns against the cost tables",
             "the document prints no economic summary (Toplam Kaynak İhtiyacı Tablosu)",
-        );
-    }
-    if p.responsibilities.is_empty() {
-        skip(
+        ),
+        (
+            p.responsibilities.is_empty(),
             table::RESPONSIBILITIES,
             "the responsible units against the cost tables",
             "the document prints no responsibilities table (Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo)",
+        ),
+    ];
+    for (_, table, checks, why) in missing.into_iter().filter(|m| m.0) {
+        out.push(
+            Finding::new("audit.not_run", Severity::Info, table)
+                .message(format!("not checked: {checks}; {why}")),
         );
     }
 }

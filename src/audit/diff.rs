@@ -222,16 +222,7 @@ impl Differ {
     }
 
     fn text(&mut self, path: &str, target: Option<&str>, name: Option<&str>, a: &str, b: &str) {
-        if a != b {
-            self.push(
-                ChangeKind::Changed,
-                "text",
-                path.to_string(),
-                (target, name),
-                Some(a.to_string()),
-                Some(b.to_string()),
-            );
-        }
+        self.opt_text(path, target, name, Some(a), Some(b));
     }
 
     /// Entities only in A (removed) and only in B (added), each described
