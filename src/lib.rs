@@ -43,7 +43,8 @@ use read::PageError;
 /// The model extracted from a file, with what could not be placed.
 #[derive(Debug, Clone)]
 pub struct Extraction {
-    pub programme: model::Programme,
+    /// The document, in the layout the tables stage found.
+    pub document: model::Document,
     pub warnings: Vec<Warning>,
 }
 
@@ -74,19 +75,46 @@ pub enum RoundtripError {
     Extract(#[from] Error),
 }
 
-/// The round trip: renders the programme report of `p`, reads the PDF back
-/// through the pipeline (on `exec`'s workers) and compares the two models
-/// field by field ([`audit::compare_models`]).
+/// The round trip: renders the programme report of `doc`, reads the PDF
+/// back through the pipeline (on `exec`'s workers) and compares the two
+/// models field by field ([`audit::compare_models`],
+/// [`audit::budget::compare_models`]); a report read back in the other
+/// layout is one finding.
 pub fn roundtrip(
     engine: &render::Engine,
-    p: &model::Programme,
+    doc: &model::Document,
     opts: &render::PdfOptions,
     exec: &dyn Executor,
 ) -> Result<Vec<audit::Finding>, RoundtripError> {
-    let pdf = render::programme_report(engine, p, &opts.titled(render::report_title(p)))?;
-    let name = std::path::PathBuf::from(render::report_file_name(p));
-    let back = extract(&name, pdf, exec)?;
-    Ok(audit::compare_models(p, &back.programme))
+    use model::Document;
+    let (pdf, name) = match doc {
+        Document::Targets(p) => (
+            render::programme_report(engine, p, &opts.titled(render::report_title(p)))?,
+            render::report_file_name(p),
+        ),
+        Document::Budget(b) => (
+            render::budget::programme_report(
+                engine,
+                b,
+                &opts.titled(render::budget::report_title(b)),
+            )?,
+            render::budget::report_file_name(b),
+        ),
+    };
+    let back = extract(&std::path::PathBuf::from(name), pdf, exec)?;
+    Ok(match (doc, &back.document) {
+        (Document::Targets(a), Document::Targets(b)) => audit::compare_models(a, b),
+        (Document::Budget(a), Document::Budget(b)) => audit::budget::compare_models(a, b),
+        (a, b) => vec![
+            audit::Finding::new("roundtrip.layout", audit::Severity::Error, "document").message(
+                format!(
+                    "the regenerated report reads back as a {} document, not {}",
+                    b.layout().name(),
+                    a.layout().name()
+                ),
+            ),
+        ],
+    })
 }
 
 /// Reads the bytes of a PDF or text export into pages of lines: the read

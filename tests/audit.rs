@@ -158,6 +158,7 @@ fn consistent() -> Programme {
     );
     Programme {
         format: FORMAT.into(),
+        layout: Default::default(),
         source: Source {
             file: "test.pdf".into(),
             sha256: "0".repeat(64),
@@ -1419,7 +1420,9 @@ fn name_spelled_alike_in_target_and_responsibilities_tables_is_reported_once() {
 fn fixture_findings_are_the_known_inconsistencies() {
     let p = crate::util::extract(&util::fixture_pdf())
         .unwrap()
-        .programme;
+        .document
+        .into_targets()
+        .unwrap();
     let got = audit::audit(&p);
     let want = [
         b(

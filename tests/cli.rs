@@ -117,7 +117,7 @@ fn extract_reads_text_export_to_stdout() {
     let out = perfprog(&dir, &["extract", txt.to_str().unwrap()]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["format"], "perfprog.programme/2");
+    assert_eq!(v["format"], "perfprog.programme/3");
     assert_eq!(v["source"]["pages"], serde_json::Value::Null);
 }
 

@@ -18,7 +18,7 @@ pub(crate) fn fixture_model() -> &'static Programme {
             "the fixture extracts without warnings, got: {:#?}",
             out.warnings
         );
-        out.programme
+        out.document.into_targets().unwrap()
     })
 }
 
@@ -169,9 +169,9 @@ fn stacked_and_wrapped_indicator_values() {
 fn second_printing_gives_the_same_model() {
     let a4 = crate::util::extract(&fixture_pdf_a4()).expect("a4 extracts");
     assert!(a4.warnings.is_empty(), "{:#?}", a4.warnings);
-    assert_eq!(a4.programme.source.pages, Some(179));
+    assert_eq!(a4.document.targets().unwrap().source.pages, Some(179));
     assert!(
-        without_provenance(&a4.programme) == without_provenance(fixture_model()),
+        without_provenance(a4.document.targets().unwrap()) == without_provenance(fixture_model()),
         "the A4 printing gives another model"
     );
 }
@@ -180,10 +180,15 @@ fn second_printing_gives_the_same_model() {
 fn text_export_gives_the_same_model() {
     let txt = crate::util::extract(&fixture_txt()).expect("txt extracts");
     assert!(txt.warnings.is_empty(), "{:#?}", txt.warnings);
-    assert_eq!(txt.programme.source.pages, None);
-    assert!(txt.programme.targets().all(|t| t.page.is_none()));
+    assert_eq!(txt.document.targets().unwrap().source.pages, None);
+    assert!(txt
+        .document
+        .targets()
+        .unwrap()
+        .targets()
+        .all(|t| t.page.is_none()));
     assert!(
-        without_provenance(&txt.programme) == without_provenance(fixture_model()),
+        without_provenance(txt.document.targets().unwrap()) == without_provenance(fixture_model()),
         "the text export gives another model"
     );
 }
@@ -326,7 +331,9 @@ fn matches_expected_model(name: &str) {
     let data = root().join("tests/data");
     let got = crate::util::extract(&data.join(format!("{name}.pdf")))
         .unwrap_or_else(|e| panic!("{name}: {e}"))
-        .programme;
+        .document
+        .into_targets()
+        .unwrap();
     let text = std::fs::read_to_string(data.join(format!("{name}.json"))).unwrap();
     let want = Programme::from_json(&text).unwrap();
     crate::util::assert_same_model(&want, &got, &format!("{name}, against the expected model"));
@@ -365,7 +372,11 @@ fn text_export_in_other_conventions() {
     let dir = crate::util::workdir("text-other-conventions");
     let path = dir.join("ornekkoy-2020.txt");
     std::fs::write(&path, TEXT_OTHER_CONVENTIONS).unwrap();
-    let p = crate::util::extract(&path).unwrap().programme;
+    let p = crate::util::extract(&path)
+        .unwrap()
+        .document
+        .into_targets()
+        .unwrap();
     let labels: Vec<&str> = p
         .indicator_columns
         .iter()

@@ -31,7 +31,7 @@ fn gives_the_golden_model(name: &str, bytes: Vec<u8>) -> perfprog::Extraction {
     let out = perfprog::extract(Path::new(name), bytes, &perfprog::Threads::available())
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     assert!(
-        without_provenance(&out.programme) == without_provenance(fixture_model()),
+        without_provenance(out.document.targets().unwrap()) == without_provenance(fixture_model()),
         "{name}: the model differs from the golden model"
     );
     out

@@ -256,7 +256,9 @@ fn regenerated_report_reads_back_into_the_same_model() {
     std::fs::write(&pdf_path, pdf).unwrap();
     let back = crate::util::extract(&pdf_path)
         .unwrap_or_else(|e| panic!("ingest of the regenerated report failed: {e}"))
-        .programme;
+        .document
+        .into_targets()
+        .unwrap();
     let codes = |p: &Programme| p.targets().map(|t| t.code.clone()).collect::<Vec<_>>();
     assert_eq!(codes(&back), codes(&p), "target codes");
     for (t, u) in p.targets().zip(back.targets()) {
@@ -516,7 +518,9 @@ fn builds_and_reads_back(name: &str) {
     }
     let back = crate::util::extract(&report)
         .unwrap_or_else(|e| panic!("{name}: ingest of the report failed: {e}"))
-        .programme;
+        .document
+        .into_targets()
+        .unwrap();
     crate::util::assert_same_model(&model, &back, &format!("{name}: the report read back"));
     // Next year's model, its amounts emptied (tables of names only), reads
     // back from its report too.
@@ -532,7 +536,11 @@ fn builds_and_reads_back(name: &str) {
         render::programme_report(&ENGINE, &next, &o).unwrap(),
     )
     .unwrap();
-    let back = crate::util::extract(&next_pdf).unwrap().programme;
+    let back = crate::util::extract(&next_pdf)
+        .unwrap()
+        .document
+        .into_targets()
+        .unwrap();
     crate::util::assert_same_model(
         &next,
         &back,
@@ -596,7 +604,7 @@ fn a_target_table_with_its_own_header_reads_back() {
         "{:#?}",
         back.warnings
     );
-    crate::util::assert_same_model(&p, &back.programme, "the report read back");
+    crate::util::assert_same_model(&p, back.document.targets().unwrap(), "the report read back");
     let findings = perfprog::audit::audit(&p);
     assert!(
         findings
@@ -643,7 +651,11 @@ fn a_printing_with_english_separators_reads_back() {
     let text = pdf_text(&std::fs::read(&pdf_path).unwrap());
     assert!(text.contains("270,000,000.00"), "not an English printing");
     let back = crate::util::extract(&pdf_path).unwrap();
-    crate::util::assert_same_model(&p, &back.programme, "the English printing read back");
+    crate::util::assert_same_model(
+        &p,
+        back.document.targets().unwrap(),
+        "the English printing read back",
+    );
     assert!(
         back.warnings
             .iter()

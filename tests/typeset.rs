@@ -307,24 +307,3 @@ fn a_row_spanning_cell_carries_over_a_page_break() {
         .join(" ");
     assert_eq!(target, "1.1.1. Altyapı çalışmalarını yürütmek");
 }
-
-/// A programme in the program-budget layout (program → alt program →
-/// faaliyet) is recognised and refused with exit 2 and a message naming the
-/// layout, never "not a performance programme".
-#[test]
-fn program_budget_layout_is_refused_by_name() {
-    let (dir, _) = typeset_pdf(
-        "program-budget",
-        "*Örnek Belediyesi 2026 Yılı Performans Programı*\n\n\
-         #table(columns: 2, [Program Adı], [Kentsel Altyapı], [Alt Program Adı], [Ulaşım Altyapısı],\n\
-           [Alt Program Hedefi], [Kent içi ulaşımı güvenli kılmak])\n\n\
-         #table(columns: 7, [Performans Göstergesi], [2023], [2024], [2025], [2026], [2027], [2028],\n\
-           [Yol Miktarı (km)], [1], [2], [3], [4], [5], [6])",
-    );
-    let out = crate::util::perfprog(&dir, &["extract", "t.pdf"]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("program-budget layout"), "{err}");
-    assert!(err.contains("Alt Program Hedefi"), "{err}");
-    assert!(!err.contains("not a performance programme"), "{err}");
-}

@@ -324,7 +324,11 @@ fn rollover_edited_through_the_workbook_renders_and_reconciles() {
         .join("report")
         .join(perfprog::render::report_file_name(&p));
     assert!(pdf.ends_with("izmir-buyuksehir-belediyesi-2025-performans-programi.pdf"));
-    let back = crate::util::extract(&pdf).unwrap().programme;
+    let back = crate::util::extract(&pdf)
+        .unwrap()
+        .document
+        .into_targets()
+        .unwrap();
     let differences = perfprog::audit::compare_models(&p, &back);
     let messages: Vec<&String> = differences.iter().map(|f| &f.message).collect();
     assert!(messages.is_empty(), "{messages:#?}");

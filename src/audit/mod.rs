@@ -79,6 +79,7 @@
 //! any section whose title mentions "sunuş", "başkan" or "mesaj"; other
 //! sections may quote other years' budgets.
 
+pub mod budget;
 mod checks;
 mod diff;
 mod matching;

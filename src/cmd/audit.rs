@@ -14,7 +14,11 @@ use super::render::engine_and_options;
 
 /// Runs `perfprog audit`.
 pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
-    let programme = super::load_programme(&args.input, args.quiet)?;
+    let document = super::load_programme(&args.input, args.quiet)?;
+    let perfprog::model::Document::Targets(programme) = &document else {
+        return Err(super::not_for_budget("audit"));
+    };
+    let programme = programme.clone();
     let mut findings = audit::audit(&programme);
     let typst = if args.roundtrip || args.output.is_some() {
         Some(engine_and_options(&args.typst)?)
@@ -24,7 +28,7 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
     if let (true, Some((engine, opts))) = (args.roundtrip, &typst) {
         findings.extend(perfprog::roundtrip(
             engine,
-            &programme,
+            &document,
             opts,
             &perfprog::Threads::available(),
         )?);

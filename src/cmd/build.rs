@@ -104,7 +104,10 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from("outputs"));
     let progress = Progress::new(args.quiet);
     progress.step(&format!("extracting {}", input.display()));
-    let programme = super::load_programme(&input, args.quiet)?;
+    let programme = match super::load_programme(&input, args.quiet)? {
+        perfprog::model::Document::Targets(p) => p,
+        perfprog::model::Document::Budget(_) => return Err(super::not_for_budget("build")),
+    };
     let mut written: Vec<(PathBuf, u64)> = Vec::new();
     std::fs::create_dir_all(&out).with_context(|| format!("failed to create {}", out.display()))?;
     write(

@@ -8,7 +8,10 @@ use perfprog::render::{self, Department};
 
 /// Runs `perfprog departments`.
 pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
-    let programme = super::load_programme(&args.input, args.quiet)?;
+    let programme = match super::load_programme(&args.input, args.quiet)? {
+        perfprog::model::Document::Targets(p) => p,
+        perfprog::model::Document::Budget(_) => return Err(super::not_for_budget("departments")),
+    };
     let all = render::departments(&programme);
     let chosen: Vec<&Department> = match &args.department {
         None => all.iter().collect(),

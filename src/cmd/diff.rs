@@ -5,8 +5,13 @@ use std::process::ExitCode;
 
 /// Runs `perfprog diff`; always exits 0 (a diff reports, it does not judge).
 pub fn run(args: super::DiffArgs) -> anyhow::Result<ExitCode> {
-    let a = super::load_programme(&args.a, true)?;
-    let b = super::load_programme(&args.b, true)?;
+    use perfprog::model::Document;
+    let (Document::Targets(a), Document::Targets(b)) = (
+        super::load_programme(&args.a, true)?,
+        super::load_programme(&args.b, true)?,
+    ) else {
+        return Err(super::not_for_budget("diff"));
+    };
     let changes = perfprog::audit::diff(&a, &b);
     let mut out = std::io::stdout().lock();
     if args.json {

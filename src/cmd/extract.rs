@@ -16,7 +16,7 @@ pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
             eprintln!("perfprog: warning: {w}");
         }
     }
-    let json = out.programme.to_json();
+    let json = out.document.to_json();
     match &args.output {
         Some(path) => perfprog::util::write_atomic(path, json.as_bytes())
             .with_context(|| format!("failed to write {}", path.display()))?,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use perfprog::model::Document;
 
 pub mod audit;
 pub mod build;
@@ -247,18 +248,18 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads a workbook written by `perfprog export` into the model.
-pub fn load_workbook(path: &std::path::Path) -> anyhow::Result<perfprog::model::Programme> {
+pub fn load_workbook(path: &std::path::Path) -> anyhow::Result<Document> {
     use anyhow::Context;
     let bytes =
         std::fs::read(path).with_context(|| format!("failed to read {}", path.display()))?;
-    perfprog::workbook::import(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    perfprog::workbook::import(&bytes)
+        .map(Document::Targets)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
-/// Loads a programme from a model JSON or a workbook, or extracts it from a PDF/.txt.
-pub fn load_programme(
-    path: &std::path::Path,
-    quiet: bool,
-) -> anyhow::Result<perfprog::model::Programme> {
+/// Loads a programme document (either layout) from a model JSON or a
+/// workbook, or extracts it from a PDF/.txt.
+pub fn load_programme(path: &std::path::Path, quiet: bool) -> anyhow::Result<Document> {
     use anyhow::Context;
     let ext = path
         .extension()
@@ -268,7 +269,7 @@ pub fn load_programme(
         Some("json") => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("failed to read {}", path.display()))?;
-            return perfprog::model::Programme::from_json(&text)
+            return Document::from_json(&text)
                 .map_err(|e| anyhow::anyhow!("{}: not a programme model ({e})", path.display()));
         }
         _ => {}
@@ -279,7 +280,15 @@ pub fn load_programme(
             eprintln!("perfprog: warning: {w}");
         }
     }
-    Ok(out.programme)
+    Ok(out.document)
+}
+
+/// The message of a command that does not handle the program-budget layout
+/// yet.
+pub fn not_for_budget(command: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "`perfprog {command}` does not handle the program-budget layout (program → alt program → faaliyet) yet"
+    )
 }
 
 /// Extracts the model of a PDF or text file, its pages read on all cores.

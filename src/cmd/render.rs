@@ -16,7 +16,10 @@ pub fn engine_and_options(args: &TypstArgs) -> anyhow::Result<(Engine, PdfOption
 
 /// Runs `perfprog render`.
 pub fn run(args: super::RenderArgs) -> anyhow::Result<ExitCode> {
-    let programme = super::load_programme(&args.input, args.quiet)?;
+    let programme = match super::load_programme(&args.input, args.quiet)? {
+        perfprog::model::Document::Targets(p) => p,
+        perfprog::model::Document::Budget(_) => return Err(super::not_for_budget("render")),
+    };
     let (engine, opts) = engine_and_options(&args.typst)?;
     let opts = opts.titled(render::report_title(&programme));
     let pdf = render::programme_report(&engine, &programme, &opts)?;

@@ -10,7 +10,9 @@ pub fn export(args: super::ExportArgs) -> anyhow::Result<ExitCode> {
     if args.xlsx.is_none() && args.csv.is_none() {
         anyhow::bail!("nothing to export: give --xlsx FILE, --csv DIR or both");
     }
-    let p = super::load_programme(&args.input, false)?;
+    let perfprog::model::Document::Targets(p) = super::load_programme(&args.input, false)? else {
+        return Err(super::not_for_budget("export"));
+    };
     if let Some(path) = &args.xlsx {
         let bytes = perfprog::workbook::export(&p)
             .map_err(|e| anyhow::anyhow!("cannot write the workbook {}: {e}", path.display()))?;
@@ -36,7 +38,9 @@ pub fn export(args: super::ExportArgs) -> anyhow::Result<ExitCode> {
 
 /// Runs `perfprog import`.
 pub fn import(args: super::ImportArgs) -> anyhow::Result<ExitCode> {
-    let p = super::load_workbook(&args.input)?;
+    let perfprog::model::Document::Targets(p) = super::load_workbook(&args.input)? else {
+        return Err(super::not_for_budget("import"));
+    };
     write_atomic(&args.output, p.to_json().as_bytes())
         .with_context(|| format!("failed to write {}", args.output.display()))?;
     eprintln!(
@@ -52,7 +56,9 @@ pub fn import(args: super::ImportArgs) -> anyhow::Result<ExitCode> {
 
 /// Runs `perfprog rollover`.
 pub fn rollover(args: super::RolloverArgs) -> anyhow::Result<ExitCode> {
-    let p = super::load_programme(&args.input, false)?;
+    let perfprog::model::Document::Targets(p) = super::load_programme(&args.input, false)? else {
+        return Err(super::not_for_budget("rollover"));
+    };
     let r = perfprog::rollover::rollover(&p, args.to, args.carry_amounts)?;
     write_atomic(&args.output, r.programme.to_json().as_bytes())
         .with_context(|| format!("failed to write {}", args.output.display()))?;

@@ -1,16 +1,24 @@
-//! The canonical programme model (`perfprog.programme/2`): the serde types of
+//! The canonical programme model (`perfprog.programme/3`): the serde types of
 //! `docs/programme-model.md`, shared by every stage and by users' tools.
-//! Version-1 models load too ([`Programme::from_json`]): the keys version 2
-//! added take their defaults and the column labels are made from the
-//! columns.
+//! A document is in one of two layouts ([`Document`]): the
+//! performance-target layout ([`Programme`], this module) or the
+//! program-budget layout ([`budget::BudgetProgramme`]). Version-1 and
+//! version-2 models load too ([`Document::from_json`]): they are
+//! performance-target documents; the keys later versions added take their
+//! defaults and the column labels are made from the columns.
 //!
 //! Field order in these structs is the key order of the JSON; do not reorder.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub mod budget;
+
 /// The format tag written into every model.
-pub const FORMAT: &str = "perfprog.programme/2";
+pub const FORMAT: &str = "perfprog.programme/3";
+
+/// The format tag of version-2 models, which still load.
+pub const FORMAT_V2: &str = "perfprog.programme/2";
 
 /// The format tag of version-1 models, which still load.
 pub const FORMAT_V1: &str = "perfprog.programme/1";
@@ -22,6 +30,10 @@ pub type Dec = Decimal;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Programme {
     pub format: String,
+    /// Always `performance-target`; absent from version-1 and version-2
+    /// documents, which are in this layout.
+    #[serde(default)]
+    pub layout: Layout,
     pub source: Source,
     pub institution: String,
     pub fiscal_year: i32,
@@ -34,6 +46,138 @@ pub struct Programme {
     pub economic_summary: Option<EconomicSummary>,
     pub responsibilities: Vec<Responsibility>,
     pub front_matter: Vec<Section>,
+}
+
+/// The layout a document is printed in, its top-level `layout` key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// Stratejik Amaç → Hedef → Performans Hedefi.
+    #[default]
+    PerformanceTarget,
+    /// Program → Alt Program → Faaliyet.
+    ProgramBudget,
+}
+
+impl Layout {
+    /// The layout's name in the model.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::PerformanceTarget => "performance-target",
+            Layout::ProgramBudget => "program-budget",
+        }
+    }
+}
+
+/// A programme document in either layout: the fork every stage after the
+/// tables stage takes once, where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    /// The performance-target layout.
+    Targets(Programme),
+    /// The program-budget layout.
+    Budget(budget::BudgetProgramme),
+}
+
+impl Document {
+    /// The performance-target programme, if the document is in that layout.
+    pub fn targets(&self) -> Option<&Programme> {
+        match self {
+            Document::Targets(p) => Some(p),
+            Document::Budget(_) => None,
+        }
+    }
+
+    /// The program-budget programme, if the document is in that layout.
+    pub fn budget(&self) -> Option<&budget::BudgetProgramme> {
+        match self {
+            Document::Targets(_) => None,
+            Document::Budget(b) => Some(b),
+        }
+    }
+
+    /// The performance-target programme, if the document is in that layout.
+    pub fn into_targets(self) -> Option<Programme> {
+        match self {
+            Document::Targets(p) => Some(p),
+            Document::Budget(_) => None,
+        }
+    }
+
+    /// The program-budget programme, if the document is in that layout.
+    pub fn into_budget(self) -> Option<budget::BudgetProgramme> {
+        match self {
+            Document::Targets(_) => None,
+            Document::Budget(b) => Some(b),
+        }
+    }
+
+    /// The document's layout.
+    pub fn layout(&self) -> Layout {
+        match self {
+            Document::Targets(_) => Layout::PerformanceTarget,
+            Document::Budget(_) => Layout::ProgramBudget,
+        }
+    }
+
+    /// The administration's name.
+    pub fn institution(&self) -> &str {
+        match self {
+            Document::Targets(p) => &p.institution,
+            Document::Budget(b) => &b.institution,
+        }
+    }
+
+    /// The budget year.
+    pub fn fiscal_year(&self) -> i32 {
+        match self {
+            Document::Targets(p) => p.fiscal_year,
+            Document::Budget(b) => b.fiscal_year,
+        }
+    }
+
+    /// Where the document came from.
+    pub fn source(&self) -> &Source {
+        match self {
+            Document::Targets(p) => &p.source,
+            Document::Budget(b) => &b.source,
+        }
+    }
+
+    /// Serializes as the canonical JSON text (pretty, trailing newline).
+    pub fn to_json(&self) -> String {
+        match self {
+            Document::Targets(p) => p.to_json(),
+            Document::Budget(b) => b.to_json(),
+        }
+    }
+
+    /// Parses a model JSON of any version and either layout, checking the
+    /// format tag and the layout.
+    pub fn from_json(text: &str) -> Result<Document, String> {
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+            #[serde(default)]
+            layout: Layout,
+        }
+        let head: Head = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        match head.layout {
+            Layout::PerformanceTarget => Programme::from_json(text).map(Document::Targets),
+            Layout::ProgramBudget => {
+                if head.format != FORMAT {
+                    return Err(format!(
+                        "unsupported model format {:?} for the program-budget layout \
+                         (expected {FORMAT:?})",
+                        head.format
+                    ));
+                }
+                serde_json::from_str(text)
+                    .map(Document::Budget)
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
 }
 
 /// Where the model came from.
@@ -475,23 +619,32 @@ impl Programme {
         s
     }
 
-    /// Parses a model JSON, checking the format tag. A version-1 model is
-    /// read as version 2: its column labels made from the columns, an empty
-    /// theme or unit null.
+    /// Parses a performance-target model JSON, checking the format tag
+    /// and the layout. A version-1 model is read as version 3: its column
+    /// labels made from the columns, an empty theme or unit null; a
+    /// version-2 model is version 3 with its format tag changed.
     pub fn from_json(text: &str) -> Result<Programme, String> {
         let mut p: Programme = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if p.layout != Layout::PerformanceTarget {
+            return Err(format!(
+                "a {} document, not a performance-target one",
+                p.layout.name()
+            ));
+        }
         if p.format == FORMAT_V1 {
             p.upgrade_v1();
+        } else if p.format == FORMAT_V2 {
+            p.format = FORMAT.into();
         } else if p.format != FORMAT {
             return Err(format!(
-                "unsupported model format {:?} (expected {FORMAT:?} or {FORMAT_V1:?})",
+                "unsupported model format {:?} (expected {FORMAT:?}, {FORMAT_V2:?} or {FORMAT_V1:?})",
                 p.format
             ));
         }
         Ok(p)
     }
 
-    /// A version-1 model as version 2.
+    /// A version-1 model as version 3.
     fn upgrade_v1(&mut self) {
         self.format = FORMAT.into();
         for c in &mut self.indicator_columns {

@@ -791,6 +791,7 @@ mod tests {
         };
         Programme {
             format: FORMAT.into(),
+            layout: Default::default(),
             source: Source {
                 file: "x.txt".into(),
                 sha256: String::new(),

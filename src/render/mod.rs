@@ -27,6 +27,7 @@
 //!   project's own ingest reads the report back into the same model; reviewer
 //!   notes are separate lines starting with `Denetçi notu:`.
 
+pub mod budget;
 mod departments;
 mod world;
 

@@ -11,6 +11,7 @@
 //! Tablosu") and the responsibilities table ("Faaliyetlerden Sorumlu Harcama
 //! Birimlerine İlişkin Tablo"). Each family has its own module.
 
+mod budget;
 mod costs;
 mod front;
 pub mod lines;
@@ -135,11 +136,9 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     let bounds = sections(&items);
     let row_bounds = sections(&rows);
     if bounds.iter().all(|b| b.0 != Section::Targets) {
-        if let Some(evidence) = program_budget(&items) {
-            return Err(Error::ProgramBudget {
-                path: doc.path.clone(),
-                evidence,
-            });
+        // The fork between the two layouts, taken once here.
+        if program_budget(&items).is_some() {
+            return budget::recognise(doc, &rows, sep, separator_warnings);
         }
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
@@ -252,6 +251,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     }
     let programme = Programme {
         format: model::FORMAT.into(),
+        layout: Default::default(),
         source: model::Source {
             file: doc.file_name.clone(),
             sha256: doc.sha256.clone(),
@@ -268,7 +268,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         front_matter,
     };
     Ok(Extraction {
-        programme,
+        document: model::Document::Targets(programme),
         warnings,
     })
 }

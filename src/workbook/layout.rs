@@ -16,7 +16,7 @@ use crate::model::{
     ActivityCost, ActivityLine, Amounts, Block, ColumnKind as IndicatorKind, Economic, EconomicRow,
     EconomicSummary, Goal, Indicator, IndicatorColumn, Level, Objective, OffBudget, PrintedTitle,
     Programme, ResourceRow, ResourceSummary, ResourceTotal, Responsibility, Section, Source,
-    Target, Value, FORMAT, FORMAT_V1,
+    Target, Value, FORMAT, FORMAT_V1, FORMAT_V2,
 };
 use crate::normalize::{normalize_key, parse_number};
 
@@ -797,6 +797,7 @@ pub fn from_grid(grid: &Grid) -> Result<Programme, ImportError> {
     Ok(Programme {
         // A version-1 workbook reads as version 2.
         format: FORMAT.into(),
+        layout: Default::default(),
         source,
         institution,
         fiscal_year,
@@ -836,10 +837,12 @@ fn read_program(grid: &Grid) -> Result<ProgramFields, ImportError> {
     };
     let row = field(F_FORMAT)?;
     let format = row.text(1, "the format tag")?;
-    if format != FORMAT && format != FORMAT_V1 {
+    if format != FORMAT && format != FORMAT_V2 && format != FORMAT_V1 {
         return Err(row.err(
             1,
-            format!("expected the format {FORMAT:?} (or {FORMAT_V1:?}), found {format:?}"),
+            format!(
+                "expected the format {FORMAT:?} (or {FORMAT_V2:?}, {FORMAT_V1:?}), found {format:?}"
+            ),
         ));
     }
     let institution = field(F_INSTITUTION)?.text(1, "the institution's name")?;
