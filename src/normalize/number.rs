@@ -195,6 +195,9 @@ pub enum FigureStyle {
 /// assert_eq!(figure_style("5.815.779.000,00"), FigureStyle::Turkish);
 /// assert_eq!(figure_style("1.500"), FigureStyle::Ambiguous);
 /// assert_eq!(figure_style("2024"), FigureStyle::Neither);
+/// // A leading zero before a digit: a code (`01.01`, program 01's first
+/// // alt program), never a printed figure.
+/// assert_eq!(figure_style("01.01"), FigureStyle::Neither);
 /// ```
 pub fn figure_style(s: &str) -> FigureStyle {
     // Without separators both readings are one; short figures tell nothing.
@@ -207,6 +210,9 @@ pub fn figure_style(s: &str) -> FigureStyle {
         return FigureStyle::Neither;
     };
     let body = body.strip_prefix(['-', '−']).unwrap_or(body).as_bytes();
+    if body.len() > 1 && body[0] == b'0' && body[1].is_ascii_digit() {
+        return FigureStyle::Neither;
+    }
     match (grouped(body, b'.', b','), grouped(body, b',', b'.')) {
         (true, false) => FigureStyle::Turkish,
         (false, true) => FigureStyle::English,

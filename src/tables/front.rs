@@ -127,7 +127,11 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
         table: None,
         at_break: true,
     };
+    let mut skip_to = 0;
     for (k, (text, page)) in lines.iter().enumerate() {
+        if k < skip_to {
+            continue;
+        }
         let next = lines.get(k + 1).map(|(t, _)| t.as_str()).unwrap_or("");
         let next_lower = next.chars().next().is_some_and(char::is_lowercase);
         if is_table_header(text) {
@@ -142,6 +146,18 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
             }
             doc.at_break = true;
             continue;
+        }
+        // A table read as cells: a header row and the rows under it with
+        // as many cells.
+        if doc.table.is_none() {
+            if let Some((table, end)) = cell_table(&kept, k) {
+                doc.flush_para();
+                doc.flush_list();
+                doc.section().blocks.push(table);
+                doc.at_break = true;
+                skip_to = end;
+                continue;
+            }
         }
         if let Some((_, rows, pending)) = doc.table.as_mut() {
             // A table row read as cells: the duty, and its references
@@ -261,6 +277,52 @@ pub fn parse(items: &[Item], _warnings: &mut Vec<Warning>) -> Vec<Section> {
         .into_iter()
         .filter(|s| !s.blocks.is_empty())
         .collect()
+}
+
+/// A table printed as cells from `items[k]`: a header row of two or more
+/// short labels, then at least one row with as many cells on the same
+/// page or the next. The table block and the index after its last row.
+fn cell_table(items: &[&Item], k: usize) -> Option<(Block, usize)> {
+    let head = &items[k].line.cells;
+    let n = head.len();
+    let label = |t: &str| {
+        let words = t.split_whitespace().count();
+        (1..=6).contains(&words) && !t.chars().any(|c| c.is_ascii_digit())
+    };
+    if n < 2 || !head.iter().all(|c| label(&c.text.replace('\n', " "))) {
+        return None;
+    }
+    let cells = |it: &Item| -> Vec<String> {
+        it.line
+            .cells
+            .iter()
+            .map(|c| plain(&super::rows_of::cell_text(&c.text)))
+            .collect()
+    };
+    let mut rows = Vec::new();
+    let mut end = k + 1;
+    while end < items.len() && items[end].line.cells.len() == n {
+        let same_columns = items[end]
+            .line
+            .cells
+            .iter()
+            .zip(head)
+            .all(|(a, b)| a.x0 < b.x1 && b.x0 < a.x1);
+        if !same_columns {
+            break;
+        }
+        rows.push(cells(items[end]));
+        end += 1;
+    }
+    (!rows.is_empty()).then(|| {
+        (
+            Block::Table {
+                header: cells(items[k]),
+                rows,
+            },
+            end,
+        )
+    })
 }
 
 /// The cover: a first page holding only a few short lines — the

@@ -305,7 +305,7 @@ fn program_budget(items: &[Item]) -> Option<String> {
 /// The institution: the head's signature line (`X Belediye Başkanı` →
 /// `X Belediyesi`), else the PDF title's or a running header's
 /// "… Belediyesi".
-fn institution(items: &[Item], doc: &SourceDoc) -> Option<String> {
+pub(super) fn institution(items: &[Item], doc: &SourceDoc) -> Option<String> {
     for it in items.iter().take(400) {
         let t = plain(it.text());
         if let Some(head) = t.strip_suffix(" Belediye Başkanı") {

@@ -189,8 +189,26 @@ fn size_of(pages: &[Page], table: &Table) -> f32 {
         .iter()
         .enumerate()
         .find(|(i, p)| p.number.unwrap_or(*i as u32 + 1) == table.page)
-        .and_then(|(_, p)| p.lines.first().map(|l| l.size))
+        .and_then(|(_, p)| usual_size(&p.lines))
         .unwrap_or(10.0)
+}
+
+/// The most common font size (to a tenth of a point) of `lines`, the first
+/// seen winning a tie.
+fn usual_size(lines: &[Line]) -> Option<f32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for l in lines {
+        let q = (l.size * 10.0).round() as i32;
+        match counts.iter_mut().find(|c| c.0 == q) {
+            Some(c) => c.1 += 1,
+            None => counts.push((q, 1)),
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts
+        .iter()
+        .find(|c| c.1 == best)
+        .map(|c| c.0 as f32 / 10.0)
 }
 
 /// One table row as a line: its cells left to right, each spanning its
