@@ -52,12 +52,6 @@ pub enum Error {
     },
     #[error("{path}: not a performance programme ({reason})")]
     NotProgramme { path: PathBuf, reason: String },
-    #[error(
-        "{path}: this programme is in the program-budget layout (program → alt program → faaliyet, \
-         with \"{evidence}\"), which local administrations use from the 2026 budget year; \
-         perfprog does not read that layout yet"
-    )]
-    ProgramBudget { path: PathBuf, evidence: String },
     #[error("{path}: page {page}: {table}: {reason}")]
     Table {
         path: PathBuf,

@@ -17,7 +17,7 @@ use crate::util::workdir;
 /// Typesets `body` (Typst markup) on small pages into `t.pdf` of the
 /// test's work directory (kept there for a look when a test fails); the
 /// directory and the PDF.
-fn typeset_pdf(name: &str, body: &str) -> (std::path::PathBuf, Vec<u8>) {
+pub(crate) fn typeset_pdf(name: &str, body: &str) -> (std::path::PathBuf, Vec<u8>) {
     let dir = workdir(&format!("typeset-{name}"));
     let doc = format!(
         "#set page(width: 420pt, height: 300pt, margin: 24pt)\n\

@@ -142,7 +142,11 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         }
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "no \"Performans Hedefi Tablosu\" found".into(),
+            reason: format!(
+                "neither a \"Performans Hedefi Tablosu\" (performance-target layout) nor \
+                 \"Program\" and \"Alt Program\" headings (program-budget layout) were found; {}",
+                what_was_found(&items)
+            ),
         });
     }
     let mut warnings: Vec<Warning> = doc.warnings.clone();
@@ -282,6 +286,37 @@ fn keep_titles_that_differ(goals: &[model::Goal], costs: &mut [model::ActivityCo
         c.titles_as_printed
             .retain(|p| titles.get(&(p.level, p.code.as_str())) != Some(&p.title.as_str()));
     }
+}
+
+/// What a document that is not a programme shows instead: its largest
+/// headings (up to three, with their pages) and how many lines it has.
+fn what_was_found(items: &[Item]) -> String {
+    let mut lines: Vec<&Item> = items
+        .iter()
+        .filter(|it| it.line.cells.len() == 1 && !plain(it.text()).is_empty())
+        .collect();
+    if lines.is_empty() {
+        return "no text was found".into();
+    }
+    lines.sort_by(|a, b| b.line.size.total_cmp(&a.line.size));
+    let top = lines[0].line.size;
+    let headings: Vec<String> = lines
+        .iter()
+        .take_while(|it| it.line.size >= 0.9 * top)
+        .take(3)
+        .map(|it| {
+            let t: String = plain(it.text()).chars().take(60).collect();
+            match it.page {
+                Some(p) => format!("\"{t}\" (page {p})"),
+                None => format!("\"{t}\""),
+            }
+        })
+        .collect();
+    format!(
+        "its largest headings are {} ({} lines in all)",
+        headings.join(", "),
+        items.len()
+    )
 }
 
 /// The program-budget layout (program → alt program → faaliyet), told by

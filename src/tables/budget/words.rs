@@ -88,7 +88,10 @@ pub fn labelled_heading(text: &str) -> Option<(Level, String)> {
             rest = r.trim_start();
         }
     }
-    if let Some(r) = rest.strip_prefix(':') {
+    // The colon, printed apart or taken with the label's last word.
+    let consumed = &t[..t.len() - rest.len()];
+    let colon = consumed.trim_end().ends_with(':');
+    if let Some(r) = rest.strip_prefix(':').or(colon.then_some(rest)) {
         let value = r.trim();
         return (!value.is_empty()).then(|| (level, value.to_string()));
     }
