@@ -26,6 +26,7 @@ if [[ $what == all || $what == extract ]]; then
   tables=tests/data/izmir-2024-performans-programi-tables.pdf
   kuzeykent=tests/data/kuzeykent-2021-performans-programi.pdf
   guneyova=tests/data/guneyova-2009-performans-programi.pdf
+  budget=tests/data/kuzeykent-2026-performans-programi.pdf
   hyperfine -N -w 2 -r 15 --export-json "$out/extract.json" \
     -n pdftotext "pdftotext $pdf $out/plain.txt" \
     -n "mutool draw -F txt" "mutool draw -q -F txt -o $out/mu.txt $pdf" \
@@ -42,7 +43,10 @@ if [[ $what == all || $what == extract ]]; then
     -n "perfprog extract (Kuzeykent)" "$bin extract $kuzeykent -o $out/model-k.json" \
     -n "pdftotext (Güneyova)" "pdftotext $guneyova $out/plain-g.txt" \
     -n "mutool draw -F txt (Güneyova)" "mutool draw -q -F txt -o $out/mu-g.txt $guneyova" \
-    -n "perfprog extract (Güneyova)" "$bin extract $guneyova -o $out/model-g.json"
+    -n "perfprog extract (Güneyova)" "$bin extract $guneyova -o $out/model-g.json" \
+    -n "pdftotext (Kuzeykent 2026, program budget)" "pdftotext $budget $out/plain-b.txt" \
+    -n "mutool draw -F txt (Kuzeykent 2026, program budget)" "mutool draw -q -F txt -o $out/mu-b.txt $budget" \
+    -n "perfprog extract (Kuzeykent 2026, program budget)" "$bin extract $budget -o $out/model-b.json"
   median "$out/extract.json"
   /usr/bin/time -f "extract peak RSS: %M KiB" "$bin" extract "$pdf" -o "$out/model.json"
 fi
@@ -54,7 +58,9 @@ if [[ $what == all || $what == render ]]; then
   median "$out/render.json"
 fi
 if [[ $what == all || $what == build ]]; then
-  hyperfine -N -w 1 -r 5 --export-json "$out/build.json" -n "build (whole job)" "$bin build $pdf -o $out/b -q"
+  hyperfine -N -w 1 -r 5 --export-json "$out/build.json" \
+    -n "build (whole job)" "$bin build $pdf -o $out/b -q" \
+    -n "build (Kuzeykent 2026, program budget)" "$bin build tests/data/kuzeykent-2026-performans-programi.pdf -o $out/bb -q"
   median "$out/build.json"
   /usr/bin/time -f "build peak RSS: %M KiB" "$bin" build "$pdf" -o "$out/b" -q
 fi
