@@ -71,6 +71,9 @@ impl Layout {
 
 /// A programme document in either layout: the fork every stage after the
 /// tables stage takes once, where it starts.
+// One document is held at a time: its inline size does not matter, and
+// boxing the larger variant would only cost every match a dereference.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Document {
     /// The performance-target layout.
