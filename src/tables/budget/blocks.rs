@@ -226,29 +226,34 @@ impl Reader {
     }
 
     /// A heading printed as a code and a name alone (`01 - Kentsel
-    /// Altyapı`, `01.02 - Ulaşım`), outside the parts whose rows start with
-    /// codes: its level by the code's depth.
+    /// Altyapı`, `01.02 - Ulaşım`): its level by the code's depth. Only
+    /// where a heading can stand: right after another heading, or after a
+    /// block's economic breakdown or explanations with a code shallower
+    /// than its activities'; before the first block only with a
+    /// zero-padded code (`01`), since front matter numbers its sections.
     fn bare_heading(&self, text: &str) -> Option<Level> {
-        if matches!(
-            self.part,
-            Some(
-                Part::Economic | Part::Explanations | Part::ProgramSummary | Part::EconomicSummary
-            )
-        ) && self.activity_depth().is_none()
+        let (code, name) = words::split_code(text);
+        let code = code?;
+        if name.is_empty() || code.split('.').any(|p| p.len() > 3) {
+            return None;
+        }
+        // A row of a table of codes (`01 Kentsel Altyapı 01.01 …`), not a
+        // heading.
+        if name
+            .split_whitespace()
+            .any(|w| words::split_code(w).0.is_some())
         {
             return None;
         }
-        let (code, name) = words::split_code(text);
-        let code = code?;
-        if name.is_empty() || !code.starts_with('0') && code.len() > 2 {
-            return None;
-        }
         let d = words::depth(&code);
-        // Under a block, a code as deep as its activities' is an activity.
-        if self.activity_depth().is_some_and(|a| d >= a) {
-            return None;
-        }
-        if self.part == Some(Part::Indicators) {
+        let allowed = match self.part {
+            None => self.out.first_block.is_some() || code.starts_with('0'),
+            Some(Part::Economic | Part::Explanations) => {
+                self.activity_depth().is_some_and(|a| d < a)
+            }
+            Some(_) => false,
+        };
+        if !allowed {
             return None;
         }
         match d {
