@@ -95,16 +95,12 @@ impl Reader {
             return 1;
         }
         // A table's header, with the rows under it that carry its kinds.
-        if columns::starts_header(line) {
-            let mut k = i + 1;
-            while k < rows.len() && columns::continues_header(rows[k].line) {
-                k += 1;
-            }
-            let lines: Vec<&Line> = rows[i..k].iter().map(|r| r.line).collect();
-            if let Some(h) = columns::read(&lines) {
+        let ahead: Vec<&Line> = rows[i..].iter().take(8).map(|r| r.line).collect();
+        if let Some(k) = columns::header_run(&ahead) {
+            if let Some(h) = columns::read(&ahead[..k]) {
                 self.set_header(h, it.page);
             }
-            return k - i;
+            return k;
         }
         let single = line.cells.len() == 1;
         if single {
@@ -455,6 +451,17 @@ impl Reader {
             self.unread(page, "Performans Göstergeleri", text);
             return;
         };
+        // A name alone, without unit nor values, right under an indicator
+        // that has no text lines yet: its name wrapped below its values.
+        if placed.unit.is_none() && !placed.has_values() {
+            let last = self.sub_program_mut().and_then(|s| s.indicators.last_mut());
+            if let Some(ind) = last.filter(|i| {
+                i.description.is_none() && i.calculation.is_none() && i.data_source.is_none()
+            }) {
+                ind.name = normalize::join_lines(&[ind.name.as_str(), name.as_str()]);
+                return;
+            }
+        }
         let mut code = None;
         if let Some((c, rest)) = printed_code(&name) {
             code = Some(c);
@@ -624,6 +631,19 @@ impl Reader {
                 if let Some(c) = placed.code.as_deref().map(normalize::clean) {
                     code = Some(c);
                 }
+                // In a table of coded activities, a line without a code
+                // nor a figure goes on with the activity above it (its
+                // name wrapped below its figures).
+                let last = self.sub_program_mut().and_then(|s| s.activities.last_mut());
+                if let Some(a) = last.filter(|a| a.code.is_some()) {
+                    if code.is_none() && !placed.has_values() {
+                        if !name.is_empty() {
+                            a.name = normalize::join_lines(&[a.name.as_str(), name.as_str()]);
+                        }
+                        a.units.extend(units);
+                        return;
+                    }
+                }
                 if name.is_empty() {
                     self.unread(page, TABLE, text);
                     return;
@@ -679,9 +699,20 @@ impl Reader {
         let placed = h.place(line);
         // An activity's line: one cell across the table, or no figures.
         if line.cells.len() == 1 || !placed.has_values() {
-            match self.find_activity(text) {
-                Some(k) => self.activity = Some(k),
-                None => self.unread(page, TABLE, text),
+            if let Some(k) = self.find_activity(text) {
+                self.activity = Some(k);
+                return;
+            }
+            // An economic line's name wrapped below its figures.
+            let k = self.activity;
+            let line = k
+                .and_then(|k| self.sub_program_mut()?.activities.get_mut(k))
+                .and_then(|a| a.economic.last_mut());
+            match line {
+                Some(e) if words::split_code(text).0.is_none() => {
+                    e.name = normalize::join_lines(&[e.name.as_str(), text]);
+                }
+                _ => self.unread(page, TABLE, text),
             }
             return;
         }

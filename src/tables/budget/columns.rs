@@ -189,23 +189,32 @@ fn label_role(label: &str) -> Option<Role> {
     Some(Role::Name)
 }
 
-/// Whether a row starts a header: two or more of its cells name a year or
-/// a kind, and none holds a figure other than a year.
-pub fn starts_header(line: &Line) -> bool {
-    let labels = line
-        .cells
-        .iter()
-        .filter(|c| names_year_or_kind(&c.text))
-        .count();
-    labels >= 2 && line.cells.iter().all(|c| !is_figure(&c.text))
-}
-
-/// Whether a row goes on with a header above it: every cell is a value
-/// label (kind words under a year printed once).
-pub fn continues_header(line: &Line) -> bool {
-    !line.cells.is_empty()
-        && line.cells.iter().all(|c| is_value_label(&c.text))
-        && line.cells.iter().any(|c| names_year_or_kind(&c.text))
+/// How many rows from the first of `rows` make a table's header: rows
+/// without a figure, one of them naming two or more years or kinds (the
+/// row of column labels), the others only value labels (a label's lines
+/// printed as rows of their own above or below it: `2025 Yıl` / `Sonu`, or
+/// `Planlanan` | `Yıl Sonu Gerçekleşme Tahmini` under a `2025` printed
+/// once). None where no header starts at the first row.
+pub fn header_run(rows: &[&Line]) -> Option<usize> {
+    let mut main = false;
+    let mut k = 0;
+    for line in rows {
+        if line.cells.is_empty() || line.cells.iter().any(|c| is_figure(&c.text)) {
+            break;
+        }
+        let labels = line
+            .cells
+            .iter()
+            .filter(|c| names_year_or_kind(&c.text))
+            .count();
+        if labels >= 2 {
+            main = true;
+        } else if !line.cells.iter().all(|c| is_value_label(&c.text)) {
+            break;
+        }
+        k += 1;
+    }
+    (main && k > 0).then_some(k)
 }
 
 /// A printed figure other than a bare year: digits with separators or
@@ -325,8 +334,7 @@ mod tests {
             (267.9, 324.6, "Planlanan"),
             (324.6, 381.3, "Yıl Sonu\nGerçekleşme\nTahmini"),
         ]);
-        assert!(starts_header(&top));
-        assert!(continues_header(&bottom));
+        assert_eq!(header_run(&[&top, &bottom]), Some(2));
         let h = read(&[&top, &bottom]).unwrap();
         assert_eq!(
             h.labels,
@@ -380,7 +388,17 @@ mod tests {
             (211.2, 267.9, "363"),
             (267.9, 324.6, "600"),
         ]);
-        assert!(!starts_header(&row));
-        assert!(!continues_header(&row));
+        assert_eq!(header_run(&[&row]), None);
+        // A label's first lines printed above the row of labels belong to
+        // the header.
+        let above = line(&[(362.0, 402.0, "2025 Yıl")]);
+        let above2 = line(&[(362.0, 402.0, "Sonu")]);
+        let labels = line(&[
+            (44.0, 171.5, "Performans Göstergesi"),
+            (211.2, 267.9, "2024"),
+            (362.0, 402.0, "Tahmini"),
+        ]);
+        assert_eq!(header_run(&[&above, &above2, &labels, &row]), Some(3));
+        assert_eq!(header_run(&[&above, &row]), None);
     }
 }
