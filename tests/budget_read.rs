@@ -288,6 +288,72 @@ fn key_value_headings_and_activities_with_their_rows() {
     );
 }
 
+/// Headings printed as cards (a row of labels over one row of values), the
+/// program's card printed again over its second alt program, codes `3` /
+/// `3.1` / `3.1.1`; the front matter's list of programs (labels over
+/// several rows) stays in the front matter.
+#[test]
+fn card_headings() {
+    let card = |sub: &str, name: &str| {
+        format!(
+            "#table(columns: 5, [Bütçe Yılı], [Program Kodu], [Program Adı], [Alt Program Kodu], [Alt Program Adı],\n\
+               [2026], [3], [Sosyal Hizmetler], [{sub}], [{name}])\n\n"
+        )
+    };
+    let costs = |code: &str| {
+        format!(
+            "Faaliyet Maliyetleri\n\n\
+             #table(columns: (200pt, 80pt, 80pt, 80pt), [Faaliyetler], [2026 Bütçe], [2027 Tahmin], [2028 Tahmin],\n\
+               [{code} - Bir Faaliyet], [10,00], [11,00], [12,00])\n\n"
+        )
+    };
+    let body = format!(
+        "{PAGE}\
+         Program Yapısı\n\n\
+         #table(columns: 4, [Program Kodu], [Program Adı], [Alt Program Kodu], [Alt Program Adı],\n\
+           [3], [Sosyal Hizmetler], [3.1], [Sosyal Destek], [3], [Sosyal Hizmetler], [3.2], [Kadın ve Aile])\n\n\
+         #pagebreak()\n\
+         {}{}#pagebreak()\n{}{}",
+        card("3.1", "Sosyal Destek"),
+        costs("3.1.1"),
+        card("3.2", "Kadın ve Aile"),
+        costs("3.2.1"),
+    );
+    let (dir, _) = crate::typeset::typeset_pdf("budget-cards", &body);
+    let (b, warnings) = read(&dir.join("t.pdf"));
+    assert_eq!(b.programs.len(), 1, "{:#?}", b.programs);
+    let p = &b.programs[0];
+    assert_eq!(
+        (p.code.as_deref(), p.name.as_str()),
+        (Some("3"), "Sosyal Hizmetler")
+    );
+    let subs: Vec<(Option<&str>, &str)> = p
+        .sub_programs
+        .iter()
+        .map(|s| (s.code.as_deref(), s.name.as_str()))
+        .collect();
+    assert_eq!(
+        subs,
+        [
+            (Some("3.1"), "Sosyal Destek"),
+            (Some("3.2"), "Kadın ve Aile")
+        ]
+    );
+    assert_eq!(
+        p.sub_programs[1].activities[0].code.as_deref(),
+        Some("3.2.1")
+    );
+    assert_eq!(
+        p.sub_programs[1].activities[0].amounts.total[2],
+        dec("12.00")
+    );
+    let front = &b.front_matter;
+    assert!(
+        front.iter().any(|s| s.title == "Program Yapısı"),
+        "{front:#?} {warnings:#?}"
+    );
+}
+
 /// A document in neither layout is refused with what was looked for and
 /// what was found.
 #[test]

@@ -323,9 +323,15 @@ fn what_was_found(items: &[Item]) -> String {
 /// its labels: an `Alt Program Hedefi` line, or both a `Program` and an `Alt
 /// Program` label. The label that told it.
 fn program_budget(items: &[Item]) -> Option<String> {
+    // Each line's text, and each of its cells' (a heading printed as a
+    // card of labelled cells).
     let keys: Vec<String> = items
         .iter()
-        .map(|it| header::key(&plain(it.text())))
+        .flat_map(|it| {
+            let cells = it.line.cells.iter().filter(|_| it.line.cells.len() > 1);
+            std::iter::once(header::key(&plain(it.text())))
+                .chain(cells.map(|c| header::key(&plain(&c.text))))
+        })
         .collect();
     if keys.iter().any(|k| k.starts_with("alt program hedef")) {
         return Some("Alt Program Hedefi".into());

@@ -124,6 +124,9 @@ impl Reader {
             self.key_value(key, &value.join(" "), it.page, i);
             return 1;
         }
+        if let Some(taken) = self.card(rows, i) {
+            return taken;
+        }
         let Some(part) = self.part else {
             // Before the first block: the front matter's.
             return 1;
@@ -285,7 +288,15 @@ impl Reader {
         self.part = None;
         self.header = None;
         self.activity = None;
+        // A program's heading printed again (over each of its alt
+        // programs) goes on with it.
+        let same = self
+            .out
+            .programs
+            .last()
+            .is_some_and(|p| p.code == code && normalize_key(&p.name) == normalize_key(&name));
         match level {
+            Level::Program if same => {}
             Level::Program => self.out.programs.push(Program {
                 code,
                 name,
@@ -320,6 +331,56 @@ impl Reader {
                 }
             }
         }
+    }
+
+    /// A heading printed as a card: a row of labels (`Bütçe Yılı | Program
+    /// Kodu | Program Adı | Alt Program Kodu | Alt Program Adı`) over one
+    /// row of values — not over several, which is a list of the programs.
+    /// How many rows it took.
+    fn card(&mut self, rows: &[Item], i: usize) -> Option<usize> {
+        let head = &rows[i].line.cells;
+        let keys: Vec<Option<Key>> = head.iter().map(|c| words::key_of(&c.text)).collect();
+        let named = keys
+            .iter()
+            .filter(|k| matches!(k, Some(Key::ProgramName | Key::SubProgramName)))
+            .count();
+        if named == 0 || keys.iter().flatten().count() < 2 {
+            return None;
+        }
+        let aligned = |r: usize| {
+            rows.get(r).is_some_and(|it| {
+                it.line.cells.len() == head.len()
+                    && it
+                        .line
+                        .cells
+                        .iter()
+                        .zip(head)
+                        .all(|(a, b)| a.x0 < b.x1 && b.x0 < a.x1)
+            })
+        };
+        if !aligned(i + 1) || aligned(i + 2) {
+            return None;
+        }
+        let values = &rows[i + 1].line.cells;
+        let page = rows[i].page;
+        let value = |want: Key| {
+            keys.iter()
+                .position(|k| *k == Some(want))
+                .map(|j| normalize::clean(&cell_text(&values[j].text)))
+                .filter(|v| !v.is_empty())
+        };
+        self.flush_explanation();
+        if let Some(name) = value(Key::ProgramName) {
+            self.open_block(Level::Program, value(Key::ProgramCode), name, page, i);
+        }
+        if let Some(name) = value(Key::SubProgramName) {
+            self.open_block(Level::SubProgram, value(Key::SubProgramCode), name, page, i);
+        }
+        if let Some(goal) = value(Key::Goal) {
+            self.part = Some(Part::Goals);
+            self.push_goal(None, &goal);
+        }
+        Some(2)
     }
 
     /// A key–value row (`Program Kodu | 01`, `Alt Program Adı | …`).
