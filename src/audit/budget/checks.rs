@@ -76,8 +76,14 @@ fn economic(b: &BudgetProgramme, s: &SubProgram, a: &Activity, n: usize, out: &m
         .budget
         .as_ref()
         .map(|r| (0..n).map(|i| cell(r, i)).collect());
+    let off_budget_money = a
+        .amounts
+        .off_budget
+        .iter()
+        .flatten()
+        .any(|c| c.is_some_and(|d| !d.is_zero()));
     let (row, name) = match budget {
-        Some(bud) if agree(&bud) > agree(&totals) => (bud, "Bütçe İçi row"),
+        Some(bud) if off_budget_money && agree(&bud) > agree(&totals) => (bud, "Bütçe İçi row"),
         _ => (totals, "total"),
     };
     for (i, (stated, computed)) in row.into_iter().zip(sums).enumerate() {

@@ -16,11 +16,14 @@
 //! - **Economic lines** (`budget.economic`) are summed per column; where an
 //!   activity prints both a code and its sub-codes (`03` and `03.2`), only
 //!   the outermost lines are summed. An auditor reads the breakdown as the
-//!   breakdown of the activity's total, unless the activity prints a Bütçe
-//!   İçi row and the lines agree with that row in more columns than with
-//!   the total: then they break down the budget alone (off-budget sources
-//!   are not classified by economic code), and they are compared with the
-//!   Bütçe İçi row. The message names the row compared.
+//!   breakdown of the activity's total, unless the activity prints
+//!   off-budget money (a non-zero Bütçe Dışı cell) and the lines agree with
+//!   its Bütçe İçi row in more columns than with its total: then they break
+//!   down the budget alone (off-budget sources are not classified by
+//!   economic code), and they are compared with the Bütçe İçi row. Without
+//!   off-budget money the two rows are the same figures, and a total that
+//!   disagrees with the lines is reported against the total. The message
+//!   names the row compared.
 //! - **Summary by program** (`budget.summary.program`): each row is matched
 //!   with its program or alt program by code, else by normalised name, and
 //!   compared with the sum of that block's activities; the total with the
