@@ -282,6 +282,34 @@ impl Differ {
         out
     }
 
+    /// A yes/no field (an indicator's mark).
+    pub(super) fn flag(&mut self, path: &str, who: (Option<&str>, Option<&str>), a: bool, b: bool) {
+        if a != b {
+            self.push(
+                ChangeKind::Changed,
+                "value",
+                path.to_string(),
+                who,
+                Some(a.to_string()),
+                Some(b.to_string()),
+            );
+        }
+    }
+
+    /// Both models' table of a family, when both print it (see [`Differ::family`]).
+    pub(super) fn both<'t, T>(
+        &mut self,
+        path: &str,
+        a: Option<&'t T>,
+        b: Option<&'t T>,
+    ) -> Option<(&'t T, &'t T)> {
+        if self.family(path, a, b) {
+            a.zip(b)
+        } else {
+            None
+        }
+    }
+
     /// Indicator values compared in the columns both programmes have:
     /// (index in A, index in B, the column's name in the path).
     pub(super) fn values(
@@ -492,16 +520,7 @@ impl Differ {
                 y.as_deref(),
             );
         }
-        if a.marked != b.marked {
-            self.push(
-                ChangeKind::Changed,
-                "value",
-                format!("{q}.marked"),
-                (code, name),
-                Some(a.marked.to_string()),
-                Some(b.marked.to_string()),
-            );
-        }
+        self.flag(&format!("{q}.marked"), (code, name), a.marked, b.marked);
         self.values(&q, (code, name), (&a.values, &b.values), columns);
     }
 

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::{activity_total, cell, code_parts};
+use super::{activity_total, cell, code_parts, matched_columns};
 use crate::audit::diff::{keyed, Change, ChangeKind, Differ, Keyed};
 use crate::model::budget::{
     Activity, BudgetIndicator, BudgetProgramme, CostColumn, CostKind, CostRow, ProgramSummaryRow,
@@ -205,16 +205,7 @@ fn summary_columns(
             own
         }
     }
-    let (ca, cb) = (own(a), own(b));
-    ca.iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            let j = cb
-                .iter()
-                .position(|d| d.year == c.year && d.kind == c.kind)?;
-            Some((i, j, c.label.clone()))
-        })
-        .collect()
+    matched_columns(own(a), own(b))
 }
 
 impl BudgetDiffer {
@@ -471,28 +462,19 @@ impl BudgetDiffer {
                 y.as_deref(),
             );
         }
-        if a.marked != b.marked {
-            self.d.push(
-                ChangeKind::Changed,
-                "value",
-                format!("{q}.marked"),
-                (code, name),
-                Some(a.marked.to_string()),
-                Some(b.marked.to_string()),
-            );
-        }
+        self.d
+            .flag(&format!("{q}.marked"), (code, name), a.marked, b.marked);
         self.d
             .values(q, (code, name), (&a.values, &b.values), &self.indicators);
     }
 
     fn program_summary(&mut self, a: &BudgetProgramme, b: &BudgetProgramme) {
-        let (sa, sb) = (a.program_summary.as_ref(), b.program_summary.as_ref());
-        if !self.d.family("program_summary", sa, sb) {
-            return;
-        }
-        let (Some(sa), Some(sb)) = (sa, sb) else {
-            return;
-        };
+        let both = self.d.both(
+            "program_summary",
+            a.program_summary.as_ref(),
+            b.program_summary.as_ref(),
+        );
+        let Some((sa, sb)) = both else { return };
         let columns = summary_columns(
             (&sa.columns, &a.cost_columns),
             (&sb.columns, &b.cost_columns),
@@ -564,13 +546,12 @@ impl BudgetDiffer {
     }
 
     fn economic_summary(&mut self, a: &BudgetProgramme, b: &BudgetProgramme) {
-        let (sa, sb) = (a.economic_summary.as_ref(), b.economic_summary.as_ref());
-        if !self.d.family("economic_summary", sa, sb) {
-            return;
-        }
-        let (Some(sa), Some(sb)) = (sa, sb) else {
-            return;
-        };
+        let both = self.d.both(
+            "economic_summary",
+            a.economic_summary.as_ref(),
+            b.economic_summary.as_ref(),
+        );
+        let Some((sa, sb)) = both else { return };
         let columns = summary_columns(
             (&sa.columns, &a.cost_columns),
             (&sb.columns, &b.cost_columns),

@@ -197,10 +197,16 @@ fn summary_columns(
     if own.is_empty() {
         return (0..width).map(|i| (i, i, label(doc, i))).collect();
     }
-    own.iter()
+    matched_columns(own, doc)
+}
+
+/// The columns of `from` that `to` has too (same year and kind): (index
+/// in `from`, index in `to`, the label in `from`).
+fn matched_columns(from: &[CostColumn], to: &[CostColumn]) -> Vec<(usize, usize, String)> {
+    from.iter()
         .enumerate()
         .filter_map(|(i, c)| {
-            let j = doc
+            let j = to
                 .iter()
                 .position(|d| d.year == c.year && d.kind == c.kind)?;
             Some((i, j, c.label.clone()))
