@@ -674,6 +674,15 @@ fn cli_audits_and_diffs_budget_documents() {
     let pdf = std::fs::read(dir.join("out/audit.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
 
+    // The document itself, read by the program-budget reader: the same.
+    let pdf = fixture_path.with_extension("pdf");
+    let out = util::perfprog(&dir, &["audit", pdf.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(": 0 findings — "), "{stdout}");
+    let out = util::perfprog(&dir, &["diff", fx, pdf.to_str().unwrap()]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "no differences\n");
+
     // A wrong figure: exit 1, the finding listed on stdout.
     let mut b = fixture();
     b.programs[0].sub_programs[0]
