@@ -4,6 +4,7 @@ mod pdfgen;
 mod util;
 
 mod audit;
+mod budget_audit;
 mod budget_read;
 mod cli;
 mod ingest;

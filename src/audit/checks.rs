@@ -99,7 +99,13 @@ fn not_run(p: &Programme, out: &mut Vec<Finding>) {
             "the document prints no responsibilities table (Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo)",
         ),
     ];
-    for (_, table, checks, why) in missing.into_iter().filter(|m| m.0) {
+    not_run_findings(&missing, out);
+}
+
+/// One `audit.not_run` finding per table not printed: (not printed, table
+/// id, the checks left out, why).
+pub(super) fn not_run_findings(missing: &[(bool, &str, &str, &str)], out: &mut Vec<Finding>) {
+    for (_, table, checks, why) in missing.iter().filter(|m| m.0) {
         out.push(
             Finding::new("audit.not_run", Severity::Info, table)
                 .message(format!("not checked: {checks}; {why}")),
@@ -166,7 +172,7 @@ pub(super) fn z(d: Option<Decimal>) -> Decimal {
 }
 
 /// Sum of cells, empty cells as 0.
-fn sum(cells: impl IntoIterator<Item = Option<Decimal>>) -> Decimal {
+pub(super) fn sum(cells: impl IntoIterator<Item = Option<Decimal>>) -> Decimal {
     cells.into_iter().map(z).sum()
 }
 
@@ -180,7 +186,7 @@ pub(super) fn show(d: Option<Decimal>) -> String {
 /// A differing stated figure gives `base` with the figures; an empty stated
 /// cell over a non-zero computed figure gives `base` as a warning; an empty
 /// cell over zero is fine.
-fn reconcile(
+pub(super) fn reconcile(
     base: Finding,
     stated: Option<Decimal>,
     computed: Decimal,
@@ -981,6 +987,21 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
     }
 }
 
+/// How serious a name spelled `here` where `canonical` is expected is:
+/// none when they are the same text, info when they have the same letters
+/// and digits (spacing, case or punctuation only), else a warning.
+pub(super) fn spelled_otherwise(here: &str, canonical: &str) -> Option<Severity> {
+    if here == canonical {
+        return None;
+    }
+    let loose = |s: &str| super::matching::loose_key(&normalize_key(s));
+    Some(if loose(here) == loose(canonical) {
+        Severity::Info
+    } else {
+        Severity::Warning
+    })
+}
+
 /// A title finding when `here` (in `place`: table id, words) spells a code's title differently.
 pub(super) fn title_finding(
     level: Level,
@@ -989,16 +1010,8 @@ pub(super) fn title_finding(
     canonical: &str,
     place: (&str, &str),
 ) -> Option<Finding> {
-    if here == canonical {
-        return None;
-    }
-    let loose = |s: &str| super::matching::loose_key(&normalize_key(s));
-    let typography = loose(here) == loose(canonical);
-    let severity = if typography {
-        Severity::Info
-    } else {
-        Severity::Warning
-    };
+    let severity = spelled_otherwise(here, canonical)?;
+    let typography = severity == Severity::Info;
     Some(
         Finding::new("cross.title", severity, place.0)
             .target(code)

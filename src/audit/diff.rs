@@ -91,29 +91,25 @@ impl std::fmt::Display for Change {
 /// Every change from `a` to `b`, in document order.
 pub fn diff(a: &Programme, b: &Programme) -> Vec<Change> {
     let mut d = Differ::default();
-    d.text(
-        "fiscal_year",
-        None,
-        None,
-        &a.fiscal_year.to_string(),
-        &b.fiscal_year.to_string(),
+    d.identity(
+        (a.fiscal_year, &a.institution),
+        (b.fiscal_year, &b.institution),
     );
-    d.text("institution", None, None, &a.institution, &b.institution);
     d.structure(a, b);
     d.targets(a, b);
     d.costs(a, b);
     d.resource(a, b);
     d.economic(a, b);
     d.responsibilities(a, b);
-    d.front_matter(a, b);
+    d.front_matter(&a.front_matter, &b.front_matter);
     d.out
 }
 
 /// Pairs (in A's order), items only in A, items only in B.
-type Keyed<'a, T> = (Vec<(&'a T, &'a T)>, Vec<&'a T>, Vec<&'a T>);
+pub(super) type Keyed<'a, T> = (Vec<(&'a T, &'a T)>, Vec<&'a T>, Vec<&'a T>);
 
 /// Pairs two lists by key: duplicates pair in order.
-fn keyed<'a, T>(a: &'a [T], b: &'a [T], key: impl Fn(&T) -> String) -> Keyed<'a, T> {
+pub(super) fn keyed<'a, T>(a: &'a [T], b: &'a [T], key: impl Fn(&T) -> String) -> Keyed<'a, T> {
     let mut queue: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, y) in b.iter().enumerate().rev() {
         queue.entry(key(y)).or_default().push(j);
@@ -143,13 +139,14 @@ fn dec(d: Option<Decimal>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
+/// Collects the changes, in the order they are found.
 #[derive(Default)]
-struct Differ {
-    out: Vec<Change>,
+pub(super) struct Differ {
+    pub out: Vec<Change>,
 }
 
 impl Differ {
-    fn push(
+    pub(super) fn push(
         &mut self,
         kind: ChangeKind,
         what: &str,
@@ -169,7 +166,7 @@ impl Differ {
         });
     }
 
-    fn amount(
+    pub(super) fn amount(
         &mut self,
         path: String,
         target: Option<&str>,
@@ -190,7 +187,7 @@ impl Differ {
     }
 
     /// A text field that may be null (printed or not).
-    fn opt_text(
+    pub(super) fn opt_text(
         &mut self,
         path: &str,
         target: Option<&str>,
@@ -211,7 +208,7 @@ impl Differ {
     }
 
     /// A table family printed in one model and not in the other.
-    fn family<T>(&mut self, path: &str, a: Option<&T>, b: Option<&T>) -> bool {
+    pub(super) fn family<T>(&mut self, path: &str, a: Option<&T>, b: Option<&T>) -> bool {
         let kind = match (a, b) {
             (Some(_), None) => ChangeKind::Removed,
             (None, Some(_)) => ChangeKind::Added,
@@ -221,13 +218,20 @@ impl Differ {
         false
     }
 
-    fn text(&mut self, path: &str, target: Option<&str>, name: Option<&str>, a: &str, b: &str) {
+    pub(super) fn text(
+        &mut self,
+        path: &str,
+        target: Option<&str>,
+        name: Option<&str>,
+        a: &str,
+        b: &str,
+    ) {
         self.opt_text(path, target, name, Some(a), Some(b));
     }
 
     /// Entities only in A (removed) and only in B (added), each described
     /// by its path, target, name and amount.
-    fn presence<'t, T>(
+    pub(super) fn presence<'t, T>(
         &mut self,
         what: &str,
         removed: Vec<&'t T>,
@@ -242,6 +246,96 @@ impl Differ {
                     _ => (None, dec(amount)),
                 };
                 self.push(kind, what, path, (target, name), before, after);
+            }
+        }
+    }
+
+    /// The fiscal year and the institution.
+    pub(super) fn identity(&mut self, (ya, ia): (i32, &str), (yb, ib): (i32, &str)) {
+        self.text("fiscal_year", None, None, &ya.to_string(), &yb.to_string());
+        self.text("institution", None, None, ia, ib);
+    }
+
+    /// The columns of A that B has too, by year and kind (`kind` names it):
+    /// (index in A, index in B); a label printed otherwise is a change of
+    /// `path[N].label`.
+    pub(super) fn columns_in_both<C>(
+        &mut self,
+        path: &str,
+        (a, b): (&[C], &[C]),
+        kind: impl Fn(&C) -> (i32, Option<&'static str>),
+        label: impl Fn(&C) -> &str,
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, ca) in a.iter().enumerate() {
+            if let Some(j) = b.iter().position(|cb| kind(cb) == kind(ca)) {
+                out.push((i, j));
+                self.text(
+                    &format!("{path}[{}].label", i + 1),
+                    None,
+                    None,
+                    label(ca),
+                    label(&b[j]),
+                );
+            }
+        }
+        out
+    }
+
+    /// A yes/no field (an indicator's mark).
+    pub(super) fn flag(&mut self, path: &str, who: (Option<&str>, Option<&str>), a: bool, b: bool) {
+        if a != b {
+            self.push(
+                ChangeKind::Changed,
+                "value",
+                path.to_string(),
+                who,
+                Some(a.to_string()),
+                Some(b.to_string()),
+            );
+        }
+    }
+
+    /// Both models' table of a family, when both print it (see [`Differ::family`]).
+    pub(super) fn both<'t, T>(
+        &mut self,
+        path: &str,
+        a: Option<&'t T>,
+        b: Option<&'t T>,
+    ) -> Option<(&'t T, &'t T)> {
+        if self.family(path, a, b) {
+            a.zip(b)
+        } else {
+            None
+        }
+    }
+
+    /// Indicator values compared in the columns both programmes have:
+    /// (index in A, index in B, the column's name in the path).
+    pub(super) fn values(
+        &mut self,
+        q: &str,
+        (code, name): (Option<&str>, Option<&str>),
+        (a, b): (&[Option<Value>], &[Option<Value>]),
+        columns: &[(usize, usize, String)],
+    ) {
+        for (i, j, label) in columns {
+            let va = a.get(*i).cloned().flatten();
+            let vb = b.get(*j).cloned().flatten();
+            if va != vb {
+                let s = |v: Option<Value>| match v {
+                    None => None,
+                    Some(Value::Number(d)) => Some(d.to_string()),
+                    Some(Value::Text(t)) => Some(t),
+                };
+                self.push(
+                    ChangeKind::Changed,
+                    "value",
+                    format!("{q}.values[{label}]"),
+                    (code, name),
+                    s(va),
+                    s(vb),
+                );
             }
         }
     }
@@ -302,25 +396,20 @@ impl Differ {
             )
         });
         // Indicator columns present in both, by (year, kind): (index in A, index in B, label).
-        let mut columns = Vec::new();
-        for (i, ca) in a.indicator_columns.iter().enumerate() {
-            if let Some(j) = b
-                .indicator_columns
-                .iter()
-                .position(|cb| cb.year == ca.year && cb.kind == ca.kind)
-            {
-                let kind = ca.kind.map_or("", ColumnKind::name);
-                columns.push((i, j, format!("{} {kind}", ca.year).trim_end().to_string()));
-                let cb = &b.indicator_columns[j];
-                self.text(
-                    &format!("indicator_columns[{}].label", i + 1),
-                    None,
-                    None,
-                    &ca.label,
-                    &cb.label,
-                );
-            }
-        }
+        let columns: Vec<(usize, usize, String)> = self
+            .columns_in_both(
+                "indicator_columns",
+                (&a.indicator_columns, &b.indicator_columns),
+                |c| (c.year, c.kind.map(ColumnKind::name)),
+                |c| &c.label,
+            )
+            .into_iter()
+            .map(|(i, j)| {
+                let c = &a.indicator_columns[i];
+                let kind = c.kind.map_or("", ColumnKind::name);
+                (i, j, format!("{} {kind}", c.year).trim_end().to_string())
+            })
+            .collect();
         for (x, y) in pairs {
             self.target(x, y, &columns);
         }
@@ -431,35 +520,8 @@ impl Differ {
                 y.as_deref(),
             );
         }
-        if a.marked != b.marked {
-            self.push(
-                ChangeKind::Changed,
-                "value",
-                format!("{q}.marked"),
-                (code, name),
-                Some(a.marked.to_string()),
-                Some(b.marked.to_string()),
-            );
-        }
-        for (i, j, label) in columns {
-            let va = a.values.get(*i).cloned().flatten();
-            let vb = b.values.get(*j).cloned().flatten();
-            if va != vb {
-                let s = |v: Option<Value>| match v {
-                    None => None,
-                    Some(Value::Number(d)) => Some(d.to_string()),
-                    Some(Value::Text(t)) => Some(t),
-                };
-                self.push(
-                    ChangeKind::Changed,
-                    "value",
-                    format!("{q}.values[{label}]"),
-                    (code, name),
-                    s(va),
-                    s(vb),
-                );
-            }
-        }
+        self.flag(&format!("{q}.marked"), (code, name), a.marked, b.marked);
+        self.values(&q, (code, name), (&a.values, &b.values), columns);
     }
 
     fn costs(&mut self, a: &Programme, b: &Programme) {
@@ -705,9 +767,10 @@ impl Differ {
         }
     }
 
-    fn front_matter(&mut self, a: &Programme, b: &Programme) {
+    /// Front matter sections: added, removed, changed (matched by title).
+    pub(super) fn front_matter(&mut self, a: &[Section], b: &[Section]) {
         let key = |s: &Section| normalize_key(&s.title);
-        let (pairs, removed, added) = keyed(&a.front_matter, &b.front_matter, key);
+        let (pairs, removed, added) = keyed(a, b, key);
         self.presence("section", removed, added, |s| {
             (
                 format!("front_matter[{}]", s.title),

@@ -72,8 +72,20 @@
 //! | `narrative.budget` | error | the budget stated in words in the message ("45 milyar 100 milyon liralık bir bütçe") vs "Toplam Bütçe" |
 //! | `code.parent` | warning | a goal, objective or target code that does not extend its parent's (`PH3.1` under `SH2.2`) |
 //! | `code.indicator` | warning | an indicator code that does not belong to its target (`PG2.1.1` under target 1.1.1) |
+//! | `budget.line.sum` | error | program-budget layout: on every activity printing Bütçe İçi and Bütçe Dışı rows, their sum vs its Toplam, column by column |
+//! | `budget.total` | error | an alt program's total row (Toplam, and its Bütçe İçi / Bütçe Dışı rows where printed) vs the sum of its activities, column by column |
+//! | `budget.economic` | error | an activity's economic lines vs its total (or its Bütçe İçi row, where the lines break down that row: see [`budget`]), column by column |
+//! | `budget.summary.program` | error / warning | each row of the summary by program vs the activities of its program or alt program (matched by code, else by name), its total vs its program rows; a row without a block, or a block without a row, is a warning |
+//! | `budget.summary.economic` | error | each row of the summary by economic code vs that code summed over the activities' economic lines, its total vs its rows |
+//! | `budget.code.parent` | warning | an alt program or activity code that does not extend its parent's (`01.02.003` under `01.02` under `01`) |
+//! | `budget.cross.name` | warning / info | a program or alt program named (or coded) otherwise in the summary by program than in its block (info when only spacing, case or punctuation differ) |
+//! | `budget.duplicate` | error / warning | an indicator or activity printed twice in one alt program (same code or same name); error for an activity whose second printing carries a non-zero amount, which may be counted twice |
 //! | `audit.not_run` | info | the checks that could not run because the document does not print a table they need, and why |
-//! | `roundtrip.<field>` | error | a field of the source model vs the model ingested from the regenerated report ([`compare_models`]); `<field>` is the top-level key (`goals`, `activity_costs`, …) |
+//! | `roundtrip.<field>` | error | a field of the source model vs the model ingested from the regenerated report ([`compare_models`], [`budget::compare_models`]); `<field>` is the top-level key (`goals`, `activity_costs`, `programs`, …) |
+//!
+//! The `budget.*` checks run on a program-budget document ([`budget::audit`]),
+//! the others on a performance-target one ([`audit`]); `audit.not_run` and the
+//! round trip on both. Their conventions are the same.
 //!
 //! `narrative.budget` reads the first front-matter section (the message) and
 //! any section whose title mentions "sunuş", "başkan" or "mesaj"; other
@@ -90,7 +102,7 @@ mod roundtrip;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Programme;
+use crate::model::{Layout, Programme};
 
 pub use diff::{diff, Change, ChangeKind};
 pub use report::{report_data, report_pdf, report_title, summarize, to_csv, to_json, SummaryRow};
@@ -239,8 +251,50 @@ pub const CHECKS: &[(&str, &str)] = &[
         "code.indicator",
         "indicator code that does not belong to its target",
     ),
+    (
+        "budget.line.sum",
+        "activity: Bütçe İçi + Bütçe Dışı vs Toplam, per column",
+    ),
+    (
+        "budget.total",
+        "alt program's total row vs the sum of its activities",
+    ),
+    (
+        "budget.economic",
+        "activity's economic lines vs its total (or Bütçe İçi)",
+    ),
+    (
+        "budget.summary.program",
+        "summary by program vs the activities; its total vs its rows",
+    ),
+    (
+        "budget.summary.economic",
+        "summary by economic code vs the activities' economic lines",
+    ),
+    (
+        "budget.code.parent",
+        "alt program or activity code that does not extend its parent's",
+    ),
+    (
+        "budget.cross.name",
+        "program or alt program named otherwise in the summary",
+    ),
+    (
+        "budget.duplicate",
+        "indicator or activity printed twice in one alt program",
+    ),
     ("audit.not_run", "checks that could not run, and why"),
 ];
+
+/// The checks of [`CHECKS`] that run on a document of `layout`, in report
+/// order: the `budget.*` checks on the program-budget layout, the others on
+/// the performance-target layout, `audit.not_run` on both.
+pub fn checks_for(layout: Layout) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    CHECKS.iter().filter(move |(id, _)| {
+        let budget = id.starts_with("budget.");
+        *id == "audit.not_run" || budget == (layout == Layout::ProgramBudget)
+    })
+}
 
 /// How serious a finding is; errors make `perfprog audit` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -275,7 +329,8 @@ impl std::fmt::Display for Severity {
 pub mod table {
     /// A Performans Hedefi Tablosu.
     pub const TARGET: &str = "performance_target";
-    /// A Faaliyet Maliyetleri Tablosu.
+    /// A Faaliyet Maliyetleri Tablosu (in the program-budget layout, an
+    /// alt program's cost table).
     pub const COST: &str = "activity_cost";
     /// İdarenin Toplam Kaynak İhtiyacı.
     pub const RESOURCE: &str = "resource_summary";
@@ -287,6 +342,16 @@ pub mod table {
     pub const FRONT_MATTER: &str = "front_matter";
     /// Top-level model fields outside the tables (round trip).
     pub const MODEL: &str = "model";
+    /// A program's or alt program's block (its heading, codes and names).
+    pub const PROGRAM: &str = "program";
+    /// An alt program's Performans Göstergeleri.
+    pub const INDICATORS: &str = "indicators";
+    /// An activity's breakdown by economic code.
+    pub const ACTIVITY_ECONOMIC: &str = "activity_economic";
+    /// Programlara / Alt Programlara Göre Kaynak Dağılımı.
+    pub const PROGRAM_SUMMARY: &str = "program_summary";
+    /// Ekonomik Sınıflandırmaya Göre Bütçe.
+    pub const BUDGET_BY_ECONOMIC_CODE: &str = "budget_by_economic_code";
 }
 
 /// One disagreement found by the audit.

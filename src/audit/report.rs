@@ -6,15 +6,17 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Finding, Severity, CHECKS};
-use crate::model::Programme;
+use crate::model::{Layout, Programme, Source};
 use crate::render::{Engine, PdfOptions, RenderError};
 
 /// The PDF title of the audit report.
 pub fn report_title(p: &Programme) -> String {
-    format!(
-        "{} {} Yılı Performans Programı Denetim Raporu",
-        p.institution, p.fiscal_year
-    )
+    title_of(&p.institution, p.fiscal_year)
+}
+
+/// The PDF title of the audit report of an administration's year.
+pub(super) fn title_of(institution: &str, fiscal_year: i32) -> String {
+    format!("{institution} {fiscal_year} Yılı Performans Programı Denetim Raporu")
 }
 
 /// The audit report (`audit.typ` with [`report_data`]) as PDF bytes.
@@ -149,10 +151,25 @@ pub fn summarize(findings: &[Finding]) -> Vec<SummaryRow> {
 /// severity, every check with its counts (zero included), and every finding
 /// (amounts as decimal strings, as in `audit.json`).
 pub fn report_data(p: &Programme, findings: &[Finding], roundtrip: bool) -> serde_json::Value {
+    layout_report_data(
+        (&p.institution, p.fiscal_year, &p.source),
+        Layout::PerformanceTarget,
+        findings,
+        roundtrip,
+    )
+}
+
+/// [`report_data`] for a document of `layout` identified by its
+/// institution, fiscal year and source: the layout's checks are listed.
+pub(super) fn layout_report_data(
+    (institution, fiscal_year, source): (&str, i32, &Source),
+    layout: Layout,
+    findings: &[Finding],
+    roundtrip: bool,
+) -> serde_json::Value {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let found = summarize(findings);
-    let mut checks: Vec<SummaryRow> = CHECKS
-        .iter()
+    let mut checks: Vec<SummaryRow> = super::checks_for(layout)
         .map(|(id, d)| {
             found
                 .iter()
@@ -174,9 +191,9 @@ pub fn report_data(p: &Programme, findings: &[Finding], roundtrip: bool) -> serd
             .cloned(),
     );
     json!({
-        "institution": p.institution,
-        "fiscal_year": p.fiscal_year,
-        "source": {"file": p.source.file, "sha256": p.source.sha256, "pages": p.source.pages},
+        "institution": institution,
+        "fiscal_year": fiscal_year,
+        "source": {"file": source.file, "sha256": source.sha256, "pages": source.pages},
         "roundtrip": roundtrip,
         "totals": {
             "error": count(Severity::Error),

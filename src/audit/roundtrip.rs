@@ -7,10 +7,10 @@
 //! entities are aligned on their codes or names first (see [`align`]).
 
 use rust_decimal::Decimal;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::{table, Finding, Severity};
-use crate::model::Programme;
+use crate::model::{Programme, Section};
 
 /// The model's top-level fields in document order.
 const TOP_ORDER: [&str; 10] = [
@@ -28,32 +28,96 @@ const TOP_ORDER: [&str; 10] = [
 
 /// Compares `source` with `regenerated`; one error finding per differing field.
 pub fn compare_models(source: &Programme, regenerated: &Programme) -> Vec<Finding> {
-    let a = serde_json::to_value(source).unwrap_or(Value::Null);
-    let b = serde_json::to_value(regenerated).unwrap_or(Value::Null);
+    compare_values(
+        &serde_json::to_value(source).unwrap_or(Value::Null),
+        &serde_json::to_value(regenerated).unwrap_or(Value::Null),
+        &TARGETS,
+        (&source.front_matter, &regenerated.front_matter),
+    )
+}
+
+/// How one layout's model is walked: its top-level keys in document order,
+/// the table id of each, and what names a finding's target and activity.
+pub(super) struct Scheme {
+    /// The model's top-level keys in document order.
+    pub top_order: &'static [&'static str],
+    /// The table id of a top-level key's findings.
+    pub table_of: fn(&str) -> &'static str,
+    /// Sets the target code and activity name of the object at `path`
+    /// (whose last step is `last`) under the top-level key `top`.
+    pub locate: fn(c: &mut Context, top: &str, path: &str, last: &str, obj: &Map<String, Value>),
+}
+
+/// The performance-target layout.
+const TARGETS: Scheme = Scheme {
+    top_order: &TOP_ORDER,
+    table_of: |top| match top {
+        "goals" => table::TARGET,
+        "activity_costs" => table::COST,
+        "resource_summary" => table::RESOURCE,
+        "economic_summary" => table::ECONOMIC,
+        "responsibilities" => table::RESPONSIBILITIES,
+        "front_matter" => table::FRONT_MATTER,
+        _ => table::MODEL,
+    },
+    locate: |c, top, path, last, obj| {
+        if last.starts_with("targets[") {
+            c.target = text(obj, "code");
+        } else if last.starts_with("activities[") {
+            c.activity = text(obj, "name");
+        } else if path.starts_with("activity_costs[") || path.starts_with("responsibilities[") {
+            if !path.contains('.') {
+                c.target = text(obj, "target");
+                c.activity = text(obj, "activity");
+            }
+        } else if last.starts_with("rows[") && top == "resource_summary" {
+            c.target = text(obj, "code");
+        } else if last.starts_with("front_matter[") {
+            c.activity = text(obj, "title");
+        }
+    },
+};
+
+/// A text field of an object.
+pub(super) fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    obj.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// Compares two models as JSON values, one finding per differing field
+/// (`source` and every `page` left out; the front matter, given as
+/// sections, compared as running text).
+pub(super) fn compare_values(
+    a: &Value,
+    b: &Value,
+    scheme: &Scheme,
+    front_matter: (&[Section], &[Section]),
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    let (Value::Object(ma), Value::Object(mb)) = (&a, &b) else {
+    let (Value::Object(ma), Value::Object(mb)) = (a, b) else {
         return out;
     };
     // Top-level fields in the model's order (JSON objects here are sorted by key).
     let mut keys: Vec<&String> = ma.keys().filter(|k| *k != "source").collect();
     keys.sort_by_key(|k| {
-        TOP_ORDER
+        scheme
+            .top_order
             .iter()
             .position(|t| t == k)
-            .unwrap_or(TOP_ORDER.len())
+            .unwrap_or(scheme.top_order.len())
     });
     for k in keys {
         if k == "front_matter" {
-            out.extend(compare_front_matter(source, regenerated));
+            out.extend(compare_front_matter(front_matter.0, front_matter.1));
             continue;
         }
         let va = &ma[k];
         let vb = mb.get(k).unwrap_or(&Value::Null);
         let ctx = Context {
             top: k,
+            table: (scheme.table_of)(k),
             ..Context::default()
         };
-        walk(k.clone(), va, vb, &ctx, &mut out);
+        walk(k.clone(), va, vb, &ctx, scheme, &mut out);
     }
     out
 }
@@ -62,11 +126,11 @@ pub fn compare_models(source: &Programme, regenerated: &Programme) -> Vec<Findin
 /// paragraph, list item and table cell, in order. The regenerated report
 /// lays paragraphs out afresh, so where one block ends and the next begins
 /// may be read differently; what must not change is the text itself.
-fn compare_front_matter(source: &Programme, regenerated: &Programme) -> Vec<Finding> {
-    fn words(p: &Programme) -> Vec<String> {
+fn compare_front_matter(source: &[Section], regenerated: &[Section]) -> Vec<Finding> {
+    fn words(sections: &[Section]) -> Vec<String> {
         let mut out = Vec::new();
         let mut push = |t: &str| out.extend(t.split_whitespace().map(str::to_string));
-        for s in &p.front_matter {
+        for s in sections {
             push(&s.title);
             for b in &s.blocks {
                 match b {
@@ -105,28 +169,24 @@ fn compare_front_matter(source: &Programme, regenerated: &Programme) -> Vec<Find
 
 /// Where in the model a comparison is, for the finding's columns.
 #[derive(Debug, Clone, Default)]
-struct Context<'a> {
+pub(super) struct Context<'a> {
     top: &'a str,
-    target: Option<String>,
-    activity: Option<String>,
+    table: &'static str,
+    pub target: Option<String>,
+    pub activity: Option<String>,
     page: Option<u32>,
 }
 
 impl Context<'_> {
     fn finding(&self, path: &str, a: Option<&Value>, b: Option<&Value>, what: &str) -> Finding {
-        let tbl = match self.top {
-            "goals" => table::TARGET,
-            "activity_costs" => table::COST,
-            "resource_summary" => table::RESOURCE,
-            "economic_summary" => table::ECONOMIC,
-            "responsibilities" => table::RESPONSIBILITIES,
-            "front_matter" => table::FRONT_MATTER,
-            _ => table::MODEL,
-        };
-        let mut f = Finding::new(&format!("roundtrip.{}", self.top), Severity::Error, tbl)
-            .page(self.page)
-            .figures(a.and_then(decimal), b.and_then(decimal))
-            .message(format!("{path}: {what}"));
+        let mut f = Finding::new(
+            &format!("roundtrip.{}", self.top),
+            Severity::Error,
+            self.table,
+        )
+        .page(self.page)
+        .figures(a.and_then(decimal), b.and_then(decimal))
+        .message(format!("{path}: {what}"));
         f.target.clone_from(&self.target);
         f.activity.clone_from(&self.activity);
         f
@@ -153,41 +213,39 @@ fn brief(v: &Value) -> String {
 }
 
 /// The context below an object: picks up codes, names and pages as it descends.
-fn enter<'a>(ctx: &Context<'a>, path: &str, obj: &serde_json::Map<String, Value>) -> Context<'a> {
+fn enter<'a>(
+    ctx: &Context<'a>,
+    path: &str,
+    obj: &Map<String, Value>,
+    scheme: &Scheme,
+) -> Context<'a> {
     let mut c = ctx.clone();
-    let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
     let last = path.rsplit('.').next().unwrap_or("");
-    if last.starts_with("targets[") {
-        c.target = text("code");
-    } else if last.starts_with("activities[") {
-        c.activity = text("name");
-    } else if path.starts_with("activity_costs[") || path.starts_with("responsibilities[") {
-        if !path.contains('.') {
-            c.target = text("target");
-            c.activity = text("activity");
-        }
-    } else if last.starts_with("rows[") && ctx.top == "resource_summary" {
-        c.target = text("code");
-    } else if last.starts_with("front_matter[") {
-        c.activity = text("title");
-    }
+    (scheme.locate)(&mut c, ctx.top, path, last, obj);
     if let Some(p) = obj.get("page").and_then(Value::as_u64) {
         c.page = u32::try_from(p).ok();
     }
     c
 }
 
-fn walk(path: String, a: &Value, b: &Value, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn walk(
+    path: String,
+    a: &Value,
+    b: &Value,
+    ctx: &Context<'_>,
+    scheme: &Scheme,
+    out: &mut Vec<Finding>,
+) {
     match (a, b) {
         (Value::Object(ma), Value::Object(mb)) => {
-            let inner = enter(ctx, &path, ma);
+            let inner = enter(ctx, &path, ma, scheme);
             for (k, va) in ma {
                 if k == "page" {
                     continue;
                 }
                 let p = format!("{path}.{k}");
                 match mb.get(k) {
-                    Some(vb) => walk(p, va, vb, &inner, out),
+                    Some(vb) => walk(p, va, vb, &inner, scheme, out),
                     None => out.push(inner.finding(
                         &p,
                         Some(va),
@@ -210,12 +268,14 @@ fn walk(path: String, a: &Value, b: &Value, ctx: &Context<'_>, out: &mut Vec<Fin
         (Value::Array(va), Value::Array(vb)) => {
             for step in align(va, vb) {
                 match step {
-                    (Some(i), Some(j)) => walk(format!("{path}[{i}]"), &va[i], &vb[j], ctx, out),
+                    (Some(i), Some(j)) => {
+                        walk(format!("{path}[{i}]"), &va[i], &vb[j], ctx, scheme, out)
+                    }
                     (Some(i), None) => {
                         let p = format!("{path}[{i}]");
                         let x = &va[i];
                         let inner = match x {
-                            Value::Object(m) => enter(ctx, &p, m),
+                            Value::Object(m) => enter(ctx, &p, m, scheme),
                             _ => ctx.clone(),
                         };
                         out.push(inner.finding(

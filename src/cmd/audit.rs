@@ -1,6 +1,7 @@
 //! `perfprog audit`: reconciles the programme with itself (and, with
 //! `--roundtrip`, with the model read back from its regenerated report);
-//! writes `audit.{json,csv,pdf}` and prints a one-screen summary.
+//! writes `audit.{json,csv,pdf}` and prints a one-screen summary. Both
+//! layouts: the performance-target checks or the program-budget ones.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,18 +9,17 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use perfprog::audit::{self, Finding, Severity};
-use perfprog::model::Programme;
+use perfprog::model::Document;
 
 use super::render::engine_and_options;
 
 /// Runs `perfprog audit`.
 pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
     let document = super::load_programme(&args.input, args.quiet)?;
-    let perfprog::model::Document::Targets(programme) = &document else {
-        return Err(super::not_for_budget("audit"));
+    let mut findings = match &document {
+        Document::Targets(p) => audit::audit(p),
+        Document::Budget(b) => audit::budget::audit(b),
     };
-    let programme = programme.clone();
-    let mut findings = audit::audit(&programme);
     let typst = if args.roundtrip || args.output.is_some() {
         Some(engine_and_options(&args.typst)?)
     } else {
@@ -45,15 +45,22 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
         written.push(write("audit.json", audit::to_json(&findings).as_bytes())?);
         written.push(write("audit.csv", audit::to_csv(&findings).as_bytes())?);
         if let Some((engine, opts)) = &typst {
-            let pdf = audit::report_pdf(engine, &programme, &findings, args.roundtrip, opts)
-                .context("failed to render the audit report")?;
+            let pdf = match &document {
+                Document::Targets(p) => {
+                    audit::report_pdf(engine, p, &findings, args.roundtrip, opts)
+                }
+                Document::Budget(b) => {
+                    audit::budget::report_pdf(engine, b, &findings, args.roundtrip, opts)
+                }
+            }
+            .context("failed to render the audit report")?;
             written.push(write("audit.pdf", &pdf)?);
         }
     }
 
     if !args.quiet {
         let mut out = std::io::stdout().lock();
-        print_summary(&mut out, &programme, &findings)?;
+        print_summary(&mut out, &document, &findings)?;
         if written.is_empty() {
             for f in &findings {
                 writeln!(out, "{}", one_line(f))?;
@@ -71,13 +78,13 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The summary: totals, then one line per check with findings.
-fn print_summary(out: &mut impl Write, p: &Programme, findings: &[Finding]) -> std::io::Result<()> {
+fn print_summary(out: &mut impl Write, d: &Document, findings: &[Finding]) -> std::io::Result<()> {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     writeln!(
         out,
         "audit of {} {}: {} findings — {} errors, {} warnings, {} info",
-        p.institution,
-        p.fiscal_year,
+        d.institution(),
+        d.fiscal_year(),
         findings.len(),
         count(Severity::Error),
         count(Severity::Warning),

@@ -1,24 +1,32 @@
-//! `perfprog diff`: the changes between two programmes (documents or models).
+//! `perfprog diff`: the changes between two programmes (documents or
+//! models), of one layout or of each.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 /// Runs `perfprog diff`; always exits 0 (a diff reports, it does not judge).
 pub fn run(args: super::DiffArgs) -> anyhow::Result<ExitCode> {
-    use perfprog::model::Document;
-    let (Document::Targets(a), Document::Targets(b)) = (
-        super::load_programme(&args.a, true)?,
-        super::load_programme(&args.b, true)?,
-    ) else {
-        return Err(super::not_for_budget("diff"));
-    };
-    let changes = perfprog::audit::diff(&a, &b);
+    let a = super::load_programme(&args.a, true)?;
+    let b = super::load_programme(&args.b, true)?;
+    let changes = perfprog::audit::budget::diff_documents(&a, &b);
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut text = serde_json::to_string_pretty(&changes)?;
         text.push('\n');
         out.write_all(text.as_bytes())?;
-    } else if changes.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if a.layout() != b.layout() {
+        writeln!(
+            out,
+            "{} is a {} document and {} a {} one: they cannot be compared table by table; what they share:",
+            args.a.display(),
+            a.layout().name(),
+            args.b.display(),
+            b.layout().name()
+        )?;
+    }
+    if changes.is_empty() {
         writeln!(out, "no differences")?;
     } else {
         for c in &changes {
