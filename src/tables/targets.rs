@@ -615,9 +615,10 @@ impl Parser<'_> {
             return 1;
         }
         // The strategic area printed as a labelled row (`Stratejik Alan |
-        // EKONOMİ`): its value is the theme.
-        if let Some(area) = after_keyword(&text, "Stratejik Alan") {
-            self.theme_lines = vec![area.trim_start_matches([':', ' ']).to_string()];
+        // EKONOMİ`, `Tema | Altyapı`, `Tema: Altyapı`): its value, without
+        // the label, is the theme.
+        if let Some(area) = strategic_area(it.line, &text) {
+            self.theme_lines = vec![area];
             return 1;
         }
         if let Some((head, code, title)) = row_label(it.line).or_else(|| label(&text)) {
@@ -1413,6 +1414,37 @@ impl Parser<'_> {
     }
 }
 
+/// The words that label a strategic area printed as a labelled row.
+const AREA_LABELS: [&str; 4] = [
+    "stratejik alan",
+    "stratejik alanı",
+    "stratejik tema",
+    "tema",
+];
+
+/// A strategic area printed with its label: the label in a cell of its own
+/// before the area (`Tema | Altyapı`), or before a colon (`Tema: Altyapı`,
+/// `Stratejik Alan: EKONOMİ`), or `Stratejik Alan` leading the line. The
+/// area without its label.
+fn strategic_area(line: &crate::layout::Line, text: &str) -> Option<String> {
+    let value = |v: &str| {
+        let v = normalize::clean(v.trim_start_matches([':', ' ']));
+        (!v.is_empty()).then_some(v)
+    };
+    if let [first, rest @ ..] = &line.cells[..] {
+        if !rest.is_empty() && AREA_LABELS.contains(&header::key(&first.text).as_str()) {
+            let cells: Vec<&str> = rest.iter().map(|c| c.text.as_str()).collect();
+            return value(&cells.join(" "));
+        }
+    }
+    if let Some((label, area)) = text.split_once(':') {
+        if AREA_LABELS.contains(&header::key(label).as_str()) {
+            return value(area);
+        }
+    }
+    after_keyword(text, "Stratejik Alan").and_then(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1697,7 +1729,16 @@ mod tests {
     /// `header`, then two indicators and two activities with a total.
     fn one_target(labels: &[&[(f32, f32, &str)]], indicator: &str, activity: &str) -> Parsed {
         // The strategic area the goal belongs to, printed above it.
-        let theme: &[(f32, f32, &str)] = &[(40.0, 100.0, "Altyapı")];
+        one_target_in(&[(40.0, 100.0, "Altyapı")], labels, indicator, activity)
+    }
+
+    /// [`one_target`] under the strategic area printed as `theme`.
+    fn one_target_in(
+        theme: &[(f32, f32, &str)],
+        labels: &[&[(f32, f32, &str)]],
+        indicator: &str,
+        activity: &str,
+    ) -> Parsed {
         let mut rows: Vec<&[(f32, f32, &str)]> = vec![theme];
         rows.extend_from_slice(labels);
         let ind_header = [
@@ -1928,5 +1969,33 @@ mod tests {
             &one_target(&own_cell, "PERFORMANS GÖSTERGELERİ", "FAALİYETLER"),
             "code in a cell of its own",
         );
+    }
+
+    /// The strategic area printed with its label, in a cell of its own or
+    /// before a colon: the label is not the theme.
+    #[test]
+    fn strategic_area_labels_are_not_the_theme() {
+        let labels: [&[(f32, f32, &str)]; 3] = [
+            &[(
+                40.0,
+                500.0,
+                "Stratejik Amaç 1: Herkesi Kapsayan Bir Altyapı",
+            )],
+            &[(40.0, 500.0, "Stratejik Hedef 1.1: Kent Altyapısı")],
+            &[(
+                40.0,
+                500.0,
+                "Performans Hedefi 1.1.1: Altyapı Çalışmalarını Yürütmek",
+            )],
+        ];
+        for theme in [
+            &[(40.0, 80.0, "Tema"), (90.0, 200.0, "Altyapı")][..],
+            &[(40.0, 120.0, "Stratejik Alan"), (130.0, 200.0, "ALTYAPI")][..],
+            &[(40.0, 200.0, "Tema: Altyapı")][..],
+            &[(40.0, 200.0, "STRATEJİK ALAN: ALTYAPI")][..],
+        ] {
+            let parsed = one_target_in(theme, &labels, "Performans Göstergeleri", "Faaliyetler");
+            check(&parsed, &format!("{theme:?}"));
+        }
     }
 }
