@@ -315,6 +315,59 @@ impl BudgetProgramme {
 /// The indicator column kinds are those of version 2 ([`ColumnKind`]).
 pub type IndicatorKind = ColumnKind;
 
+/// A column of the indicator tables or of the cost tables, for code that
+/// treats both alike (rollover, workbook, CSV).
+pub trait YearColumn: Clone + PartialEq {
+    /// What the column's figures are.
+    type Kind: Copy + PartialEq;
+    /// A column of this year, kind and label.
+    fn make(year: i32, kind: Option<Self::Kind>, label: String) -> Self;
+    fn year(&self) -> i32;
+    fn kind(&self) -> Option<Self::Kind>;
+    /// The header as printed.
+    fn label(&self) -> &str;
+    /// The kind's name in the model (`budget`, `target`, …); empty for none.
+    fn kind_name(&self) -> &'static str;
+}
+
+impl YearColumn for IndicatorColumn {
+    type Kind = ColumnKind;
+    fn make(year: i32, kind: Option<ColumnKind>, label: String) -> Self {
+        IndicatorColumn { year, kind, label }
+    }
+    fn year(&self) -> i32 {
+        self.year
+    }
+    fn kind(&self) -> Option<ColumnKind> {
+        self.kind
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn kind_name(&self) -> &'static str {
+        self.kind.map_or("", ColumnKind::name)
+    }
+}
+
+impl YearColumn for CostColumn {
+    type Kind = CostKind;
+    fn make(year: i32, kind: Option<CostKind>, label: String) -> Self {
+        CostColumn { year, kind, label }
+    }
+    fn year(&self) -> i32 {
+        self.year
+    }
+    fn kind(&self) -> Option<CostKind> {
+        self.kind
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn kind_name(&self) -> &'static str {
+        self.kind.map_or("", CostKind::name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
