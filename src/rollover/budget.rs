@@ -15,7 +15,8 @@
 //!   old `Planlanan` (what was planned for 2026 is the 2026 target). No
 //!   other kind stands in: a forecast never becomes a budget, an actual or
 //!   a year-end estimate of a past year, and a year's actuals and year-end
-//!   estimates, which last year's document could not know, start empty.
+//!   estimates, which last year's document could not know, start empty
+//!   (rolled over two years, the old `2027 Tahmin` fills no 2027 column).
 //! - **The new fiscal year and the years after it** hold plans and
 //!   forecasts, which the office revises: they start empty, unless
 //!   `carry_amounts` asks to start from last year's figures. Then a column
@@ -112,9 +113,12 @@ fn move_columns<C: Column>(old: &[C], shift: i32, to: i32, carry: bool) -> (Vec<
             if !past && !carry {
                 return None;
             }
+            // A past year takes only what the old document knew of it (its
+            // budget year and before): never a forecast.
+            let known = |o: &C| !past || o.year() <= to - shift;
             C::sources(n.kind(), past).into_iter().find_map(|k| {
                 old.iter()
-                    .position(|o| o.year() == n.year() && o.kind() == k)
+                    .position(|o| o.year() == n.year() && o.kind() == k && known(o))
             })
         })
         .collect();
@@ -400,5 +404,32 @@ mod tests {
         assert_eq!(origin, [None, Some(3), None, None, None, None]);
         let (_, origin) = move_columns(&old, 1, 2027, true);
         assert_eq!(origin, [None, Some(3), None, Some(4), Some(5), None]);
+        // Two years on, the old forecast of 2027 is a past year's: it
+        // never becomes its plan; the 2028 forecast starts the 2028 target.
+        let (_, origin) = move_columns(&old, 2, 2028, true);
+        assert_eq!(origin, [None, None, None, Some(5), None, None]);
+    }
+
+    #[test]
+    fn cost_columns_take_the_budget_and_with_carrying_the_forecasts() {
+        use CostKind::*;
+        let old: Vec<CostColumn> = [
+            (2025, Budget),
+            (2025, Actual),
+            (2025, Estimate),
+            (2026, Budget),
+            (2027, Estimate),
+            (2028, Estimate),
+        ]
+        .into_iter()
+        .map(|(y, k)| CostColumn::new(y, Some(k)))
+        .collect();
+        let (new, origin) = move_columns(&old, 1, 2027, false);
+        assert_eq!(new[1].label, "2026 Harcama");
+        assert_eq!(origin, [Some(3), None, None, None, None, None]);
+        let (_, origin) = move_columns(&old, 1, 2027, true);
+        assert_eq!(origin, [Some(3), None, None, Some(4), Some(5), None]);
+        let (_, origin) = move_columns(&old, 2, 2028, true);
+        assert_eq!(origin, [None, None, None, Some(5), None, None]);
     }
 }
