@@ -10,7 +10,7 @@ use perfprog::workbook::grid::cell_ref;
 use perfprog::workbook::{xlsx, Cell, Grid, Sheet};
 use rust_decimal::Decimal;
 
-use crate::util::{perfprog, root, workdir};
+use crate::util::{ok, perfprog, root, workdir};
 
 const FIXTURE: &str = "tests/data/kuzeykent-2026-performans-programi.json";
 
@@ -21,15 +21,6 @@ fn fixture() -> BudgetProgramme {
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
-}
-
-fn ok(out: &std::process::Output) {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// The JSON paths where two values differ (`programs[0].sub_programs[1].name:
