@@ -226,7 +226,9 @@ pub struct RolloverArgs {
     /// Write the new model here.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// Carry this year's amounts over instead of emptying them.
+    /// Carry this year's amounts over instead of emptying them (a
+    /// program-budget document: start the new year's budget, targets and
+    /// forecasts from this year's forecasts).
     #[arg(long)]
     pub carry_amounts: bool,
 }

@@ -81,7 +81,7 @@ pub fn move_years(label: &str, shift: i32) -> String {
     let flush = |digits: &mut String, out: &mut String| {
         match digits.parse::<i32>() {
             Ok(y) if digits.len() == 4 && (1900..2200).contains(&y) => {
-                out.push_str(&(y + shift).to_string())
+                out.push_str(&y.saturating_add(shift).to_string())
             }
             _ => out.push_str(digits),
         }
@@ -104,7 +104,13 @@ pub fn move_years(label: &str, shift: i32) -> String {
 fn move_columns<C: Column>(old: &[C], shift: i32, to: i32, carry: bool) -> (Vec<C>, Origins) {
     let new: Vec<C> = old
         .iter()
-        .map(|c| C::make(c.year() + shift, c.kind(), move_years(c.label(), shift)))
+        .map(|c| {
+            C::make(
+                c.year().saturating_add(shift),
+                c.kind(),
+                move_years(c.label(), shift),
+            )
+        })
         .collect();
     let origin = new
         .iter()
@@ -115,7 +121,7 @@ fn move_columns<C: Column>(old: &[C], shift: i32, to: i32, carry: bool) -> (Vec<
             }
             // A past year takes only what the old document knew of it (its
             // budget year and before): never a forecast.
-            let known = |o: &C| !past || o.year() <= to - shift;
+            let known = |o: &C| !past || o.year() <= to.saturating_sub(shift);
             C::sources(n.kind(), past).into_iter().find_map(|k| {
                 old.iter()
                     .position(|o| o.year() == n.year() && o.kind() == k && known(o))
@@ -155,7 +161,7 @@ pub fn rollover(
     if to <= from {
         return Err(Error::NotLater { from, to });
     }
-    let shift = to - from;
+    let shift = to.saturating_sub(from);
     let (indicator_columns, ind_origin) =
         move_columns(&b.indicator_columns, shift, to, carry_amounts);
     let (cost_columns, cost_origin) = move_columns(&b.cost_columns, shift, to, carry_amounts);
