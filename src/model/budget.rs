@@ -140,6 +140,22 @@ pub struct SubProgram {
     pub columns_as_printed: PrintedColumns,
 }
 
+impl SubProgram {
+    /// An alt program with nothing in it yet, to be filled by a reader.
+    pub fn new(code: Option<String>, name: String, page: Option<u32>) -> SubProgram {
+        SubProgram {
+            code,
+            name,
+            page,
+            goals: Vec::new(),
+            indicators: Vec::new(),
+            activities: Vec::new(),
+            stated_total: None,
+            columns_as_printed: PrintedColumns::default(),
+        }
+    }
+}
+
 /// A block's own indicator and cost columns (each empty where it prints
 /// the document's).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

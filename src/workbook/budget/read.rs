@@ -267,16 +267,7 @@ fn read_hierarchy(grid: &Grid) -> Result<Tree, ImportError> {
                 format!("the alt program {key:?} is listed twice; other sheets could not tell them apart"),
             ));
         }
-        let mut s = SubProgram {
-            code,
-            name,
-            page,
-            goals: Vec::new(),
-            indicators: Vec::new(),
-            activities: Vec::new(),
-            stated_total: None,
-            columns_as_printed: Default::default(),
-        };
+        let mut s = SubProgram::new(code, name, page);
         s.columns_as_printed.indicators =
             parse_columns(&row.opt_text(4)?).map_err(|e| row.err(4, e))?;
         s.columns_as_printed.costs = parse_columns(&row.opt_text(5)?).map_err(|e| row.err(5, e))?;
