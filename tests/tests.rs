@@ -5,6 +5,7 @@ mod util;
 
 mod audit;
 mod budget_audit;
+mod budget_loop;
 mod budget_read;
 mod cli;
 mod ingest;

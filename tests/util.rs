@@ -42,6 +42,16 @@ pub fn perfprog(dir: &Path, args: &[&str]) -> Output {
         .expect("run perfprog")
 }
 
+/// Asserts that a run of the binary exited 0, showing its stderr if not.
+pub fn ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Extracts the model of a PDF or text file through the library, on all cores.
 pub fn extract(path: &Path) -> Result<perfprog::Extraction, perfprog::Error> {
     let bytes = std::fs::read(path).map_err(|source| perfprog::Error::Io {

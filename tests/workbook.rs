@@ -8,16 +8,7 @@ use perfprog::model::{Programme, Value};
 use perfprog::workbook::{xlsx, Cell, Grid, Sheet};
 use rust_decimal::Decimal;
 
-use crate::util::{fixture_pdf, perfprog, workdir};
-
-fn ok(out: &std::process::Output) {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use crate::util::{fixture_pdf, ok, perfprog, workdir};
 
 fn golden() -> Programme {
     let text = std::fs::read_to_string(crate::util::root().join("tests/golden/programme.json"))

@@ -226,7 +226,9 @@ pub struct RolloverArgs {
     /// Write the new model here.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// Carry this year's amounts over instead of emptying them.
+    /// Carry this year's amounts over instead of emptying them (a
+    /// program-budget document: start the new year's budget, targets and
+    /// forecasts from this year's forecasts).
     #[arg(long)]
     pub carry_amounts: bool,
 }
@@ -247,13 +249,13 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Reads a workbook written by `perfprog export` into the model.
+/// Reads a workbook written by `perfprog export` into the model, in the
+/// layout its Program sheet names.
 pub fn load_workbook(path: &std::path::Path) -> anyhow::Result<Document> {
     use anyhow::Context;
     let bytes =
         std::fs::read(path).with_context(|| format!("failed to read {}", path.display()))?;
-    perfprog::workbook::import(&bytes)
-        .map(Document::Targets)
+    perfprog::workbook::import_document(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 

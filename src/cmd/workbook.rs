@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use perfprog::model::Document;
 use perfprog::util::write_atomic;
 
 /// Runs `perfprog export`.
@@ -10,18 +11,19 @@ pub fn export(args: super::ExportArgs) -> anyhow::Result<ExitCode> {
     if args.xlsx.is_none() && args.csv.is_none() {
         anyhow::bail!("nothing to export: give --xlsx FILE, --csv DIR or both");
     }
-    let perfprog::model::Document::Targets(p) = super::load_programme(&args.input, false)? else {
-        return Err(super::not_for_budget("export"));
-    };
+    let doc = super::load_programme(&args.input, false)?;
     if let Some(path) = &args.xlsx {
-        let bytes = perfprog::workbook::export(&p)
+        let bytes = perfprog::workbook::export_document(&doc)
             .map_err(|e| anyhow::anyhow!("cannot write the workbook {}: {e}", path.display()))?;
         write_atomic(path, &bytes)
             .with_context(|| format!("failed to write {}", path.display()))?;
         eprintln!("perfprog: wrote {}", path.display());
     }
     if let Some(dir) = &args.csv {
-        let files = perfprog::opendata::csv_files(&p);
+        let files = match &doc {
+            Document::Targets(p) => perfprog::opendata::csv_files(p),
+            Document::Budget(b) => perfprog::opendata::budget::csv_files(b),
+        };
         for f in &files {
             let path = dir.join(f.name);
             write_atomic(&path, f.contents.as_bytes())
@@ -38,37 +40,53 @@ pub fn export(args: super::ExportArgs) -> anyhow::Result<ExitCode> {
 
 /// Runs `perfprog import`.
 pub fn import(args: super::ImportArgs) -> anyhow::Result<ExitCode> {
-    let perfprog::model::Document::Targets(p) = super::load_workbook(&args.input)? else {
-        return Err(super::not_for_budget("import"));
-    };
-    write_atomic(&args.output, p.to_json().as_bytes())
+    let doc = super::load_workbook(&args.input)?;
+    write_atomic(&args.output, doc.to_json().as_bytes())
         .with_context(|| format!("failed to write {}", args.output.display()))?;
+    let contents = match &doc {
+        Document::Targets(p) => format!(
+            "{} targets, {} cost tables",
+            p.targets().count(),
+            p.activity_costs.len()
+        ),
+        Document::Budget(b) => format!(
+            "{} programs, {} alt programs, {} activities",
+            b.programs.len(),
+            b.sub_programs().count(),
+            b.activities().count()
+        ),
+    };
     eprintln!(
-        "perfprog: wrote {} ({} {}, {} targets, {} cost tables)",
+        "perfprog: wrote {} ({} {}, {contents})",
         args.output.display(),
-        p.institution,
-        p.fiscal_year,
-        p.targets().count(),
-        p.activity_costs.len()
+        doc.institution(),
+        doc.fiscal_year(),
     );
     Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `perfprog rollover`.
 pub fn rollover(args: super::RolloverArgs) -> anyhow::Result<ExitCode> {
-    let perfprog::model::Document::Targets(p) = super::load_programme(&args.input, false)? else {
-        return Err(super::not_for_budget("rollover"));
+    let doc = super::load_programme(&args.input, false)?;
+    let (json, notices) = match &doc {
+        Document::Targets(p) => {
+            let r = perfprog::rollover::rollover(p, args.to, args.carry_amounts)?;
+            (r.programme.to_json(), r.notices)
+        }
+        Document::Budget(b) => {
+            let r = perfprog::rollover::budget::rollover(b, args.to, args.carry_amounts)?;
+            (r.programme.to_json(), r.notices)
+        }
     };
-    let r = perfprog::rollover::rollover(&p, args.to, args.carry_amounts)?;
-    write_atomic(&args.output, r.programme.to_json().as_bytes())
+    write_atomic(&args.output, json.as_bytes())
         .with_context(|| format!("failed to write {}", args.output.display()))?;
-    for n in &r.notices {
+    for n in &notices {
         eprintln!("perfprog: note: {n}");
     }
     eprintln!(
         "perfprog: wrote {} ({} → {})",
         args.output.display(),
-        p.fiscal_year,
+        doc.fiscal_year(),
         args.to
     );
     Ok(ExitCode::SUCCESS)

@@ -140,6 +140,22 @@ pub struct SubProgram {
     pub columns_as_printed: PrintedColumns,
 }
 
+impl SubProgram {
+    /// An alt program with nothing in it yet, to be filled by a reader.
+    pub fn new(code: Option<String>, name: String, page: Option<u32>) -> SubProgram {
+        SubProgram {
+            code,
+            name,
+            page,
+            goals: Vec::new(),
+            indicators: Vec::new(),
+            activities: Vec::new(),
+            stated_total: None,
+            columns_as_printed: PrintedColumns::default(),
+        }
+    }
+}
+
 /// A block's own indicator and cost columns (each empty where it prints
 /// the document's).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -314,6 +330,59 @@ impl BudgetProgramme {
 
 /// The indicator column kinds are those of version 2 ([`ColumnKind`]).
 pub type IndicatorKind = ColumnKind;
+
+/// A column of the indicator tables or of the cost tables, for code that
+/// treats both alike (rollover, workbook, CSV).
+pub trait YearColumn: Clone + PartialEq {
+    /// What the column's figures are.
+    type Kind: Copy + PartialEq;
+    /// A column of this year, kind and label.
+    fn make(year: i32, kind: Option<Self::Kind>, label: String) -> Self;
+    fn year(&self) -> i32;
+    fn kind(&self) -> Option<Self::Kind>;
+    /// The header as printed.
+    fn label(&self) -> &str;
+    /// The kind's name in the model (`budget`, `target`, …); empty for none.
+    fn kind_name(&self) -> &'static str;
+}
+
+impl YearColumn for IndicatorColumn {
+    type Kind = ColumnKind;
+    fn make(year: i32, kind: Option<ColumnKind>, label: String) -> Self {
+        IndicatorColumn { year, kind, label }
+    }
+    fn year(&self) -> i32 {
+        self.year
+    }
+    fn kind(&self) -> Option<ColumnKind> {
+        self.kind
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn kind_name(&self) -> &'static str {
+        self.kind.map_or("", ColumnKind::name)
+    }
+}
+
+impl YearColumn for CostColumn {
+    type Kind = CostKind;
+    fn make(year: i32, kind: Option<CostKind>, label: String) -> Self {
+        CostColumn { year, kind, label }
+    }
+    fn year(&self) -> i32 {
+        self.year
+    }
+    fn kind(&self) -> Option<CostKind> {
+        self.kind
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn kind_name(&self) -> &'static str {
+        self.kind.map_or("", CostKind::name)
+    }
+}
 
 #[cfg(test)]
 mod tests {

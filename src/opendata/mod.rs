@@ -12,6 +12,11 @@
 //! Headers are taken from the single column table `COLUMNS`, which also
 //! yields the data dictionary, so the two cannot drift apart. This module does
 //! no file I/O; the caller writes the files.
+//!
+//! A program-budget document has tables of its own ([`budget`]), written by
+//! the same conventions.
+
+pub mod budget;
 
 use rust_decimal::Decimal;
 
@@ -243,9 +248,12 @@ const COLUMNS: &[Column] = &[
     col(UNITS, "total", Type::Decimal, "Sum of Toplam Kaynak İhtiyacı over the unit's activity cost tables, TL; shared activities count in full for each unit; empty when no cost table has the figure."),
 ];
 
-/// The columns of `file`, in order.
-fn columns(file: &str) -> impl Iterator<Item = &'static Column> + '_ {
-    COLUMNS.iter().filter(move |c| c.file == file)
+/// The columns of `file` in a column table, in order.
+fn columns_in<'a>(
+    table: &'static [Column],
+    file: &'a str,
+) -> impl Iterator<Item = &'static Column> + 'a {
+    table.iter().filter(move |c| c.file == file)
 }
 
 // ---------------------------------------------------------------------------
@@ -282,7 +290,12 @@ struct Table {
 
 impl Table {
     fn new(name: &'static str) -> Table {
-        let header: Vec<&str> = columns(name).map(|c| c.name).collect();
+        Table::of(COLUMNS, name)
+    }
+
+    /// A file whose columns are declared in `table`.
+    fn of(table: &'static [Column], name: &'static str) -> Table {
+        let header: Vec<&str> = columns_in(table, name).map(|c| c.name).collect();
         assert!(!header.is_empty(), "no columns declared for {name}");
         let mut out = String::new();
         row(&mut out, &header);
@@ -603,10 +616,16 @@ fn units(p: &Programme) -> CsvFile {
 }
 
 fn dictionary() -> CsvFile {
+    dictionary_of(&FILES, COLUMNS)
+}
+
+/// The data dictionary of `files` (each with what one row is), their
+/// columns declared in `table`.
+fn dictionary_of(files: &[(&str, &str)], table: &'static [Column]) -> CsvFile {
     let mut out = String::new();
     row(&mut out, &DICTIONARY_HEADER);
-    for (file, what) in FILES {
-        for (i, c) in columns(file).enumerate() {
+    for (file, what) in files {
+        for (i, c) in columns_in(table, file).enumerate() {
             let description = if i == 0 {
                 format!("{what} This column: {}", c.description)
             } else {

@@ -8,14 +8,19 @@
 //! numbers refer to last year's PDF and are dropped; `source` still names
 //! the document the plan came from. Text that mentions last year (footnotes,
 //! front matter) is kept as written and reported, for the editor to revise.
+//!
+//! A program-budget document rolls over by its own rules ([`budget`]).
 
-use crate::model::{ActivityCost, Programme, Value};
+use crate::model::{ActivityCost, Programme, Section, Value};
 
-/// The rolled-over model and what its editor should look at.
+pub mod budget;
+
+/// The rolled-over model (of either layout) and what its editor should look
+/// at.
 #[derive(Debug, Clone)]
-pub struct Rollover {
+pub struct Rollover<P = Programme> {
     /// Next year's model.
-    pub programme: Programme,
+    pub programme: P,
     /// Things to revise by hand, one sentence each.
     pub notices: Vec<String>,
 }
@@ -111,17 +116,7 @@ pub fn rollover(p: &Programme, to: i32, carry_amounts: bool) -> Result<Rollover,
             row.total = None;
         }
     }
-    let mut dated_sections = Vec::new();
-    for s in &mut next.front_matter {
-        s.page = None;
-        if section_mentions(s, &old_year) {
-            dated_sections.push(if s.title.is_empty() {
-                "the untitled opening section".to_string()
-            } else {
-                format!("“{}”", s.title)
-            });
-        }
-    }
+    let dated_sections = front_matter_notice(&mut next.front_matter, from);
 
     let filled = |k: usize| {
         p.targets()
@@ -154,13 +149,7 @@ pub fn rollover(p: &Programme, to: i32, carry_amounts: bool) -> Result<Rollover,
             "{dated_notes} target footnote(s) mention {from}; revise them"
         ));
     }
-    if !dated_sections.is_empty() {
-        notices.push(format!(
-            "{} front-matter section(s) mention {from}: {}; revise them",
-            dated_sections.len(),
-            dated_sections.join(", ")
-        ));
-    }
+    notices.extend(dated_sections);
     notices.push(if carry_amounts {
         format!("amounts are {from}'s, carried over; revise them")
     } else {
@@ -180,7 +169,31 @@ fn empty_costs(c: &mut ActivityCost) {
     c.total = None;
 }
 
-fn section_mentions(s: &crate::model::Section, year: &str) -> bool {
+/// Drops the front matter's page numbers (they refer to last year's PDF)
+/// and names the sections that mention the old `year`, as a notice.
+fn front_matter_notice(sections: &mut [Section], year: i32) -> Option<String> {
+    let old_year = year.to_string();
+    let mut dated = Vec::new();
+    for s in sections {
+        s.page = None;
+        if section_mentions(s, &old_year) {
+            dated.push(if s.title.is_empty() {
+                "the untitled opening section".to_string()
+            } else {
+                format!("“{}”", s.title)
+            });
+        }
+    }
+    (!dated.is_empty()).then(|| {
+        format!(
+            "{} front-matter section(s) mention {year}: {}; revise them",
+            dated.len(),
+            dated.join(", ")
+        )
+    })
+}
+
+fn section_mentions(s: &Section, year: &str) -> bool {
     use crate::model::Block;
     s.title.contains(year)
         || s.blocks.iter().any(|b| match b {

@@ -34,26 +34,26 @@ pub const UNITS: &str = "Birimler";
 pub const FRONT: &str = "Ön Bölüm";
 
 // Program sheet rows.
-const FIELD: &str = "Alan";
-const VALUE: &str = "Değer";
-const F_FORMAT: &str = "Biçim";
-const F_INSTITUTION: &str = "Kurum";
-const F_YEAR: &str = "Mali Yıl";
-const F_FILE: &str = "Kaynak Dosya";
-const F_SHA: &str = "Kaynak SHA-256";
-const F_PAGES: &str = "Kaynak Sayfa Sayısı";
-const F_NOTE: &str = "Açıklama";
+pub(super) const FIELD: &str = "Alan";
+pub(super) const VALUE: &str = "Değer";
+pub(super) const F_FORMAT: &str = "Biçim";
+pub(super) const F_INSTITUTION: &str = "Kurum";
+pub(super) const F_YEAR: &str = "Mali Yıl";
+pub(super) const F_FILE: &str = "Kaynak Dosya";
+pub(super) const F_SHA: &str = "Kaynak SHA-256";
+pub(super) const F_PAGES: &str = "Kaynak Sayfa Sayısı";
+pub(super) const F_NOTE: &str = "Açıklama";
 
 // Shared column titles.
 const LEVEL: &str = "Düzey";
-const CODE: &str = "Kod";
+pub(super) const CODE: &str = "Kod";
 const TARGET: &str = "Hedef Kodu";
 const ACTIVITY: &str = "Faaliyet";
-const UNITS_COL: &str = "Sorumlu Birimler";
-const PAGE: &str = "Sayfa";
+pub(super) const UNITS_COL: &str = "Sorumlu Birimler";
+pub(super) const PAGE: &str = "Sayfa";
 const BUDGET: &str = "Bütçe";
-const OFF_BUDGET: &str = "Bütçe Dışı";
-const TOTAL: &str = "Toplam";
+pub(super) const OFF_BUDGET: &str = "Bütçe Dışı";
+pub(super) const TOTAL: &str = "Toplam";
 
 const LEVELS: [(&str, Level); 3] = [
     ("Stratejik Amaç", Level::Goal),
@@ -91,8 +91,8 @@ const COST_COLS_V2: [&str; 3] = [
 /// Program-sheet rows: whether the document prints the summaries.
 const F_RESOURCES: &str = "İdarenin Toplam Kaynak İhtiyacı Tablosu";
 const F_ECONOMIC: &str = "Mali Yılı Toplam Kaynak İhtiyacı Tablosu";
-const PRINTED: &str = "Var";
-const NOT_PRINTED: &str = "Yok";
+pub(super) const PRINTED: &str = "Var";
+pub(super) const NOT_PRINTED: &str = "Yok";
 const NOTE_COLS: [&str; 2] = [TARGET, "Dipnot"];
 const COST_COLS: [&str; 18] = [
     TARGET,
@@ -160,10 +160,10 @@ const K_TABLE_HEADER: &str = "Tablo Başlığı";
 const K_TABLE_ROW: &str = "Tablo Satırı";
 
 /// Decimals of amount columns' empty cells.
-const AMOUNT: ColumnKind = ColumnKind::Number(2);
-const INTEGER: ColumnKind = ColumnKind::Number(0);
-const PLAIN: ColumnKind = ColumnKind::Plain;
-const TEXT: ColumnKind = ColumnKind::Text;
+pub(super) const AMOUNT: ColumnKind = ColumnKind::Number(2);
+pub(super) const INTEGER: ColumnKind = ColumnKind::Number(0);
+pub(super) const PLAIN: ColumnKind = ColumnKind::Plain;
+pub(super) const TEXT: ColumnKind = ColumnKind::Text;
 
 /// The label of an indicator column: its header as printed (`2024 Hedef`,
 /// `2019`, `Uygulama Yılı 2020`), or one made from its year and kind.
@@ -177,7 +177,7 @@ pub fn indicator_label(c: &IndicatorColumn) -> String {
 
 /// The indicator column a header names, if it is one: a header with a year
 /// in it, its kind by its words.
-fn indicator_column(header: &str) -> Option<IndicatorColumn> {
+pub(super) fn indicator_column(header: &str) -> Option<IndicatorColumn> {
     let label = header.split_whitespace().collect::<Vec<_>>().join(" ");
     let year = label.split_whitespace().find_map(|w| {
         (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
@@ -191,22 +191,22 @@ fn indicator_column(header: &str) -> Option<IndicatorColumn> {
     })
 }
 
-fn printed(yes: bool) -> Cell {
+pub(super) fn printed(yes: bool) -> Cell {
     Cell::text(if yes { PRINTED } else { NOT_PRINTED })
 }
 
-fn sheet(name: &str, cols: &[&str], kinds: &[ColumnKind], frozen: u16) -> Sheet {
+pub(super) fn sheet(name: &str, cols: &[&str], kinds: &[ColumnKind], frozen: u16) -> Sheet {
     let mut s = Sheet::new(name, cols.iter().map(|c| c.to_string()).collect());
     s.kinds = kinds.to_vec();
     s.frozen_columns = frozen;
     s
 }
 
-fn page(p: Option<u32>) -> Cell {
+pub(super) fn page(p: Option<u32>) -> Cell {
     Cell::number(p.map(Decimal::from))
 }
 
-fn units(list: &[String]) -> Cell {
+pub(super) fn units(list: &[String]) -> Cell {
     Cell::text(list.join("\n"))
 }
 
@@ -236,13 +236,8 @@ pub fn to_grid(p: &Programme) -> Grid {
 
 fn program_sheet(p: &Programme) -> Sheet {
     let mut s = sheet(PROGRAM, &[FIELD, VALUE], &[TEXT, TEXT], 0);
-    let rows = [
-        (F_FORMAT, Cell::text(&p.format)),
-        (F_INSTITUTION, Cell::text(&p.institution)),
-        (F_YEAR, Cell::Number(Decimal::from(p.fiscal_year))),
-        (F_FILE, Cell::text(&p.source.file)),
-        (F_SHA, Cell::text(&p.source.sha256)),
-        (F_PAGES, page(p.source.pages)),
+    let mut rows = head_rows(&p.format, &p.institution, p.fiscal_year, &p.source);
+    rows.extend([
         (F_RESOURCES, printed(p.resource_summary.is_some())),
         (F_ECONOMIC, printed(p.economic_summary.is_some())),
         (
@@ -253,12 +248,30 @@ fn program_sheet(p: &Programme) -> Sheet {
                  Gösterge yıl sütunları “{INDICATORS}” sayfasının başlıklarından okunur."
             )),
         ),
-    ];
+    ]);
     s.rows = rows
         .into_iter()
         .map(|(k, v)| vec![Cell::text(k), v])
         .collect();
     s
+}
+
+/// The program sheet's first rows: format, institution, fiscal year and
+/// source.
+pub(super) fn head_rows(
+    format: &str,
+    institution: &str,
+    year: i32,
+    source: &Source,
+) -> Vec<(&'static str, Cell)> {
+    vec![
+        (F_FORMAT, Cell::text(format)),
+        (F_INSTITUTION, Cell::text(institution)),
+        (F_YEAR, Cell::Number(Decimal::from(year))),
+        (F_FILE, Cell::text(&source.file)),
+        (F_SHA, Cell::text(&source.sha256)),
+        (F_PAGES, page(source.pages)),
+    ]
 }
 
 fn target_sheets(p: &Programme) -> [Sheet; 4] {
@@ -499,7 +512,7 @@ fn unit_sheet(p: &Programme) -> Sheet {
     s
 }
 
-fn front_sheet(sections: &[Section]) -> Sheet {
+pub(super) fn front_sheet(sections: &[Section]) -> Sheet {
     let width = sections
         .iter()
         .flat_map(|s| &s.blocks)
@@ -563,18 +576,22 @@ fn front_sheet(sections: &[Section]) -> Sheet {
 // Sheets → model
 
 /// The columns of one sheet, found by their titles.
-struct Table<'a> {
-    sheet: &'a Sheet,
-    cols: Vec<usize>,
+pub(super) struct Table<'a> {
+    pub(super) sheet: &'a Sheet,
+    pub(super) cols: Vec<usize>,
 }
 
-fn table<'a>(grid: &'a Grid, name: &str, titles: &[&str]) -> Result<Table<'a>, ImportError> {
+pub(super) fn table<'a>(
+    grid: &'a Grid,
+    name: &str,
+    titles: &[&str],
+) -> Result<Table<'a>, ImportError> {
     table_with(grid, name, titles, &[])
 }
 
 /// A table with `optional` columns after the required `titles` (columns
 /// version 2 added, which a version-1 workbook lacks: read as empty).
-fn table_with<'a>(
+pub(super) fn table_with<'a>(
     grid: &'a Grid,
     name: &str,
     titles: &[&str],
@@ -614,7 +631,7 @@ fn table_with<'a>(
 
 impl<'a> Table<'a> {
     /// Non-blank data rows.
-    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+    pub(super) fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         self.sheet
             .rows
             .iter()
@@ -626,9 +643,9 @@ impl<'a> Table<'a> {
 
 /// One data row of a [`Table`]; its accessors take the column's position in
 /// the title list the table was opened with.
-struct Row<'a> {
+pub(super) struct Row<'a> {
     table: &'a Table<'a>,
-    index: usize,
+    pub(super) index: usize,
 }
 
 /// Text of a cell as the model keeps it: trimmed, line breaks as spaces.
@@ -647,20 +664,20 @@ impl Row<'_> {
         self.table.cols[i]
     }
 
-    fn cell(&self, i: usize) -> &Cell {
+    pub(super) fn cell(&self, i: usize) -> &Cell {
         self.table.sheet.cell(self.index, self.col(i))
     }
 
-    fn err(&self, i: usize, msg: impl Into<String>) -> ImportError {
+    pub(super) fn err(&self, i: usize, msg: impl Into<String>) -> ImportError {
         self.err_at(self.col(i), msg)
     }
 
-    fn err_at(&self, col: usize, msg: impl Into<String>) -> ImportError {
+    pub(super) fn err_at(&self, col: usize, msg: impl Into<String>) -> ImportError {
         ImportError::at(&self.table.sheet.name, &cell_ref(self.index, col), msg)
     }
 
     /// Text, possibly empty.
-    fn opt_text(&self, i: usize) -> Result<String, ImportError> {
+    pub(super) fn opt_text(&self, i: usize) -> Result<String, ImportError> {
         match self.cell(i) {
             Cell::Empty => Ok(String::new()),
             Cell::Text(t) => Ok(clean_text(t)),
@@ -670,7 +687,7 @@ impl Row<'_> {
     }
 
     /// Text that must not be empty.
-    fn text(&self, i: usize, what: &str) -> Result<String, ImportError> {
+    pub(super) fn text(&self, i: usize, what: &str) -> Result<String, ImportError> {
         let t = self.opt_text(i)?;
         if t.is_empty() {
             return Err(self.err(i, format!("expected {what}, found an empty cell")));
@@ -679,7 +696,7 @@ impl Row<'_> {
     }
 
     /// An amount: a number, Turkish number text, or empty (also `-`).
-    fn amount(&self, i: usize) -> Result<Option<Decimal>, ImportError> {
+    pub(super) fn amount(&self, i: usize) -> Result<Option<Decimal>, ImportError> {
         match self.cell(i) {
             Cell::Empty => Ok(None),
             Cell::Number(d) => Ok(Some(*d)),
@@ -692,7 +709,7 @@ impl Row<'_> {
     }
 
     /// A whole number ≥ 0, or empty.
-    fn count(&self, i: usize, what: &str) -> Result<Option<u32>, ImportError> {
+    pub(super) fn count(&self, i: usize, what: &str) -> Result<Option<u32>, ImportError> {
         let bad = |c: &Cell| self.err(i, format!("expected {what}, found {}", c.describe()));
         let cell = self.cell(i);
         let d = match cell {
@@ -710,7 +727,7 @@ impl Row<'_> {
     }
 
     /// An indicator value: a number, text as printed, or empty.
-    fn value(&self, col: usize) -> Result<Option<Value>, ImportError> {
+    pub(super) fn value(&self, col: usize) -> Result<Option<Value>, ImportError> {
         match self.table.sheet.cell(self.index, col) {
             Cell::Empty => Ok(None),
             Cell::Number(d) => Ok(Some(Value::Number(*d))),
@@ -730,7 +747,7 @@ impl Row<'_> {
     }
 
     /// The footnote mark: `*` (or TRUE/evet) or empty.
-    fn mark(&self, i: usize) -> Result<bool, ImportError> {
+    pub(super) fn mark(&self, i: usize) -> Result<bool, ImportError> {
         match self.cell(i) {
             Cell::Empty => Ok(false),
             Cell::Bool(b) => Ok(*b),
@@ -747,7 +764,7 @@ impl Row<'_> {
     }
 
     /// Unit names, one per line (or separated by `;`).
-    fn units(&self, i: usize) -> Result<Vec<String>, ImportError> {
+    pub(super) fn units(&self, i: usize) -> Result<Vec<String>, ImportError> {
         match self.cell(i) {
             Cell::Empty => Ok(Vec::new()),
             Cell::Text(t) => Ok(t
@@ -763,7 +780,7 @@ impl Row<'_> {
     }
 
     /// One of `labels` (compared loosely), as its index.
-    fn choice(&self, i: usize, labels: &[&str]) -> Result<usize, ImportError> {
+    pub(super) fn choice(&self, i: usize, labels: &[&str]) -> Result<usize, ImportError> {
         let t = self.opt_text(i)?;
         let key = normalize_key(&t);
         labels
@@ -779,7 +796,7 @@ impl Row<'_> {
     }
 
     /// An error unless the cell is empty.
-    fn must_be_empty(&self, i: usize, why: &str) -> Result<(), ImportError> {
+    pub(super) fn must_be_empty(&self, i: usize, why: &str) -> Result<(), ImportError> {
         let c = self.cell(i);
         if c.is_blank() {
             Ok(())
@@ -818,24 +835,8 @@ type ProgramFields = ((String, String, i32, Source), (bool, bool));
 
 fn read_program(grid: &Grid) -> Result<ProgramFields, ImportError> {
     let t = table(grid, PROGRAM, &[FIELD, VALUE])?;
-    let mut fields: HashMap<String, Row<'_>> = HashMap::new();
-    for row in t.rows() {
-        let key = normalize_key(&row.opt_text(0)?);
-        if fields.contains_key(&key) {
-            return Err(row.err(0, "this field is given twice"));
-        }
-        fields.insert(key, row);
-    }
-    let field = |name: &str| {
-        fields.get(&normalize_key(name)).ok_or_else(|| {
-            ImportError::at(
-                PROGRAM,
-                &format!("A2:A{}", t.sheet.rows.len() + 1),
-                format!("missing the row {name:?}"),
-            )
-        })
-    };
-    let row = field(F_FORMAT)?;
+    let fields = Fields::new(&t, &[])?;
+    let row = fields.get(F_FORMAT)?;
     let format = row.text(1, "the format tag")?;
     if format != FORMAT && format != FORMAT_V2 && format != FORMAT_V1 {
         return Err(row.err(
@@ -845,24 +846,88 @@ fn read_program(grid: &Grid) -> Result<ProgramFields, ImportError> {
             ),
         ));
     }
-    let institution = field(F_INSTITUTION)?.text(1, "the institution's name")?;
-    let row = field(F_YEAR)?;
-    let year = row
-        .count(1, "a fiscal year")?
-        .ok_or_else(|| row.err(1, "expected a fiscal year, found an empty cell"))?;
-    let source = Source {
-        file: field(F_FILE)?.opt_text(1)?,
-        sha256: field(F_SHA)?.opt_text(1)?,
-        pages: field(F_PAGES)?.count(1, "a page count")?,
-    };
-    let printed = |name: &str| -> Result<bool, ImportError> {
-        match fields.get(&normalize_key(name)) {
-            None => Ok(true),
-            Some(row) => Ok(row.choice(1, &[PRINTED, NOT_PRINTED])? == 0),
-        }
-    };
+    let (institution, year, source) = fields.head()?;
+    let printed = |name: &str| Ok::<_, ImportError>(fields.printed(name)?.unwrap_or(true));
     let flags = (printed(F_RESOURCES)?, printed(F_ECONOMIC)?);
-    Ok(((format, institution, year as i32, source), flags))
+    Ok(((format, institution, year, source), flags))
+}
+
+/// The program sheet's rows by their field (compared loosely); the rows of
+/// fields that may repeat are kept in order instead.
+pub(super) struct Fields<'a> {
+    table: &'a Table<'a>,
+    rows: HashMap<String, Row<'a>>,
+    /// The rows of the repeating fields, in order, each with its field's
+    /// index in the list given to [`Fields::new`].
+    pub(super) repeated: Vec<(usize, Row<'a>)>,
+}
+
+impl<'a> Fields<'a> {
+    /// The field rows of `t` (column 0 the field, column 1 its value); a
+    /// field other than the `repeated` ones given twice is an error.
+    pub(super) fn new(t: &'a Table<'a>, repeated: &[&str]) -> Result<Fields<'a>, ImportError> {
+        let repeated_keys: Vec<String> = repeated.iter().map(|r| normalize_key(r)).collect();
+        let mut fields = Fields {
+            table: t,
+            rows: HashMap::new(),
+            repeated: Vec::new(),
+        };
+        for row in t.rows() {
+            let key = normalize_key(&row.opt_text(0)?);
+            if let Some(k) = repeated_keys.iter().position(|r| *r == key) {
+                fields.repeated.push((k, row));
+                continue;
+            }
+            match fields.rows.entry(key) {
+                std::collections::hash_map::Entry::Occupied(_) => {
+                    return Err(row.err(0, "this field is given twice"))
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(row);
+                }
+            }
+        }
+        Ok(fields)
+    }
+
+    /// The row of a field, if given.
+    pub(super) fn find(&self, name: &str) -> Option<&Row<'a>> {
+        self.rows.get(&normalize_key(name))
+    }
+
+    /// The row of a field that must be given.
+    pub(super) fn get(&self, name: &str) -> Result<&Row<'a>, ImportError> {
+        self.find(name).ok_or_else(|| {
+            ImportError::at(
+                &self.table.sheet.name,
+                &format!("A2:A{}", self.table.sheet.rows.len() + 1),
+                format!("missing the row {name:?}"),
+            )
+        })
+    }
+
+    /// Institution, fiscal year and source (the rows of [`head_rows`]).
+    pub(super) fn head(&self) -> Result<(String, i32, Source), ImportError> {
+        let institution = self.get(F_INSTITUTION)?.text(1, "the institution's name")?;
+        let row = self.get(F_YEAR)?;
+        let year = row
+            .count(1, "a fiscal year")?
+            .ok_or_else(|| row.err(1, "expected a fiscal year, found an empty cell"))?;
+        let source = Source {
+            file: self.get(F_FILE)?.opt_text(1)?,
+            sha256: self.get(F_SHA)?.opt_text(1)?,
+            pages: self.get(F_PAGES)?.count(1, "a page count")?,
+        };
+        Ok((institution, year as i32, source))
+    }
+
+    /// Whether a field says a table is printed (Var / Yok); none when the
+    /// field is not given.
+    pub(super) fn printed(&self, name: &str) -> Result<Option<bool>, ImportError> {
+        self.find(name)
+            .map(|row| Ok(row.choice(1, &[PRINTED, NOT_PRINTED])? == 0))
+            .transpose()
+    }
 }
 
 /// Where a target sits in the goal tree.
@@ -1181,7 +1246,7 @@ fn read_responsibilities(grid: &Grid) -> Result<Vec<Responsibility>, ImportError
         .collect()
 }
 
-fn read_front(grid: &Grid) -> Result<Vec<Section>, ImportError> {
+pub(super) fn read_front(grid: &Grid) -> Result<Vec<Section>, ImportError> {
     let t = table(grid, FRONT, &FRONT_COLS)?;
     let kinds = [K_SECTION, K_PARAGRAPH, K_LIST, K_TABLE_HEADER, K_TABLE_ROW];
     let first = t.cols[3];

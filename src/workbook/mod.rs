@@ -6,12 +6,17 @@
 //! ([`grid`]), and [`xlsx`] turns those sheets into an xlsx file and back.
 //! Import names the sheet and cell of anything it cannot take
 //! (`Maliyetler!F12: expected an amount, found "12,5 TL"`).
+//!
+//! A program-budget document has sheets of its own ([`budget`]);
+//! [`import_document`] tells the two layouts apart by the Program sheet.
 
+pub mod budget;
 pub mod grid;
 pub mod layout;
 pub mod xlsx;
 
-use crate::model::Programme;
+use crate::model::budget::BudgetProgramme;
+use crate::model::{Document, Programme};
 
 pub use grid::{Cell, Grid, Sheet};
 
@@ -52,8 +57,39 @@ pub fn export(p: &Programme) -> Result<Vec<u8>, String> {
     xlsx::write(&layout::to_grid(p), &title)
 }
 
-/// Reads a workbook written by [`export`] (and perhaps edited) back into the model.
+/// A program-budget document as xlsx bytes (deterministic for the same
+/// model).
+pub fn export_budget(b: &BudgetProgramme) -> Result<Vec<u8>, String> {
+    let title = format!("{} {} Performans Programı", b.institution, b.fiscal_year);
+    xlsx::write(&budget::to_grid(b)?, &title)
+}
+
+/// A document of either layout as xlsx bytes.
+pub fn export_document(d: &Document) -> Result<Vec<u8>, String> {
+    match d {
+        Document::Targets(p) => export(p),
+        Document::Budget(b) => export_budget(b),
+    }
+}
+
+/// Reads a workbook written by [`export`] (and perhaps edited) back into the
+/// model; a program-budget workbook is refused (see [`import_document`]).
 pub fn import(bytes: &[u8]) -> Result<Programme, ImportError> {
+    match import_document(bytes)? {
+        Document::Targets(p) => Ok(p),
+        Document::Budget(_) => Err(ImportError::workbook(
+            "the workbook holds a program-budget document, not a performance-target one",
+        )),
+    }
+}
+
+/// Reads a workbook written by [`export`] or [`export_budget`] (and perhaps
+/// edited) back into a document of its layout.
+pub fn import_document(bytes: &[u8]) -> Result<Document, ImportError> {
     let grid = xlsx::read(bytes).map_err(ImportError::workbook)?;
-    layout::from_grid(&grid)
+    if budget::is_budget(&grid)? {
+        budget::from_grid(&grid).map(Document::Budget)
+    } else {
+        layout::from_grid(&grid).map(Document::Targets)
+    }
 }
