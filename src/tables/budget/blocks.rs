@@ -318,16 +318,7 @@ impl Reader {
                     });
                 }
                 if let Some(p) = self.out.programs.last_mut() {
-                    p.sub_programs.push(SubProgram {
-                        code,
-                        name,
-                        page,
-                        goals: Vec::new(),
-                        indicators: Vec::new(),
-                        activities: Vec::new(),
-                        stated_total: None,
-                        columns_as_printed: Default::default(),
-                    });
+                    p.sub_programs.push(SubProgram::new(code, name, page));
                 }
             }
         }
