@@ -94,8 +94,23 @@ impl Reader {
         if text.is_empty() {
             return 1;
         }
+        // A table's title taken into its header's first cell (a title set
+        // flush over the table's first column): the title opens its part,
+        // the rest of the row is the header.
+        let titled = split_title(line);
+        if let Some((part, title, _)) = &titled {
+            self.open_part(*part, title, it.page);
+        }
+        let line = titled.as_ref().map_or(line, |(_, _, l)| l);
+        let text = if titled.is_some() {
+            plain(&line.text())
+        } else {
+            text
+        };
         // A table's header, with the rows under it that carry its kinds.
-        let ahead: Vec<&Line> = rows[i..].iter().take(8).map(|r| r.line).collect();
+        let ahead: Vec<&Line> = std::iter::once(line)
+            .chain(rows[i + 1..].iter().take(7).map(|r| r.line))
+            .collect();
         if let Some(k) = columns::header_run(&ahead) {
             if let Some(h) = columns::read(&ahead[..k]) {
                 self.set_header(h, it.page);
@@ -936,6 +951,18 @@ impl Reader {
             None => self.unread(page, TABLE, text),
         }
     }
+}
+
+/// A row whose first cell's first line is a section title (`Performans
+/// Göstergeleri` over `Performans Göstergesi`): the title's part, the title
+/// and the row without that line.
+fn split_title(line: &Line) -> Option<(Part, String, Line)> {
+    let first = line.cells.first().filter(|_| line.cells.len() > 1)?;
+    let (head, rest) = first.text.split_once('\n')?;
+    let part = words::title_of(head)?;
+    let mut out = line.clone();
+    out.cells[0].text = rest.to_string();
+    Some((part, head.to_string(), out))
 }
 
 /// The alt program's stated total, made on its first printed row.
