@@ -16,7 +16,8 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 use perfprog::audit::{self, Severity};
-use perfprog::render::{self, Department};
+use perfprog::model::Document;
+use perfprog::render::{self, budget, Department, RenderError};
 
 /// Progress lines on stderr: a spinner on a terminal, plain lines otherwise,
 /// nothing with `--quiet`.
@@ -104,80 +105,90 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from("outputs"));
     let progress = Progress::new(args.quiet);
     progress.step(&format!("extracting {}", input.display()));
-    let programme = match super::load_programme(&input, args.quiet)? {
-        perfprog::model::Document::Targets(p) => p,
-        perfprog::model::Document::Budget(_) => return Err(super::not_for_budget("build")),
-    };
+    let document = super::load_programme(&input, args.quiet)?;
     let mut written: Vec<(PathBuf, u64)> = Vec::new();
     std::fs::create_dir_all(&out).with_context(|| format!("failed to create {}", out.display()))?;
     write(
         &out.join("programme.json"),
-        programme.to_json().as_bytes(),
+        document.to_json().as_bytes(),
         &mut written,
     )?;
 
     let (engine, opts) = super::render::engine_and_options(&args.typst)?;
-    let findings = audit::audit(&programme);
-    let departments = render::departments(&programme);
-    let chosen: Vec<&Department> = departments.iter().collect();
-    progress.step(&format!(
-        "rendering the report, {} department extracts and the audit",
-        chosen.len()
-    ));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     // The report is one long compile; the extracts and the audit report share
     // the other threads. One engine: fonts and parsed templates load once.
-    let (report, (dept_pdfs, audit_pdf)) = std::thread::scope(|s| {
-        let report = s.spawn(|| {
-            let o = opts.titled(render::report_title(&programme));
-            render::programme_report(&engine, &programme, &o)
-        });
-        let audit_pdf = audit::report_pdf(&engine, &programme, &findings, false, &opts);
-        let depts = render::department_pdfs(
-            &engine,
-            &programme,
-            &chosen,
-            &opts,
-            threads.saturating_sub(1).max(1),
-        );
-        (
-            report.join().expect("report thread panicked"),
-            (depts, audit_pdf),
-        )
-    });
-    let report = report.context("failed to render the programme report")?;
-    write(
-        &out.join(render::report_file_name(&programme)),
-        &report,
-        &mut written,
-    )?;
-    let dept_dir = out.join("departments");
-    for (d, pdf) in chosen.iter().zip(dept_pdfs) {
-        let pdf = pdf.with_context(|| format!("failed to render the extract of {}", d.name))?;
-        write(
-            &dept_dir.join(render::department_file_name(d)),
-            &pdf,
-            &mut written,
-        )?;
-    }
-    write(
-        &dept_dir.join("index.csv"),
-        render::department_index_csv(&programme, &chosen).as_bytes(),
-        &mut written,
-    )?;
-    let audit_dir = out.join("audit");
-    let audit_pdf = audit_pdf.context("failed to render the audit report")?;
-    write(&audit_dir.join("audit.pdf"), &audit_pdf, &mut written)?;
-    write(
-        &audit_dir.join("audit.json"),
-        audit::to_json(&findings).as_bytes(),
-        &mut written,
-    )?;
-    write(
-        &audit_dir.join("audit.csv"),
-        audit::to_csv(&findings).as_bytes(),
-        &mut written,
-    )?;
+    let others = threads.saturating_sub(1).max(1);
+    let findings = match &document {
+        Document::Targets(programme) => {
+            let findings = audit::audit(programme);
+            let departments = render::departments(programme);
+            let chosen: Vec<&Department> = departments.iter().collect();
+            progress.step(&rendering(chosen.len()));
+            let (report, (dept_pdfs, audit_pdf)) = beside(
+                || {
+                    let o = opts.titled(render::report_title(programme));
+                    render::programme_report(&engine, programme, &o)
+                },
+                || {
+                    let audit_pdf = audit::report_pdf(&engine, programme, &findings, false, &opts);
+                    let depts = render::department_pdfs(&engine, programme, &chosen, &opts, others);
+                    (depts, audit_pdf)
+                },
+            );
+            let report = report.context("failed to render the programme report")?;
+            write(
+                &out.join(render::report_file_name(programme)),
+                &report,
+                &mut written,
+            )?;
+            let extracts = chosen
+                .iter()
+                .zip(dept_pdfs)
+                .map(|(d, pdf)| (render::department_file_name(d), d.name.as_str(), pdf));
+            write_extracts(&out, extracts, &mut written)?;
+            write(
+                &out.join("departments").join("index.csv"),
+                render::department_index_csv(programme, &chosen).as_bytes(),
+                &mut written,
+            )?;
+            write_audit(&out, &findings, audit_pdf, false, &mut written)?;
+            findings
+        }
+        Document::Budget(b) => {
+            let findings = audit::budget::audit(b);
+            let departments = budget::departments(b);
+            let chosen: Vec<&budget::BudgetDepartment> = departments.iter().collect();
+            progress.step(&rendering(chosen.len()));
+            let (report, (dept_pdfs, audit_pdf)) = beside(
+                || budget::programme_report(&engine, b, &opts.titled(budget::report_title(b))),
+                || {
+                    let audit_pdf = audit::budget::report_pdf(&engine, b, &findings, false, &opts);
+                    let depts = budget::department_pdfs(&engine, b, &chosen, &opts, others);
+                    (depts, audit_pdf)
+                },
+            );
+            let report = report.context("failed to render the programme report")?;
+            write(
+                &out.join(budget::report_file_name(b)),
+                &report,
+                &mut written,
+            )?;
+            let extracts = chosen
+                .iter()
+                .zip(dept_pdfs)
+                .map(|(d, pdf)| (budget::department_file_name(d), d.name.as_str(), pdf));
+            write_extracts(&out, extracts, &mut written)?;
+            write(
+                &out.join("departments").join("index.csv"),
+                budget::department_index_csv(b, &chosen).as_bytes(),
+                &mut written,
+            )?;
+            // The program-budget audit report may not have its template yet.
+            write_audit(&out, &findings, audit_pdf, true, &mut written)?;
+            findings
+        }
+    };
     progress.done();
 
     if !args.quiet {
@@ -188,6 +199,65 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The progress line of the rendering step.
+fn rendering(extracts: usize) -> String {
+    format!("rendering the report, {extracts} department extracts and the audit")
+}
+
+/// Runs `report` on a thread of its own beside `rest`; both results.
+fn beside<R: Send, S>(report: impl FnOnce() -> R + Send, rest: impl FnOnce() -> S) -> (R, S) {
+    std::thread::scope(|s| {
+        let report = s.spawn(report);
+        let rest = rest();
+        (report.join().expect("report thread panicked"), rest)
+    })
+}
+
+/// Writes the department extracts (file name, unit name, PDF) under
+/// `DIR/departments/`.
+fn write_extracts<'a>(
+    out: &Path,
+    extracts: impl Iterator<Item = (String, &'a str, Result<Vec<u8>, RenderError>)>,
+    written: &mut Vec<(PathBuf, u64)>,
+) -> anyhow::Result<()> {
+    let dir = out.join("departments");
+    for (file, unit, pdf) in extracts {
+        let pdf = pdf.with_context(|| format!("failed to render the extract of {unit}"))?;
+        write(&dir.join(file), &pdf, written)?;
+    }
+    Ok(())
+}
+
+/// Writes `audit/audit.{pdf,json,csv}`. With `missing_template_ok`, an
+/// audit report whose template is not there yet leaves out `audit.pdf` with
+/// a warning instead of failing the build.
+fn write_audit(
+    out: &Path,
+    findings: &[audit::Finding],
+    pdf: Result<Vec<u8>, RenderError>,
+    missing_template_ok: bool,
+    written: &mut Vec<(PathBuf, u64)>,
+) -> anyhow::Result<()> {
+    let dir = out.join("audit");
+    match pdf {
+        Ok(pdf) => write(&dir.join("audit.pdf"), &pdf, written)?,
+        Err(RenderError::UnknownTemplate(t)) if missing_template_ok => {
+            eprintln!("perfprog: warning: no audit report (audit.pdf) for this layout yet (template {t:?} missing); audit.json and audit.csv are written");
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context("failed to render the audit report")),
+    }
+    write(
+        &dir.join("audit.json"),
+        audit::to_json(findings).as_bytes(),
+        written,
+    )?;
+    write(
+        &dir.join("audit.csv"),
+        audit::to_csv(findings).as_bytes(),
+        written,
+    )
 }
 
 fn summary(
