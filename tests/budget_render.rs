@@ -10,7 +10,8 @@ use perfprog::model::budget::BudgetProgramme;
 use perfprog::model::Document;
 use perfprog::render::{budget, Engine, PdfOptions};
 
-use crate::util::{perfprog, root, workdir};
+use crate::render::pdf_text;
+use crate::util::{assert_sample_current, perfprog, root, workdir};
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new(None).expect("engine"));
 
@@ -34,10 +35,14 @@ fn opts() -> PdfOptions {
     PdfOptions::new("test", false)
 }
 
-/// Text of a PDF, whitespace collapsed, for `contains` checks.
-fn pdf_text(pdf: &[u8]) -> String {
-    let text = pdf_extract::extract_text_from_mem(pdf).expect("PDF text extracts");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Runs perfprog in `dir` and asserts that it succeeds.
+fn run_ok(dir: &std::path::Path, args: &[&str]) {
+    let out = perfprog(dir, args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn page_count(pdf: &[u8]) -> usize {
@@ -249,24 +254,14 @@ fn sample_budget_department_json_is_current() {
         .iter()
         .find(|d| d.slug == "yapi-isleri-mudurlugu")
         .expect("the sample's unit");
-    let mut text = serde_json::to_string_pretty(&budget::department_data(&b, yapi)).unwrap();
-    text.push('\n');
-    let path = root().join("templates/samples/budget-department.json");
-    if std::env::var_os("PERFPROG_BLESS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        on_disk == text,
-        "templates/samples/budget-department.json is stale; rerun with PERFPROG_BLESS=1"
-    );
+    assert_sample_current("budget-department.json", &budget::department_data(&b, yapi));
 }
 
 #[test]
 fn budget_build_writes_report_extracts_index_and_audit() {
     let dir = workdir("budget_build");
     let input = root().join(FIXTURE);
-    let out = perfprog(
+    run_ok(
         &dir,
         &[
             "build",
@@ -275,11 +270,6 @@ fn budget_build_writes_report_extracts_index_and_audit() {
             "out",
             "--quiet",
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let out_dir = dir.join("out");
     let model = std::fs::read_to_string(out_dir.join("programme.json")).unwrap();
@@ -308,16 +298,11 @@ fn budget_render_and_departments_commands() {
     let dir = workdir("budget_commands");
     let input = root().join(FIXTURE);
     let input = input.to_str().unwrap();
-    let out = perfprog(&dir, &["render", input, "-o", "r", "--quiet"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(&dir, &["render", input, "-o", "r", "--quiet"]);
     assert!(dir
         .join("r/kuzeykent-belediyesi-2026-performans-programi.pdf")
         .is_file());
-    let out = perfprog(
+    run_ok(
         &dir,
         &[
             "departments",
@@ -327,11 +312,6 @@ fn budget_render_and_departments_commands() {
             "--department",
             "harita müdürlüğü",
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     assert!(dir.join("d/harita-mudurlugu.pdf").is_file());
     assert_eq!(

@@ -16,8 +16,9 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 use perfprog::audit::{self, Severity};
-use perfprog::model::Document;
-use perfprog::render::{self, budget, Department, RenderError};
+use perfprog::model::budget::BudgetProgramme;
+use perfprog::model::{Document, Programme};
+use perfprog::render::{self, budget, Department, Engine, PdfOptions, RenderError};
 
 /// Progress lines on stderr: a spinner on a terminal, plain lines otherwise,
 /// nothing with `--quiet`.
@@ -116,79 +117,42 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
 
     let (engine, opts) = super::render::engine_and_options(&args.typst)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // The report is one long compile; the extracts and the audit report share
-    // the other threads. One engine: fonts and parsed templates load once.
-    let others = threads.saturating_sub(1).max(1);
-    let findings = match &document {
-        Document::Targets(programme) => {
-            let findings = audit::audit(programme);
-            let departments = render::departments(programme);
-            let chosen: Vec<&Department> = departments.iter().collect();
-            progress.step(&rendering(chosen.len()));
-            let (report, (dept_pdfs, audit_pdf)) = beside(
-                || {
-                    let o = opts.titled(render::report_title(programme));
-                    render::programme_report(&engine, programme, &o)
-                },
-                || {
-                    let audit_pdf = audit::report_pdf(&engine, programme, &findings, false, &opts);
-                    let depts = render::department_pdfs(&engine, programme, &chosen, &opts, others);
-                    (depts, audit_pdf)
-                },
-            );
-            let report = report.context("failed to render the programme report")?;
-            write(
-                &out.join(render::report_file_name(programme)),
-                &report,
-                &mut written,
-            )?;
-            let extracts = chosen
-                .iter()
-                .zip(dept_pdfs)
-                .map(|(d, pdf)| (render::department_file_name(d), d.name.as_str(), pdf));
-            write_extracts(&out, extracts, &mut written)?;
-            write(
-                &out.join("departments").join("index.csv"),
-                render::department_index_csv(programme, &chosen).as_bytes(),
-                &mut written,
-            )?;
-            write_audit(&out, &findings, audit_pdf, false, &mut written)?;
-            findings
-        }
-        Document::Budget(b) => {
-            let findings = audit::budget::audit(b);
-            let departments = budget::departments(b);
-            let chosen: Vec<&budget::BudgetDepartment> = departments.iter().collect();
-            progress.step(&rendering(chosen.len()));
-            let (report, (dept_pdfs, audit_pdf)) = beside(
-                || budget::programme_report(&engine, b, &opts.titled(budget::report_title(b))),
-                || {
-                    let audit_pdf = audit::budget::report_pdf(&engine, b, &findings, false, &opts);
-                    let depts = budget::department_pdfs(&engine, b, &chosen, &opts, others);
-                    (depts, audit_pdf)
-                },
-            );
-            let report = report.context("failed to render the programme report")?;
-            write(
-                &out.join(budget::report_file_name(b)),
-                &report,
-                &mut written,
-            )?;
-            let extracts = chosen
-                .iter()
-                .zip(dept_pdfs)
-                .map(|(d, pdf)| (budget::department_file_name(d), d.name.as_str(), pdf));
-            write_extracts(&out, extracts, &mut written)?;
-            write(
-                &out.join("departments").join("index.csv"),
-                budget::department_index_csv(b, &chosen).as_bytes(),
-                &mut written,
-            )?;
-            // The program-budget audit report may not have its template yet.
-            write_audit(&out, &findings, audit_pdf, true, &mut written)?;
-            findings
-        }
+    let r = match &document {
+        Document::Targets(p) => render_targets(&engine, &opts, p, threads, &progress),
+        Document::Budget(b) => render_budget(&engine, &opts, b, threads, &progress),
     };
+    let report = r.report.context("failed to render the programme report")?;
+    write(&out.join(&r.report_file), &report, &mut written)?;
+    let dept_dir = out.join("departments");
+    for (file, unit, pdf) in r.extracts {
+        let pdf = pdf.with_context(|| format!("failed to render the extract of {unit}"))?;
+        write(&dept_dir.join(file), &pdf, &mut written)?;
+    }
+    write(
+        &dept_dir.join("index.csv"),
+        r.index.as_bytes(),
+        &mut written,
+    )?;
+    let audit_dir = out.join("audit");
+    match r.audit_pdf {
+        Ok(pdf) => write(&audit_dir.join("audit.pdf"), &pdf, &mut written)?,
+        Err(RenderError::UnknownTemplate(t)) if r.audit_pdf_optional => eprintln!(
+            "perfprog: warning: no audit report for this layout yet (template {t:?} \
+             missing): audit.pdf not written, audit.json and audit.csv are"
+        ),
+        Err(e) => return Err(anyhow::Error::new(e).context("failed to render the audit report")),
+    }
+    write(
+        &audit_dir.join("audit.json"),
+        audit::to_json(&r.findings).as_bytes(),
+        &mut written,
+    )?;
+    write(
+        &audit_dir.join("audit.csv"),
+        audit::to_csv(&r.findings).as_bytes(),
+        &mut written,
+    )?;
+    let findings = r.findings;
     progress.done();
 
     if !args.quiet {
@@ -199,6 +163,99 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Everything `build` renders, whichever the layout.
+struct Rendered {
+    findings: Vec<audit::Finding>,
+    report_file: String,
+    report: Result<Vec<u8>, RenderError>,
+    /// (file name, unit name, PDF) of each department extract.
+    extracts: Vec<(String, String, Result<Vec<u8>, RenderError>)>,
+    /// `departments/index.csv`.
+    index: String,
+    audit_pdf: Result<Vec<u8>, RenderError>,
+    /// Whether the audit report may lack its template (the program-budget
+    /// layout's is not written yet): audit.pdf is then left out.
+    audit_pdf_optional: bool,
+}
+
+/// The report is one long compile on a thread of its own; the extracts and
+/// the audit report share the other threads. One engine: fonts and parsed
+/// templates load once.
+fn render_targets(
+    engine: &Engine,
+    opts: &PdfOptions,
+    p: &Programme,
+    threads: usize,
+    progress: &Progress,
+) -> Rendered {
+    let findings = audit::audit(p);
+    let departments = render::departments(p);
+    let chosen: Vec<&Department> = departments.iter().collect();
+    progress.step(&rendering(chosen.len()));
+    let (report, (pdfs, audit_pdf)) = beside(
+        || render::programme_report(engine, p, &opts.titled(render::report_title(p))),
+        || {
+            let audit_pdf = audit::report_pdf(engine, p, &findings, false, opts);
+            let others = threads.saturating_sub(1).max(1);
+            (
+                render::department_pdfs(engine, p, &chosen, opts, others),
+                audit_pdf,
+            )
+        },
+    );
+    Rendered {
+        report_file: render::report_file_name(p),
+        report,
+        extracts: chosen
+            .iter()
+            .zip(pdfs)
+            .map(|(d, pdf)| (render::department_file_name(d), d.name.clone(), pdf))
+            .collect(),
+        index: render::department_index_csv(p, &chosen),
+        audit_pdf,
+        audit_pdf_optional: false,
+        findings,
+    }
+}
+
+/// [`render_targets`] for a program-budget document.
+fn render_budget(
+    engine: &Engine,
+    opts: &PdfOptions,
+    b: &BudgetProgramme,
+    threads: usize,
+    progress: &Progress,
+) -> Rendered {
+    let findings = audit::budget::audit(b);
+    let departments = budget::departments(b);
+    let chosen: Vec<&budget::BudgetDepartment> = departments.iter().collect();
+    progress.step(&rendering(chosen.len()));
+    let (report, (pdfs, audit_pdf)) = beside(
+        || budget::programme_report(engine, b, &opts.titled(budget::report_title(b))),
+        || {
+            let audit_pdf = audit::budget::report_pdf(engine, b, &findings, false, opts);
+            let others = threads.saturating_sub(1).max(1);
+            (
+                budget::department_pdfs(engine, b, &chosen, opts, others),
+                audit_pdf,
+            )
+        },
+    );
+    Rendered {
+        report_file: budget::report_file_name(b),
+        report,
+        extracts: chosen
+            .iter()
+            .zip(pdfs)
+            .map(|(d, pdf)| (budget::department_file_name(d), d.name.clone(), pdf))
+            .collect(),
+        index: budget::department_index_csv(b, &chosen),
+        audit_pdf,
+        audit_pdf_optional: true,
+        findings,
+    }
 }
 
 /// The progress line of the rendering step.
@@ -213,51 +270,6 @@ fn beside<R: Send, S>(report: impl FnOnce() -> R + Send, rest: impl FnOnce() -> 
         let rest = rest();
         (report.join().expect("report thread panicked"), rest)
     })
-}
-
-/// Writes the department extracts (file name, unit name, PDF) under
-/// `DIR/departments/`.
-fn write_extracts<'a>(
-    out: &Path,
-    extracts: impl Iterator<Item = (String, &'a str, Result<Vec<u8>, RenderError>)>,
-    written: &mut Vec<(PathBuf, u64)>,
-) -> anyhow::Result<()> {
-    let dir = out.join("departments");
-    for (file, unit, pdf) in extracts {
-        let pdf = pdf.with_context(|| format!("failed to render the extract of {unit}"))?;
-        write(&dir.join(file), &pdf, written)?;
-    }
-    Ok(())
-}
-
-/// Writes `audit/audit.{pdf,json,csv}`. With `missing_template_ok`, an
-/// audit report whose template is not there yet leaves out `audit.pdf` with
-/// a warning instead of failing the build.
-fn write_audit(
-    out: &Path,
-    findings: &[audit::Finding],
-    pdf: Result<Vec<u8>, RenderError>,
-    missing_template_ok: bool,
-    written: &mut Vec<(PathBuf, u64)>,
-) -> anyhow::Result<()> {
-    let dir = out.join("audit");
-    match pdf {
-        Ok(pdf) => write(&dir.join("audit.pdf"), &pdf, written)?,
-        Err(RenderError::UnknownTemplate(t)) if missing_template_ok => {
-            eprintln!("perfprog: warning: no audit report (audit.pdf) for this layout yet (template {t:?} missing); audit.json and audit.csv are written");
-        }
-        Err(e) => return Err(anyhow::Error::new(e).context("failed to render the audit report")),
-    }
-    write(
-        &dir.join("audit.json"),
-        audit::to_json(findings).as_bytes(),
-        written,
-    )?;
-    write(
-        &dir.join("audit.csv"),
-        audit::to_csv(findings).as_bytes(),
-        written,
-    )
 }
 
 fn summary(

@@ -310,12 +310,9 @@ pub(crate) fn compile_each<T: Sync>(
 /// `index.csv` of the extracts: unit, file, activity counts, total (plain
 /// decimal) and every printed spelling of the unit (`|`-separated).
 pub fn department_index_csv(p: &Programme, depts: &[&Department]) -> String {
-    let mut out = String::from(
-        "unit,file,activities,sole_activities,shared_activities,total,printed_names\n",
-    );
-    for d in depts {
+    index_csv(depts.iter().map(|d| {
         let (sole, shared, all) = totals(p, d);
-        let fields = [
+        [
             d.name.clone(),
             department_file_name(d),
             all.count.to_string(),
@@ -323,7 +320,17 @@ pub fn department_index_csv(p: &Programme, depts: &[&Department]) -> String {
             shared.count.to_string(),
             all.total.to_string(),
             d.names.join(" | "),
-        ];
+        ]
+    }))
+}
+
+/// An `index.csv` of extracts from its rows: unit, file, activities,
+/// sole_activities, shared_activities, total, printed_names.
+pub(crate) fn index_csv(rows: impl IntoIterator<Item = [String; 7]>) -> String {
+    let mut out = String::from(
+        "unit,file,activities,sole_activities,shared_activities,total,printed_names\n",
+    );
+    for fields in rows {
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
         out.push('\n');
@@ -332,7 +339,7 @@ pub fn department_index_csv(p: &Programme, depts: &[&Department]) -> String {
 }
 
 /// RFC 4180 quoting.
-pub(crate) fn csv_field(s: &str) -> String {
+fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

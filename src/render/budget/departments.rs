@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use super::budget_column;
 use crate::model::budget::{Activity, BudgetProgramme, ProgramLevel};
 use crate::render::{
-    compile_each, csv_field, unit_key, Department, Engine, PdfOptions, RenderError,
+    compile_each, index_csv, unit_key, Department, Engine, PdfOptions, RenderError,
 };
 use crate::util::slug;
 
@@ -154,7 +154,7 @@ pub fn departments(b: &BudgetProgramme) -> Vec<BudgetDepartment> {
         .into_iter()
         .map(|(key, mut acc)| {
             // Most printed first; a stable sort keeps the first printed first on a tie.
-            acc.counts.sort_by(|a, b| b.1.cmp(&a.1));
+            acc.counts.sort_by_key(|c| std::cmp::Reverse(c.1));
             let names: Vec<String> = acc.counts.into_iter().map(|(n, _)| n).collect();
             let name = names.first().cloned().unwrap_or_default();
             BudgetDepartment {
@@ -340,17 +340,14 @@ pub fn department_pdfs(
 /// Bütçe`, as a plain decimal; empty when that column is empty or absent)
 /// and every printed spelling of the unit (`|`-separated).
 pub fn department_index_csv(b: &BudgetProgramme, depts: &[&BudgetDepartment]) -> String {
-    let mut out = String::from(
-        "unit,file,activities,sole_activities,shared_activities,total,printed_names\n",
-    );
     let column = budget_column(b);
-    for d in depts {
+    index_csv(depts.iter().map(|d| {
         let shared = d.activities.iter().filter(|a| a.shared()).count();
         let total = column
             .and_then(|i| unit_total(b, d).get(i).copied().flatten())
             .map(|v| v.to_string())
             .unwrap_or_default();
-        let fields = [
+        [
             d.name.clone(),
             department_file_name(d),
             d.activities.len().to_string(),
@@ -358,10 +355,6 @@ pub fn department_index_csv(b: &BudgetProgramme, depts: &[&BudgetDepartment]) ->
             shared.to_string(),
             total,
             d.names.join(" | "),
-        ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
-    }
-    out
+        ]
+    }))
 }
