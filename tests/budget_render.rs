@@ -170,6 +170,28 @@ fn budget_report_follows_nulls_and_special_characters() {
 }
 
 #[test]
+fn budget_reports_render_odd_models() {
+    // Arrays shorter and longer than the columns, no cost columns at all,
+    // an empty document: rendered, never a failure.
+    let mut b = FIXTURE_MODEL.clone();
+    let a = &mut b.programs[0].sub_programs[0].activities[0];
+    a.amounts.total.truncate(2);
+    a.economic[0].amounts.push(None);
+    b.programs[0].sub_programs[0].indicators[0].values.clear();
+    budget::programme_report(&ENGINE, &b, &opts()).unwrap();
+    b.cost_columns.clear();
+    b.indicator_columns.clear();
+    let depts = budget::departments(&b);
+    budget::department_pdf(&ENGINE, &b, &depts[0], &opts()).unwrap();
+    budget::programme_report(&ENGINE, &b, &opts()).unwrap();
+    b.programs.clear();
+    b.front_matter.clear();
+    let pdf = budget::programme_report(&ENGINE, &b, &opts()).unwrap();
+    assert!(pdf_text(&pdf).contains("2026 Yılı Performans Programı"));
+    assert!(budget::departments(&b).is_empty());
+}
+
+#[test]
 fn budget_departments_one_per_unit() {
     let b = &*FIXTURE_MODEL;
     let depts = budget::departments(b);
