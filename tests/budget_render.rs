@@ -324,17 +324,8 @@ fn budget_render_and_departments_commands() {
     assert!(dir
         .join("r/kuzeykent-belediyesi-2026-performans-programi.pdf")
         .is_file());
-    run_ok(
-        &dir,
-        &[
-            "departments",
-            input,
-            "-o",
-            "d",
-            "--department",
-            "harita müdürlüğü",
-        ],
-    );
+    let one = |name| ["departments", input, "-o", "d", "--department", name];
+    run_ok(&dir, &one("harita müdürlüğü"));
     assert!(dir.join("d/harita-mudurlugu.pdf").is_file());
     assert_eq!(
         std::fs::read_to_string(dir.join("d/index.csv"))
@@ -343,17 +334,7 @@ fn budget_render_and_departments_commands() {
             .count(),
         2
     );
-    let out = perfprog(
-        &dir,
-        &[
-            "departments",
-            input,
-            "-o",
-            "d",
-            "--department",
-            "Harita Mudurlugu X",
-        ],
-    );
+    let out = perfprog(&dir, &one("Harita Mudurlugu X"));
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("closest: \"Harita Müdürlüğü\""), "{err}");
