@@ -11,7 +11,7 @@ use perfprog::model::Document;
 use perfprog::render::{budget, Engine, PdfOptions};
 
 use crate::render::pdf_text;
-use crate::util::{assert_sample_current, perfprog, root, workdir};
+use crate::util::{assert_sample_current, ok, perfprog, root, workdir};
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new(None).expect("engine"));
 
@@ -33,16 +33,6 @@ static REPORT: LazyLock<Vec<u8>> = LazyLock::new(|| {
 
 fn opts() -> PdfOptions {
     PdfOptions::new("test", false)
-}
-
-/// Runs perfprog in `dir` and asserts that it succeeds.
-fn run_ok(dir: &std::path::Path, args: &[&str]) {
-    let out = perfprog(dir, args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 fn page_count(pdf: &[u8]) -> usize {
@@ -283,16 +273,8 @@ fn sample_budget_department_json_is_current() {
 fn budget_build_writes_report_extracts_index_and_audit() {
     let dir = workdir("budget_build");
     let input = root().join(FIXTURE);
-    run_ok(
-        &dir,
-        &[
-            "build",
-            input.to_str().unwrap(),
-            "--output",
-            "out",
-            "--quiet",
-        ],
-    );
+    let input = input.to_str().unwrap();
+    ok(&perfprog(&dir, &["build", input, "-o", "out", "--quiet"]));
     let out_dir = dir.join("out");
     let model = std::fs::read_to_string(out_dir.join("programme.json")).unwrap();
     assert_eq!(
@@ -311,6 +293,9 @@ fn budget_build_writes_report_extracts_index_and_audit() {
     assert_eq!(pdfs, 24);
     let index = std::fs::read_to_string(depts.join("index.csv")).unwrap();
     assert_eq!(index.lines().count(), 25);
+    assert!(std::fs::read(out_dir.join("audit/audit.pdf"))
+        .unwrap()
+        .starts_with(b"%PDF-"));
     assert!(out_dir.join("audit/audit.json").is_file());
     assert!(out_dir.join("audit/audit.csv").is_file());
 }
@@ -320,12 +305,12 @@ fn budget_render_and_departments_commands() {
     let dir = workdir("budget_commands");
     let input = root().join(FIXTURE);
     let input = input.to_str().unwrap();
-    run_ok(&dir, &["render", input, "-o", "r", "--quiet"]);
+    ok(&perfprog(&dir, &["render", input, "-o", "r", "--quiet"]));
     assert!(dir
         .join("r/kuzeykent-belediyesi-2026-performans-programi.pdf")
         .is_file());
     let one = |name| ["departments", input, "-o", "d", "--department", name];
-    run_ok(&dir, &one("harita müdürlüğü"));
+    ok(&perfprog(&dir, &one("harita müdürlüğü")));
     assert!(dir.join("d/harita-mudurlugu.pdf").is_file());
     assert_eq!(
         std::fs::read_to_string(dir.join("d/index.csv"))

@@ -134,14 +134,8 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         &mut written,
     )?;
     let audit_dir = out.join("audit");
-    match r.audit_pdf {
-        Ok(pdf) => write(&audit_dir.join("audit.pdf"), &pdf, &mut written)?,
-        Err(RenderError::UnknownTemplate(t)) if r.audit_pdf_optional => eprintln!(
-            "perfprog: warning: no audit report for this layout yet (template {t:?} \
-             missing): audit.pdf not written, audit.json and audit.csv are"
-        ),
-        Err(e) => return Err(anyhow::Error::new(e).context("failed to render the audit report")),
-    }
+    let audit_pdf = r.audit_pdf.context("failed to render the audit report")?;
+    write(&audit_dir.join("audit.pdf"), &audit_pdf, &mut written)?;
     write(
         &audit_dir.join("audit.json"),
         audit::to_json(&r.findings).as_bytes(),
@@ -175,9 +169,6 @@ struct Rendered {
     /// `departments/index.csv`.
     index: String,
     audit_pdf: Result<Vec<u8>, RenderError>,
-    /// Whether the audit report may lack its template (the program-budget
-    /// layout's is not written yet): audit.pdf is then left out.
-    audit_pdf_optional: bool,
 }
 
 /// The report is one long compile on a thread of its own; the extracts and
@@ -215,7 +206,6 @@ fn render_targets(
             .collect(),
         index: render::department_index_csv(p, &chosen),
         audit_pdf,
-        audit_pdf_optional: false,
         findings,
     }
 }
@@ -253,7 +243,6 @@ fn render_budget(
             .collect(),
         index: budget::department_index_csv(b, &chosen),
         audit_pdf,
-        audit_pdf_optional: true,
         findings,
     }
 }
