@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use perfprog::model::Programme;
 use perfprog::render::{self, Engine, PdfOptions};
 
-use crate::util::{perfprog, root, workdir};
+use crate::util::{assert_sample_current, perfprog, root, workdir};
 
 /// One engine for the whole test binary, as in the CLI.
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new(None).expect("engine"));
@@ -35,7 +35,7 @@ fn opts() -> PdfOptions {
 }
 
 /// Text of a PDF, whitespace collapsed, for `contains` checks.
-fn pdf_text(pdf: &[u8]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     let text = pdf_extract::extract_text_from_mem(pdf).expect("PDF text extracts");
     collapse(&text)
 }
@@ -71,17 +71,7 @@ fn sample_department_json_is_current() {
         .iter()
         .find(|d| d.slug == "park-ve-bahceler-dairesi-baskanligi")
         .expect("park department");
-    let mut text = serde_json::to_string_pretty(&render::department_data(&p, park)).unwrap();
-    text.push('\n');
-    let path = root().join("templates/samples/department.json");
-    if std::env::var_os("PERFPROG_BLESS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        on_disk == text,
-        "templates/samples/department.json is stale; rerun with PERFPROG_BLESS=1"
-    );
+    assert_sample_current("department.json", &render::department_data(&p, park));
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod audit;
 mod budget_audit;
 mod budget_loop;
 mod budget_read;
+mod budget_render;
 mod cli;
 mod ingest;
 mod layout;

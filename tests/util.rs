@@ -77,3 +77,19 @@ pub fn assert_same_model(
         shown.join("\n")
     );
 }
+
+/// Asserts that `templates/samples/<name>` holds `data` (pretty JSON with a
+/// trailing newline); with `PERFPROG_BLESS` set, writes it there first.
+pub fn assert_sample_current(name: &str, data: &serde_json::Value) {
+    let mut text = serde_json::to_string_pretty(data).unwrap();
+    text.push('\n');
+    let path = root().join("templates/samples").join(name);
+    if std::env::var_os("PERFPROG_BLESS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == text,
+        "templates/samples/{name} is stale; rerun with PERFPROG_BLESS=1"
+    );
+}

@@ -16,7 +16,9 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 use perfprog::audit::{self, Severity};
-use perfprog::render::{self, Department};
+use perfprog::model::budget::BudgetProgramme;
+use perfprog::model::{Document, Programme};
+use perfprog::render::{self, budget, Department, Engine, PdfOptions, RenderError};
 
 /// Progress lines on stderr: a spinner on a terminal, plain lines otherwise,
 /// nothing with `--quiet`.
@@ -104,80 +106,47 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from("outputs"));
     let progress = Progress::new(args.quiet);
     progress.step(&format!("extracting {}", input.display()));
-    let programme = match super::load_programme(&input, args.quiet)? {
-        perfprog::model::Document::Targets(p) => p,
-        perfprog::model::Document::Budget(_) => return Err(super::not_for_budget("build")),
-    };
+    let document = super::load_programme(&input, args.quiet)?;
     let mut written: Vec<(PathBuf, u64)> = Vec::new();
     std::fs::create_dir_all(&out).with_context(|| format!("failed to create {}", out.display()))?;
     write(
         &out.join("programme.json"),
-        programme.to_json().as_bytes(),
+        document.to_json().as_bytes(),
         &mut written,
     )?;
 
     let (engine, opts) = super::render::engine_and_options(&args.typst)?;
-    let findings = audit::audit(&programme);
-    let departments = render::departments(&programme);
-    let chosen: Vec<&Department> = departments.iter().collect();
-    progress.step(&format!(
-        "rendering the report, {} department extracts and the audit",
-        chosen.len()
-    ));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // The report is one long compile; the extracts and the audit report share
-    // the other threads. One engine: fonts and parsed templates load once.
-    let (report, (dept_pdfs, audit_pdf)) = std::thread::scope(|s| {
-        let report = s.spawn(|| {
-            let o = opts.titled(render::report_title(&programme));
-            render::programme_report(&engine, &programme, &o)
-        });
-        let audit_pdf = audit::report_pdf(&engine, &programme, &findings, false, &opts);
-        let depts = render::department_pdfs(
-            &engine,
-            &programme,
-            &chosen,
-            &opts,
-            threads.saturating_sub(1).max(1),
-        );
-        (
-            report.join().expect("report thread panicked"),
-            (depts, audit_pdf),
-        )
-    });
-    let report = report.context("failed to render the programme report")?;
-    write(
-        &out.join(render::report_file_name(&programme)),
-        &report,
-        &mut written,
-    )?;
+    let r = match &document {
+        Document::Targets(p) => render_targets(&engine, &opts, p, threads, &progress),
+        Document::Budget(b) => render_budget(&engine, &opts, b, threads, &progress),
+    };
+    let report = r.report.context("failed to render the programme report")?;
+    write(&out.join(&r.report_file), &report, &mut written)?;
     let dept_dir = out.join("departments");
-    for (d, pdf) in chosen.iter().zip(dept_pdfs) {
-        let pdf = pdf.with_context(|| format!("failed to render the extract of {}", d.name))?;
-        write(
-            &dept_dir.join(render::department_file_name(d)),
-            &pdf,
-            &mut written,
-        )?;
+    for (file, unit, pdf) in r.extracts {
+        let pdf = pdf.with_context(|| format!("failed to render the extract of {unit}"))?;
+        write(&dept_dir.join(file), &pdf, &mut written)?;
     }
     write(
         &dept_dir.join("index.csv"),
-        render::department_index_csv(&programme, &chosen).as_bytes(),
+        r.index.as_bytes(),
         &mut written,
     )?;
     let audit_dir = out.join("audit");
-    let audit_pdf = audit_pdf.context("failed to render the audit report")?;
+    let audit_pdf = r.audit_pdf.context("failed to render the audit report")?;
     write(&audit_dir.join("audit.pdf"), &audit_pdf, &mut written)?;
     write(
         &audit_dir.join("audit.json"),
-        audit::to_json(&findings).as_bytes(),
+        audit::to_json(&r.findings).as_bytes(),
         &mut written,
     )?;
     write(
         &audit_dir.join("audit.csv"),
-        audit::to_csv(&findings).as_bytes(),
+        audit::to_csv(&r.findings).as_bytes(),
         &mut written,
     )?;
+    let findings = r.findings;
     progress.done();
 
     if !args.quiet {
@@ -187,6 +156,108 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Everything `build` renders, whichever the layout.
+struct Rendered {
+    findings: Vec<audit::Finding>,
+    report_file: String,
+    report: Result<Vec<u8>, RenderError>,
+    /// (file name, unit name, PDF) of each department extract.
+    extracts: Vec<(String, String, Result<Vec<u8>, RenderError>)>,
+    /// `departments/index.csv`.
+    index: String,
+    audit_pdf: Result<Vec<u8>, RenderError>,
+}
+
+/// The report is one long compile on a thread of its own; the extracts and
+/// the audit report share the other threads. One engine: fonts and parsed
+/// templates load once.
+fn render_targets(
+    engine: &Engine,
+    opts: &PdfOptions,
+    p: &Programme,
+    threads: usize,
+    progress: &Progress,
+) -> Rendered {
+    let findings = audit::audit(p);
+    let departments = render::departments(p);
+    let chosen: Vec<&Department> = departments.iter().collect();
+    progress.step(&rendering(chosen.len()));
+    let (report, (pdfs, audit_pdf)) = beside(
+        || render::programme_report(engine, p, &opts.titled(render::report_title(p))),
+        || {
+            let audit_pdf = audit::report_pdf(engine, p, &findings, false, opts);
+            let others = threads.saturating_sub(1).max(1);
+            (
+                render::department_pdfs(engine, p, &chosen, opts, others),
+                audit_pdf,
+            )
+        },
+    );
+    Rendered {
+        report_file: render::report_file_name(p),
+        report,
+        extracts: chosen
+            .iter()
+            .zip(pdfs)
+            .map(|(d, pdf)| (render::department_file_name(d), d.name.clone(), pdf))
+            .collect(),
+        index: render::department_index_csv(p, &chosen),
+        audit_pdf,
+        findings,
+    }
+}
+
+/// [`render_targets`] for a program-budget document.
+fn render_budget(
+    engine: &Engine,
+    opts: &PdfOptions,
+    b: &BudgetProgramme,
+    threads: usize,
+    progress: &Progress,
+) -> Rendered {
+    let findings = audit::budget::audit(b);
+    let departments = budget::departments(b);
+    let chosen: Vec<&budget::BudgetDepartment> = departments.iter().collect();
+    progress.step(&rendering(chosen.len()));
+    let (report, (pdfs, audit_pdf)) = beside(
+        || budget::programme_report(engine, b, &opts.titled(budget::report_title(b))),
+        || {
+            let audit_pdf = audit::budget::report_pdf(engine, b, &findings, false, opts);
+            let others = threads.saturating_sub(1).max(1);
+            (
+                budget::department_pdfs(engine, b, &chosen, opts, others),
+                audit_pdf,
+            )
+        },
+    );
+    Rendered {
+        report_file: budget::report_file_name(b),
+        report,
+        extracts: chosen
+            .iter()
+            .zip(pdfs)
+            .map(|(d, pdf)| (budget::department_file_name(d), d.name.clone(), pdf))
+            .collect(),
+        index: budget::department_index_csv(b, &chosen),
+        audit_pdf,
+        findings,
+    }
+}
+
+/// The progress line of the rendering step.
+fn rendering(extracts: usize) -> String {
+    format!("rendering the report, {extracts} department extracts and the audit")
+}
+
+/// Runs `report` on a thread of its own beside `rest`; both results.
+fn beside<R: Send, S>(report: impl FnOnce() -> R + Send, rest: impl FnOnce() -> S) -> (R, S) {
+    std::thread::scope(|s| {
+        let report = s.spawn(report);
+        let rest = rest();
+        (report.join().expect("report thread panicked"), rest)
     })
 }
 

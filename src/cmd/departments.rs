@@ -1,69 +1,124 @@
 //! `perfprog departments`: one PDF extract per responsible spending unit, plus
 //! `index.csv`.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use perfprog::render::{self, Department};
+use perfprog::model::Document;
+use perfprog::render::{self, budget, Department, RenderError};
 
 /// Runs `perfprog departments`.
 pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
-    let programme = match super::load_programme(&args.input, args.quiet)? {
-        perfprog::model::Document::Targets(p) => p,
-        perfprog::model::Document::Budget(_) => return Err(super::not_for_budget("departments")),
-    };
-    let all = render::departments(&programme);
-    let chosen: Vec<&Department> = match &args.department {
-        None => all.iter().collect(),
-        Some(name) => match all.iter().find(|d| d.matches(name)) {
-            Some(d) => vec![d],
-            None => {
-                let close: Vec<String> = render::suggest(&all, name, 3)
-                    .into_iter()
-                    .map(|d| format!("\"{}\"", d.name))
-                    .collect();
-                anyhow::bail!(
-                    "no responsible unit named \"{name}\" in {} (closest: {})",
-                    args.input.display(),
-                    if close.is_empty() {
-                        "none".to_string()
-                    } else {
-                        close.join(", ")
-                    }
-                );
-            }
-        },
-    };
+    let document = super::load_programme(&args.input, args.quiet)?;
     let (engine, opts) = super::render::engine_and_options(&args.typst)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let results = render::department_pdfs(&engine, &programme, &chosen, &opts, threads);
+    let query = args.department.as_deref();
+    let (extracts, index) = match &document {
+        Document::Targets(programme) => {
+            let all = render::departments(programme);
+            let chosen = choose(&all, query, &args.input, Department::matches, |q| {
+                names(render::suggest(&all, q, 3).into_iter().map(|d| &d.name))
+            })?;
+            let pdfs = render::department_pdfs(&engine, programme, &chosen, &opts, threads);
+            let extracts = chosen
+                .iter()
+                .zip(pdfs)
+                .map(|(d, pdf)| (render::department_file_name(d), d.names.clone(), pdf))
+                .collect();
+            (extracts, render::department_index_csv(programme, &chosen))
+        }
+        Document::Budget(b) => {
+            let all = budget::departments(b);
+            let chosen = choose(
+                &all,
+                query,
+                &args.input,
+                budget::BudgetDepartment::matches,
+                |q| names(budget::suggest(&all, q, 3).into_iter().map(|d| &d.name)),
+            )?;
+            let pdfs = budget::department_pdfs(&engine, b, &chosen, &opts, threads);
+            let extracts = chosen
+                .iter()
+                .zip(pdfs)
+                .map(|(d, pdf)| (budget::department_file_name(d), d.names.clone(), pdf))
+                .collect();
+            (extracts, budget::department_index_csv(b, &chosen))
+        }
+    };
     engine.end_batch();
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("failed to create {}", args.output.display()))?;
-    for (d, pdf) in chosen.iter().zip(results) {
-        let pdf = pdf.with_context(|| format!("failed to render the extract of {}", d.name))?;
-        let path = args.output.join(render::department_file_name(d));
-        perfprog::util::write_atomic(&path, &pdf)
-            .with_context(|| format!("failed to write {}", path.display()))?;
-        if !args.quiet && d.names.len() > 1 {
-            eprintln!(
-                "perfprog: merged spellings of one unit: {}",
-                d.names.join(" / ")
+    write_extracts(&args.output, extracts, &index, args.quiet)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Quoted names for a "closest" list.
+fn names<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    names.map(|n| format!("\"{n}\"")).collect()
+}
+
+/// Every unit, or the one `query` names; an error naming the closest units
+/// (`suggest`) when none matches.
+fn choose<'a, D>(
+    all: &'a [D],
+    query: Option<&str>,
+    input: &Path,
+    matches: impl Fn(&D, &str) -> bool,
+    suggest: impl Fn(&str) -> Vec<String>,
+) -> anyhow::Result<Vec<&'a D>> {
+    let Some(name) = query else {
+        return Ok(all.iter().collect());
+    };
+    match all.iter().find(|d| matches(d, name)) {
+        Some(d) => Ok(vec![d]),
+        None => {
+            let close = suggest(name);
+            anyhow::bail!(
+                "no responsible unit named \"{name}\" in {} (closest: {})",
+                input.display(),
+                if close.is_empty() {
+                    "none".to_string()
+                } else {
+                    close.join(", ")
+                }
             );
         }
     }
-    let index = args.output.join("index.csv");
-    perfprog::util::write_atomic(
-        &index,
-        render::department_index_csv(&programme, &chosen).as_bytes(),
-    )
-    .with_context(|| format!("failed to write {}", index.display()))?;
-    if !args.quiet {
+}
+
+/// One extract: its file name, its unit's printed names (the first names
+/// it), its PDF.
+type Extract = (String, Vec<String>, Result<Vec<u8>, RenderError>);
+
+/// Writes the extracts and `index.csv` under `dir`.
+fn write_extracts(
+    dir: &Path,
+    extracts: Vec<Extract>,
+    index: &str,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    let count = extracts.len();
+    for (file, names, pdf) in extracts {
+        let unit = names.first().map_or("", String::as_str);
+        let pdf = pdf.with_context(|| format!("failed to render the extract of {unit}"))?;
+        let path = dir.join(file);
+        perfprog::util::write_atomic(&path, &pdf)
+            .with_context(|| format!("failed to write {}", path.display()))?;
+        if !quiet && names.len() > 1 {
+            eprintln!(
+                "perfprog: merged spellings of one unit: {}",
+                names.join(" / ")
+            );
+        }
+    }
+    let path = dir.join("index.csv");
+    perfprog::util::write_atomic(&path, index.as_bytes())
+        .with_context(|| format!("failed to write {}", path.display()))?;
+    if !quiet {
         eprintln!(
-            "perfprog: wrote {} department extracts and {}",
-            chosen.len(),
-            index.display()
+            "perfprog: wrote {count} department extracts and {}",
+            path.display()
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

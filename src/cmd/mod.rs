@@ -285,14 +285,6 @@ pub fn load_programme(path: &std::path::Path, quiet: bool) -> anyhow::Result<Doc
     Ok(out.document)
 }
 
-/// The message of a command that does not handle the program-budget layout
-/// yet.
-pub fn not_for_budget(command: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "`perfprog {command}` does not handle the program-budget layout (program → alt program → faaliyet) yet"
-    )
-}
-
 /// Extracts the model of a PDF or text file, its pages read on all cores.
 pub fn extract_path(path: &Path) -> Result<perfprog::Extraction, perfprog::Error> {
     perfprog::extract(path, read_file(path)?, &perfprog::Threads::available())

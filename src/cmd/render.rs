@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use perfprog::render::{self, Engine, PdfOptions};
+use perfprog::model::Document;
+use perfprog::render::{self, budget, Engine, PdfOptions};
 
 use super::{PdfStandard, TypstArgs};
 
@@ -16,14 +17,19 @@ pub fn engine_and_options(args: &TypstArgs) -> anyhow::Result<(Engine, PdfOption
 
 /// Runs `perfprog render`.
 pub fn run(args: super::RenderArgs) -> anyhow::Result<ExitCode> {
-    let programme = match super::load_programme(&args.input, args.quiet)? {
-        perfprog::model::Document::Targets(p) => p,
-        perfprog::model::Document::Budget(_) => return Err(super::not_for_budget("render")),
-    };
+    let document = super::load_programme(&args.input, args.quiet)?;
     let (engine, opts) = engine_and_options(&args.typst)?;
-    let opts = opts.titled(render::report_title(&programme));
-    let pdf = render::programme_report(&engine, &programme, &opts)?;
-    let path = args.output.join(render::report_file_name(&programme));
+    let (pdf, name) = match &document {
+        Document::Targets(p) => (
+            render::programme_report(&engine, p, &opts.titled(render::report_title(p)))?,
+            render::report_file_name(p),
+        ),
+        Document::Budget(b) => (
+            budget::programme_report(&engine, b, &opts.titled(budget::report_title(b)))?,
+            budget::report_file_name(b),
+        ),
+    };
+    let path = args.output.join(name);
     perfprog::util::write_atomic(&path, &pdf)
         .with_context(|| format!("failed to write {}", path.display()))?;
     if !args.quiet {

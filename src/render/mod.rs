@@ -55,6 +55,18 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/department.typ"),
     ),
     ("audit.typ", include_str!("../../templates/audit.typ")),
+    (
+        "budget-common.typ",
+        include_str!("../../templates/budget-common.typ"),
+    ),
+    (
+        "budget-programme.typ",
+        include_str!("../../templates/budget-programme.typ"),
+    ),
+    (
+        "budget-department.typ",
+        include_str!("../../templates/budget-department.typ"),
+    ),
 ];
 
 /// Why a document could not be rendered.
@@ -245,13 +257,30 @@ pub fn department_pdfs(
     opts: &PdfOptions,
     threads: usize,
 ) -> Vec<Result<Vec<u8>, RenderError>> {
-    let threads = threads.clamp(1, depts.len().max(1));
-    // Largest extracts first, so that no thread is left with a big one at the end.
-    let mut order: Vec<usize> = (0..depts.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(depts[i].activities.len()));
+    compile_each(
+        depts,
+        threads,
+        |d| d.activities.len(),
+        |d| department_pdf(engine, p, d, &opts.titled(department_title(p, d))),
+    )
+}
+
+/// Compiles one PDF per item with `compile` on up to `threads` threads
+/// (which share the engine the closure holds); results in input order. The
+/// items of largest `weight` start first, so that no thread is left with a
+/// big one at the end.
+pub(crate) fn compile_each<T: Sync>(
+    items: &[T],
+    threads: usize,
+    weight: impl Fn(&T) -> usize,
+    compile: impl Fn(&T) -> Result<Vec<u8>, RenderError> + Sync,
+) -> Vec<Result<Vec<u8>, RenderError>> {
+    let threads = threads.clamp(1, items.len().max(1));
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<Option<Result<Vec<u8>, RenderError>>> =
-        (0..depts.len()).map(|_| None).collect();
+        (0..items.len()).map(|_| None).collect();
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -260,9 +289,7 @@ pub fn department_pdfs(
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(&i) = order.get(k) else { break };
-                        let d = depts[i];
-                        let o = opts.titled(department_title(p, d));
-                        done.push((i, department_pdf(engine, p, d, &o)));
+                        done.push((i, compile(&items[i])));
                     }
                     done
                 })
@@ -276,19 +303,16 @@ pub fn department_pdfs(
     });
     results
         .into_iter()
-        .map(|r| r.expect("every department compiled"))
+        .map(|r| r.expect("every item compiled"))
         .collect()
 }
 
 /// `index.csv` of the extracts: unit, file, activity counts, total (plain
 /// decimal) and every printed spelling of the unit (`|`-separated).
 pub fn department_index_csv(p: &Programme, depts: &[&Department]) -> String {
-    let mut out = String::from(
-        "unit,file,activities,sole_activities,shared_activities,total,printed_names\n",
-    );
-    for d in depts {
+    index_csv(depts.iter().map(|d| {
         let (sole, shared, all) = totals(p, d);
-        let fields = [
+        [
             d.name.clone(),
             department_file_name(d),
             all.count.to_string(),
@@ -296,7 +320,17 @@ pub fn department_index_csv(p: &Programme, depts: &[&Department]) -> String {
             shared.count.to_string(),
             all.total.to_string(),
             d.names.join(" | "),
-        ];
+        ]
+    }))
+}
+
+/// An `index.csv` of extracts from its rows: unit, file, activities,
+/// sole_activities, shared_activities, total, printed_names.
+pub(crate) fn index_csv(rows: impl IntoIterator<Item = [String; 7]>) -> String {
+    let mut out = String::from(
+        "unit,file,activities,sole_activities,shared_activities,total,printed_names\n",
+    );
+    for fields in rows {
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
         out.push('\n');
