@@ -324,3 +324,77 @@ fn budget_render_and_departments_commands() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("closest: \"Harita Müdürlüğü\""), "{err}");
 }
+
+/// The report reads back into the same model, field by field (the round
+/// trip `audit --roundtrip` runs), without a warning.
+#[test]
+fn budget_report_reads_back_into_the_same_model() {
+    let dir = workdir("budget_report_reads_back");
+    let path = dir.join(budget::report_file_name(&FIXTURE_MODEL));
+    let titled = opts().titled(budget::report_title(&FIXTURE_MODEL));
+    let pdf = budget::programme_report(&ENGINE, &FIXTURE_MODEL, &titled).unwrap();
+    std::fs::write(&path, pdf).unwrap();
+    let back = crate::util::extract(&path).unwrap();
+    assert!(back.warnings.is_empty(), "{:#?}", back.warnings);
+    let back = back
+        .document
+        .into_budget()
+        .expect("read back as program budget");
+    let mut want = FIXTURE_MODEL.clone();
+    // Provenance and pages are the report's own.
+    want.source = back.source.clone();
+    let strip = |b: &mut BudgetProgramme| {
+        for p in &mut b.programs {
+            p.page = None;
+            for s in &mut p.sub_programs {
+                s.page = None;
+                for a in &mut s.activities {
+                    a.page = None;
+                }
+            }
+        }
+        for s in &mut b.front_matter {
+            s.page = None;
+        }
+    };
+    let mut got = back;
+    strip(&mut want);
+    strip(&mut got);
+    crate::budget_read::assert_same_budget(&want, &got, "the report read back");
+    let findings = perfprog::roundtrip(
+        &ENGINE,
+        &Document::Budget(FIXTURE_MODEL.clone()),
+        &opts(),
+        &perfprog::Threads::available(),
+    )
+    .unwrap();
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+/// Next year's model (`rollover --to 2027`, with and without the amounts
+/// carried) renders, audits without an error and reads back from its
+/// report; the PDF's own `build` writes everything with no finding.
+#[test]
+fn budget_rollover_renders_audits_and_reads_back() {
+    for carry in [false, true] {
+        let next = perfprog::rollover::budget::rollover(&FIXTURE_MODEL, 2027, carry)
+            .unwrap()
+            .programme;
+        assert_eq!(next.fiscal_year, 2027);
+        let doc = Document::Budget(next.clone());
+        let findings = perfprog::audit::budget::audit(&next);
+        assert!(!perfprog::audit::has_errors(&findings), "{findings:#?}");
+        let trip =
+            perfprog::roundtrip(&ENGINE, &doc, &opts(), &perfprog::Threads::available()).unwrap();
+        assert!(trip.is_empty(), "carry {carry}: {trip:#?}");
+    }
+    let dir = workdir("budget_build_pdf");
+    let input = root().join("tests/data/kuzeykent-2026-performans-programi.pdf");
+    let out = perfprog(
+        &dir,
+        &["build", input.to_str().unwrap(), "-o", "out", "--strict"],
+    );
+    ok(&out);
+    let audit = std::fs::read_to_string(dir.join("out/audit/audit.json")).unwrap();
+    assert_eq!(audit.trim(), "[]");
+}

@@ -6,7 +6,7 @@ mod util;
 mod audit;
 mod budget_audit;
 mod budget_loop;
-mod budget_read;
+pub mod budget_read;
 mod budget_render;
 mod cli;
 mod ingest;
