@@ -711,6 +711,39 @@ mod tests {
         assert!(Programme::from_json(&v1.replace("/1", "/9")).is_err());
     }
 
+    /// A version-2 model loads as a version-3 performance-target document;
+    /// a program-budget model by its layout; a layout the reader does not
+    /// know is refused.
+    #[test]
+    fn version_2_models_and_both_layouts_load() {
+        let v2 = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/programme.json"
+        ))
+        .unwrap()
+        .replace(
+            "\"format\": \"perfprog.programme/3\",\n  \"layout\": \"performance-target\",",
+            "\"format\": \"perfprog.programme/2\",",
+        );
+        assert!(v2.contains("perfprog.programme/2"));
+        let doc = Document::from_json(&v2).unwrap();
+        assert_eq!(doc.layout(), Layout::PerformanceTarget);
+        let written = doc.to_json();
+        assert!(written.starts_with(
+            "{\n  \"format\": \"perfprog.programme/3\",\n  \"layout\": \"performance-target\","
+        ));
+        let budget = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/kuzeykent-2026-performans-programi.json"
+        ))
+        .unwrap();
+        let doc = Document::from_json(&budget).unwrap();
+        assert_eq!(doc.layout(), Layout::ProgramBudget);
+        assert_eq!(doc.to_json(), budget);
+        assert!(Document::from_json(&budget.replace("program-budget", "other")).is_err());
+        assert!(Programme::from_json(&budget).is_err());
+    }
+
     #[test]
     fn column_kinds_by_their_words() {
         use ColumnKind::*;
