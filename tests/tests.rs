@@ -8,6 +8,7 @@ mod budget_read;
 mod cli;
 mod ingest;
 mod layout;
+mod nesting;
 mod read;
 mod render;
 mod typeset;
