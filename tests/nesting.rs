@@ -5,7 +5,6 @@
 //! and print huge numbers. Each ends with exit 0 or 2 and a message naming
 //! the page or the cause; a sound page beside a deep one is still read.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Output;
 
@@ -14,41 +13,12 @@ use crate::util::{perfprog, root, workdir};
 const TEXT: &[u8] = b"BT /F1 12 Tf 72 720 Td (Hello world) Tj ET\n";
 const FONT: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 
-/// A PDF of the numbered objects `objects` (object 1 first, the catalog),
-/// with its cross-reference table.
-fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.5\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    let n = objects.len() + 1;
-    out.extend_from_slice(format!("xref\n0 {n}\n0000000000 65535 f \n").as_bytes());
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-    );
-    out
-}
-
 /// A stream object with `dict` entries besides its `/Length`.
 fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
     let mut out = format!("<< /Length {} {dict} >>\nstream\n", data.len()).into_bytes();
     out.extend_from_slice(data);
     out.extend_from_slice(b"\nendstream");
     out
-}
-
-fn flate(data: &[u8]) -> Vec<u8> {
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(data).unwrap();
-    enc.finish().unwrap()
 }
 
 /// Catalog, page tree and font (objects 1, 2, 5) around pages (objects 3
@@ -79,7 +49,12 @@ fn document(content: Vec<u8>, second: Option<Vec<u8>>, res: &str, more: Vec<Vec<
         objects.push(c);
     }
     objects.extend(more);
-    pdf(&objects)
+    mutate::document(&objects)
+}
+
+/// A compressed stream object.
+fn deflated(data: &[u8]) -> Vec<u8> {
+    stream("/Filter /FlateDecode", &mutate::deflate(data))
 }
 
 fn nested(open: &str, n: usize) -> Vec<u8> {
@@ -119,11 +94,13 @@ fn deep_content_streams_skip_their_page() {
     for n in [1_000, 10_000, 100_000] {
         for open in ["[", "<<"] {
             let content = [TEXT, &nested(open, n)].concat();
+            // Uncompressed, `<<` after white space is where a repair of the
+            // file would read a dictionary: the whole file is refused.
             let plain = document(stream("", &content), None, "", vec![]);
-            let words = ["page 1: its content nests deeper than 512 levels"];
+            let words = ["deeper than 512 levels"];
             assert_says(&format!("plain-{n}-{}", open.len()), &plain, &words);
-            let packed = stream("/Filter /FlateDecode", &flate(&content));
-            let packed = document(packed, None, "", vec![]);
+            let packed = document(deflated(&content), None, "", vec![]);
+            let words = ["page 1: its content nests deeper than 512 levels"];
             assert_says(&format!("flate-{n}-{}", open.len()), &packed, &words);
         }
     }
@@ -132,7 +109,7 @@ fn deep_content_streams_skip_their_page() {
 #[test]
 fn a_sound_page_beside_a_deep_one_is_read() {
     let deep = [TEXT, &nested("[", 100_000)].concat();
-    let bytes = document(stream("", TEXT), Some(stream("", &deep)), "", vec![]);
+    let bytes = document(stream("", TEXT), Some(deflated(&deep)), "", vec![]);
     let doc = perfprog::source(
         Path::new("x.pdf"),
         bytes.clone(),
@@ -218,7 +195,7 @@ fn deep_objects_in_an_object_stream_refuse_the_file() {
         let body = [b"8 0 ".as_slice(), &nested("[", n)].concat();
         let objstm = stream(
             "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode",
-            &flate(&body),
+            &mutate::deflate(&body),
         );
         let bytes = document(stream("", TEXT), None, "", vec![objstm]);
         assert_says(
@@ -229,68 +206,31 @@ fn deep_objects_in_an_object_stream_refuse_the_file() {
     }
 }
 
-fn form(content: &[u8], res: &str) -> Vec<u8> {
-    stream(
-        &format!("/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << {res} >>"),
-        content,
-    )
-}
-
 #[test]
 fn forms_that_draw_themselves_skip_their_page() {
-    // Object 6: a form drawing itself once, then twice (2⁵⁰ drawings).
-    for times in [1, 2] {
-        let content = [TEXT, &b"/X0 Do\n".repeat(times)].concat();
-        let me = form(&content, "/XObject << /X0 6 0 R >> /Font << /F1 5 0 R >>");
-        let page = stream("", b"/X0 Do");
-        let bytes = document(page, None, "/XObject << /X0 6 0 R >>", vec![me]);
+    // A form drawing itself once, then twice (2⁵⁰ drawings); two forms
+    // drawing each other.
+    for (n, times) in [(1, 1), (1, 2), (2, 1)] {
         assert_says(
-            &format!("self-{times}"),
-            &bytes,
+            &format!("self-{n}-{times}"),
+            &mutate::form_graph_pdf(n, times, true),
             &["page 1: a form drawn on it draws itself"],
         );
     }
-    // Two forms drawing each other.
-    let a = form(b"/B Do", "/XObject << /B 7 0 R >>");
-    let b = form(b"/A Do", "/XObject << /A 6 0 R >>");
-    let bytes = document(
-        stream("", b"/A Do"),
-        None,
-        "/XObject << /A 6 0 R >>",
-        vec![a, b],
-    );
-    assert_says("each-other", &bytes, &["a form drawn on it draws itself"]);
 }
 
 #[test]
 fn form_chains_and_fans_are_bounded() {
-    // A chain of 10⁴ forms, objects 6…, each drawing the next.
-    let n = 10_000;
-    let chain: Vec<Vec<u8>> = (0..n)
-        .map(|i| {
-            let next = 7 + i;
-            if i + 1 < n {
-                form(b"/X Do", &format!("/XObject << /X {next} 0 R >>"))
-            } else {
-                form(TEXT, "")
-            }
-        })
-        .collect();
-    let bytes = document(stream("", b"/X Do"), None, "/XObject << /X 6 0 R >>", chain);
+    // A chain of 10⁴ forms, each drawing the next.
     assert_says(
         "chain",
-        &bytes,
+        &mutate::form_graph_pdf(10_000, 1, false),
         &["page 1: its forms nest deeper than 50 levels"],
     );
     // 40 forms each drawing the next twice: 2⁴⁰ drawings.
-    let fan: Vec<Vec<u8>> = (0..40)
-        .map(|i| form(b"/X Do /X Do", &format!("/XObject << /X {} 0 R >>", 7 + i)))
-        .chain([form(TEXT, "")])
-        .collect();
-    let bytes = document(stream("", b"/X Do"), None, "/XObject << /X 6 0 R >>", fan);
     assert_says(
         "fan",
-        &bytes,
+        &mutate::form_graph_pdf(40, 2, false),
         &["page 1: its forms draw one another more than"],
     );
 }
@@ -299,8 +239,9 @@ fn form_chains_and_fans_are_bounded() {
 fn deep_patterns_and_glyphs_skip_their_page() {
     let deep = nested("<<", 10_000);
     let pattern = stream(
-        "/PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 10 10] /XStep 10 /YStep 10",
-        &deep,
+        "/PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 10 10] /XStep 10 /YStep 10 \
+         /Filter /FlateDecode",
+        &mutate::deflate(&deep),
     );
     let bytes = document(
         stream("", TEXT),
@@ -313,12 +254,13 @@ fn deep_patterns_and_glyphs_skip_their_page() {
         /CharProcs << /a 7 0 R >> /Encoding << /Differences [97 /a] >> /FirstChar 97 \
         /LastChar 97 /Widths [1] >>"
         .to_vec();
-    let bytes = document(stream("", TEXT), None, "", vec![type3, stream("", &deep)]);
-    // The Type 3 font is object 6, not the page's F1: name it there.
-    let bytes = String::from_utf8(bytes)
-        .unwrap()
-        .replace("/F1 5 0 R >>", "/F1 5 0 R /F3 6 0 R >>");
-    let bytes = bytes.into_bytes();
+    let bytes = document(stream("", TEXT), None, "", vec![type3, deflated(&deep)]);
+    // The Type 3 font is object 6, beside the page's F1.
+    let at = bytes
+        .windows(12)
+        .position(|w| w == b"/F1 5 0 R >>")
+        .unwrap();
+    let bytes = [&bytes[..at], b"/F3 6 0 R ".as_slice(), &bytes[at..]].concat();
     assert_says(
         "type3",
         &bytes,
@@ -328,38 +270,20 @@ fn deep_patterns_and_glyphs_skip_their_page() {
 
 #[test]
 fn page_trees_that_nest_or_multiply_refuse_the_file() {
-    // Objects: 1 catalog → 5, 2 font, 3 content, 4 page, 5… a chain of nodes.
-    let chain = |n: usize, twice: bool| {
-        let mut objects = vec![
-            b"<< /Type /Catalog /Pages 5 0 R >>".to_vec(),
-            FONT.to_vec(),
-            stream("", TEXT),
-            b"<< /Type /Page /Parent 5 0 R /Contents 3 0 R /Resources << /Font << /F1 2 0 R >> >> >>"
-                .to_vec(),
-        ];
-        for i in 0..n {
-            let kid = if i + 1 < n { 6 + i } else { 4 };
-            let kids = if twice {
-                format!("{kid} 0 R {kid} 0 R")
-            } else {
-                format!("{kid} 0 R")
-            };
-            objects.push(format!("<< /Type /Pages /Kids [{kids}] /Count 1 >>").into_bytes());
-        }
-        pdf(&objects)
-    };
     for n in [1_000, 10_000, 100_000] {
         assert_says(
             &format!("tree-{n}"),
-            &chain(n, false),
+            &mutate::page_tree_pdf(n, false, false),
             &["its page tree nests deeper than 256 levels"],
         );
     }
-    assert_says(
-        "tree-twice",
-        &chain(40, true),
-        &["its page tree lists more than 100000 pages"],
-    );
+    for back in [false, true] {
+        assert_says(
+            &format!("tree-twice-{back}"),
+            &mutate::page_tree_pdf(40, true, back),
+            &["its page tree lists more than 100000 pages and nodes"],
+        );
+    }
     // A node listing itself: the parser stops at the loop.
     let mut objects = vec![
         b"<< /Type /Catalog /Pages 5 0 R >>".to_vec(),
@@ -369,12 +293,12 @@ fn page_trees_that_nest_or_multiply_refuse_the_file() {
             .to_vec(),
         b"<< /Type /Pages /Kids [5 0 R 4 0 R] /Count 1 >>".to_vec(),
     ];
-    extract("tree-loop", &pdf(&objects));
+    extract("tree-loop", &mutate::document(&objects));
     // An object that is a reference to itself, as the page's resources.
     objects[3] = b"<< /Type /Page /Parent 5 0 R /Contents 3 0 R /Resources 6 0 R >>".to_vec();
     objects[4] = b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>".to_vec();
     objects.push(b"6 0 R".to_vec());
-    extract("self-reference", &pdf(&objects));
+    extract("self-reference", &mutate::document(&objects));
 }
 
 #[test]
@@ -401,4 +325,91 @@ fn huge_numbers_do_not_panic() {
         vec![],
     );
     extract("huge-length", &bytes);
+}
+
+#[path = "../fuzz/mutate.rs"]
+mod mutate;
+
+/// The fuzz target's mutations (`fuzz/mutate.rs`: deep nesting,
+/// self-references, huge numbers) of the fixtures and of a small PDF,
+/// through `perfprog extract` in a child process per case, for
+/// `PERFPROG_STRESS_SECS` seconds (default 60): counts the cases ending in
+/// a signal (an abort), a panic or a hang (30 s); all must be 0.
+/// `cargo test --release --test tests stress -- --ignored --nocapture`
+#[test]
+#[ignore = "a stress loop of a minute or more"]
+fn stress_mutations() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let secs: u64 = std::env::var("PERFPROG_STRESS_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let bases: Vec<Vec<u8>> = [
+        "tests/data/kuzeykent-2021-performans-programi.pdf",
+        "tests/data/kuzeykent-2026-performans-programi.pdf",
+    ]
+    .iter()
+    .map(|p| std::fs::read(root().join(p)).unwrap())
+    .chain([mutate::BASE.to_vec()])
+    .collect();
+    let dir = workdir("nesting-stress");
+    let (mut cases, mut aborts, mut panics, mut hangs, mut refused) = (0u64, 0, 0, 0, 0);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(secs) {
+        let mut rng = mutate::Rng::new(0x5eed ^ cases.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let base = &bases[rng.below(bases.len())];
+        let file = dir.join("case.pdf");
+        std::fs::write(&file, mutate::mutate(base, &mut rng)).unwrap();
+        // Its messages go to a file: a pipe left unread until the end
+        // would stop a child that writes more than the pipe holds.
+        let log = dir.join("case.err");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_perfprog"))
+            .args(["extract", "case.pdf", "-o", "case.json"])
+            .current_dir(&dir)
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        let began = Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break Some(s);
+            }
+            if began.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let err = std::fs::read_to_string(&log).unwrap_or_default();
+        let keep = |what: &str| {
+            let _ = std::fs::copy(&file, dir.join(format!("{what}-{cases}.pdf")));
+        };
+        match status.map(|s| s.code()) {
+            None => {
+                hangs += 1;
+                keep("hang");
+            }
+            Some(None) => {
+                aborts += 1;
+                keep("abort");
+            }
+            Some(Some(code)) => {
+                if err.contains("panicked") || !matches!(code, 0 | 2) {
+                    panics += 1;
+                    keep("panic");
+                }
+                refused += u64::from(code == 2);
+            }
+        }
+        cases += 1;
+    }
+    println!(
+        "stress: {cases} cases in {}s: {aborts} aborts, {panics} panics, {hangs} hangs \
+         ({refused} refused with exit 2)",
+        start.elapsed().as_secs()
+    );
+    assert_eq!((aborts, panics, hangs), (0, 0, 0), "cases kept in {dir:?}");
 }

@@ -25,6 +25,10 @@ pub const MAX_FORM_DEPTH: usize = 50;
 /// (forms inside forms multiply).
 pub const MAX_DRAWS: u64 = 100_000;
 
+/// How much content one page may interpret (its own and its forms', each
+/// form as often as it is drawn), in streams' inflation bounds.
+const CONTENT_BOUNDS: u64 = 4;
+
 const CONTENTS: &[u8] = b"Contents";
 const RESOURCES: &[u8] = b"Resources";
 const SUBTYPE: &[u8] = b"Subtype";
@@ -54,6 +58,7 @@ struct Syntax {
 struct Budget {
     draws: u64,
     bytes: u64,
+    /// A stream's inflation bound.
     limit: u64,
 }
 
@@ -151,10 +156,11 @@ fn draw(
         let n = multiple.saturating_mul(*times);
         budget.draws = budget.draws.saturating_add(n);
         budget.bytes = budget.bytes.saturating_add(n.saturating_mul(form.size));
-        if budget.draws > MAX_DRAWS || budget.bytes > budget.limit {
+        let most = budget.limit.saturating_mul(CONTENT_BOUNDS);
+        if budget.draws > MAX_DRAWS || budget.bytes > most {
             return Err(PageError::TooLarge(format!(
                 "its forms draw one another more than {MAX_DRAWS} times or {} MiB",
-                budget.limit >> 20
+                most >> 20
             )));
         }
         let inner = Resources::from_parent(

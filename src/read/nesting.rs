@@ -52,6 +52,15 @@ pub struct Lexer<'a> {
     after_image: bool,
     /// `BI` was seen and its `ID` not yet.
     in_image_dict: bool,
+    /// File syntax: the spans the scan did not read as syntax (strings,
+    /// comments, stream data), for [`super::structure`] to look into.
+    hidden: Vec<(usize, usize)>,
+    /// Stop after one object, as the parser reads one: when its first
+    /// token is a word, or when what it opened is closed; and where the
+    /// parser gives up (a hex string not closed by `>`).
+    one: bool,
+    /// The scan stopped where the parser stops (`one`).
+    done: bool,
 }
 
 impl<'a> Lexer<'a> {
@@ -75,7 +84,30 @@ impl<'a> Lexer<'a> {
             content,
             after_image: false,
             in_image_dict: false,
+            hidden: Vec::new(),
+            one: false,
+            done: false,
         }
+    }
+
+    /// A scanner of the one object of file syntax at the start of `data`,
+    /// as the parser reads it from there.
+    pub fn one_object(data: &'a [u8]) -> Self {
+        Lexer {
+            one: true,
+            ..Self::new(data, false)
+        }
+    }
+
+    /// Where the scan stopped.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// The spans of file syntax not read as syntax (strings, comments,
+    /// stream data).
+    pub fn hidden(&self) -> &[(usize, usize)] {
+        &self.hidden
     }
 
     /// The deepest nesting reached so far.
@@ -96,7 +128,7 @@ impl<'a> Lexer<'a> {
     /// Scans to the end (or until too deep), giving each token to `visit`.
     pub fn run(&mut self, mut visit: impl FnMut(Token<'a>)) {
         let data = self.data;
-        while self.pos < data.len() && !self.too_deep() {
+        while self.pos < data.len() && !self.too_deep() && !self.done {
             let b = data[self.pos];
             let next = data.get(self.pos + 1).copied();
             match b {
@@ -127,6 +159,7 @@ impl<'a> Lexer<'a> {
                     let end = if data.get(end) == Some(&b'>') {
                         end + 1
                     } else {
+                        self.done |= self.one;
                         end
                     };
                     self.pos = self.resume(self.pos, end);
@@ -159,6 +192,7 @@ impl<'a> Lexer<'a> {
         if self.open.last() == Some(&kind) {
             self.open.pop();
             visit(Token::Close);
+            self.done |= self.one && self.open.is_empty();
         }
     }
 
@@ -174,6 +208,7 @@ impl<'a> Lexer<'a> {
         self.pos = end;
         let word = &data[start..end];
         visit(Token::Word(word));
+        self.done |= self.one && self.open.is_empty();
         match word {
             b"BI" if self.content => self.in_image_dict = true,
             b"ID" if self.content && self.in_image_dict => {
@@ -189,6 +224,7 @@ impl<'a> Lexer<'a> {
                 };
                 let stop = find(&data[from..], b"endstream").map_or(data.len(), |k| from + k);
                 visit(Token::Data(&data[from..stop]));
+                self.hidden.push((from, stop));
                 self.pos = (stop + b"endstream".len()).min(data.len());
             }
             _ => {}
@@ -199,7 +235,10 @@ impl<'a> Lexer<'a> {
     /// which holds no syntax: at its end — unless, after an inline image, it
     /// holds an `EI` where the parser may take the image to end: from there
     /// on it is scanned as syntax.
-    fn resume(&self, start: usize, end: usize) -> usize {
+    fn resume(&mut self, start: usize, end: usize) -> usize {
+        if !self.content {
+            self.hidden.push((start, end));
+        }
         if !self.after_image {
             return end;
         }

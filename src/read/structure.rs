@@ -17,9 +17,9 @@ use super::nesting::{is_white, Lexer, Token, MAX_DEPTH};
 /// inherited resources per level and page.
 pub const MAX_TREE_DEPTH: usize = 256;
 
-/// How many pages a page tree may list, counting a node listed twice as
-/// often as it is listed (a tree whose nodes list the same kids twice
-/// doubles at each level).
+/// How many pages and nodes a page tree may list, counting a kid listed
+/// twice as often as it is listed (a tree whose nodes list the same kids
+/// twice doubles at each level).
 pub const MAX_PAGES: u64 = 100_000;
 
 /// What the scan keeps of one object.
@@ -36,17 +36,19 @@ struct Object {
 }
 
 /// Checks the file's syntax before it is opened: no object nests deeper
-/// than [`MAX_DEPTH`] levels, outside streams or in an object stream (each
-/// decoded within `limit` bytes), and the page tree neither nests deeper
-/// than [`MAX_TREE_DEPTH`] nor lists more than [`MAX_PAGES`] pages. The
-/// reason, as a sentence, when it fails.
+/// than [`MAX_DEPTH`] levels — outside streams, where a repair of the file
+/// would read ([`check_hidden`]), or in an object stream (each decoded
+/// within `limit` bytes) — and the page tree neither nests deeper than
+/// [`MAX_TREE_DEPTH`] nor lists more than [`MAX_PAGES`] pages and nodes.
+/// The reason, as a sentence, when it fails.
 pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
     let mut objects: HashMap<u32, Object> = HashMap::new();
     let mut streams: Vec<(usize, usize)> = Vec::new();
-    let deep = scan(bytes, &mut objects, None, Some(&mut streams));
-    if let Some(number) = deep {
-        return Err(too_deep(number, ""));
-    }
+    let hidden = match scan(bytes, &mut objects, None, Some(&mut streams)) {
+        Ok(hidden) => hidden,
+        Err(number) => return Err(too_deep(number, "")),
+    };
+    check_hidden(bytes, &hidden)?;
     for (start, end) in streams {
         let body = &bytes[start..end];
         let body = &body[body.iter().take_while(|&&c| is_white(c)).count()..];
@@ -64,7 +66,7 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
         };
         let first = stream.dict().get::<usize>(b"First".as_slice());
         for (number, obj) in object_stream(&data, first) {
-            if scan(obj, &mut objects, Some(number), None).is_some() {
+            if scan(obj, &mut objects, Some(number), None).is_err() {
                 return Err(too_deep(Some(number), " in an object stream"));
             }
         }
@@ -89,14 +91,15 @@ fn too_deep(number: Option<u32>, place: &str) -> String {
 /// Scans file syntax, noting each object's page-tree entries by its number
 /// (`N G obj`, or `number` for an object of an object stream). With
 /// `streams`, notes where each object stream's object (from its dictionary
-/// to `endstream`) lies. Returns `Some(the object's number, if known)` when
-/// the nesting passes [`MAX_DEPTH`].
+/// to `endstream`) lies. Returns the spans not read as syntax (strings,
+/// comments, stream data), or `Err(the object's number, if known)` when the
+/// nesting passes [`MAX_DEPTH`].
 fn scan(
     data: &[u8],
     objects: &mut HashMap<u32, Object>,
     number: Option<u32>,
     mut streams: Option<&mut Vec<(usize, usize)>>,
-) -> Option<Option<u32>> {
+) -> Result<Vec<(usize, usize)>, Option<u32>> {
     let mut lexer = Lexer::file(data);
     let mut current = number;
     if let Some(n) = number {
@@ -184,7 +187,59 @@ fn scan(
             prev = [prev[1], b"["];
         }
     });
-    lexer.too_deep().then_some(current)
+    if lexer.too_deep() {
+        return Err(current);
+    }
+    Ok(lexer.hidden().to_vec())
+}
+
+/// Checks what the parser may read inside the spans the scan did not read
+/// as syntax (strings, comments, stream data). Repairing a damaged file,
+/// the parser looks for objects everywhere: it reads a dictionary at each
+/// `<<` after white space and an object after each `N G obj`, wherever they
+/// are; a cross-reference table may point into such a span too. Each such
+/// place is scanned as the parser would read its object; all of them
+/// together are scanned for at most 16 times the file's size (64 MiB at
+/// least), the file refused beyond.
+fn check_hidden(bytes: &[u8], hidden: &[(usize, usize)]) -> Result<(), String> {
+    let budget = (bytes.len() as u64).saturating_mul(16).max(64 << 20);
+    let mut spent = 0u64;
+    for &(start, end) in hidden {
+        let span = &bytes[start..end];
+        let mut k = 0;
+        while k < span.len() {
+            let from = match span[k] {
+                b'<' if span.get(k + 1) == Some(&b'<')
+                    && (start + k)
+                        .checked_sub(1)
+                        .is_some_and(|p| is_white(bytes[p])) =>
+                {
+                    Some(start + k)
+                }
+                b'o' if span[k..].starts_with(b"obj") => Some(start + k + 3),
+                _ => None,
+            };
+            k += 1;
+            let Some(from) = from else {
+                continue;
+            };
+            let mut lexer = Lexer::one_object(&bytes[from..]);
+            lexer.run(|_| {});
+            if lexer.too_deep() {
+                return Err(format!(
+                    "it hides syntax nested deeper than {MAX_DEPTH} levels in a string, \
+                     comment or stream (at byte {from}), which a repair of the file would read"
+                ));
+            }
+            spent += lexer.position() as u64;
+            if spent > budget {
+                return Err(
+                    "its strings, comments and streams hold too many objects to check".into(),
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 fn number_of(word: &[u8]) -> Option<u32> {
@@ -245,47 +300,46 @@ fn page_tree(objects: &HashMap<u32, Object>) -> Result<(), String> {
     Ok(())
 }
 
-/// What a page-tree node holds: how many pages (a kid listed twice
-/// counted twice) and how many levels of nodes, itself included.
+/// What a page-tree node holds: how many entries the parser visits under
+/// it (pages and nodes, a kid listed twice counted twice, a loop counted
+/// where the parser stops at it) and how many levels of nodes, itself
+/// included.
 #[derive(Clone, Copy)]
 struct Tree {
-    pages: u64,
+    entries: u64,
     levels: usize,
 }
 
 /// Walks the node `n` on the `path` from where the walk began, by
 /// recursion no deeper than [`MAX_TREE_DEPTH`]. A node met again on its own
-/// path is a loop, which the parser stops at: it counts nothing.
+/// path is a loop, which the parser stops at: it counts once.
 fn walk(
     n: u32,
     objects: &HashMap<u32, Object>,
     known: &mut HashMap<u32, Tree>,
     path: &mut Vec<u32>,
 ) -> Result<Tree, String> {
+    const LEAF: Tree = Tree {
+        entries: 0,
+        levels: 0,
+    };
     if let Some(&t) = known.get(&n) {
         return Ok(t);
     }
     let Some(node) = objects.get(&n) else {
-        return Ok(Tree {
-            pages: 1,
-            levels: 0,
-        });
+        return Ok(LEAF);
     };
     let kids = match node.kids_ref.and_then(|r| objects.get(&r)) {
         Some(array) if node.kids.is_empty() => &array.refs,
         _ => &node.kids,
     };
     let mut tree = Tree {
-        pages: 0,
+        entries: 0,
         levels: 1,
     };
     for &k in kids {
         let sub = match objects.get(&k) {
-            Some(o) if o.pages && path.contains(&k) => Tree {
-                pages: 0,
-                levels: 0,
-            },
-            Some(o) if o.pages => {
+            Some(o) if o.pages && !path.contains(&k) => {
                 if path.len() > MAX_TREE_DEPTH {
                     return Err(deeper(k));
                 }
@@ -294,19 +348,16 @@ fn walk(
                 path.pop();
                 sub
             }
-            _ => Tree {
-                pages: 1,
-                levels: 0,
-            },
+            _ => LEAF,
         };
-        tree.pages = tree.pages.saturating_add(sub.pages);
+        tree.entries = tree.entries.saturating_add(sub.entries).saturating_add(1);
         tree.levels = tree.levels.max(sub.levels + 1);
         if tree.levels > MAX_TREE_DEPTH {
             return Err(deeper(n));
         }
-        if tree.pages > MAX_PAGES {
+        if tree.entries > MAX_PAGES {
             return Err(format!(
-                "its page tree lists more than {MAX_PAGES} pages (object {n})"
+                "its page tree lists more than {MAX_PAGES} pages and nodes (object {n})"
             ));
         }
     }
@@ -342,30 +393,42 @@ mod tests {
         assert!(check(&tree(&[(5, &fine)]), 1 << 24).is_ok());
     }
 
-    #[test]
-    fn page_trees_are_bounded() {
-        // A chain of 300 /Pages nodes.
-        let mut nodes: Vec<(u32, String)> = (0..300)
-            .map(|i| (10 + i, format!("<< /Type /Pages /Kids [{} 0 R] >>", 11 + i)))
-            .collect();
-        nodes.push((310, "<< /Type /Page >>".into()));
-        let refs: Vec<(u32, &str)> = nodes.iter().map(|(n, b)| (*n, b.as_str())).collect();
-        let err = check(&tree(&refs), 1 << 24).unwrap_err();
-        assert!(err.contains("page tree nests deeper than 256"), "{err}");
-        // A tree whose nodes list the same kid twice, 20 levels deep.
-        let mut nodes: Vec<(u32, String)> = (0..20)
+    /// A chain of `n` page-tree nodes from object 10 on, each listing the
+    /// next (`twice`: two times); the last lists a page, or the first
+    /// (`back`).
+    fn chain(n: u32, twice: bool, back: bool) -> Vec<u8> {
+        let mut nodes: Vec<(u32, String)> = (0..n)
             .map(|i| {
-                let k = 11 + i;
-                (
-                    10 + i,
-                    format!("<< /Type /Pages /Kids [{k} 0 R {k} 0 R] >>"),
-                )
+                let k = match (i + 1 < n, back) {
+                    (true, _) => 11 + i,
+                    (false, true) => 10,
+                    (false, false) => 10 + n,
+                };
+                let kids = if twice {
+                    format!("{k} 0 R {k} 0 R")
+                } else {
+                    format!("{k} 0 R")
+                };
+                (10 + i, format!("<< /Type /Pages /Kids [{kids}] >>"))
             })
             .collect();
-        nodes.push((30, "<< /Type /Page >>".into()));
+        nodes.push((10 + n, "<< /Type /Page >>".into()));
         let refs: Vec<(u32, &str)> = nodes.iter().map(|(n, b)| (*n, b.as_str())).collect();
-        let err = check(&tree(&refs), 1 << 24).unwrap_err();
-        assert!(err.contains("more than 100000 pages"), "{err}");
+        tree(&refs)
+    }
+
+    #[test]
+    fn page_trees_are_bounded() {
+        let err = check(&chain(300, false, false), 1 << 24).unwrap_err();
+        assert!(err.contains("page tree nests deeper than 256"), "{err}");
+        assert!(check(&chain(250, false, false), 1 << 24).is_ok());
+        // Nodes listing the same kid twice, 20 levels deep, looping back to
+        // the root at the bottom or not.
+        for back in [false, true] {
+            let err = check(&chain(20, true, back), 1 << 24).unwrap_err();
+            assert!(err.contains("more than 100000 pages and nodes"), "{err}");
+        }
+        assert!(check(&chain(10, true, true), 1 << 24).is_ok());
         // A loop is the parser's to stop; kids through an array object.
         let ok = tree(&[
             (2, "<< /Type /Pages /Kids 3 0 R >>"),
