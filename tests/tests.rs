@@ -11,6 +11,7 @@ mod budget_render;
 mod cli;
 mod ingest;
 mod layout;
+mod nesting;
 mod read;
 mod render;
 mod typeset;

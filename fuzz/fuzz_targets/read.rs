@@ -7,19 +7,7 @@
 #[allow(dead_code, unused_imports)]
 mod read;
 
-use std::sync::Arc;
+#[path = "../read_all.rs"]
+mod read_all;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = read::Document::open(Arc::new(data.to_vec())) else {
-        return;
-    };
-    let _ = doc.title();
-    let mut reader = doc.reader();
-    let mut pages = Vec::new();
-    for i in 0..doc.page_count().min(16) {
-        if let Ok(page) = reader.page(i) {
-            pages.push(page);
-        }
-    }
-    let _ = read::repair_text_layer(&mut pages);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| read_all::read_all(data));

@@ -7,7 +7,9 @@
 //! It knows nothing of programmes. It reads damaged files the way poppler
 //! and MuPDF do (a broken cross-reference table is rebuilt from the objects,
 //! a truncated file gives the pages it still has), never inflates a stream
-//! beyond a bound set by the file's own size ([`bound`]), and repairs text
+//! beyond a bound set by the file's own size ([`bound`]), never parses
+//! syntax nested deeper than [`nesting::MAX_DEPTH`] levels (the file is
+//! refused, [`structure`], or the page skipped, [`check`]), and repairs text
 //! layers whose fonts map Turkish letters wrongly ([`textlayer`], applied by
 //! [`repair_text_layer`] over the whole document).
 //!
@@ -16,8 +18,11 @@
 //! decides how pages are spread over threads), then [`repair_text_layer`].
 
 mod bound;
+mod check;
 mod device;
+pub mod nesting;
 mod pdf;
+mod structure;
 pub mod textlayer;
 
 use std::collections::HashMap;
@@ -114,6 +119,9 @@ pub enum PageError {
     /// A stream of the page would inflate beyond the bound.
     #[error("{0}")]
     TooLarge(String),
+    /// The page's content nests too deep, or its forms draw themselves.
+    #[error("{0}")]
+    TooDeep(String),
     /// The page's content is missing (a truncated file).
     #[error("its content is missing (the file is truncated or damaged)")]
     Lost,

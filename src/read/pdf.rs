@@ -2,7 +2,7 @@
 //! repair of broken ones; RC4 and AES decryption with the empty password)
 //! and interpreting its pages (hayro-interpret) into [`PageContent`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use hayro_interpret::hayro_syntax::content::ops::TypedInstruction;
@@ -10,10 +10,10 @@ use hayro_interpret::hayro_syntax::object::{self, Dict, Object, ObjectIdentifier
 use hayro_interpret::hayro_syntax::page::{Page, Resources, Rotation};
 use hayro_interpret::hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
 use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSettings};
-use hayro_interpret::{CacheKey, RectExt, TransformExt};
+use hayro_interpret::{RectExt, TransformExt};
 
-use super::bound;
 use super::device::{Collector, Interner, MarkInfo};
+use super::{bound, check, structure};
 use super::{Notice, OpenError, PageContent, PageError};
 
 /// An open PDF. Pages are read through a [`PageReader`]; the document can be
@@ -31,6 +31,8 @@ impl Document {
     /// needs a password, or has no readable page, is refused.
     pub fn open(bytes: Arc<Vec<u8>>) -> Result<Document, OpenError> {
         let len = bytes.len();
+        let limit = bound::stream_limit(len);
+        structure::check(&bytes, limit).map_err(OpenError::Damaged)?;
         let truncated = !ends_with_eof(&bytes);
         let mut notices = Vec::new();
         let pdf = match load(Arc::clone(&bytes))? {
@@ -67,7 +69,7 @@ impl Document {
         }
         Ok(Document {
             pdf,
-            limit: bound::stream_limit(len),
+            limit,
             truncated,
             notices,
         })
@@ -104,7 +106,7 @@ impl Document {
             doc: self,
             cache: InterpreterCache::new(),
             interner: Interner::default(),
-            checked: HashSet::new(),
+            checked: check::Checked::default(),
             settings: InterpreterSettings {
                 render_annotations: false,
                 ..InterpreterSettings::default()
@@ -118,9 +120,8 @@ pub struct PageReader<'d> {
     doc: &'d Document,
     cache: InterpreterCache<'d>,
     interner: Interner,
-    /// Streams already found within the bound (fonts and forms are shared
-    /// by many pages: each is measured once per reader).
-    checked: HashSet<ObjectIdentifier>,
+    /// Streams already found within the bounds.
+    checked: check::Checked,
     settings: InterpreterSettings,
 }
 
@@ -131,22 +132,22 @@ impl PageReader<'_> {
         let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
         let (width, height) = page.render_dimensions();
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        check_streams(
+        check::contents(page, doc.limit)?;
+        let content = page.page_stream().ok_or(PageError::Lost)?;
+        check::page(
             page,
+            content,
             doc.limit,
             &mut self.checked,
             self.interner.font_names(),
         )?;
-        let ahead = match page.page_stream() {
-            Some(s)
-                if has_actual_text(s, page.resources(), 0)
-                    || contains(s, b"/Layout")
-                    || contains(s, b"/Background") =>
-            {
-                marked_content(page)
-            }
-            Some(_) => Vec::new(),
-            None => return Err(PageError::Lost),
+        let ahead = if has_actual_text(content, page.resources(), 0, &mut HashSet::new())
+            || contains(content, b"/Layout")
+            || contains(content, b"/Background")
+        {
+            marked_content(page)
+        } else {
+            Vec::new()
         };
         let mut collector = Collector::new(&mut self.interner, ahead);
         let mut ctx = Context::new(
@@ -319,142 +320,19 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     find(hay, needle).is_some()
 }
 
-const CONTENTS: &[u8] = b"Contents";
 const RESOURCES: &[u8] = b"Resources";
 const SUBTYPE: &[u8] = b"Subtype";
 const FORM: &[u8] = b"Form";
-const BASE_FONT: &[u8] = b"BaseFont";
-
-/// Checks every stream the page would decode — its contents, its form
-/// XObjects (nested ones too) and its fonts' programs and maps — against
-/// the inflation bound, before anything is decoded. On the way, notes the
-/// name (`/BaseFont`) of each font by the interpreter's key for it.
-fn check_streams(
-    page: &Page<'_>,
-    limit: u64,
-    checked: &mut HashSet<ObjectIdentifier>,
-    names: &mut HashMap<u128, Arc<str>>,
-) -> Result<(), PageError> {
-    let raw = page.raw();
-    let mut contents: Vec<Stream<'_>> = Vec::new();
-    if let Some(s) = raw.get::<Stream<'_>>(CONTENTS) {
-        contents.push(s);
-    } else if let Some(a) = raw.get::<object::Array<'_>>(CONTENTS) {
-        contents.extend(a.iter::<Stream<'_>>());
-    } else if raw.contains_key(CONTENTS) {
-        return Err(PageError::Lost);
-    }
-    for s in &contents {
-        if !bound::within(s, limit) {
-            return Err(too_large("its content stream", limit));
-        }
-    }
-    check_resources(page.resources(), limit, checked, names, 0)
-}
-
-fn too_large(what: &str, limit: u64) -> PageError {
-    PageError::TooLarge(format!(
-        "{what} would inflate beyond {} MiB, so it is not inflated",
-        limit >> 20
-    ))
-}
-
-/// Checks the fonts and form XObjects of a resource dictionary (and of
-/// the forms' own resources), each stream once: `seen` holds those already
-/// within the bound. A stream over it is not remembered, so every page that
-/// uses it is skipped.
-fn check_resources(
-    res: &Resources<'_>,
-    limit: u64,
-    seen: &mut HashSet<ObjectIdentifier>,
-    names: &mut HashMap<u128, Arc<str>>,
-    depth: u32,
-) -> Result<(), PageError> {
-    if depth > 8 {
-        return Ok(());
-    }
-    let mut fonts: Vec<Stream<'_>> = Vec::new();
-    for key in res.fonts.keys() {
-        let Some(font) = res.fonts.get::<Dict<'_>>(key) else {
-            continue;
-        };
-        names.entry(font.cache_key()).or_insert_with(|| {
-            let name = font.get::<object::Name<'_>>(BASE_FONT);
-            Arc::from(name.map_or("(unnamed)".into(), |n| {
-                String::from_utf8_lossy(n.as_ref()).into_owned()
-            }))
-        });
-        collect_font_streams(&font, &mut fonts);
-    }
-    for s in fonts {
-        if !seen.contains(&s.obj_id()) {
-            if !bound::within(&s, limit) {
-                return Err(too_large("a font of the page", limit));
-            }
-            seen.insert(s.obj_id());
-        }
-    }
-    let mut forms: Vec<Stream<'_>> = Vec::new();
-    for key in res.x_objects.keys() {
-        if let Some(s) = res.x_objects.get::<Stream<'_>>(key) {
-            if s.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() == Some(FORM)
-                && !seen.contains(&s.obj_id())
-            {
-                forms.push(s);
-            }
-        }
-    }
-    for s in forms {
-        if !bound::within(&s, limit) {
-            return Err(too_large("a form drawn on the page", limit));
-        }
-        seen.insert(s.obj_id());
-        let inner = Resources::from_parent(
-            s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
-            res.clone(),
-        );
-        check_resources(&inner, limit, seen, names, depth + 1)?;
-    }
-    Ok(())
-}
-
-/// The streams a font dictionary holds: its program, its ToUnicode map and
-/// those of its descendant font.
-fn collect_font_streams<'a>(font: &Dict<'a>, out: &mut Vec<Stream<'a>>) {
-    const KEYS: [&[u8]; 4] = [b"FontFile", b"FontFile2", b"FontFile3", b"CIDToGIDMap"];
-    if let Some(s) = font.get::<Stream<'_>>(b"ToUnicode".as_slice()) {
-        out.push(s);
-    }
-    if let Some(s) = font.get::<Stream<'_>>(b"Encoding".as_slice()) {
-        out.push(s);
-    }
-    if let Some(desc) = font.get::<Dict<'_>>(b"FontDescriptor".as_slice()) {
-        for k in KEYS {
-            if let Some(s) = desc.get::<Stream<'_>>(k) {
-                out.push(s);
-            }
-        }
-    }
-    if let Some(s) = font.get::<Stream<'_>>(b"CIDToGIDMap".as_slice()) {
-        out.push(s);
-    }
-    if let Some(kids) = font.get::<object::Array<'_>>(b"DescendantFonts".as_slice()) {
-        for kid in kids.iter::<Dict<'_>>().take(1) {
-            collect_font_streams(&kid, out);
-        }
-    }
-    if let Some(procs) = font.get::<Dict<'_>>(b"CharProcs".as_slice()) {
-        for k in procs.keys() {
-            if let Some(s) = procs.get::<Stream<'_>>(k) {
-                out.push(s);
-            }
-        }
-    }
-}
 
 /// Whether a content stream gives `/ActualText` anywhere: inline, through
-/// its named `/Properties`, or in the forms it draws (nested ones too).
-fn has_actual_text(content: &[u8], res: &Resources<'_>, depth: u32) -> bool {
+/// its named `/Properties`, or in the forms it draws (nested ones too, each
+/// looked into once: `seen`).
+fn has_actual_text(
+    content: &[u8],
+    res: &Resources<'_>,
+    depth: u32,
+    seen: &mut HashSet<ObjectIdentifier>,
+) -> bool {
     const ACTUAL_TEXT: &[u8] = b"ActualText";
     if contains(content, b"/ActualText") {
         return true;
@@ -472,7 +350,9 @@ fn has_actual_text(content: &[u8], res: &Resources<'_>, depth: u32) -> bool {
             let Some(form) = res.x_objects.get::<Stream<'_>>(k) else {
                 return false;
             };
-            if form.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() != Some(FORM) {
+            if form.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() != Some(FORM)
+                || !seen.insert(form.obj_id())
+            {
                 return false;
             }
             let inner = Resources::from_parent(
@@ -480,7 +360,7 @@ fn has_actual_text(content: &[u8], res: &Resources<'_>, depth: u32) -> bool {
                 res.clone(),
             );
             form.decoded()
-                .is_ok_and(|data| has_actual_text(&data, &inner, depth + 1))
+                .is_ok_and(|data| has_actual_text(&data, &inner, depth + 1, seen))
         })
 }
 

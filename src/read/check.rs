@@ -1,0 +1,324 @@
+//! What a page must pass before it is interpreted: every stream it would
+//! decode within the inflation bound ([`bound`]), every stream it would
+//! parse as syntax — its content, the forms it draws (forms inside forms
+//! too), its tiling patterns, soft masks and Type 3 glyphs — within the
+//! nesting bound ([`nesting`]), and the forms it draws neither drawing
+//! themselves nor multiplying (a form drawing another twice, fifty levels
+//! deep, is 2⁵⁰ drawings). A page failing here is skipped; the others are
+//! read.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use hayro_interpret::hayro_syntax::object::{self, Dict, ObjectIdentifier, Stream};
+use hayro_interpret::hayro_syntax::page::{Page, Resources};
+use hayro_interpret::CacheKey;
+
+use super::bound;
+use super::nesting::{self, MAX_DEPTH};
+use super::PageError;
+
+/// How deep forms may nest in forms: the interpreter draws no deeper.
+pub const MAX_FORM_DEPTH: usize = 50;
+
+/// How many forms one page may draw, each counted as often as it is drawn
+/// (forms inside forms multiply).
+pub const MAX_DRAWS: u64 = 100_000;
+
+/// How much content one page may interpret (its own and its forms', each
+/// form as often as it is drawn), in streams' inflation bounds.
+const CONTENT_BOUNDS: u64 = 4;
+
+const CONTENTS: &[u8] = b"Contents";
+const RESOURCES: &[u8] = b"Resources";
+const SUBTYPE: &[u8] = b"Subtype";
+const FORM: &[u8] = b"Form";
+const BASE_FONT: &[u8] = b"BaseFont";
+
+/// What a reader remembers of the streams it checked (fonts and forms are
+/// shared by many pages: each is checked once per reader). A stream over a
+/// bound is not remembered, so every page that uses it is skipped.
+#[derive(Default)]
+pub struct Checked {
+    /// Streams within the inflation bound.
+    sized: HashSet<ObjectIdentifier>,
+    /// Streams of syntax within both bounds: their decoded size and what
+    /// they draw.
+    syntax: HashMap<ObjectIdentifier, Arc<Syntax>>,
+}
+
+/// A checked stream of syntax.
+#[derive(Debug)]
+struct Syntax {
+    size: u64,
+    draws: Vec<(Vec<u8>, u64)>,
+}
+
+/// What the forms of a page have drawn so far.
+struct Budget {
+    draws: u64,
+    bytes: u64,
+    /// A stream's inflation bound.
+    limit: u64,
+}
+
+/// Checks page `page` (its content given decoded: `content`) against
+/// both bounds; on the way, notes the name (`/BaseFont`) of each font by
+/// the interpreter's key for it.
+pub fn page(
+    page: &Page<'_>,
+    content: &[u8],
+    limit: u64,
+    checked: &mut Checked,
+    names: &mut HashMap<u128, Arc<str>>,
+) -> Result<(), PageError> {
+    let scan = nesting::scan_content(content);
+    if scan.too_deep() {
+        return Err(too_deep("its content"));
+    }
+    check_resources(page.resources(), limit, checked, names, 0)?;
+    let mut budget = Budget {
+        draws: 0,
+        bytes: content.len() as u64,
+        limit,
+    };
+    let mut path = Vec::new();
+    draw(
+        &scan.draws,
+        1,
+        page.resources(),
+        checked,
+        &mut budget,
+        &mut path,
+    )
+}
+
+/// Checks the streams of a page's `/Contents` against the inflation bound
+/// (before they are decoded); `Lost` when they are missing.
+pub fn contents(page: &Page<'_>, limit: u64) -> Result<(), PageError> {
+    let raw = page.raw();
+    let mut contents: Vec<Stream<'_>> = Vec::new();
+    if let Some(s) = raw.get::<Stream<'_>>(CONTENTS) {
+        contents.push(s);
+    } else if let Some(a) = raw.get::<object::Array<'_>>(CONTENTS) {
+        contents.extend(a.iter::<Stream<'_>>());
+    } else if raw.contains_key(CONTENTS) {
+        return Err(PageError::Lost);
+    }
+    for s in &contents {
+        if !bound::within(s, limit) {
+            return Err(too_large("its content stream", limit));
+        }
+    }
+    Ok(())
+}
+
+fn too_large(what: &str, limit: u64) -> PageError {
+    PageError::TooLarge(format!(
+        "{what} would inflate beyond {} MiB, so it is not inflated",
+        limit >> 20
+    ))
+}
+
+fn too_deep(what: &str) -> PageError {
+    PageError::TooDeep(format!("{what} nests deeper than {MAX_DEPTH} levels"))
+}
+
+/// Follows the forms drawn (`draws`, each name with how many times) under
+/// `res`, `multiple` times over, at form depth `depth`: each is checked,
+/// counted in the budget, and followed in turn. `path` holds the forms
+/// being drawn, outermost first.
+fn draw(
+    draws: &[(Vec<u8>, u64)],
+    multiple: u64,
+    res: &Resources<'_>,
+    checked: &mut Checked,
+    budget: &mut Budget,
+    path: &mut Vec<ObjectIdentifier>,
+) -> Result<(), PageError> {
+    for (name, times) in draws {
+        let Some(s) = object::Name::new(name).and_then(|n| res.get_x_object(&n)) else {
+            continue;
+        };
+        if !is_form(&s) {
+            continue;
+        }
+        let id = s.obj_id();
+        if path.contains(&id) {
+            return Err(PageError::TooDeep("a form drawn on it draws itself".into()));
+        }
+        if path.len() >= MAX_FORM_DEPTH {
+            return Err(PageError::TooDeep(format!(
+                "its forms nest deeper than {MAX_FORM_DEPTH} levels"
+            )));
+        }
+        let form = syntax(&s, "a form drawn on it", budget.limit, checked)?;
+        let n = multiple.saturating_mul(*times);
+        budget.draws = budget.draws.saturating_add(n);
+        budget.bytes = budget.bytes.saturating_add(n.saturating_mul(form.size));
+        let most = budget.limit.saturating_mul(CONTENT_BOUNDS);
+        if budget.draws > MAX_DRAWS || budget.bytes > most {
+            return Err(PageError::TooLarge(format!(
+                "its forms draw one another more than {MAX_DRAWS} times or {} MiB",
+                most >> 20
+            )));
+        }
+        let inner = Resources::from_parent(
+            s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
+            res.clone(),
+        );
+        path.push(id);
+        draw(&form.draws, n, &inner, checked, budget, path)?;
+        path.pop();
+    }
+    Ok(())
+}
+
+/// Checks a stream of syntax against both bounds, once per reader.
+fn syntax(
+    s: &Stream<'_>,
+    what: &str,
+    limit: u64,
+    checked: &mut Checked,
+) -> Result<Arc<Syntax>, PageError> {
+    if let Some(known) = checked.syntax.get(&s.obj_id()) {
+        return Ok(Arc::clone(known));
+    }
+    if !bound::within(s, limit) {
+        return Err(too_large(what, limit));
+    }
+    let data = s.decoded().unwrap_or_default();
+    let scan = nesting::scan_content(&data);
+    if scan.too_deep() {
+        return Err(too_deep(what));
+    }
+    let known = Arc::new(Syntax {
+        size: data.len() as u64,
+        draws: scan.draws,
+    });
+    checked.syntax.insert(s.obj_id(), Arc::clone(&known));
+    Ok(known)
+}
+
+fn is_form(s: &Stream<'_>) -> bool {
+    s.dict().get::<object::Name<'_>>(SUBTYPE).as_deref() == Some(FORM)
+}
+
+/// Checks the fonts, form XObjects, tiling patterns and soft masks of a
+/// resource dictionary (and of the forms' own resources, 8 levels deep:
+/// as deep as the reader looks for marked content): every stream within
+/// the inflation bound, every stream of syntax within the nesting bound.
+fn check_resources(
+    res: &Resources<'_>,
+    limit: u64,
+    checked: &mut Checked,
+    names: &mut HashMap<u128, Arc<str>>,
+    depth: u32,
+) -> Result<(), PageError> {
+    if depth > 8 {
+        return Ok(());
+    }
+    let mut fonts: Vec<Stream<'_>> = Vec::new();
+    let mut glyphs: Vec<Stream<'_>> = Vec::new();
+    for key in res.fonts.keys() {
+        let Some(font) = res.fonts.get::<Dict<'_>>(key) else {
+            continue;
+        };
+        names.entry(font.cache_key()).or_insert_with(|| {
+            let name = font.get::<object::Name<'_>>(BASE_FONT);
+            Arc::from(name.map_or("(unnamed)".into(), |n| {
+                String::from_utf8_lossy(n.as_ref()).into_owned()
+            }))
+        });
+        collect_font_streams(&font, &mut fonts, &mut glyphs, true);
+    }
+    for s in fonts {
+        if !checked.sized.contains(&s.obj_id()) {
+            if !bound::within(&s, limit) {
+                return Err(too_large("a font of the page", limit));
+            }
+            checked.sized.insert(s.obj_id());
+        }
+    }
+    for s in glyphs {
+        syntax(&s, "a Type 3 glyph of the page", limit, checked)?;
+    }
+    for key in res.patterns.keys() {
+        if let Some(s) = res.patterns.get::<Stream<'_>>(key) {
+            syntax(&s, "a pattern of the page", limit, checked)?;
+        }
+    }
+    for key in res.ext_g_states.keys() {
+        let mask = res
+            .ext_g_states
+            .get::<Dict<'_>>(key)
+            .and_then(|gs| gs.get::<Dict<'_>>(b"SMask".as_slice()))
+            .and_then(|m| m.get::<Stream<'_>>(b"G".as_slice()));
+        if let Some(s) = mask {
+            syntax(&s, "a soft mask of the page", limit, checked)?;
+        }
+    }
+    let mut forms: Vec<Stream<'_>> = Vec::new();
+    for key in res.x_objects.keys() {
+        if let Some(s) = res.x_objects.get::<Stream<'_>>(key) {
+            if is_form(&s) && !checked.sized.contains(&s.obj_id()) {
+                forms.push(s);
+            }
+        }
+    }
+    for s in forms {
+        if !bound::within(&s, limit) {
+            return Err(too_large("a form drawn on the page", limit));
+        }
+        checked.sized.insert(s.obj_id());
+        let inner = Resources::from_parent(
+            s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
+            res.clone(),
+        );
+        check_resources(&inner, limit, checked, names, depth + 1)?;
+    }
+    Ok(())
+}
+
+/// The streams a font dictionary holds: its program, its ToUnicode map and
+/// those of its descendant font (`out`), and its Type 3 glyph procedures
+/// (`glyphs`). Only a font's own descendant is looked into (`descend`).
+fn collect_font_streams<'a>(
+    font: &Dict<'a>,
+    out: &mut Vec<Stream<'a>>,
+    glyphs: &mut Vec<Stream<'a>>,
+    descend: bool,
+) {
+    const KEYS: [&[u8]; 4] = [b"FontFile", b"FontFile2", b"FontFile3", b"CIDToGIDMap"];
+    if let Some(s) = font.get::<Stream<'_>>(b"ToUnicode".as_slice()) {
+        out.push(s);
+    }
+    if let Some(s) = font.get::<Stream<'_>>(b"Encoding".as_slice()) {
+        out.push(s);
+    }
+    if let Some(desc) = font.get::<Dict<'_>>(b"FontDescriptor".as_slice()) {
+        for k in KEYS {
+            if let Some(s) = desc.get::<Stream<'_>>(k) {
+                out.push(s);
+            }
+        }
+    }
+    if let Some(s) = font.get::<Stream<'_>>(b"CIDToGIDMap".as_slice()) {
+        out.push(s);
+    }
+    if let Some(kids) = font
+        .get::<object::Array<'_>>(b"DescendantFonts".as_slice())
+        .filter(|_| descend)
+    {
+        for kid in kids.iter::<Dict<'_>>().take(1) {
+            collect_font_streams(&kid, out, glyphs, false);
+        }
+    }
+    if let Some(procs) = font.get::<Dict<'_>>(b"CharProcs".as_slice()) {
+        for k in procs.keys() {
+            if let Some(s) = procs.get::<Stream<'_>>(k) {
+                glyphs.push(s);
+            }
+        }
+    }
+}
