@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use crate::error::Warning;
 use crate::layout::Line;
 use crate::model::budget::{
-    Activity, BudgetByEconomicCode, BudgetIndicator, CostColumn, CostRow, EconomicLine, Program,
-    ProgramLevel, ProgramSummary, ProgramSummaryRow, SubProgram, SubProgramGoal,
+    Activity, BudgetByEconomicCode, BudgetIndicator, CostColumn, CostRow, Program, ProgramSummary,
+    SubProgram, SubProgramGoal,
 };
 use crate::model::IndicatorColumn;
 use crate::normalize::number::{parse_amount_as, Separators};
@@ -23,6 +23,9 @@ use super::super::targets::{printed_code, to_value};
 use super::super::units::split_units;
 use super::columns::{self, Header, Placed};
 use super::words::{self, Key, Level, Note, Part, RowLabel};
+
+mod details;
+mod summaries;
 
 /// What the blocks give: the programs, the document's columns (its first
 /// indicator and cost tables'), the summaries, and where the first block
@@ -732,223 +735,6 @@ impl Reader {
                     description: None,
                 });
             }
-        }
-    }
-
-    /// The activity a line names in the current alt program: by its code,
-    /// else by its name.
-    fn find_activity(&self, text: &str) -> Option<usize> {
-        let sub = self.sub_program()?;
-        let (code, name) = words::split_code(text);
-        if let Some(c) = code {
-            if let Some(k) = sub
-                .activities
-                .iter()
-                .position(|a| a.code.as_deref() == Some(&c))
-            {
-                return Some(k);
-            }
-        }
-        let key = normalize_key(&name);
-        let whole = normalize_key(text);
-        sub.activities.iter().position(|a| {
-            let k = normalize_key(&a.name);
-            k == key || k == whole
-        })
-    }
-
-    fn economic_row(&mut self, line: &Line, text: &str, page: Option<u32>) {
-        const TABLE: &str = "Faaliyetlerin Ekonomik Sınıflandırması";
-        let Some(h) = self.header.clone() else {
-            self.unread(page, TABLE, text);
-            return;
-        };
-        let placed = h.place(line);
-        // An activity's line: one cell across the table, or no figures.
-        if line.cells.len() == 1 || !placed.has_values() {
-            if let Some(k) = self.find_activity(text) {
-                self.activity = Some(k);
-                return;
-            }
-            // An economic line's name wrapped below its figures.
-            let k = self.activity;
-            let line = k
-                .and_then(|k| self.sub_program_mut()?.activities.get_mut(k))
-                .and_then(|a| a.economic.last_mut());
-            match line {
-                Some(e) if words::split_code(text).0.is_none() => {
-                    e.name = normalize::join_lines(&[e.name.as_str(), text]);
-                }
-                _ => self.unread(page, TABLE, text),
-            }
-            return;
-        }
-        let label = placed.name.as_deref().map(cell_text).unwrap_or_default();
-        let figures = self.amounts(&placed, page, TABLE);
-        let Some(k) = self.activity else {
-            self.unread(page, TABLE, text);
-            return;
-        };
-        if let Some(RowLabel::Total | RowLabel::ActivityTotal) = words::row_label(&label) {
-            let differs = self
-                .sub_program()
-                .and_then(|s| s.activities.get(k))
-                .is_some_and(|a| a.amounts.total != figures);
-            if differs {
-                self.warn(
-                    page,
-                    TABLE,
-                    format!("the activity total {text:?} differs from the activity's row in the cost table"),
-                );
-            }
-            return;
-        }
-        let (mut code, mut name) = (placed.code.as_deref().map(normalize::clean), label.clone());
-        if code.is_none() {
-            let (c, n) = words::split_code(&label);
-            code = c;
-            name = n;
-        }
-        let Some(code) = code.filter(|c| !c.is_empty()) else {
-            self.unread(page, TABLE, text);
-            return;
-        };
-        let code = code.trim_end_matches(['.', '-', ':']).to_string();
-        if let Some(a) = self.sub_program_mut().and_then(|s| s.activities.get_mut(k)) {
-            a.economic.push(EconomicLine {
-                code,
-                name: normalize::clean(&name),
-                amounts: figures,
-            });
-        }
-    }
-
-    fn explanation_line(&mut self, text: &str, page: Option<u32>) {
-        if let Some(k) = self.find_activity(text) {
-            self.flush_explanation();
-            self.activity = Some(k);
-            return;
-        }
-        if self.activity.is_none() {
-            self.unread(page, "Faaliyetlere İlişkin Açıklamalar", text);
-            return;
-        }
-        self.explanation.push(text.to_string());
-    }
-
-    fn flush_explanation(&mut self) {
-        if self.explanation.is_empty() {
-            return;
-        }
-        let text = normalize::join_lines(&std::mem::take(&mut self.explanation));
-        let k = self.activity;
-        if let Some(a) = k.and_then(|k| self.sub_program_mut()?.activities.get_mut(k)) {
-            a.description = Some(match a.description.take() {
-                Some(prev) => format!("{prev} {text}"),
-                None => text,
-            });
-        }
-    }
-
-    fn summary_label(&self, placed: &Placed) -> (Option<String>, String) {
-        let label = placed.name.as_deref().map(cell_text).unwrap_or_default();
-        match placed.code.as_deref().map(normalize::clean) {
-            Some(c) if !c.is_empty() => (Some(c), label),
-            _ => words::split_code(&label),
-        }
-    }
-
-    fn program_summary_row(&mut self, line: &Line, text: &str, page: Option<u32>) {
-        const TABLE: &str = "Programlara Göre Kaynak Dağılımı";
-        let Some(h) = self.header.clone() else {
-            self.unread(page, TABLE, text);
-            return;
-        };
-        let placed = h.place(line);
-        let own = h.cost_columns();
-        let figures: Vec<Option<Decimal>> = placed
-            .values
-            .iter()
-            .map(|v| self.amount(v.as_deref(), page, TABLE))
-            .collect();
-        let (code, name) = self.summary_label(&placed);
-        let total = code.is_none() && words::row_label(&name).is_some();
-        let level = match code.as_deref().map(words::depth) {
-            Some(1) => Some(ProgramLevel::Program),
-            Some(_) => Some(ProgramLevel::SubProgram),
-            None => {
-                let key = normalize_key(&name);
-                if self
-                    .out
-                    .programs
-                    .iter()
-                    .any(|p| normalize_key(&p.name) == key)
-                {
-                    Some(ProgramLevel::Program)
-                } else if self
-                    .out
-                    .programs
-                    .iter()
-                    .flat_map(|p| &p.sub_programs)
-                    .any(|s| normalize_key(&s.name) == key)
-                {
-                    Some(ProgramLevel::SubProgram)
-                } else {
-                    None
-                }
-            }
-        };
-        let doc = self.out.cost_columns.clone();
-        let Some(summary) = self.out.program_summary.as_mut() else {
-            return;
-        };
-        if doc.as_ref() != Some(&own) {
-            summary.columns = own;
-        }
-        if total {
-            summary.total = Some(figures);
-            return;
-        }
-        match level {
-            Some(level) => summary.rows.push(ProgramSummaryRow {
-                level,
-                code,
-                name,
-                amounts: figures,
-            }),
-            None => self.unread(page, TABLE, text),
-        }
-    }
-
-    fn economic_summary_row(&mut self, line: &Line, text: &str, page: Option<u32>) {
-        const TABLE: &str = "Ekonomik Sınıflandırmaya Göre Bütçe";
-        let Some(h) = self.header.clone() else {
-            self.unread(page, TABLE, text);
-            return;
-        };
-        let placed = h.place(line);
-        let own = h.cost_columns();
-        let figures: Vec<Option<Decimal>> = placed
-            .values
-            .iter()
-            .map(|v| self.amount(v.as_deref(), page, TABLE))
-            .collect();
-        let (code, name) = self.summary_label(&placed);
-        let doc = self.out.cost_columns.clone();
-        let Some(summary) = self.out.economic_summary.as_mut() else {
-            return;
-        };
-        if doc.as_ref() != Some(&own) {
-            summary.columns = own;
-        }
-        match code {
-            None if words::row_label(&name).is_some() => summary.total = Some(figures),
-            Some(code) => summary.rows.push(EconomicLine {
-                code,
-                name,
-                amounts: figures,
-            }),
-            None => self.unread(page, TABLE, text),
         }
     }
 }
