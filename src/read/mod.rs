@@ -20,7 +20,7 @@
 mod bound;
 mod check;
 mod device;
-pub mod nesting;
+mod nesting;
 mod pdf;
 mod structure;
 pub mod textlayer;

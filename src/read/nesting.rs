@@ -120,11 +120,6 @@ impl<'a> Lexer<'a> {
         self.deepest > MAX_DEPTH
     }
 
-    /// The current nesting depth.
-    pub fn depth(&self) -> usize {
-        self.open.len()
-    }
-
     /// Scans to the end (or until too deep), giving each token to `visit`.
     pub fn run(&mut self, mut visit: impl FnMut(Token<'a>)) {
         let data = self.data;
@@ -132,7 +127,12 @@ impl<'a> Lexer<'a> {
             let b = data[self.pos];
             let next = data.get(self.pos + 1).copied();
             match b {
-                _ if is_white(b) => self.pos += 1,
+                _ if is_white(b) => {
+                    self.pos += 1;
+                    while self.pos < data.len() && is_white(data[self.pos]) {
+                        self.pos += 1;
+                    }
+                }
                 b'%' => {
                     let end = data[self.pos..]
                         .iter()
@@ -202,7 +202,7 @@ impl<'a> Lexer<'a> {
         let data = self.data;
         let start = self.pos;
         let mut end = start + 1;
-        while end < data.len() && !is_white(data[end]) && !is_delimiter(data[end]) {
+        while end < data.len() && CLASS[usize::from(data[end])] == 0 {
             end += 1;
         }
         self.pos = end;
@@ -301,17 +301,29 @@ fn literal_end(data: &[u8], start: usize) -> usize {
     data.len()
 }
 
+/// Each byte's class: 0 regular, [`WHITE`] or [`DELIMITER`].
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let white = b" \n\r\t\x0c\0";
+    let mut i = 0;
+    while i < white.len() {
+        t[white[i] as usize] = WHITE;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        t[delimiters[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    t
+};
+const WHITE: u8 = 1;
+const DELIMITER: u8 = 2;
+
 /// PDF white space.
 pub fn is_white(c: u8) -> bool {
-    matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0')
-}
-
-/// PDF delimiters.
-pub fn is_delimiter(c: u8) -> bool {
-    matches!(
-        c,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+    CLASS[usize::from(c)] == WHITE
 }
 
 /// The first position of `needle` in `hay`.
@@ -343,8 +355,15 @@ impl ContentScan {
     }
 }
 
-/// Scans a content stream: its nesting and the XObjects it draws.
+/// Scans a content stream: its nesting and the XObjects it draws. A
+/// stream with no more than [`MAX_DEPTH`] `[` and `<` bytes cannot nest
+/// deeper, and one without `Do` draws nothing: such a stream is not
+/// scanned (its `deepest` is then 0).
 pub fn scan_content(data: &[u8]) -> ContentScan {
+    let openers = data.iter().filter(|&&c| c == b'[' || c == b'<').count();
+    if openers <= MAX_DEPTH && find(data, b"Do").is_none() {
+        return ContentScan::default();
+    }
     let mut lexer = Lexer::content(data);
     let mut draws: Vec<(Vec<u8>, u64)> = Vec::new();
     let mut last_name: Option<&[u8]> = None;
@@ -371,7 +390,9 @@ mod tests {
     use super::*;
 
     fn depth(data: &[u8]) -> usize {
-        scan_content(data).deepest
+        let mut lexer = Lexer::content(data);
+        lexer.run(|_| {});
+        lexer.deepest()
     }
 
     #[test]

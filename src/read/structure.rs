@@ -31,8 +31,15 @@ struct Object {
     kids: Vec<u32>,
     /// Its `/Kids` is a reference to an array object.
     kids_ref: Option<u32>,
-    /// When it is an array: the objects it refers to.
-    refs: Vec<u32>,
+}
+
+/// What the scan keeps of the file: the objects of the page tree, and the
+/// references in array objects (`(array, referred)`), which a `/Kids` may
+/// be.
+#[derive(Debug, Default)]
+struct Objects {
+    map: HashMap<u32, Object>,
+    array_refs: Vec<(u32, u32)>,
 }
 
 /// Checks the file's syntax before it is opened: no object nests deeper
@@ -42,7 +49,7 @@ struct Object {
 /// [`MAX_TREE_DEPTH`] nor lists more than [`MAX_PAGES`] pages and nodes.
 /// The reason, as a sentence, when it fails.
 pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
-    let mut objects: HashMap<u32, Object> = HashMap::new();
+    let mut objects = Objects::default();
     let mut streams: Vec<(usize, usize)> = Vec::new();
     let hidden = match scan(bytes, &mut objects, None, Some(&mut streams)) {
         Ok(hidden) => hidden,
@@ -96,15 +103,12 @@ fn too_deep(number: Option<u32>, place: &str) -> String {
 /// nesting passes [`MAX_DEPTH`].
 fn scan(
     data: &[u8],
-    objects: &mut HashMap<u32, Object>,
+    objects: &mut Objects,
     number: Option<u32>,
     mut streams: Option<&mut Vec<(usize, usize)>>,
 ) -> Result<Vec<(usize, usize)>, Option<u32>> {
     let mut lexer = Lexer::file(data);
     let mut current = number;
-    if let Some(n) = number {
-        objects.insert(n, Object::default());
-    }
     let mut body_start = 0usize;
     // The last two words, for `N G obj` and `N G R`.
     let mut prev: [&[u8]; 2] = [b"", b""];
@@ -120,9 +124,10 @@ fn scan(
     lexer.run(|t| {
         match t {
             Token::Word(w @ b"obj") => {
+                // A later definition replaces an earlier one (an update).
                 current = number_of(prev[0]);
-                if let Some(n) = current {
-                    objects.insert(n, Object::default());
+                if let Some(n) = current.filter(|_| !objects.map.is_empty()) {
+                    objects.map.remove(&n);
                 }
                 body_start = end_of(base, w);
                 obj_stream = false;
@@ -130,23 +135,31 @@ fn scan(
                 array_object = false;
             }
             Token::Word(b"R") => {
-                if let (Some(n), Some(_)) = (number_of(prev[0]), number_of(prev[1])) {
-                    if let Some(obj) = current.and_then(|c| objects.get_mut(&c)) {
-                        if kids_at == Some(depth) {
+                let kids = kids_at == Some(depth);
+                let kids_ref = !kids && key == b"/Kids" && depth > 0 && kids_at.is_none();
+                let refs = !kids && !kids_ref && array_object && depth == 1;
+                if let (true, Some(c), Some(n), Some(_)) = (
+                    kids || kids_ref || refs,
+                    current,
+                    number_of(prev[0]),
+                    number_of(prev[1]),
+                ) {
+                    if refs {
+                        objects.array_refs.push((c, n));
+                    } else {
+                        let obj = objects.map.entry(c).or_default();
+                        if kids {
                             obj.kids.push(n);
-                        } else if key == b"/Kids" && depth > 0 && kids_at.is_none() {
+                        } else {
                             obj.kids_ref = Some(n);
-                        } else if array_object && depth == 1 {
-                            obj.refs.push(n);
                         }
                     }
                 }
             }
             Token::Word(w) if w.first() == Some(&b'/') => {
                 if type_key {
-                    let obj = current.and_then(|c| objects.get_mut(&c));
-                    if let Some(obj) = obj {
-                        obj.pages |= w == b"/Pages";
+                    if let Some(c) = current.filter(|_| w == b"/Pages") {
+                        objects.map.entry(c).or_default().pages = true;
                     }
                     obj_stream |= w == b"/ObjStm";
                 }
@@ -243,7 +256,12 @@ fn check_hidden(bytes: &[u8], hidden: &[(usize, usize)]) -> Result<(), String> {
 }
 
 fn number_of(word: &[u8]) -> Option<u32> {
-    std::str::from_utf8(word).ok()?.parse().ok()
+    if word.is_empty() || word.len() > 10 || !word.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    word.iter().try_fold(0u32, |n, &d| {
+        n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+    })
 }
 
 /// Where the word `w` (a slice of the data at `base`) ends.
@@ -290,14 +308,40 @@ fn object_stream(data: &[u8], first: Option<usize>) -> Vec<(u32, &[u8])> {
 
 /// Checks the page tree as the parser walks it: from each node, its kids
 /// of `/Type /Pages` are walked in turn, each other kid is a page.
-fn page_tree(objects: &HashMap<u32, Object>) -> Result<(), String> {
+fn page_tree(objects: &Objects) -> Result<(), String> {
+    // Each node's kids, through an array object where `/Kids` refers to one.
+    let mut arrays = objects.array_refs.clone();
+    arrays.sort_unstable();
+    let mut kids: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (&n, o) in &objects.map {
+        match o.kids_ref {
+            Some(r) if o.kids.is_empty() => {
+                let from = arrays.partition_point(|&(a, _)| a < r);
+                let refs = arrays[from..].iter().take_while(|&&(a, _)| a == r);
+                kids.insert(n, refs.map(|&(_, k)| k).collect());
+            }
+            _ => {
+                kids.insert(n, o.kids.clone());
+            }
+        }
+    }
+    let graph = Graph {
+        pages: &objects.map,
+        kids: &kids,
+    };
     let mut known: HashMap<u32, Tree> = HashMap::new();
-    for (&n, o) in objects {
+    for (&n, o) in &objects.map {
         if o.pages && !known.contains_key(&n) {
-            walk(n, objects, &mut known, &mut vec![n])?;
+            walk(n, &graph, &mut known, &mut vec![n])?;
         }
     }
     Ok(())
+}
+
+/// The page tree: which objects are nodes, and each one's kids.
+struct Graph<'a> {
+    pages: &'a HashMap<u32, Object>,
+    kids: &'a HashMap<u32, Vec<u32>>,
 }
 
 /// What a page-tree node holds: how many entries the parser visits under
@@ -315,7 +359,7 @@ struct Tree {
 /// path is a loop, which the parser stops at: it counts once.
 fn walk(
     n: u32,
-    objects: &HashMap<u32, Object>,
+    graph: &Graph<'_>,
     known: &mut HashMap<u32, Tree>,
     path: &mut Vec<u32>,
 ) -> Result<Tree, String> {
@@ -326,25 +370,21 @@ fn walk(
     if let Some(&t) = known.get(&n) {
         return Ok(t);
     }
-    let Some(node) = objects.get(&n) else {
+    let Some(kids) = graph.kids.get(&n) else {
         return Ok(LEAF);
-    };
-    let kids = match node.kids_ref.and_then(|r| objects.get(&r)) {
-        Some(array) if node.kids.is_empty() => &array.refs,
-        _ => &node.kids,
     };
     let mut tree = Tree {
         entries: 0,
         levels: 1,
     };
     for &k in kids {
-        let sub = match objects.get(&k) {
+        let sub = match graph.pages.get(&k) {
             Some(o) if o.pages && !path.contains(&k) => {
                 if path.len() > MAX_TREE_DEPTH {
                     return Err(deeper(k));
                 }
                 path.push(k);
-                let sub = walk(k, objects, known, path)?;
+                let sub = walk(k, graph, known, path)?;
                 path.pop();
                 sub
             }
