@@ -230,10 +230,12 @@ pub fn department_file_name(d: &Department) -> String {
 
 /// The PDF title of a department extract.
 pub fn department_title(p: &Programme, d: &Department) -> String {
-    format!(
-        "{} — {} Performans Programı Birim Özeti",
-        d.name, p.fiscal_year
-    )
+    extract_title(&d.name, p.fiscal_year)
+}
+
+/// The PDF title of a unit's extract, in either layout.
+pub(crate) fn extract_title(unit: &str, fiscal_year: i32) -> String {
+    format!("{unit} — {fiscal_year} Performans Programı Birim Özeti")
 }
 
 /// The extract of one department (`department.typ` with [`department_data`]).

@@ -300,10 +300,7 @@ pub fn department_file_name(d: &BudgetDepartment) -> String {
 
 /// The PDF title of a unit's extract.
 pub fn department_title(b: &BudgetProgramme, d: &BudgetDepartment) -> String {
-    format!(
-        "{} — {} Performans Programı Birim Özeti",
-        d.name, b.fiscal_year
-    )
+    super::super::extract_title(&d.name, b.fiscal_year)
 }
 
 /// The extract of one unit (`budget-department.typ` with [`department_data`]).
