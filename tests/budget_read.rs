@@ -72,6 +72,16 @@ fn kuzeykent_2026_matches_its_expected_model() {
     assert!(got.to_json() == text, "the JSON text differs");
 }
 
+/// Asserts that no row was left out as unreadable.
+fn assert_every_row_read(warnings: &[perfprog::Warning]) {
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.message.contains("could not be read")),
+        "{warnings:#?}"
+    );
+}
+
 const PAGE: &str = "#set page(width: 842pt, height: 595pt, margin: 30pt)\n#set text(size: 8pt)\n";
 
 /// Headings in capitals without codes, a goal as a labelled line, one small
@@ -191,12 +201,7 @@ fn capitals_small_indicator_tables_and_units_as_a_line() {
     assert!(warnings
         .iter()
         .any(|w| w.table == "Ekonomik Sınıflandırmaya Göre Bütçe"));
-    assert!(
-        !warnings
-            .iter()
-            .any(|w| w.message.contains("could not be read")),
-        "{warnings:#?}"
-    );
+    assert_every_row_read(&warnings);
 }
 
 /// Key–value headings (`Program Adı | …`, `Alt Program Kodu | …`), the goal
@@ -280,12 +285,7 @@ fn key_value_headings_and_activities_with_their_rows() {
         a.description.as_deref(),
         Some("Yardımlar hane ziyaretleriyle belirlenen ihtiyaç sahiplerine yapılacaktır.")
     );
-    assert!(
-        !warnings
-            .iter()
-            .any(|w| w.message.contains("could not be read")),
-        "{warnings:#?}"
-    );
+    assert_every_row_read(&warnings);
 }
 
 /// Headings printed as cards (a row of labels over one row of values), the
