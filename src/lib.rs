@@ -18,6 +18,7 @@
 pub mod audit;
 pub mod error;
 pub mod exec;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod normalize;
