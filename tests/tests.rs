@@ -12,6 +12,7 @@ mod cli;
 mod ingest;
 mod layout;
 mod nesting;
+mod preview;
 mod read;
 mod render;
 mod typeset;
