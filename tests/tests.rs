@@ -12,6 +12,7 @@ mod cli;
 mod ingest;
 mod layout;
 mod nesting;
+mod office;
 mod read;
 mod render;
 mod typeset;

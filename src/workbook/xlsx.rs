@@ -96,8 +96,8 @@ fn cell_width(c: &Cell) -> usize {
 
 /// Writes `grid` as xlsx bytes; `title` goes into the document properties.
 ///
-/// The creation time honours `SOURCE_DATE_EPOCH`, so the bytes are the same
-/// for the same grid.
+/// The creation time is the time of writing, or `SOURCE_DATE_EPOCH` when
+/// set, so that the bytes are the same for the same grid.
 pub fn write(grid: &Grid, title: &str) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_timestamp(crate::util::creation_timestamp())
