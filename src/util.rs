@@ -88,8 +88,8 @@ impl CsvText {
         let bytes = self
             .0
             .into_inner()
-            .map_or_else(|e| e.into_inner().get_ref().clone(), |bytes| bytes);
-        // Every field was a `&str`, so the bytes are UTF-8.
+            .unwrap_or_else(|e| e.into_inner().get_ref().clone());
+        // The fields are text, so the bytes are UTF-8 (lossy otherwise).
         String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }

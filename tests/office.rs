@@ -13,7 +13,7 @@ use perfprog::audit::{self, Finding, Severity};
 use perfprog::workbook::xlsx::format_decimals;
 use rust_decimal::Decimal;
 
-use crate::util::{root, workdir};
+use crate::util::{count_files, root, workdir};
 
 /// A fixed creation time: 2023-11-14T22:13:20Z.
 const EPOCH: &str = "1700000000";
@@ -43,11 +43,13 @@ fn d(s: &str) -> Decimal {
 /// The records of a CSV text, header first, read with the `csv` crate
 /// (strict: every record as wide as the header).
 fn csv_records(text: &str) -> Vec<Vec<String>> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let mut records = vec![header];
+    records.extend(reader.records().map(Result::unwrap));
+    records
+        .iter()
+        .map(|r| r.iter().map(str::to_string).collect())
         .collect()
 }
 
@@ -286,16 +288,7 @@ fn workbooks_beside_the_csvs() {
 
         // The index: the CSV's rows are the extracts, the workbook the CSV's.
         let records = csv_records(&text("departments/index.csv"));
-        let pdfs = std::fs::read_dir(out.join("departments"))
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .path()
-                    .extension()
-                    .is_some_and(|x| x == "pdf")
-            })
-            .count();
+        let pdfs = count_files(&out.join("departments"), "pdf");
         assert_eq!(records.len(), pdfs + 1, "{name}");
         for r in &records[1..] {
             assert!(out.join("departments").join(&r[1]).is_file(), "{}", r[1]);

@@ -11,7 +11,7 @@ use crate::model::{Layout, Programme, Source};
 use crate::render::{Engine, PdfOptions, RenderError};
 use crate::util::CsvText;
 use crate::workbook::grid::ColumnKind;
-use crate::workbook::{xlsx, Cell, Grid, Sheet};
+use crate::workbook::{xlsx, Cell};
 
 /// The PDF title of the audit report.
 pub fn report_title(p: &Programme) -> String {
@@ -90,15 +90,9 @@ pub fn to_csv(findings: &[Finding]) -> String {
 /// text, pages as integers, amounts as numbers formatted `#,##0.00`, an
 /// absent value an empty cell.
 pub fn to_xlsx(findings: &[Finding]) -> Result<Vec<u8>, String> {
-    let header = COLUMNS
-        .iter()
-        .map(|(name, _)| (*name).to_string())
-        .collect();
-    let mut sheet = Sheet::new(SHEET_NAME, header);
-    sheet.kinds = COLUMNS.iter().map(|(_, kind)| *kind).collect();
     let page = |p: Option<u32>| Cell::number(p.map(Decimal::from));
     let text = |t: &Option<String>| t.as_deref().map_or(Cell::Empty, Cell::text);
-    sheet.rows = findings
+    let rows = findings
         .iter()
         .map(|f| {
             vec![
@@ -115,12 +109,7 @@ pub fn to_xlsx(findings: &[Finding]) -> Result<Vec<u8>, String> {
             ]
         })
         .collect();
-    xlsx::write(
-        &Grid {
-            sheets: vec![sheet],
-        },
-        SHEET_NAME,
-    )
+    xlsx::write_table(SHEET_NAME, SHEET_NAME, &COLUMNS, 0, rows)
 }
 
 /// Counts of one check's findings by severity.

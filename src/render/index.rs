@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::util::CsvText;
 use crate::workbook::grid::ColumnKind;
-use crate::workbook::{xlsx, Cell, Grid, Sheet};
+use crate::workbook::{xlsx, Cell};
 
 /// The columns of the CSV and of the workbook, in order, with what the
 /// workbook's column holds; the one place of their headers.
@@ -84,15 +84,8 @@ impl DepartmentIndex {
     /// total a number formatted `#,##0.00` (empty when absent), the printed
     /// names one per line.
     pub fn xlsx(&self) -> Result<Vec<u8>, String> {
-        let header = COLUMNS
-            .iter()
-            .map(|(name, _)| (*name).to_string())
-            .collect();
-        let mut sheet = Sheet::new(SHEET_NAME, header);
-        sheet.kinds = COLUMNS.iter().map(|(_, kind)| *kind).collect();
-        sheet.frozen_columns = 1;
         let count = |n: usize| Cell::Number(Decimal::from(n));
-        sheet.rows = self
+        let rows = self
             .rows
             .iter()
             .map(|r| {
@@ -107,11 +100,6 @@ impl DepartmentIndex {
                 ]
             })
             .collect();
-        xlsx::write(
-            &Grid {
-                sheets: vec![sheet],
-            },
-            &self.title,
-        )
+        xlsx::write_table(SHEET_NAME, &self.title, &COLUMNS, 1, rows)
     }
 }

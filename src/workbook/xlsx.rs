@@ -116,6 +116,28 @@ pub fn write(grid: &Grid, title: &str) -> Result<Vec<u8>, String> {
     wb.save_to_buffer().map_err(|e| e.to_string())
 }
 
+/// One table as an xlsx workbook of one sheet (`sheet`), with `title` in
+/// its document properties: `columns` gives each column's header and what
+/// it holds (text stays text, numbers are formatted by their kind), the
+/// first `frozen_columns` stay visible beside the frozen header.
+pub fn write_table(
+    sheet: &str,
+    title: &str,
+    columns: &[(&str, ColumnKind)],
+    frozen_columns: u16,
+    rows: Vec<Vec<Cell>>,
+) -> Result<Vec<u8>, String> {
+    let header = columns
+        .iter()
+        .map(|(name, _)| (*name).to_string())
+        .collect();
+    let mut s = Sheet::new(sheet, header);
+    s.kinds = columns.iter().map(|(_, kind)| *kind).collect();
+    s.frozen_columns = frozen_columns;
+    s.rows = rows;
+    write(&Grid { sheets: vec![s] }, title)
+}
+
 fn write_sheet(
     ws: &mut Worksheet,
     sheet: &Sheet,
