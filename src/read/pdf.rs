@@ -13,6 +13,7 @@ use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSett
 use hayro_interpret::{RectExt, TransformExt};
 
 use super::device::{Collector, Interner, MarkInfo};
+use super::nesting::find;
 use super::{bound, check, structure};
 use super::{Notice, OpenError, PageContent, PageError};
 
@@ -326,12 +327,8 @@ fn last_trailer(bytes: &[u8]) -> Option<String> {
     Some(out)
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
+    memchr::memmem::rfind(hay, needle)
 }
 
 fn ends_with_eof(bytes: &[u8]) -> bool {
