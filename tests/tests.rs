@@ -14,5 +14,6 @@ mod layout;
 mod nesting;
 mod read;
 mod render;
+mod targets_variants;
 mod typeset;
 mod workbook;

@@ -21,7 +21,7 @@ use super::header::{self, Column};
 use super::lines::{after_keyword, coded, pitch, plain, Item};
 use super::rows_of::{cell_text, cell_values};
 
-const TABLE: &str = "Performans Hedefi Tablosu";
+pub(super) const TABLE: &str = "Performans Hedefi Tablosu";
 
 /// What the target tables gave.
 #[derive(Debug, Default)]
