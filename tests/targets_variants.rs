@@ -29,8 +29,7 @@ fn read(name: &str, body: &str) -> (Programme, Vec<perfprog::Warning>) {
 
 /// The cover page and the first page's title.
 fn cover() -> String {
-    "#text(size: 14pt)[Örnekova Belediyesi 2025 Yılı Performans Programı]\n\n#pagebreak()\n"
-        .into()
+    "#text(size: 14pt)[Örnekova Belediyesi 2025 Yılı Performans Programı]\n\n#pagebreak()\n".into()
 }
 
 /// A ruled table: `widths` (Typst lengths), `cells` (Typst content, row by
@@ -59,13 +58,19 @@ struct TargetTable<'a> {
     total: Act<'a>,
 }
 
-const GOAL: (&str, &str) = ("1", "Kentsel Altyapıyı Güçlendirmek ve Sürdürülebilir Kılmak");
+const GOAL: (&str, &str) = (
+    "1",
+    "Kentsel Altyapıyı Güçlendirmek ve Sürdürülebilir Kılmak",
+);
 const OBJECTIVES: [(&str, &str); 2] = [
     (
         "1.1",
         "Kent Ekonomisine Katkı Sunacak Şekilde Sürdürülebilir Bir Kent Altyapısı İnşa Edilecek",
     ),
-    ("1.2", "Yerleşim Alanları Planlı ve Güvenli Bir Şekilde İnşa Edilecek"),
+    (
+        "1.2",
+        "Yerleşim Alanları Planlı ve Güvenli Bir Şekilde İnşa Edilecek",
+    ),
 ];
 
 const TARGETS: [TargetTable; 3] = [
@@ -97,7 +102,7 @@ const TARGETS: [TargetTable; 3] = [
         title: "Yağmur Suyu Altyapısını Geliştirmek",
         indicators: &[("Yapılan Yağmur Suyu Hattı Uzunluğu", "Metre", ["8.500", "9.000", "10.250"])],
         activities: &[(
-            "Yağmur Suyu Hatlarının Yapılması Faaliyetleri",
+            "Yağmur Suyu ve Atık Su Hatlarının Yapılması, Bakımı ve Onarımı ile Dere Islahı Faaliyetleri",
             "250.000.000,00",
             "10.000.000,00",
             "260.000.000,00",
@@ -151,10 +156,7 @@ fn indicator_and_activity_tables(t: &TargetTable) -> String {
 
 /// A target's heading rows in İzmir's style (`Stratejik Amaç 1 | title`).
 fn heading_table(t: &TargetTable) -> String {
-    let (o_code, o_title) = OBJECTIVES
-        .iter()
-        .find(|o| t.code.starts_with(o.0))
-        .unwrap();
+    let (o_code, o_title) = OBJECTIVES.iter().find(|o| t.code.starts_with(o.0)).unwrap();
     let cells = [
         c(&format!("Stratejik Amaç {}", GOAL.0)),
         c(GOAL.1),
@@ -163,10 +165,7 @@ fn heading_table(t: &TargetTable) -> String {
         c(&format!("Performans Hedefi {}", t.code)),
         c(t.title),
     ];
-    format!(
-        "#table(columns: (140pt, 1fr), {})\n\n",
-        cells.join(", ")
-    )
+    format!("#table(columns: (140pt, 1fr), {})\n\n", cells.join(", "))
 }
 
 /// The model's activity lines of a target table as printed.
@@ -191,7 +190,11 @@ fn lines_read(
 /// the three target tables.
 fn assert_targets(p: &Programme, warnings: &[perfprog::Warning]) {
     assert_eq!(p.fiscal_year, 2025, "{warnings:#?}");
-    let labels: Vec<&str> = p.indicator_columns.iter().map(|c| c.label.as_str()).collect();
+    let labels: Vec<&str> = p
+        .indicator_columns
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
     assert_eq!(labels, ["2023 Gerçekleşen", "2024 Hedef", "2025 Hedef"]);
     assert_eq!(p.goals.len(), 1, "{warnings:#?}");
     let g = &p.goals[0];
@@ -205,7 +208,10 @@ fn assert_targets(p: &Programme, warnings: &[perfprog::Warning]) {
     let targets: Vec<_> = p.targets().collect();
     assert_eq!(targets.len(), TARGETS.len(), "{warnings:#?}");
     for (got, want) in targets.iter().zip(&TARGETS) {
-        assert_eq!((got.code.as_str(), got.title.as_str()), (want.code, want.title));
+        assert_eq!(
+            (got.code.as_str(), got.title.as_str()),
+            (want.code, want.title)
+        );
         let indicators: Vec<(String, Option<String>, Vec<Option<Value>>)> = got
             .indicators
             .iter()
@@ -234,7 +240,11 @@ fn assert_targets(p: &Programme, warnings: &[perfprog::Warning]) {
         let s = &got.stated_total;
         assert_eq!(
             (s.budget, s.off_budget, s.total),
-            (amount(want.total.1), amount(want.total.2), amount(want.total.3)),
+            (
+                amount(want.total.1),
+                amount(want.total.2),
+                amount(want.total.3)
+            ),
             "{}",
             want.code
         );
@@ -268,12 +278,54 @@ fn target_section(per_page: usize) -> String {
 
 /// The resource summary's rows: level, code, title, amount and shares.
 const RESOURCE_ROWS: [(Level, &str, &str, &str, &str, &str); 6] = [
-    (Level::Goal, GOAL.0, GOAL.1, "1.000.000.000,00", "100,00", "80,00"),
-    (Level::Objective, OBJECTIVES[0].0, OBJECTIVES[0].1, "950.000.000,00", "95,00", "76,00"),
-    (Level::Target, "1.1.1", TARGETS[0].title, "690.000.000,00", "69,00", "55,20"),
-    (Level::Target, "1.1.2", TARGETS[1].title, "260.000.000,00", "26,00", "20,80"),
-    (Level::Objective, OBJECTIVES[1].0, OBJECTIVES[1].1, "50.000.000,00", "5,00", "4,00"),
-    (Level::Target, "1.2.1", TARGETS[2].title, "50.000.000,00", "5,00", "4,00"),
+    (
+        Level::Goal,
+        GOAL.0,
+        GOAL.1,
+        "1.000.000.000,00",
+        "100,00",
+        "80,00",
+    ),
+    (
+        Level::Objective,
+        OBJECTIVES[0].0,
+        OBJECTIVES[0].1,
+        "950.000.000,00",
+        "95,00",
+        "76,00",
+    ),
+    (
+        Level::Target,
+        "1.1.1",
+        TARGETS[0].title,
+        "690.000.000,00",
+        "69,00",
+        "55,20",
+    ),
+    (
+        Level::Target,
+        "1.1.2",
+        TARGETS[1].title,
+        "260.000.000,00",
+        "26,00",
+        "20,80",
+    ),
+    (
+        Level::Objective,
+        OBJECTIVES[1].0,
+        OBJECTIVES[1].1,
+        "50.000.000,00",
+        "5,00",
+        "4,00",
+    ),
+    (
+        Level::Target,
+        "1.2.1",
+        TARGETS[2].title,
+        "50.000.000,00",
+        "5,00",
+        "4,00",
+    ),
 ];
 
 /// The resource summary with code and title in one cell, indented by
@@ -298,8 +350,18 @@ fn resource_summary(align: &str, stroke: &str) -> String {
         cells.extend([c(amount), c(of_targets), c(of_budget)]);
     }
     for (label, amount, of_targets, of_budget) in [
-        ("Performans Hedefleri Toplamı", "1.000.000.000,00", "100,00", "80,00"),
-        ("Genel Yönetim Giderleri", "250.000.000,00", "25,00", "20,00"),
+        (
+            "Performans Hedefleri Toplamı",
+            "1.000.000.000,00",
+            "100,00",
+            "80,00",
+        ),
+        (
+            "Genel Yönetim Giderleri",
+            "250.000.000,00",
+            "25,00",
+            "20,00",
+        ),
         ("Toplam Kaynak İhtiyacı", "1.250.000.000,00", "", "100,00"),
     ] {
         cells.extend([c(label), c(amount), c(of_targets), c(of_budget)]);
@@ -314,7 +376,14 @@ fn resource_summary(align: &str, stroke: &str) -> String {
 
 fn assert_resources(p: &Programme, warnings: &[perfprog::Warning], what: &str) {
     let r = p.resource_summary.as_ref().expect("a resource summary");
-    let rows: Vec<(Level, &str, &str, Option<Decimal>, Option<Decimal>, Option<Decimal>)> = r
+    let rows: Vec<(
+        Level,
+        &str,
+        &str,
+        Option<Decimal>,
+        Option<Decimal>,
+        Option<Decimal>,
+    )> = r
         .rows
         .iter()
         .map(|r| {
@@ -334,7 +403,8 @@ fn assert_resources(p: &Programme, warnings: &[perfprog::Warning], what: &str) {
         .map(|&(l, code, title, a, t, b)| (l, code, title, amount(a), amount(t), amount(b)))
         .collect();
     assert_eq!(rows, want, "{what}: {warnings:#?}");
-    let total = |t: &perfprog::model::ResourceTotal| (t.amount, t.share_of_targets, t.share_of_budget);
+    let total =
+        |t: &perfprog::model::ResourceTotal| (t.amount, t.share_of_targets, t.share_of_budget);
     assert_eq!(
         total(&r.targets_total),
         (dec("1000000000.00"), dec("100.00"), dec("80.00")),
@@ -384,10 +454,35 @@ fn resource_summary_with_code_and_title_in_one_cell() {
 /// each reads its own amounts.
 #[test]
 fn two_target_tables_on_one_page() {
-    for (name, ruled) in [("targets-two-on-a-page", true), ("targets-two-on-a-page-unruled", false)] {
+    for (name, ruled, fitted) in [
+        ("targets-two-on-a-page", true, false),
+        ("targets-two-on-a-page-unruled", false, false),
+        ("targets-two-on-a-page-fitted", true, true),
+        ("targets-two-on-a-page-unruled-fitted", false, true),
+        ("targets-two-on-a-page-unruled-tight", false, false),
+    ] {
         let mut section = target_section(2);
         if !ruled {
             section = section.replace("#table(columns:", "#table(stroke: none, columns:");
+        }
+        if name.ends_with("tight") {
+            // Activity cells padded as an office suite pads them, amount
+            // columns as narrow as their figures: a name filling its
+            // column ends closer to the amount beside it than a column
+            // gap, and so does an amount to the next.
+            section = section.replace(
+                "#table(stroke: none, columns: (1fr, 90pt, 90pt, 90pt)",
+                "#table(stroke: none, inset: 2pt, columns: (auto, 52pt, 52pt, 52pt)",
+            );
+        }
+        if fitted {
+            // Columns fitted to their contents: each table its own geometry.
+            section = section
+                .replace("(1fr, 90pt, 90pt, 90pt)", "(auto, auto, auto, auto)")
+                .replace(
+                    "(1fr, 60pt, 70pt, 70pt, 70pt)",
+                    "(auto, auto, auto, auto, auto)",
+                );
         }
         let (p, warnings) = read(name, &format!("{}{section}", cover()));
         assert_targets(&p, &warnings);
@@ -400,10 +495,7 @@ fn two_target_tables_on_one_page() {
 /// label's code on a second line inside the label cell (`Amaç` /
 /// `(A.01)`); with `title_inside`, the table's title is its first row.
 fn key_value_heading(t: &TargetTable, title_inside: bool) -> String {
-    let (o_code, o_title) = OBJECTIVES
-        .iter()
-        .find(|o| t.code.starts_with(o.0))
-        .unwrap();
+    let (o_code, o_title) = OBJECTIVES.iter().find(|o| t.code.starts_with(o.0)).unwrap();
     let zero = |code: &str| {
         code.split('.')
             .map(|n| format!("{n:0>2}"))
@@ -412,7 +504,9 @@ fn key_value_heading(t: &TargetTable, title_inside: bool) -> String {
     };
     let mut cells = Vec::new();
     if title_inside {
-        cells.push("table.cell(colspan: 2, fill: luma(225))[*PERFORMANS HEDEFİ TABLOSU*]".to_string());
+        cells.push(
+            "table.cell(colspan: 2, fill: luma(225))[*PERFORMANS HEDEFİ TABLOSU*]".to_string(),
+        );
     }
     cells.extend([
         c("İdare Adı"),
@@ -495,7 +589,10 @@ fn key_value_document(title_inside: bool) -> String {
 /// a second line of the label cell, read whole.
 #[test]
 fn key_value_tables_with_codes_under_their_labels() {
-    for (name, inside) in [("targets-key-value", false), ("targets-key-value-title-row", true)] {
+    for (name, inside) in [
+        ("targets-key-value", false),
+        ("targets-key-value-title-row", true),
+    ] {
         let (p, warnings) = read(name, &key_value_document(inside));
         assert_targets(&p, &warnings);
         let costs: Vec<(&str, &str, Vec<&str>)> = p
@@ -555,5 +652,8 @@ fn a_refusal_says_what_was_found() {
         Ok(_) => panic!("a document without target tables was read"),
         Err(e) => e.to_string(),
     };
-    assert!(err.contains("\"Performans Hedefi Tablosu\" 2 times (pages 2, 3)"), "{err}");
+    assert!(
+        err.contains("\"Performans Hedefi Tablosu\" 2 times (pages 2, 3)"),
+        "{err}"
+    );
 }

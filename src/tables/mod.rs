@@ -360,9 +360,17 @@ fn first_rows(items: &[Item]) -> String {
     };
     let texts: Vec<String> = rows
         .iter()
-        .map(|it| format!("\"{}\"", plain(it.text()).chars().take(60).collect::<String>()))
+        .map(|it| {
+            format!(
+                "\"{}\"",
+                plain(it.text()).chars().take(60).collect::<String>()
+            )
+        })
         .collect();
-    let page = first.page.map(|p| format!(" (page {p})")).unwrap_or_default();
+    let page = first
+        .page
+        .map(|p| format!(" (page {p})"))
+        .unwrap_or_default();
     format!(
         "; the first rows under them{page}, {}, hold no goal, objective or target label",
         texts.join(", ")
