@@ -169,7 +169,10 @@ fn heading_table(t: &TargetTable) -> String {
 }
 
 /// The model's activity lines of a target table as printed.
-fn lines_of(t: &TargetTable) -> Vec<(String, Option<Decimal>, Option<Decimal>, Option<Decimal>)> {
+/// An activity line: name, budget, off-budget, total.
+type Line = (String, Option<Decimal>, Option<Decimal>, Option<Decimal>);
+
+fn lines_of(t: &TargetTable) -> Vec<Line> {
     let amount = |s: &str| perfprog::normalize::number::parse_amount(s);
     t.activities
         .iter()
@@ -177,9 +180,7 @@ fn lines_of(t: &TargetTable) -> Vec<(String, Option<Decimal>, Option<Decimal>, O
         .collect()
 }
 
-fn lines_read(
-    lines: &[ActivityLine],
-) -> Vec<(String, Option<Decimal>, Option<Decimal>, Option<Decimal>)> {
+fn lines_read(lines: &[ActivityLine]) -> Vec<Line> {
     lines
         .iter()
         .map(|a| (a.name.clone(), a.budget, a.off_budget, a.total))
@@ -376,14 +377,15 @@ fn resource_summary(align: &str, stroke: &str) -> String {
 
 fn assert_resources(p: &Programme, warnings: &[perfprog::Warning], what: &str) {
     let r = p.resource_summary.as_ref().expect("a resource summary");
-    let rows: Vec<(
+    type Row<'a> = (
         Level,
-        &str,
-        &str,
+        &'a str,
+        &'a str,
         Option<Decimal>,
         Option<Decimal>,
         Option<Decimal>,
-    )> = r
+    );
+    let rows: Vec<Row> = r
         .rows
         .iter()
         .map(|r| {
