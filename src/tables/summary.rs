@@ -419,6 +419,22 @@ pub fn resources(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -
     let mut header: Option<Slots> = None;
     let mut open: Option<OpenRow> = None;
     let mut started = false;
+    // Codes are taken from the labels' starts only in a table whose labels
+    // print a hierarchy (a code under an earlier one: `1` then `1.1`), not
+    // in a list of numbered names (`1 PERSONEL GİDERLERİ`).
+    let label_codes: Vec<String> = rows
+        .iter()
+        .filter_map(
+            |(_, cells, _)| match resource_kind(&label_of(cells), true) {
+                Some((ResKind::Level(_, code), _)) => Some(code),
+                _ => None,
+            },
+        )
+        .collect();
+    let hierarchy = label_codes.iter().enumerate().any(|(k, a)| {
+        let parent = format!("{a}.");
+        label_codes[k + 1..].iter().any(|b| b.starts_with(&parent))
+    });
     // The code of the last level row read.
     let mut last_code: Option<String> = None;
     for (it, cells, figs) in &rows {
@@ -445,8 +461,11 @@ pub fn resources(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -
             }
             push_resource(out, row, &values);
         };
-        let kind = resource_kind(&label, is_code_cell(cells))
-            .or_else(|| coded_in_label(&label, last_code.as_deref()));
+        let kind = resource_kind(&label, is_code_cell(cells)).or_else(|| {
+            hierarchy
+                .then(|| coded_in_label(&label, last_code.as_deref()))
+                .flatten()
+        });
         if let Some((kind, title)) = kind {
             if let ResKind::Level(_, code) = &kind {
                 last_code = Some(code.clone());
