@@ -17,5 +17,6 @@ mod office;
 mod preview;
 mod read;
 mod render;
+mod targets_variants;
 mod typeset;
 mod workbook;

@@ -44,6 +44,20 @@ enum Section {
     Responsibilities,
 }
 
+impl Section {
+    /// The section's title as the regulation names it.
+    fn title(self) -> &'static str {
+        match self {
+            Section::Front => "",
+            Section::Targets => targets::TABLE,
+            Section::Costs => costs::TABLE,
+            Section::Resources => summary::RESOURCES,
+            Section::Economic => summary::ECONOMIC,
+            Section::Responsibilities => responsibilities::TABLE,
+        }
+    }
+}
+
 fn section_of(text: &str) -> Option<Section> {
     // Every title has `Tablo` or `İhtiyacı` in it: other lines skip the
     // tests below.
@@ -152,22 +166,16 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     warnings.extend(separator_warnings);
     let found = |s: Section| bounds.iter().any(|b| b.0 == s);
-    for (section, name) in [
-        (Section::Costs, "Faaliyet Maliyetleri Tablosu"),
-        (Section::Resources, "İdarenin Toplam Kaynak İhtiyacı"),
-        (
-            Section::Economic,
-            "Mali Yılı Toplam Kaynak İhtiyacı Tablosu",
-        ),
-        (
-            Section::Responsibilities,
-            "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo",
-        ),
+    for section in [
+        Section::Costs,
+        Section::Resources,
+        Section::Economic,
+        Section::Responsibilities,
     ] {
         if bounds.iter().all(|b| b.0 != section) {
             warnings.push(Warning {
                 page: None,
-                table: name.into(),
+                table: section.title().into(),
                 message: "the table was not found; its part of the model is empty".into(),
             });
         }
@@ -222,8 +230,12 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "no strategic goal (\"Stratejik Amaç\") found in the performance-target tables"
-                .into(),
+            reason: format!(
+                "no strategic goal (\"Stratejik Amaç\") could be read in the performance-target \
+                 tables; {}{}",
+                what_was_found(&items),
+                first_rows(&inputs[1])
+            ),
         });
     }
     warnings.extend(w_costs);
@@ -288,9 +300,86 @@ fn keep_titles_that_differ(goals: &[model::Goal], costs: &mut [model::ActivityCo
     }
 }
 
-/// What a document that is not a programme shows instead: its largest
-/// headings (up to three, with their pages) and how many lines it has.
+/// What a document that is not a programme, or whose tables could not be
+/// read, shows instead: the tables' titles it prints (how many times, on
+/// which pages), its largest headings (up to three, with their pages) and
+/// how many lines it has.
 fn what_was_found(items: &[Item]) -> String {
+    format!("{}; {}", titles_found(items), largest_headings(items))
+}
+
+/// The section titles a document prints, each with how many times and
+/// on which pages (the first ten).
+fn titles_found(items: &[Item]) -> String {
+    let mut found: Vec<(Section, Vec<Option<u32>>)> = Vec::new();
+    for it in items.iter().filter(|it| !it.is_blank()) {
+        let Some(s) = section_of(it.text()) else {
+            continue;
+        };
+        match found.iter_mut().find(|f| f.0 == s) {
+            Some(f) => f.1.push(it.page),
+            None => found.push((s, vec![it.page])),
+        }
+    }
+    if found.is_empty() {
+        return "no table title of a performance programme was found".into();
+    }
+    let each: Vec<String> = found
+        .iter()
+        .map(|(s, pages)| {
+            let mut numbers: Vec<u32> = pages.iter().flatten().copied().collect();
+            numbers.dedup();
+            let mut listed: Vec<String> = numbers.iter().take(10).map(u32::to_string).collect();
+            if numbers.len() > 10 {
+                listed.push("…".into());
+            }
+            let times = match pages.len() {
+                1 => "once".to_string(),
+                n => format!("{n} times"),
+            };
+            match (numbers.len(), listed.is_empty()) {
+                (_, true) => format!("\"{}\" {times}", s.title()),
+                (1, _) => format!("\"{}\" {times} (page {})", s.title(), listed[0]),
+                _ => format!("\"{}\" {times} (pages {})", s.title(), listed.join(", ")),
+            }
+        })
+        .collect();
+    format!("it prints {}", each.join(", "))
+}
+
+/// What could not be read in a section: its first rows after its title
+/// (up to three, with the page of the first).
+fn first_rows(items: &[Item]) -> String {
+    let rows: Vec<&Item> = items
+        .iter()
+        .filter(|it| !it.is_blank() && section_of(it.text()).is_none())
+        .take(3)
+        .collect();
+    let Some(first) = rows.first() else {
+        return "; nothing is printed under those titles".into();
+    };
+    let texts: Vec<String> = rows
+        .iter()
+        .map(|it| {
+            format!(
+                "\"{}\"",
+                plain(it.text()).chars().take(60).collect::<String>()
+            )
+        })
+        .collect();
+    let page = first
+        .page
+        .map(|p| format!(" (page {p})"))
+        .unwrap_or_default();
+    format!(
+        "; the first rows under them{page}, {}, hold no goal, objective or target label",
+        texts.join(", ")
+    )
+}
+
+/// A document's largest headings (up to three, with their pages) and how
+/// many lines it has.
+fn largest_headings(items: &[Item]) -> String {
     let mut lines: Vec<&Item> = items
         .iter()
         .filter(|it| it.line.cells.len() == 1 && !plain(it.text()).is_empty())

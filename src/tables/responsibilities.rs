@@ -31,7 +31,7 @@ use super::header::{self, Column};
 use super::lines::{coded, leading_code, pitch, plain, Item};
 use super::units::{is_unit_final, split_units};
 
-const TABLE: &str = "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo";
+pub(super) const TABLE: &str = "Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo";
 
 /// What a column of the table holds, by its header label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

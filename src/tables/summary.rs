@@ -23,8 +23,8 @@ use crate::normalize::{self, join_lines};
 use super::header;
 use super::lines::{coded, leading_code, plain, Item};
 
-const RESOURCES: &str = "İdarenin Toplam Kaynak İhtiyacı";
-const ECONOMIC: &str = "Mali Yılı Toplam Kaynak İhtiyacı Tablosu";
+pub(super) const RESOURCES: &str = "İdarenin Toplam Kaynak İhtiyacı";
+pub(super) const ECONOMIC: &str = "Mali Yılı Toplam Kaynak İhtiyacı Tablosu";
 
 /// A figure printed in a row: its x-range and value (None for a dash).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -334,6 +334,32 @@ fn resource_kind(label: &str, code_cell: bool) -> Option<(ResKind, String)> {
     Some((kind, String::new()))
 }
 
+/// A level row printed with its code and title in one cell, indented by
+/// level, in a table without a code column (`1.1 Kent Ekonomisine …`):
+/// the code at the start of the label, taken where it can follow the
+/// previous level row's code `prev` (its first child, or a later sibling
+/// of it or of one of its parents), so a wrapped title's line that starts
+/// with a number (`5 Yıllık Plan …`) is not taken for a row.
+fn coded_in_label(label: &str, prev: Option<&str>) -> Option<(ResKind, String)> {
+    let (ResKind::Level(_, code), title) = resource_kind(label, true)? else {
+        return None;
+    };
+    if !title.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let number = |c: &str| -> Option<Vec<u32>> { c.split('.').map(|n| n.parse().ok()).collect() };
+    let c = number(&code)?;
+    if let Some(p) = prev.and_then(number) {
+        let depth = c.len() - 1;
+        let child = c.len() == p.len() + 1 && c[..depth] == p[..];
+        let sibling = c.len() <= p.len() && c[..depth] == p[..depth] && c[depth] > p[depth];
+        if !child && !sibling {
+            return None;
+        }
+    }
+    resource_kind(label, true)
+}
+
 /// Whether the first label cell is a code alone (`1.1`, `1.1.1.`).
 fn is_code_cell(cells: &[Cell]) -> bool {
     cells.first().is_some_and(|c| {
@@ -384,7 +410,7 @@ pub fn resources(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -
     let learnt = learn_slots(
         rows.iter()
             .filter(|(_, cells, _)| {
-                cells.is_empty() || resource_kind(&label_of(cells), is_code_cell(cells)).is_some()
+                cells.is_empty() || resource_kind(&label_of(cells), true).is_some()
             })
             .map(|(_, _, f)| f.as_slice()),
         N,
@@ -393,6 +419,24 @@ pub fn resources(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -
     let mut header: Option<Slots> = None;
     let mut open: Option<OpenRow> = None;
     let mut started = false;
+    // Codes are taken from the labels' starts only in a table whose labels
+    // print a hierarchy (a code under an earlier one: `1` then `1.1`), not
+    // in a list of numbered names (`1 PERSONEL GİDERLERİ`).
+    let label_codes: Vec<String> = rows
+        .iter()
+        .filter_map(
+            |(_, cells, _)| match resource_kind(&label_of(cells), true) {
+                Some((ResKind::Level(_, code), _)) => Some(code),
+                _ => None,
+            },
+        )
+        .collect();
+    let hierarchy = label_codes.iter().enumerate().any(|(k, a)| {
+        let parent = format!("{a}.");
+        label_codes[k + 1..].iter().any(|b| b.starts_with(&parent))
+    });
+    // The code of the last level row read.
+    let mut last_code: Option<String> = None;
     for (it, cells, figs) in &rows {
         if figs.is_empty() {
             if let Some(s) = resource_header(it.line) {
@@ -417,7 +461,15 @@ pub fn resources(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -
             }
             push_resource(out, row, &values);
         };
-        if let Some((kind, title)) = resource_kind(&label, is_code_cell(cells)) {
+        let kind = resource_kind(&label, is_code_cell(cells)).or_else(|| {
+            hierarchy
+                .then(|| coded_in_label(&label, last_code.as_deref()))
+                .flatten()
+        });
+        if let Some((kind, title)) = kind {
+            if let ResKind::Level(_, code) = &kind {
+                last_code = Some(code.clone());
+            }
             // A header line that reads like a total (`Toplam`).
             if figs.is_empty()
                 && !matches!(kind, ResKind::Level(..))

@@ -21,7 +21,7 @@ use super::header::{self, Column};
 use super::lines::{after_keyword, coded, pitch, plain, Item};
 use super::rows_of::{cell_text, cell_values};
 
-const TABLE: &str = "Performans Hedefi Tablosu";
+pub(super) const TABLE: &str = "Performans Hedefi Tablosu";
 
 /// What the target tables gave.
 #[derive(Debug, Default)]
@@ -581,6 +581,74 @@ fn is_header_word(w: &str) -> bool {
         || w.starts_with('(')
 }
 
+/// Figures printed closer to the text before them than a column gap read
+/// as one cell with it (`… Faaliyetleri 569.700.000,00`, `10.000.000,00
+/// 260.000.000,00`): the trailing figures of the name's or an amount's
+/// cell go to the amount columns right of it, in order, when those are
+/// empty (a figure can only have run into its left neighbour when the
+/// columns between them were empty of text). A figure is an amount with
+/// a separator, so a name ending in a number (`2. Etap`) keeps it.
+fn spill_figures(cells: &mut [Option<String>], cols: &ActivityCols, sep: Separators) {
+    let mut amount_cols: Vec<usize> = [cols.budget, cols.off_budget, cols.total]
+        .into_iter()
+        .flatten()
+        .collect();
+    amount_cols.sort_unstable();
+    let is_figure = |w: &str| {
+        w.contains(['.', ',']) && w.chars().any(|c| c.is_ascii_digit()) && {
+            let v = parse_amount_as(w, sep);
+            v.is_some()
+        }
+    };
+    let empty = |c: &Option<String>| c.as_deref().is_none_or(|t| t.trim().is_empty());
+    // A name run into its figures so far that the cell lies under an
+    // amount column: its words are the name.
+    if cells.get(cols.name).is_some_and(empty) {
+        for &j in &amount_cols {
+            let Some(text) = cells[j].clone() else {
+                continue;
+            };
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let figures = words.iter().rev().take_while(|w| is_figure(w)).count();
+            if figures > 0 && figures < words.len() {
+                cells[cols.name] = Some(words[..words.len() - figures].join(" "));
+                cells[j] = Some(words[words.len() - figures..].join(" "));
+                break;
+            }
+        }
+    }
+    for j in std::iter::once(cols.name).chain(amount_cols.clone()) {
+        let Some(text) = cells.get(j).cloned().flatten() else {
+            continue;
+        };
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let figures = words.iter().rev().take_while(|w| is_figure(w)).count();
+        // The part that stays: the name's words, or an amount cell's first
+        // figure.
+        let keep = if j == cols.name {
+            words.len() - figures
+        } else if figures == words.len() {
+            1
+        } else {
+            continue;
+        };
+        let spilled = &words[keep.max(words.len() - figures)..];
+        if spilled.is_empty() || keep == 0 {
+            continue;
+        }
+        let right: Vec<usize> = amount_cols.iter().copied().filter(|&k| k > j).collect();
+        let free = right.len() >= spilled.len()
+            && right[..spilled.len()].iter().all(|&k| empty(&cells[k]));
+        if !free {
+            continue;
+        }
+        for (&k, w) in right.iter().zip(spilled) {
+            cells[k] = Some(w.to_string());
+        }
+        cells[j] = Some(words[..keep].join(" "));
+    }
+}
+
 impl Parser<'_> {
     fn target(&mut self) -> Option<&mut Target> {
         self.out
@@ -646,8 +714,9 @@ impl Parser<'_> {
             return self.indicator_header(items, i);
         }
         // A header whose first lines hold no label (the years over their
-        // columns, the indicator label on a line below): those lines
-        // belong to the header, not to the title above.
+        // columns, the indicator label on a line below; `Kaynak İhtiyacı
+        // (2025) (TL)` over the amounts, `Faaliyetler` below it): those
+        // lines belong to the header, not to the title or the rows above.
         if is_header_row(it.line) {
             let mut j = i + 1;
             while items
@@ -656,15 +725,21 @@ impl Parser<'_> {
             {
                 j += 1;
             }
-            if items.get(j).is_some_and(|n| {
-                n.page == it.page
-                    && n.line
-                        .cells
-                        .iter()
-                        .any(|c| is_indicator_label(&header::key(&c.text)))
-            }) {
+            let labelled = items.get(j).filter(|n| n.page == it.page);
+            let keys = |n: &Item| -> Vec<String> {
+                n.line.cells.iter().map(|c| header::key(&c.text)).collect()
+            };
+            if labelled.is_some_and(|n| keys(n).iter().any(|k| is_indicator_label(k))) {
                 self.finish_heading();
                 return self.indicator_header(items, i);
+            }
+            if labelled.is_some_and(|n| {
+                keys(n)
+                    .first()
+                    .is_some_and(|k| leads_with_activity_label(k))
+            }) {
+                self.finish_heading();
+                return self.activity_header(items, i);
             }
         }
         if keys.first().is_some_and(|k| leads_with_activity_label(k))
@@ -1088,11 +1163,12 @@ impl Parser<'_> {
 
     fn activity_row(&mut self, items: &[Item], i: usize, cols: &ActivityCols) {
         let it = &items[i];
-        let cells: Vec<Option<String>> = header::place(it.line, &cols.cols)
+        let mut cells: Vec<Option<String>> = header::place(it.line, &cols.cols)
             .into_iter()
             .map(|c| c.map(|t| cell_text(&t)))
             .collect();
         let amounts = [cols.budget, cols.off_budget, cols.total];
+        spill_figures(&mut cells, cols, self.sep);
         let total_row = cells[cols.name]
             .as_deref()
             .is_some_and(|n| matches!(header::key(n).as_str(), "genel toplam" | "toplam"));
