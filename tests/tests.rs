@@ -12,6 +12,7 @@ mod cli;
 mod ingest;
 mod layout;
 mod nesting;
+mod printing;
 mod read;
 mod render;
 mod typeset;
