@@ -15,6 +15,7 @@ mod layout;
 mod nesting;
 mod office;
 mod preview;
+mod printing;
 mod read;
 mod render;
 mod targets_variants;

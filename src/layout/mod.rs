@@ -13,15 +13,18 @@
 //! [`strip_running`].
 
 pub mod grid;
+pub mod rotated;
+mod running;
 pub mod stream;
 pub mod tables;
 pub mod text;
 
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::error::Warning;
 use crate::read::{Glyph, PageContent};
+
+pub use running::strip_running;
 
 /// The pages of a source document, as lines, and where they came from.
 #[derive(Debug, Clone)]
@@ -108,10 +111,13 @@ pub struct Page {
 }
 
 /// Lays out one page read from a PDF: its content glyphs (page furniture
-/// marked as `/Artifact` left out) into lines and cells, and its ruled
-/// tables into grids.
+/// marked as `/Artifact` left out, labels set upwards or downwards read in
+/// their own direction: [`rotated::straighten`]) into lines and cells, and
+/// its ruled tables into grids.
 pub fn page(content: PageContent) -> Page {
     let glyphs: Vec<Glyph> = content.glyphs.into_iter().filter(|g| !g.artifact).collect();
+    // Labels set upwards or downwards read in their own direction.
+    let glyphs = rotated::straighten(glyphs);
     // A table needs at least four rules (or cell rectangles) around it.
     let mut grids = if content.paths.len() >= 4 {
         let boxes: Vec<grid::TextBox> = glyphs.iter().map(grid::TextBox::from_glyph).collect();
@@ -325,107 +331,6 @@ fn close_letter_spacing(text: &str, spaces: &[(usize, f32)]) -> Option<String> {
     changed.then_some(out)
 }
 
-/// Removes running headers, footers and page numbers: lines in the top or
-/// bottom margin whose text (digits folded) recurs there on many pages but
-/// not in the body of many, and lone page numbers there. A recurring line
-/// printed larger than the document's body text, or inside a ruled table,
-/// is a heading opening each page of a section (`Performans Hedefi
-/// Tablosu` above every target table, or as its first row), not page
-/// furniture: it stays.
-pub fn strip_running(pages: &mut [Page]) {
-    if pages.is_empty() {
-        return;
-    }
-    // Digit runs fold to one `#`, so "Sayfa 9" and "Sayfa 10" are one header.
-    let key = |l: &Line| -> String {
-        let mut k = String::new();
-        for c in l.text().chars() {
-            if c.is_ascii_digit() {
-                if !k.ends_with('#') {
-                    k.push('#');
-                }
-            } else {
-                k.push(c);
-            }
-        }
-        k
-    };
-    let in_margin = |p: &Page, l: &Line| l.y < p.height * 0.1 || l.y > p.height * 0.9;
-    // On how many pages each text is printed in the margins, and in the body.
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut body: HashMap<String, usize> = HashMap::new();
-    // The smallest size each text is printed in the margins.
-    let mut sizes: HashMap<String, f32> = HashMap::new();
-    for p in pages.iter() {
-        let mut seen: HashSet<(bool, String)> = HashSet::new();
-        for l in &p.lines {
-            let (margin, k) = (in_margin(p, l), key(l));
-            if margin {
-                let s = sizes.entry(k.clone()).or_insert(l.size);
-                *s = s.min(l.size);
-            }
-            if seen.insert((margin, k.clone())) {
-                let into = if margin { &mut counts } else { &mut body };
-                *into.entry(k).or_default() += 1;
-            }
-        }
-    }
-    let threshold = (pages.len() / 4).max(3);
-    let body_size = body_text_size(pages);
-    // A text that also recurs in the body is content that often opens a
-    // page (a table's title or header printed again on every page of a
-    // long section), not a running header; so is a heading printed larger
-    // than the body text.
-    counts.retain(|k, n| {
-        *n >= threshold
-            && body.get(k).copied().unwrap_or(0) < threshold
-            && sizes.get(k).is_none_or(|&s| s <= body_size + 1.0)
-    });
-    for p in pages.iter_mut() {
-        let h = p.height;
-        let mut keep = Vec::with_capacity(p.lines.len());
-        for l in p.lines.drain(..) {
-            let margin = l.y < h * 0.1 || l.y > h * 0.9;
-            let k = key(&l);
-            let recurring = counts.contains_key(&k) && !in_ruled_table(&p.grids, &l);
-            let page_no = margin
-                && l.cells.len() == 1
-                && l.cells[0].text.len() <= 4
-                && l.cells[0].text.chars().all(|c| c.is_ascii_digit());
-            if !(page_no || margin && recurring) {
-                keep.push(l);
-            }
-        }
-        p.lines = keep;
-    }
-}
-
-/// Whether a line lies inside one of the page's ruled tables.
-fn in_ruled_table(grids: &[grid::Grid], l: &Line) -> bool {
-    let (Some(a), Some(b)) = (l.cells.first(), l.cells.last()) else {
-        return false;
-    };
-    grids.iter().filter(|g| g.gaps.is_empty()).any(|g| {
-        g.bbox().is_some_and(|(x0, top, x1, bottom)| {
-            top <= l.y && l.y <= bottom && x0 <= a.x0 + 1.0 && b.x1 <= x1 + 1.0
-        })
-    })
-}
-
-/// The size most of the document's lines are printed in (to the half
-/// point), weighted by their characters: the body text's.
-fn body_text_size(pages: &[Page]) -> f32 {
-    let mut by_size: HashMap<u32, usize> = HashMap::new();
-    for l in pages.iter().flat_map(|p| &p.lines) {
-        let chars: usize = l.cells.iter().map(|c| c.text.chars().count()).sum();
-        *by_size.entry((l.size * 2.0).round() as u32).or_default() += chars;
-    }
-    by_size
-        .into_iter()
-        .max_by_key(|&(size, n)| (n, size))
-        .map_or(f32::INFINITY, |(size, _)| size as f32 / 2.0)
-}
-
 /// A non-breaking hyphen is a hyphen; word joiners and zero-width spaces
 /// carry no text. Applied to every line and grid cell the layout makes.
 pub(crate) fn plain_marks(text: &mut String) {
@@ -450,6 +355,7 @@ mod tests {
             font: std::sync::Arc::from("F"),
             artifact: false,
             upright: true,
+            dir: crate::read::Direction::Across,
         }
     }
 

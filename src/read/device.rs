@@ -12,7 +12,7 @@ use hayro_interpret::{
 };
 use kurbo::{Affine, BezPath, PathEl, Point, Rect};
 
-use super::{Glyph, Paint, PathItem, Rgba, Shape};
+use super::{Direction, Glyph, Paint, PathItem, Rgba, Shape};
 
 /// Font names and one shared string per character, kept by a page reader
 /// across its pages so that a glyph's text and font cost no allocation.
@@ -275,6 +275,7 @@ impl<'a> Device<'a> for Collector<'_> {
         };
         let w = (f64::from(advance) * (a * a + b * b).sqrt()) as f32;
         let upright = b.abs() < 1e-3 * a.abs() && c.abs() < 1e-3 * d.abs() && a > 0.0 && d < 0.0;
+        let dir = Direction::of(a, b);
         let font = self.font_name(glyph);
         // Control characters (a bullet mapped to U+0000) carry no text.
         let text: Option<Arc<str>> = match glyph.as_unicode() {
@@ -333,6 +334,7 @@ impl<'a> Device<'a> for Collector<'_> {
             font,
             artifact,
             upright,
+            dir,
         });
     }
 

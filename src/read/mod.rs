@@ -49,6 +49,41 @@ pub struct Glyph {
     pub artifact: bool,
     /// True when the glyph is drawn upright (no rotation or skew).
     pub upright: bool,
+    /// The direction its text runs on the page, from the text matrix.
+    pub dir: Direction,
+}
+
+/// The direction a glyph's text runs on the page: where its advance points
+/// (a label rotated 90° in a table cell reads upwards or downwards).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// Left to right: upright, or turned by less than 45°.
+    #[default]
+    Across,
+    /// Bottom to top: turned 90° counter-clockwise.
+    Up,
+    /// Top to bottom: turned 90° clockwise.
+    Down,
+    /// Right to left: upside down.
+    Back,
+}
+
+impl Direction {
+    /// The direction of an advance vector `(dx, dy)` in page coordinates
+    /// (y growing downwards).
+    pub fn of(dx: f64, dy: f64) -> Direction {
+        if dx.abs() >= dy.abs() {
+            if dx >= 0.0 {
+                Direction::Across
+            } else {
+                Direction::Back
+            }
+        } else if dy < 0.0 {
+            Direction::Up
+        } else {
+            Direction::Down
+        }
+    }
 }
 
 /// An RGBA colour, each component in 0..=1.

@@ -317,7 +317,39 @@ impl Parser<'_> {
         }
         self.target = Some(code);
         self.target_rows = 0;
+        if !in_column {
+            self.check_title(&title, page);
+        }
         self.head = in_column.then(|| vec![title]);
+    }
+
+    /// Warns where the table prints the open target's title in a cell of
+    /// its own otherwise than the performance-target tables (other letters
+    /// or digits; a title cut at a page break is its beginning). A title
+    /// printed in the activity column is told from the activities by the
+    /// known title, so it is not compared. The model keeps the titles of the
+    /// performance-target tables only, so the warning is where this
+    /// spelling is told.
+    fn check_title(&mut self, printed: &str, page: Option<u32>) {
+        let letters = |s: &str| -> String {
+            normalize_key(s)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect()
+        };
+        let (here, known) = (letters(printed), letters(&self.title));
+        if here.is_empty() || known.is_empty() || known.starts_with(&here) {
+            return;
+        }
+        let code = self.target.clone().unwrap_or_default();
+        let (printed, title) = (printed.trim().to_string(), self.title.clone());
+        self.warn(
+            page,
+            format!(
+                "target {code} is titled {printed:?} in this table but {title:?} in the \
+                 performance-target tables"
+            ),
+        );
     }
 
     /// Warns about lines under a target label that never met units.
@@ -676,6 +708,65 @@ mod tests {
         let mut warnings = Vec::new();
         let out = parse(&items, goals, &[], &mut warnings);
         (out, warnings)
+    }
+
+    /// A target's title printed with one letter otherwise than in its
+    /// performance-target table is warned about with its page; one cut at
+    /// a page break, or differing in case only, is not.
+    #[test]
+    fn a_title_spelled_otherwise_is_warned_about() {
+        let header = || {
+            line(
+                60.0,
+                &[
+                    (40.0, 100.0, "Performans Hedefi"),
+                    (100.0, 450.0, "Faaliyet"),
+                    (450.0, 800.0, "Sorumlu Harcama Birimi veya Birimleri"),
+                ],
+            )
+        };
+        let row = |y: f32, target: &str, activity: &str| {
+            line(
+                y,
+                &[
+                    (40.0, 100.0, target),
+                    (100.0, 450.0, activity),
+                    (450.0, 800.0, "Park ve Bahçeler Dairesi Başkanlığı"),
+                ],
+            )
+        };
+        let pages = [page(
+            12,
+            vec![
+                header(),
+                row(
+                    80.0,
+                    "1.1.3. Doğal Alanları Korunması",
+                    "Koruma Faaliyetleri",
+                ),
+                row(95.0, "1.1.4. KENT ORMANLARI", "Ağaçlandırma Faaliyetleri"),
+                row(110.0, "1.1.5. Yeşil Alanların", "Bakım Faaliyetleri"),
+            ],
+        )];
+        let goals = goals(&[
+            ("1.1.3", "Doğal Alanların Korunması"),
+            ("1.1.4", "Kent Ormanları"),
+            ("1.1.5", "Yeşil Alanların Çoğaltılması"),
+        ]);
+        let (out, warnings) = read(&pages, &goals);
+        assert_eq!(out.len(), 3);
+        let messages: Vec<(Option<u32>, &str)> = warnings
+            .iter()
+            .map(|w| (w.page, w.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [(
+                Some(12),
+                "target 1.1.3 is titled \"Doğal Alanları Korunması\" in this table but \
+                 \"Doğal Alanların Korunması\" in the performance-target tables"
+            )]
+        );
     }
 
     fn row(r: &Responsibility) -> (&str, &str, Vec<&str>) {

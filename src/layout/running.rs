@@ -1,0 +1,389 @@
+//! Running headers, footers and page numbers, found by their repeated place
+//! and shape across pages and removed before the tables are read.
+//!
+//! Three kinds of line go:
+//! - a line in the top or bottom tenth of the page whose text (digits
+//!   folded) recurs there on many pages but not in the body of many, and a
+//!   lone page number there;
+//! - wherever on the page, a line that numbers its page: printed at the same
+//!   place on many pages with the same text but for its numbers, one of
+//!   which goes up by one from page to page (`Sayfa 9 / 368` beside `Sayfa
+//!   10 / 368`, a sheet's footer above a wide bottom margin);
+//! - next to such a line (a line's pitch away), a line printed at the same
+//!   place with the same text on many pages (the sheet's name on a line of
+//!   its own).
+//!
+//! Lines of the second and third kind go only from the page's outside in:
+//! where every line between them and the page's nearer edge goes too. A
+//! running line stands outside the page's text; a table's header row
+//! printed again on every page stands inside it, and does not number its
+//! page, so it stays, and so does a table's last row. Where a table found
+//! from the alignment of text took a removed line in as its first or last
+//! row, that row goes with it.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use super::grid::Grid;
+use super::{Line, Page};
+
+/// A line's text with each run of digits folded to one `#`, so that
+/// "Sayfa 9" and "Sayfa 10" are one text.
+fn key(l: &Line) -> String {
+    let mut k = String::new();
+    for c in l.text().chars() {
+        if c.is_ascii_digit() {
+            if !k.ends_with('#') {
+                k.push('#');
+            }
+        } else {
+            k.push(c);
+        }
+    }
+    k
+}
+
+/// The folded text's hash (a fixed hasher: the same on every run).
+fn hashed(key: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish()
+}
+
+/// The runs of digits of a text, as numbers (runs too long for a page
+/// number are left out but keep their place).
+fn numbers(text: &str) -> Vec<Option<i64>> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else if !run.is_empty() {
+            out.push((run.len() <= 6).then(|| run.parse().ok()).flatten());
+            run.clear();
+        }
+    }
+    out
+}
+
+/// A line's place on the page, in bands of 2 points.
+fn band(l: &Line) -> i64 {
+    (l.y / 2.0).round() as i64
+}
+
+/// Removes running headers, footers and page numbers (see the module's
+/// documentation) from every page's lines, and the rows they made of
+/// tables found from alignment.
+pub fn strip_running(pages: &mut [Page]) {
+    if pages.is_empty() {
+        return;
+    }
+    let in_margin = |p: &Page, l: &Line| l.y < p.height * 0.1 || l.y > p.height * 0.9;
+    let keys: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| p.lines.iter().map(key).collect())
+        .collect();
+    // On how many pages each text is printed in the margins, and in the body.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut body: HashMap<&str, usize> = HashMap::new();
+    // On how many pages each text is printed at each place; and each number
+    // of each text at each place, by page.
+    let mut placed: HashMap<(u64, i64), usize> = HashMap::new();
+    let mut numbered: HashMap<(u64, usize, i64), usize> = HashMap::new();
+    let mut numbers_at: HashSet<(u64, usize, i64, u32, i64)> = HashSet::new();
+    // The smallest size each text is printed in the margins.
+    let mut sizes: HashMap<&str, f32> = HashMap::new();
+    for (p, ks) in pages.iter().zip(&keys) {
+        let mut seen: HashSet<(bool, &str)> = HashSet::new();
+        let mut seen_at: HashSet<(u64, i64)> = HashSet::new();
+        let mut seen_numbered: HashSet<(u64, usize, i64)> = HashSet::new();
+        for (l, k) in p.lines.iter().zip(ks) {
+            let margin = in_margin(p, l);
+            if margin {
+                let s = sizes.entry(k).or_insert(l.size);
+                *s = s.min(l.size);
+            }
+            if seen.insert((margin, k)) {
+                let into = if margin { &mut counts } else { &mut body };
+                *into.entry(k).or_default() += 1;
+            }
+            let (h, b) = (hashed(k), band(l));
+            if !k.contains('#') {
+                if seen_at.insert((h, b)) {
+                    *placed.entry((h, b)).or_default() += 1;
+                }
+                continue;
+            }
+            let Some(page) = p.number else { continue };
+            for (j, v) in numbers(&l.text()).into_iter().enumerate() {
+                let Some(v) = v else { continue };
+                if seen_numbered.insert((h, j, b)) {
+                    *numbered.entry((h, j, b)).or_default() += 1;
+                }
+                numbers_at.insert((h, j, b, page, v));
+            }
+        }
+    }
+    let threshold = (pages.len() / 4).max(3);
+    let body_size = body_text_size(pages);
+    // A text that also recurs in the body is content that often opens a
+    // page (a table's title or header printed again on every page of a
+    // long section), not a running header; so is a heading printed larger
+    // than the body text.
+    counts.retain(|_, n| *n >= threshold);
+    let margin_texts: HashSet<String> = counts
+        .into_keys()
+        .filter(|k| {
+            body.get(k).copied().unwrap_or(0) < threshold
+                && sizes.get(k).is_none_or(|&s| s <= body_size + 1.0)
+        })
+        .map(str::to_string)
+        .collect();
+    placed.retain(|_, n| *n >= threshold);
+    numbered.retain(|_, n| *n >= threshold);
+    // Whether a line numbers its page: a number of it goes up by one from
+    // the page before or to the page after, the text and place the same.
+    let numbers_page = |l: &Line, h: u64, page: u32| {
+        let b = band(l);
+        numbers(&l.text()).into_iter().enumerate().any(|(j, v)| {
+            let Some(v) = v else { return false };
+            numbered.contains_key(&(h, j, b))
+                && (numbers_at.contains(&(h, j, b, page.wrapping_sub(1), v - 1))
+                    || numbers_at.contains(&(h, j, b, page.saturating_add(1), v + 1)))
+        })
+    };
+    for (p, ks) in pages.iter_mut().zip(keys) {
+        let h = p.height;
+        let n = p.lines.len();
+        // The margins' running lines (the first kind), and the lines that
+        // number their page (the second) with their baseline and size.
+        let mut gone = vec![false; n];
+        let mut numbering = vec![false; n];
+        let mut anchors: Vec<(f32, f32)> = Vec::new();
+        for (i, (l, k)) in p.lines.iter().zip(&ks).enumerate() {
+            let margin = l.y < h * 0.1 || l.y > h * 0.9;
+            let page_no = margin
+                && l.cells.len() == 1
+                && l.cells[0].text.len() <= 4
+                && l.cells[0].text.chars().all(|c| c.is_ascii_digit());
+            // A recurring line inside a ruled table is the table's first
+            // row (a title printed as one), not page furniture.
+            gone[i] = page_no || margin && margin_texts.contains(k) && !in_ruled_table(&p.grids, l);
+            numbering[i] = k.contains('#')
+                && p.number
+                    .is_some_and(|page| numbers_page(l, hashed(k), page));
+            if numbering[i] {
+                anchors.push((l.y, l.size));
+            }
+        }
+        if !anchors.is_empty() {
+            // A line of the second or third kind goes only where the lines
+            // between it and the page's nearer edge go too: a running line
+            // stands outside the page's text, never between its lines.
+            let passable = |i: usize| {
+                let (l, k) = (&p.lines[i], &ks[i]);
+                let companion = !k.contains('#')
+                    && placed.contains_key(&(hashed(k), band(l)))
+                    && anchors
+                        .iter()
+                        .any(|&(y, size)| (l.y - y).abs() <= 1.6 * size.max(l.size));
+                gone[i] || numbering[i] || companion
+            };
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by(|&a, &b| p.lines[a].y.total_cmp(&p.lines[b].y));
+            let top = order.iter().take_while(|&&i| p.lines[i].y < h / 2.0);
+            let bottom = order.iter().rev().take_while(|&&i| p.lines[i].y >= h / 2.0);
+            let mut outer: Vec<usize> = Vec::new();
+            for walk in [top.collect::<Vec<_>>(), bottom.collect()] {
+                outer.extend(walk.into_iter().take_while(|&&i| passable(i)));
+            }
+            for i in outer {
+                gone[i] = true;
+            }
+        }
+        if !gone.contains(&true) {
+            continue;
+        }
+        let mut removed = Vec::new();
+        let mut keep = Vec::with_capacity(p.lines.len());
+        for (l, g) in p.lines.drain(..).zip(gone) {
+            if g {
+                removed.push(l);
+            } else {
+                keep.push(l);
+            }
+        }
+        p.lines = keep;
+        // Only tables found from alignment take in lines around them; a
+        // ruled table's rows are its rules'.
+        p.grids
+            .retain_mut(|g| g.gaps.is_empty() || !trim(g, &removed));
+    }
+}
+
+/// Whether a line lies inside one of the page's ruled tables.
+fn in_ruled_table(grids: &[Grid], l: &Line) -> bool {
+    let (Some(a), Some(b)) = (l.cells.first(), l.cells.last()) else {
+        return false;
+    };
+    grids.iter().filter(|g| g.gaps.is_empty()).any(|g| {
+        g.bbox().is_some_and(|(x0, top, x1, bottom)| {
+            top <= l.y && l.y <= bottom && x0 <= a.x0 + 1.0 && b.x1 <= x1 + 1.0
+        })
+    })
+}
+
+/// The size most of the document's lines are printed in (to the half
+/// point), weighted by their characters: the body text's.
+fn body_text_size(pages: &[Page]) -> f32 {
+    let mut by_size: HashMap<u32, usize> = HashMap::new();
+    for l in pages.iter().flat_map(|p| &p.lines) {
+        let chars: usize = l.cells.iter().map(|c| c.text.chars().count()).sum();
+        *by_size.entry((l.size * 2.0).round() as u32).or_default() += chars;
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(f32::INFINITY, |(size, _)| size as f32 / 2.0)
+}
+
+/// Drops a grid's first or last row where it is made of removed lines'
+/// text alone (a table found from alignment that took a footer in). True
+/// when nothing of the grid is left.
+fn trim(g: &mut Grid, removed: &[Line]) -> bool {
+    while g.rows() > 0 {
+        let last = g.rows() - 1;
+        if !(drop_row(g, last, removed) || drop_row(g, 0, removed)) {
+            break;
+        }
+    }
+    g.rows() == 0 || g.cells.is_empty()
+}
+
+/// A text's letters without spaces, in order of code point: a row's cells
+/// and the lines in it compare alike in whatever order they were read.
+fn letters<'s>(texts: impl Iterator<Item = &'s str>) -> Vec<char> {
+    let mut cs: Vec<char> = texts
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    cs.sort_unstable();
+    cs
+}
+
+/// Drops grid row `row` if it is made of the text of the removed lines
+/// printed in it, and nothing else.
+fn drop_row(g: &mut Grid, row: usize, removed: &[Line]) -> bool {
+    let (top, bottom) = (g.ys[row], g.ys[row + 1]);
+    let inside: Vec<&Line> = removed
+        .iter()
+        .filter(|l| top <= l.y && l.y <= bottom)
+        .collect();
+    if inside.is_empty() {
+        return false;
+    }
+    let in_row: Vec<_> = g.cells.iter().filter(|c| c.covers(row, c.col)).collect();
+    if in_row.iter().any(|c| c.row_span > 1) {
+        return false;
+    }
+    let printed = letters(in_row.iter().flat_map(|c| &c.lines).map(String::as_str));
+    let texts: Vec<String> = inside.iter().map(|l| l.text()).collect();
+    if printed.is_empty() || printed != letters(texts.iter().map(String::as_str)) {
+        return false;
+    }
+    g.cells.retain(|c| c.row != row);
+    if row == 0 {
+        g.ys.remove(0);
+        for c in &mut g.cells {
+            c.row -= 1;
+        }
+        g.header = g.header.map(|n| n.saturating_sub(1));
+    } else {
+        g.ys.pop();
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Cell;
+    use super::*;
+
+    fn line(y: f32, cells: &[(f32, &str)]) -> Line {
+        Line {
+            y,
+            size: 8.0,
+            positioned: true,
+            cells: cells
+                .iter()
+                .map(|&(x0, t)| Cell {
+                    x0,
+                    x1: x0 + 5.0 * t.chars().count() as f32,
+                    text: t.into(),
+                })
+                .collect(),
+        }
+    }
+
+    fn page(n: u32, lines: Vec<Line>) -> Page {
+        Page {
+            number: Some(n),
+            width: 600.0,
+            height: 800.0,
+            lines,
+            grids: Vec::new(),
+        }
+    }
+
+    /// A sheet's footer above a wide bottom margin (its name on a line of
+    /// its own, `Sayfa N / M` below) goes on every page; the table's header
+    /// printed again at the top of every page, and its last row, stay.
+    #[test]
+    fn a_sheet_footer_above_the_margin_goes_and_repeated_headers_stay() {
+        let mut pages: Vec<Page> = (1..=6)
+            .map(|n| {
+                page(
+                    n,
+                    vec![
+                        line(
+                            100.0,
+                            &[(40.0, "Performans Göstergeleri"), (300.0, "2025 Hedef")],
+                        ),
+                        line(120.0, &[(40.0, &format!("Gösterge {n}")), (300.0, "12")]),
+                        line(640.0, &[(40.0, "Genel Toplam"), (300.0, "1.000,00")]),
+                        line(680.0, &[(40.0, "Performans Hedefleri")]),
+                        line(690.0, &[(300.0, &format!("Sayfa {} / 368", n + 8))]),
+                    ],
+                )
+            })
+            .collect();
+        strip_running(&mut pages);
+        for (n, p) in (1..).zip(&pages) {
+            let kept: Vec<String> = p.lines.iter().map(Line::text).collect();
+            assert_eq!(
+                kept,
+                [
+                    "Performans Göstergeleri 2025 Hedef".to_string(),
+                    format!("Gösterge {n} 12"),
+                    "Genel Toplam 1.000,00".to_string(),
+                ]
+            );
+        }
+    }
+
+    /// Numbers at one place that do not follow the pages (a column of
+    /// figures that happens to stand at the same height) are content.
+    #[test]
+    fn numbers_that_do_not_follow_the_pages_stay() {
+        let mut pages: Vec<Page> = (1..=6)
+            .map(|n| {
+                page(
+                    n,
+                    vec![line(500.0, &[(40.0, &format!("Toplam {}", 7 * n % 5))])],
+                )
+            })
+            .collect();
+        strip_running(&mut pages);
+        assert!(pages.iter().all(|p| p.lines.len() == 1));
+    }
+}
