@@ -27,8 +27,10 @@ mod units;
 
 use crate::error::{Error, Warning};
 use crate::exec::{self, Executor};
+use crate::i18n::Message;
 use crate::layout::SourceDoc;
 use crate::model::{self, Programme};
+use crate::msg;
 use crate::Extraction;
 
 use lines::{plain, Item};
@@ -142,11 +144,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         }
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: format!(
-                "neither a \"Performans Hedefi Tablosu\" (performance-target layout) nor \
-                 \"Program\" and \"Alt Program\" headings (program-budget layout) were found; {}",
-                what_was_found(&items)
-            ),
+            reason: msg!("reason-no-layout", headings = what_was_found(&items)),
         });
     }
     let mut warnings: Vec<Warning> = doc.warnings.clone();
@@ -168,7 +166,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
             warnings.push(Warning {
                 page: None,
                 table: name.into(),
-                message: "the table was not found; its part of the model is empty".into(),
+                message: msg!("warning-table-not-found"),
             });
         }
     }
@@ -202,7 +200,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     let mut next = || {
         read.next().flatten().ok_or_else(|| Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "a table recogniser failed".into(),
+            reason: msg!("reason-recogniser-failed"),
         })
     };
     let (
@@ -215,15 +213,14 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     else {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "a table recogniser failed".into(),
+            reason: msg!("reason-recogniser-failed"),
         });
     };
     warnings.extend(w_targets);
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "no strategic goal (\"Stratejik Amaç\") found in the performance-target tables"
-                .into(),
+            reason: msg!("reason-no-goal"),
         });
     }
     warnings.extend(w_costs);
@@ -243,14 +240,14 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         .or_else(|| parsed.columns.last().map(|c| c.year))
         .ok_or_else(|| Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "the fiscal year could not be read from any table header".into(),
+            reason: msg!("reason-no-fiscal-year"),
         })?;
     let institution = institution(&items, doc).unwrap_or_default();
     if institution.is_empty() {
         warnings.push(Warning {
             page: None,
             table: "document".into(),
-            message: "the institution's name was not found".into(),
+            message: msg!("warning-no-institution"),
         });
     }
     let programme = Programme {
@@ -290,13 +287,13 @@ fn keep_titles_that_differ(goals: &[model::Goal], costs: &mut [model::ActivityCo
 
 /// What a document that is not a programme shows instead: its largest
 /// headings (up to three, with their pages) and how many lines it has.
-fn what_was_found(items: &[Item]) -> String {
+fn what_was_found(items: &[Item]) -> Message {
     let mut lines: Vec<&Item> = items
         .iter()
         .filter(|it| it.line.cells.len() == 1 && !plain(it.text()).is_empty())
         .collect();
     if lines.is_empty() {
-        return "no text was found".into();
+        return msg!("reason-no-text-found");
     }
     lines.sort_by(|a, b| b.line.size.total_cmp(&a.line.size));
     let top = lines[0].line.size;
@@ -307,15 +304,16 @@ fn what_was_found(items: &[Item]) -> String {
         .map(|it| {
             let t: String = plain(it.text()).chars().take(60).collect();
             match it.page {
-                Some(p) => format!("\"{t}\" (page {p})"),
-                None => format!("\"{t}\""),
+                Some(p) => msg!("reason-heading-on-page", text = t, page = p),
+                None => msg!("reason-heading", text = t),
             }
+            .to_string()
         })
         .collect();
-    format!(
-        "its largest headings are {} ({} lines in all)",
-        headings.join(", "),
-        items.len()
+    msg!(
+        "reason-largest-headings",
+        headings = headings.join(", "),
+        lines = items.len()
     )
 }
 

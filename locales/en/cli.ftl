@@ -1,0 +1,49 @@
+# The command line: progress lines, summaries, its own errors.
+
+cli-error = error: { $error }
+cli-warning = warning: { $warning }
+cli-note = note: { $note }
+cli-none = none
+cli-page-short = p. { $page }
+cli-wrote = wrote { $path }
+cli-read-failed = failed to read { $path }
+cli-write-failed = failed to write { $path }
+cli-create-failed = failed to create { $path }
+cli-not-a-model = { $path }: not a programme model ({ $reason })
+cli-render-report-failed = failed to render the programme report
+cli-render-audit-failed = failed to render the audit report
+cli-render-extract-failed = failed to render the extract of { $unit }
+
+# build
+cli-no-input-dir = no INPUT given and no inputs/ directory here; name the programme PDF
+cli-no-input-pdf = no INPUT given and no PDF in inputs/; name the programme PDF
+cli-many-input-pdfs = no INPUT given and { $count } PDFs in inputs/ ({ $files }); name one
+cli-step-extract = extracting { $path }
+cli-step-render = rendering the report, { $extracts } department extracts and the audit
+cli-build-wrote = wrote { $count } files under { $dir }
+cli-build-extracts = { $files } ({ $count } department extracts)
+cli-build-audit = audit: { $errors } errors, { $warnings } warnings, { $infos } info (see { $report })
+cli-build-done = done in { $seconds } s
+
+# audit
+cli-audit-summary = audit of { $institution } { $year }: { $findings } findings — { $errors } errors, { $warnings } warnings, { $infos } info
+cli-audit-column-check = check
+cli-audit-wrote = wrote { $files }
+
+# departments
+cli-no-such-unit = no responsible unit named "{ $name }" in { $input } (closest: { $closest })
+cli-merged-unit = merged spellings of one unit: { $names }
+cli-departments-wrote = wrote { $count } department extracts and { $index }
+
+# diff
+cli-diff-layouts = { $a } is a { $a_layout } document and { $b } a { $b_layout } one: they cannot be compared table by table; what they share:
+cli-diff-none = no differences
+
+# export, import, rollover
+cli-export-nothing = nothing to export: give --xlsx FILE, --csv DIR or both
+cli-workbook-failed = cannot write the workbook { $path }: { $error }
+cli-export-csv-wrote = wrote { $count } CSV files to { $dir }
+cli-import-targets = { $targets } targets, { $costs } cost tables
+cli-import-programs = { $programs } programs, { $sub_programs } alt programs, { $activities } activities
+cli-import-wrote = wrote { $path } ({ $institution } { $year }, { $contents })
+cli-rollover-wrote = wrote { $path } ({ $from } → { $to })

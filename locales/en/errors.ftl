@@ -1,0 +1,28 @@
+# Why a file could not be read (perfprog::Error). Each names the file.
+
+error-io = { $path }: cannot read the file ({ $reason })
+error-empty = { $path }: the file is empty
+error-not-pdf = { $path }: not a PDF or text file (it starts with neither %PDF- nor UTF-8 text)
+error-corrupt = { $path }: the PDF is damaged or truncated ({ $reason })
+error-encrypted = { $path }: the PDF is encrypted with a password; decrypt it first (e.g. qpdf --decrypt)
+error-no-text = { $path }: the PDF has no text layer (a scanned document?); run OCR on it first
+error-damaged-text = { $path }: the PDF's text layer is damaged: letters inside words are missing or read as digits or symbols (e.g. { $example } on page { $page }); export the PDF again from its source document
+error-not-programme = { $path }: not a performance programme ({ $reason })
+error-table = { $path }: page { $page }: { $table }: { $reason }
+
+# Reasons.
+reason-truncated-not-programme = it is truncated, and the pages it still has are { $reason }
+reason-no-layout = neither a "Performans Hedefi Tablosu" (performance-target layout) nor "Program" and "Alt Program" headings (program-budget layout) were found; { $headings }
+reason-recogniser-failed = a table recogniser failed
+reason-no-goal = no strategic goal ("Stratejik Amaç") found in the performance-target tables
+reason-no-fiscal-year = the fiscal year could not be read from any table header
+reason-no-budget-year = the budget year could not be read from any table header
+reason-no-program-heading = it has program-budget labels but no program or alt program heading ("Program: …", "Alt Program: …") was found
+reason-no-sub-program = it has { $count } program heading(s) but no alt program ("Alt Program: …") under them
+reason-no-page-read = no page could be read (page { $page }: { $error })
+reason-no-page-read-at-all = no page could be read
+reason-no-unicode = its fonts carry no Unicode mapping, so its text cannot be read reliably
+reason-no-text-found = no text was found
+reason-heading-on-page = "{ $text }" (page { $page })
+reason-heading = "{ $text }"
+reason-largest-headings = its largest headings are { $headings } ({ $lines } lines in all)
