@@ -69,10 +69,10 @@ pub fn extract(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Extra
 #[derive(Debug, thiserror::Error)]
 pub enum RoundtripError {
     /// The programme report could not be rendered.
-    #[error("failed to render the programme report for the round trip: {0}")]
+    #[error("{}", msg!("error-roundtrip-render", error = .0.to_string()))]
     Render(#[from] render::RenderError),
     /// The regenerated PDF could not be read back.
-    #[error("failed to read back the regenerated report: {0}")]
+    #[error("{}", msg!("error-roundtrip-read", error = .0.to_string()))]
     Extract(#[from] Error),
 }
 

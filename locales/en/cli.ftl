@@ -47,3 +47,28 @@ cli-import-targets = { $targets } targets, { $costs } cost tables
 cli-import-programs = { $programs } programs, { $sub_programs } alt programs, { $activities } activities
 cli-import-wrote = wrote { $path } ({ $institution } { $year }, { $contents })
 cli-rollover-wrote = wrote { $path } ({ $from } → { $to })
+
+# rollover: what to revise in next year's model.
+notice-indicator-column-carried = indicator column { $column } “{ $label }” carries { $count } values over (column { $from_column } of { $from })
+notice-indicator-column-empty = indicator column { $column } “{ $label }” is empty, to be filled in
+notice-footnotes-dated = { $count } target footnote(s) mention { $from }; revise them
+notice-amounts-carried = amounts are { $from }'s, carried over; revise them
+notice-amounts-empty = amounts are empty, to be filled in
+notice-untitled-section = the untitled opening section
+notice-sections-dated = { $count } front-matter section(s) mention { $year }: { $sections }; revise them
+notice-own-columns = { $count } alt program(s) print columns of their own ({ $sub_programs }); they moved by year as the document's did; check them
+notice-texts-dated = { $count } { $what ->
+    [goals] alt program goal(s)
+    [indicators] indicator(s)' explanations
+   *[activities] activity description(s)
+} mention { $from }; revise them
+notice-budget-carried = the { $to } budget, targets and forecasts start from { $from }'s forecasts, carried over; revise them
+notice-budget-empty = the { $to } budget, targets and forecasts are empty, to be filled in
+notice-column-takes = { $table } column { $column } “{ $label }” takes { $count } { $figures ->
+    [values] values
+   *[amounts] activities' amounts
+} from { $from }'s “{ $from_label }”
+notice-column-empty = { $table } column { $column } “{ $label }” is empty, to be filled in
+notice-column-not-carried = { $from }'s { $table } column “{ $label }” is not carried over (--carry-amounts starts from it)
+notice-column-no-taker = { $from }'s { $table } column “{ $label }” is not carried over: no { $to } column takes figures of its year and kind
+notice-columns-dropped = { $from }'s { $table } column(s) { $labels } fall before the { $to } document's years and are left out

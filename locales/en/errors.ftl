@@ -26,3 +26,13 @@ reason-no-text-found = no text was found
 reason-heading-on-page = "{ $text }" (page { $page })
 reason-heading = "{ $text }"
 reason-largest-headings = its largest headings are { $headings } ({ $lines } lines in all)
+
+# Rendering, the round trip, rollover.
+error-templates-dir = templates directory { $path } does not exist or is not a directory
+error-unknown-template = unknown template { $name } (not in the templates directory nor built in)
+error-template-data = failed to serialize the data of template { $template }: { $error }
+error-template-compile = failed to compile template { $template }: { $diagnostics }
+error-template-pdf = failed to export template { $template } as PDF: { $diagnostics }
+error-roundtrip-render = failed to render the programme report for the round trip: { $error }
+error-roundtrip-read = failed to read back the regenerated report: { $error }
+error-rollover-not-later = cannot roll the { $from } programme over to { $to }: the new year must come after { $from }

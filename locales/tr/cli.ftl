@@ -47,3 +47,43 @@ cli-import-targets = { $targets } performans hedefi, { $costs } maliyet tablosu
 cli-import-programs = { $programs } program, { $sub_programs } alt program, { $activities } faaliyet
 cli-import-wrote = { $path } yazıldı ({ $institution } { $year }, { $contents })
 cli-rollover-wrote = { $path } yazıldı ({ $from } → { $to })
+
+# rollover: gelecek yılın modelinde gözden geçirilecekler.
+notice-indicator-column-carried = { $column }. gösterge sütunu “{ $label }” { $count } değeri aktarıyor ({ $from } yılının { $from_column }. sütunundan)
+notice-indicator-column-empty = { $column }. gösterge sütunu “{ $label }” boş, doldurulacak
+notice-footnotes-dated = { $count } performans hedefi dipnotu { $from } yılından söz ediyor; gözden geçirin
+notice-amounts-carried = tutarlar { $from } yılından aktarıldı; gözden geçirin
+notice-amounts-empty = tutarlar boş, doldurulacak
+notice-untitled-section = başlıksız açılış bölümü
+notice-sections-dated = genel bilgilerin { $count } bölümü { $year } yılından söz ediyor: { $sections }; gözden geçirin
+notice-own-columns = { $count } alt program kendi sütunlarını basıyor ({ $sub_programs }); bu sütunlar da belgeninkiler gibi yıla göre kaydırıldı; kontrol edin
+notice-texts-dated = { $count } { $what ->
+    [goals] alt program hedefi
+    [indicators] gösterge açıklaması
+   *[activities] faaliyet açıklaması
+} { $from } yılından söz ediyor; gözden geçirin
+notice-budget-carried = { $to } bütçesi, hedefleri ve tahminleri { $from } yılının tahminlerinden aktarıldı; gözden geçirin
+notice-budget-empty = { $to } bütçesi, hedefleri ve tahminleri boş, doldurulacak
+notice-column-takes = { $table ->
+    [indicator] gösterge
+   *[cost] maliyet
+} tablosunun { $column }. sütunu “{ $label }”, { $from } yılının “{ $from_label }” sütunundan { $count } { $figures ->
+    [values] değer
+   *[amounts] faaliyet tutarı
+} alıyor
+notice-column-empty = { $table ->
+    [indicator] gösterge
+   *[cost] maliyet
+} tablosunun { $column }. sütunu “{ $label }” boş, doldurulacak
+notice-column-not-carried = { $from } yılının { $table ->
+    [indicator] gösterge
+   *[cost] maliyet
+} sütunu “{ $label }” aktarılmadı (--carry-amounts bu sütundan başlar)
+notice-column-no-taker = { $from } yılının { $table ->
+    [indicator] gösterge
+   *[cost] maliyet
+} sütunu “{ $label }” aktarılmadı: { $to } sütunlarından hiçbiri bu yılın ve türün tutarlarını almıyor
+notice-columns-dropped = { $from } yılının { $table ->
+    [indicator] gösterge
+   *[cost] maliyet
+} sütunları ({ $labels }) { $to } belgesinin yıllarından önce kalıyor, alınmadı

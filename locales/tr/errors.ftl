@@ -26,3 +26,13 @@ reason-no-text-found = hiç metin bulunamadı
 reason-heading-on-page = "{ $text }" ({ $page }. sayfa)
 reason-heading = "{ $text }"
 reason-largest-headings = en büyük başlıkları: { $headings } (toplam { $lines } satır)
+
+# Rapor üretimi, gidiş-dönüş, yeni yıla aktarma.
+error-templates-dir = { $path } şablon klasörü yok ya da bir klasör değil
+error-unknown-template = bilinmeyen şablon { $name } (ne şablon klasöründe ne de yerleşik şablonlar arasında)
+error-template-data = { $template } şablonunun verisi hazırlanamadı: { $error }
+error-template-compile = { $template } şablonu derlenemedi: { $diagnostics }
+error-template-pdf = { $template } şablonu PDF olarak dışa aktarılamadı: { $diagnostics }
+error-roundtrip-render = gidiş-dönüş karşılaştırması için program raporu üretilemedi: { $error }
+error-roundtrip-read = yeniden üretilen rapor geri okunamadı: { $error }
+error-rollover-not-later = { $from } programı { $to } yılına aktarılamaz: yeni yıl { $from } yılından sonra gelmeli
