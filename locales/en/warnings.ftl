@@ -65,3 +65,15 @@ warning-budget-sub-program-before-program = alt program { $name } is printed bef
 warning-budget-row-unread = a row that could not be read, left out: { $text }
 warning-budget-not-amount = not an amount: { $text }
 warning-budget-activity-total-differs = the activity total { $text } differs from the activity's row in the cost table
+
+# Reading the PDF.
+notice-xref-rebuilt = the cross-reference table was rebuilt from the objects found in the file
+notice-truncated = the file is truncated (no %%EOF at its end); the pages it still has were read
+notice-font-repaired = font { $font }: repaired { $repair ->
+    [cp1254] Windows-1254 text read as Windows-1252 (ý þ ð for ı ş ğ)
+    [legacy] legacy Turkish font encoding (Ġ ġ Ģ ģ for İ Ş ş)
+   *[none] text layer is right as it is
+}
+reason-no-pages = it has no pages
+reason-truncated-nothing-recovered = it is truncated and no page could be recovered
+reason-nothing-recovered = no cross-reference table, catalog or page could be recovered

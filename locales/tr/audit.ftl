@@ -16,9 +16,9 @@ column-total = toplam
 column-activities = faaliyetler
 column-general-administration = genel yönetim giderleri
 column-transfers = transferler
-the-target-table = Performans Hedefi Tablosu
-the-cost-table = Faaliyet Maliyetleri Tablosu
-the-responsibilities-table = Sorumlu Harcama Birimleri Tablosu
+the-target-table = Performans Hedefi Tablosunda
+the-cost-table = Faaliyet Maliyetleri Tablosunda
+the-responsibilities-table = Sorumlu Harcama Birimleri Tablosunda
 place-resource-summary = İdarenin Toplam Kaynak İhtiyacı tablosunda
 place-cost-tables-from-page = { $count ->
     [one] { $page }. sayfadaki Faaliyet Maliyetleri Tablosunda
@@ -59,8 +59,8 @@ what-cost-off-budget-total = Toplam Bütçe Dışı Kaynak İhtiyacı ile Döner
 what-cost-total = Toplam Kaynak İhtiyacı ile bütçe toplamı + bütçe dışı toplamı
 
 # Tablolar arası.
-finding-activity-name = { $here_table } içinde “{ $here }”, { $there_table } içinde ise “{ $there }” olarak yazılmış{ $page }{ $only }
-finding-activity-target = { $here_table } içinde { $here } performans hedefinin, { $there_table } içinde ise { $there } performans hedefinin altında{ $page }
+finding-activity-name = { $here_table } “{ $here }”, { $there_table }{ $page } ise “{ $there }” olarak yazılmış{ $only }
+finding-activity-target = { $here_table } { $here } performans hedefinin, { $there_table }{ $page } ise { $there } performans hedefinin altında yer alıyor
 finding-no-cost-tables = kaynak belgede Faaliyet Maliyetleri Tablosu yok; faaliyet satırları izlenemiyor
 finding-as-in-responsibilities = { $message }; Sorumlu Harcama Birimleri Tablosu, Performans Hedefi Tablosu ile aynı yazıyor
 finding-activity-amount = faaliyet satırının { $column } tutarı { $stated }, Faaliyet Maliyetleri Tablosunda{ $page } { $computed } (fark { $difference })

@@ -65,3 +65,15 @@ warning-budget-sub-program-before-program = { $name } alt programı, herhangi bi
 warning-budget-row-unread = okunamayan bir satır, alınmadı: { $text }
 warning-budget-not-amount = tutar değil: { $text }
 warning-budget-activity-total-differs = faaliyet toplamı { $text }, faaliyetin maliyet tablosundaki satırından farklı
+
+# PDF'in okunması.
+notice-xref-rebuilt = çapraz başvuru tablosu, dosyada bulunan nesnelerden yeniden kuruldu
+notice-truncated = dosya eksik (sonunda %%EOF yok); kalan sayfaları okundu
+notice-font-repaired = { $font } yazı tipi onarıldı: { $repair ->
+    [cp1254] Windows-1252 olarak okunan Windows-1254 metin (ı ş ğ yerine ý þ ð)
+    [legacy] eski Türkçe yazı tipi kodlaması (İ Ş ş yerine Ġ ġ Ģ ģ)
+   *[none] metin katmanı olduğu gibi doğru
+}
+reason-no-pages = hiç sayfası yok
+reason-truncated-nothing-recovered = dosya eksik ve hiçbir sayfa kurtarılamadı
+reason-nothing-recovered = ne çapraz başvuru tablosu, ne katalog ne de bir sayfa kurtarılabildi

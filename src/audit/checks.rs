@@ -639,8 +639,7 @@ fn closest(name: &str, target: &str, others: &[Item<'_>]) -> Message {
         })
         .filter(|(rel, _)| *rel <= 400)
         .min_by_key(|(rel, _)| *rel)
-        .map(|(_, n)| msg!("part-closest", name = n))
-        .map_or_else(|| part(None), |m| m)
+        .map_or_else(|| part(None), |(_, n)| msg!("part-closest", name = n))
 }
 
 fn cross_responsibilities(

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use perfprog::audit::{self, Finding, Severity};
 use perfprog::model::Document;
-use perfprog::{i18n, msg};
+use perfprog::msg;
 
 use super::render::engine_and_options;
 
@@ -137,13 +137,9 @@ fn one_line(f: &Finding) -> String {
         msg!("severity-name", severity = f.severity.as_str()).to_string(),
         f.check,
         if place.is_empty() {
-            i18n::table_name(i18n::lang(), &f.table)
+            f.table.clone()
         } else {
-            format!(
-                "{}: {}",
-                i18n::table_name(i18n::lang(), &f.table),
-                place.join(", ")
-            )
+            format!("{}: {}", f.table, place.join(", "))
         },
         f.message
     )

@@ -103,11 +103,11 @@ fn write_extracts(
     index: &str,
     quiet: bool,
 ) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| super::create_failed(&dir))?;
+    std::fs::create_dir_all(dir).with_context(|| super::create_failed(dir))?;
     let count = extracts.len();
     for (file, names, pdf) in extracts {
         let unit = names.first().map_or("", String::as_str);
-        let pdf = pdf.with_context(|| super::extract_failed(&unit))?;
+        let pdf = pdf.with_context(|| super::extract_failed(unit))?;
         let path = dir.join(file);
         perfprog::util::write_atomic(&path, &pdf).with_context(|| super::write_failed(&path))?;
         if !quiet && names.len() > 1 {

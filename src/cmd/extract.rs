@@ -20,7 +20,7 @@ pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
     let json = out.document.to_json();
     match &args.output {
         Some(path) => perfprog::util::write_atomic(path, json.as_bytes())
-            .with_context(|| super::write_failed(&path))?,
+            .with_context(|| super::write_failed(path))?,
         None => std::io::stdout().lock().write_all(json.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)

@@ -89,12 +89,18 @@ impl Message {
     pub fn contains(&self, pat: &str) -> bool {
         self.to_string().contains(pat)
     }
+
+    /// Whether the message, in the process-wide language, starts with `pat`.
+    pub fn starts_with(&self, pat: &str) -> bool {
+        self.to_string().starts_with(pat)
+    }
 }
 
 /// A message equals a text when it reads so in the process-wide language.
 impl PartialEq<&str> for Message {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        let text = self.to_string();
+        text == *other
     }
 }
 

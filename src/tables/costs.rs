@@ -1154,7 +1154,7 @@ mod tests {
             ]
         );
         assert_eq!(c.economic.c6, dec("107.300.000,00"));
-        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<String> = warnings.iter().map(|w| w.message.to_string()).collect();
         assert_eq!(
             messages,
             ["text outside any cost table: \"Performans Hedefi Tablosu\""]
@@ -1184,7 +1184,7 @@ mod tests {
         let (costs, warnings) = read(&pages);
         assert_eq!(costs.len(), 1);
         assert_eq!(costs[0].economic.c1, None);
-        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<String> = warnings.iter().map(|w| w.message.to_string()).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages[0].starts_with("unrecognised row in the cost table of \"Dört\""));
         assert!(messages[1].starts_with("not an amount"));

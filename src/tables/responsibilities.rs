@@ -1189,7 +1189,7 @@ mod tests {
         );
         let (out, warnings) = read(&[p], &goals(&[("1.1.1", "Altyapı")]));
         assert!(out.is_empty());
-        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<String> = warnings.iter().map(|w| w.message.to_string()).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages[0].starts_with("text before the first target"));
         assert!(messages[1].contains("9.9.9 is not in the performance-target tables"));

@@ -216,7 +216,7 @@ mod tests {
             SEQ,
         );
         assert_eq!(sep, Separators::English);
-        let messages: Vec<&str> = w.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<String> = w.iter().map(|w| w.message.to_string()).collect();
         assert_eq!(w.len(), 2, "{messages:#?}");
         assert!(
             messages[0].starts_with("1 figures are printed against")
