@@ -70,6 +70,19 @@ pub enum Error {
         path: PathBuf,
         reason: Message,
     },
+    PagesOnlyOfPdf {
+        path: PathBuf,
+    },
+    NoSuchPage {
+        path: PathBuf,
+        page: u32,
+        count: usize,
+    },
+    PageNotShown {
+        path: PathBuf,
+        page: u32,
+        reason: Message,
+    },
     Table {
         path: PathBuf,
         page: u32,
@@ -110,6 +123,27 @@ impl Error {
                     reason = reason.clone()
                 )
             }
+            Error::PagesOnlyOfPdf { path: p } => msg!("error-pages-only-of-pdf", path = path(p)),
+            Error::NoSuchPage {
+                path: p,
+                page,
+                count,
+            } => msg!(
+                "error-no-such-page",
+                path = path(p),
+                page = *page,
+                count = *count
+            ),
+            Error::PageNotShown {
+                path: p,
+                page,
+                reason,
+            } => msg!(
+                "error-page-not-shown",
+                path = path(p),
+                page = *page,
+                reason = reason.clone()
+            ),
             Error::Table {
                 path: p,
                 page,

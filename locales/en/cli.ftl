@@ -72,3 +72,8 @@ notice-column-empty = { $table } column { $column } “{ $label }” is empty, t
 notice-column-not-carried = { $from }'s { $table } column “{ $label }” is not carried over (--carry-amounts starts from it)
 notice-column-no-taker = { $from }'s { $table } column “{ $label }” is not carried over: no { $to } column takes figures of its year and kind
 notice-columns-dropped = { $from }'s { $table } column(s) { $labels } fall before the { $to } document's years and are left out
+
+# page
+cli-page-to-terminal = the PNG would be written to the terminal; give a file with -o OUT.png
+cli-page-not-found = warning: page { $page }: { $text } is not printed on this page
+cli-page-wrote = wrote { $path } ({ $width } × { $height } px, { $count } highlight(s))

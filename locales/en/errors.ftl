@@ -36,3 +36,8 @@ error-template-pdf = failed to export template { $template } as PDF: { $diagnost
 error-roundtrip-render = failed to render the programme report for the round trip: { $error }
 error-roundtrip-read = failed to read back the regenerated report: { $error }
 error-rollover-not-later = cannot roll the { $from } programme over to { $to }: the new year must come after { $from }
+
+# Showing a page (perfprog page).
+error-pages-only-of-pdf = { $path }: not a PDF (it does not start with %PDF-): only a PDF's pages can be shown
+error-no-such-page = { $path }: there is no page { $page } (the document has { $count } page(s), numbered from 1)
+error-page-not-shown = { $path }: page { $page } cannot be shown ({ $reason })

@@ -87,3 +87,8 @@ notice-columns-dropped = { $from } yılının { $table ->
     [indicator] gösterge
    *[cost] maliyet
 } sütunları ({ $labels }) { $to } belgesinin yıllarından önce kalıyor, alınmadı
+
+# page
+cli-page-to-terminal = PNG uçbirime yazılacaktı; -o ÇIKTI.png ile bir dosya verin
+cli-page-not-found = uyarı: sayfa { $page }: { $text } bu sayfada basılı değil
+cli-page-wrote = { $path } yazıldı ({ $width } × { $height } piksel, { $count } vurgu)

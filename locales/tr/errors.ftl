@@ -36,3 +36,8 @@ error-template-pdf = { $template } şablonu PDF olarak dışa aktarılamadı: { 
 error-roundtrip-render = gidiş-dönüş karşılaştırması için program raporu üretilemedi: { $error }
 error-roundtrip-read = yeniden üretilen rapor geri okunamadı: { $error }
 error-rollover-not-later = { $from } programı { $to } yılına aktarılamaz: yeni yıl { $from } yılından sonra gelmeli
+
+# Bir sayfanın gösterilmesi (perfprog page).
+error-pages-only-of-pdf = { $path }: PDF değil (%PDF- ile başlamıyor): yalnızca bir PDF'in sayfaları gösterilebilir
+error-no-such-page = { $path }: { $page }. sayfa yok (belgede 1'den başlayarak numaralanmış { $count } sayfa var)
+error-page-not-shown = { $path }: { $page }. sayfa gösterilemiyor ({ $reason })

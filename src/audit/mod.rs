@@ -106,7 +106,9 @@ use crate::i18n::{self, Lang, Message};
 use crate::model::{Layout, Programme};
 
 pub use diff::{diff, Change, ChangeKind};
-pub use report::{report_data, report_pdf, report_title, summarize, to_csv, to_json, SummaryRow};
+pub use report::{
+    report_data, report_pdf, report_title, summarize, to_csv, to_json, to_xlsx, SummaryRow,
+};
 pub use roundtrip::compare_models;
 
 /// The check ids of [`audit`] in report order, with a one-line description each.

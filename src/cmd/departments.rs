@@ -1,5 +1,5 @@
 //! `perfprog departments`: one PDF extract per responsible spending unit, plus
-//! `index.csv`.
+//! `index.csv` and `index.xlsx`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use perfprog::model::Document;
 use perfprog::msg;
-use perfprog::render::{self, budget, Department, RenderError};
+use perfprog::render::{self, budget, Department, DepartmentIndex, RenderError};
 
 /// Runs `perfprog departments`.
 pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
@@ -27,7 +27,7 @@ pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
                 .zip(pdfs)
                 .map(|(d, pdf)| (render::department_file_name(d), d.names.clone(), pdf))
                 .collect();
-            (extracts, render::department_index_csv(programme, &chosen))
+            (extracts, render::department_index(programme, &chosen))
         }
         Document::Budget(b) => {
             let all = budget::departments(b);
@@ -44,7 +44,7 @@ pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
                 .zip(pdfs)
                 .map(|(d, pdf)| (budget::department_file_name(d), d.names.clone(), pdf))
                 .collect();
-            (extracts, budget::department_index_csv(b, &chosen))
+            (extracts, budget::department_index(b, &chosen))
         }
     };
     engine.end_batch();
@@ -96,11 +96,23 @@ fn choose<'a, D>(
 /// it), its PDF.
 type Extract = (String, Vec<String>, Result<Vec<u8>, RenderError>);
 
-/// Writes the extracts and `index.csv` under `dir`.
+/// The index of the extracts as files: `index.csv` (for scripts) and
+/// `index.xlsx` (for spreadsheets).
+pub(super) fn index_files(index: &DepartmentIndex) -> anyhow::Result<[(&'static str, Vec<u8>); 2]> {
+    let xlsx = index
+        .xlsx()
+        .map_err(|e| anyhow::anyhow!("failed to make the index workbook: {e}"))?;
+    Ok([
+        ("index.csv", index.csv().into_bytes()),
+        ("index.xlsx", xlsx),
+    ])
+}
+
+/// Writes the extracts, `index.csv` and `index.xlsx` under `dir`.
 fn write_extracts(
     dir: &Path,
     extracts: Vec<Extract>,
-    index: &str,
+    index: &DepartmentIndex,
     quiet: bool,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| super::create_failed(dir))?;
@@ -115,9 +127,11 @@ fn write_extracts(
             eprintln!("perfprog: {}", msg!("cli-merged-unit", names = names));
         }
     }
+    for (name, bytes) in index_files(index)? {
+        let path = dir.join(name);
+        perfprog::util::write_atomic(&path, &bytes).with_context(|| super::write_failed(&path))?;
+    }
     let path = dir.join("index.csv");
-    perfprog::util::write_atomic(&path, index.as_bytes())
-        .with_context(|| super::write_failed(&path))?;
     if !quiet {
         let index = path.display().to_string();
         eprintln!(

@@ -15,6 +15,7 @@ pub mod build;
 pub mod departments;
 pub mod diff;
 pub mod extract;
+pub mod page;
 pub mod render;
 pub mod workbook;
 
@@ -55,12 +56,12 @@ pub enum Command {
     /// Regenerate the full programme report (PDF) with Typst.
     #[command(after_help = "Example:\n  perfprog render programme.json -o outputs")]
     Render(RenderArgs),
-    /// Write one PDF extract per responsible spending unit, plus index.csv.
+    /// Write one PDF extract per responsible spending unit, plus index.csv and index.xlsx.
     #[command(
         after_help = "Example:\n  perfprog departments programme.json -o outputs/departments --department \"Fen İşleri Dairesi Başkanlığı\""
     )]
     Departments(DepartmentsArgs),
-    /// Reconcile every stated total with the line items; write audit.{pdf,json,csv}.
+    /// Reconcile every stated total with the line items; write audit.{pdf,json,csv,xlsx}.
     #[command(
         after_help = "Example:\n  perfprog audit inputs/programme.pdf -o outputs/audit\n\nExit codes: 0 no error-level finding; 1 error findings; 2 the audit could not run."
     )]
@@ -86,6 +87,11 @@ pub enum Command {
         after_help = "Example:\n  perfprog rollover programme.json --to 2025 -o programme-2025.json"
     )]
     Rollover(RolloverArgs),
+    /// Render one page of a PDF to a PNG, texts found on it highlighted.
+    #[command(
+        after_help = "Example:\n  perfprog page inputs/programme.pdf --page 12 --highlight \"5.815.779.000,00\" -o page-12.png\n\nExit codes: 0 written (a text not found is a warning); 2 the file or page could not be read or rendered."
+    )]
+    Page(PageArgs),
 }
 
 /// Archival PDF standards offered by the Typst exporter.
@@ -165,7 +171,7 @@ pub struct DepartmentsArgs {
 pub struct AuditArgs {
     /// A model JSON, or a programme PDF/.txt to extract first.
     pub input: PathBuf,
-    /// Output directory for audit.{pdf,json,csv}.
+    /// Output directory for audit.{pdf,json,csv,xlsx}.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Render the report, ingest it again and compare the two models.
@@ -245,6 +251,29 @@ pub struct RolloverArgs {
     pub carry_amounts: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    /// A PDF.
+    pub input: PathBuf,
+    /// The page, numbered from 1.
+    #[arg(long, value_name = "N")]
+    pub page: u32,
+    /// Write the PNG here (stdout without it, unless stdout is a terminal).
+    #[arg(short, long, value_name = "OUT.png")]
+    pub output: Option<PathBuf>,
+    /// The image's width in pixels (default: 150 dpi); at most 4096 pixels
+    /// on the long side and 16 megapixels in all.
+    #[arg(long, value_name = "PX")]
+    pub width: Option<u32>,
+    /// Highlight this text wherever the page prints it (Turkish case and
+    /// spacing ignored; amounts as printed, `5.815.779.000,00`); repeatable.
+    #[arg(long, value_name = "TEXT")]
+    pub highlight: Vec<String>,
+    /// Print no warnings or progress.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
 /// Runs the chosen subcommand.
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
@@ -258,6 +287,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(a)) => workbook::export(a),
         Some(Command::Import(a)) => workbook::import(a),
         Some(Command::Rollover(a)) => workbook::rollover(a),
+        Some(Command::Page(a)) => page::run(a),
         None => build::run(cli.build),
     }
 }
@@ -266,8 +296,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 /// layout its Program sheet names.
 pub fn load_workbook(path: &std::path::Path) -> anyhow::Result<Document> {
     use anyhow::Context;
-    let bytes = std::fs::read(path)
-        .with_context(|| msg!("cli-read-failed", path = path.display().to_string()).to_string())?;
+    let bytes = std::fs::read(path).with_context(|| read_failed(path))?;
     perfprog::workbook::import_document(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
@@ -282,9 +311,7 @@ pub fn load_programme(path: &std::path::Path, quiet: bool) -> anyhow::Result<Doc
     match ext.as_deref() {
         Some("xlsx") => return load_workbook(path),
         Some("json") => {
-            let text = std::fs::read_to_string(path).with_context(|| {
-                msg!("cli-read-failed", path = path.display().to_string()).to_string()
-            })?;
+            let text = std::fs::read_to_string(path).with_context(|| read_failed(path))?;
             return Document::from_json(&text).map_err(|e| {
                 let path = path.display().to_string();
                 anyhow::anyhow!(
@@ -319,6 +346,11 @@ fn read_file(path: &Path) -> Result<Vec<u8>, perfprog::Error> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// The context of an error reading `path`.
+pub fn read_failed(path: &Path) -> String {
+    msg!("cli-read-failed", path = path.display().to_string()).to_string()
 }
 
 /// The context of an error writing `path`.

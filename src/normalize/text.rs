@@ -348,10 +348,76 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Whether the Levenshtein distance between `a` and `b` (in characters) is
+/// at most `max`: [`edit_distance`] computed only in the band of width
+/// `2·max + 1` around the diagonal, without allocating for short words,
+/// and given up as soon as every cell of a row exceeds `max`.
+pub fn within_distance(a: &str, b: &str, max: usize) -> bool {
+    const SHORT: usize = 48;
+    let (mut ab, mut bb) = (['\0'; SHORT], ['\0'; SHORT]);
+    let (mut na, mut nb) = (0, 0);
+    for c in a.chars() {
+        if na == SHORT {
+            return edit_distance(a, b) <= max;
+        }
+        ab[na] = c;
+        na += 1;
+    }
+    for c in b.chars() {
+        if nb == SHORT {
+            return edit_distance(a, b) <= max;
+        }
+        bb[nb] = c;
+        nb += 1;
+    }
+    if na.abs_diff(nb) > max {
+        return false;
+    }
+    let (a, b) = (&ab[..na], &bb[..nb]);
+    // Cells outside the band are "more than max" (max + 1).
+    let over = max + 1;
+    let mut prev = [over; SHORT + 1];
+    let mut cur = [over; SHORT + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(nb.min(max) + 1) {
+        *cell = j;
+    }
+    for i in 1..=na {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(nb);
+        cur.fill(over);
+        if i <= max {
+            cur[0] = i;
+        }
+        let mut best = cur[0];
+        for j in lo..=hi {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let v = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
+            cur[j] = v;
+            best = best.min(v);
+        }
+        if best > max {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[nb] <= max
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn within_distance_agrees_with_edit_distance(
+            a in "[a-cçı ]{0,12}",
+            b in "[a-cçı ]{0,12}",
+            max in 0usize..4,
+        ) {
+            prop_assert_eq!(within_distance(&a, &b, max), edit_distance(&a, &b) <= max);
+        }
+    }
 
     /// Asserts `f(input) == expected` for every `(input, expected)` pair.
     macro_rules! table {

@@ -30,8 +30,19 @@ pub fn within(stream: &Stream<'_>, limit: u64) -> bool {
         Bytes(Cow<'a, [u8]>),
         Size(u64),
     }
-    let mut data = Data::Bytes(stream.raw_data());
-    for (i, f) in filter_names(stream.dict()).iter().enumerate() {
+    let raw = stream.raw_data();
+    let filters = filter_names(stream.dict());
+    // No filter chain can expand the data past its factors' product: when
+    // even that is within the bound, nothing needs decoding (most content
+    // streams, which are a few hundred kilobytes at most).
+    let most = filters
+        .iter()
+        .fold(raw.len() as u64, |n, f| n.saturating_mul(expansion(f)));
+    if most <= limit {
+        return true;
+    }
+    let mut data = Data::Bytes(raw);
+    for (i, f) in filters.iter().enumerate() {
         data = match (f.as_str(), data) {
             ("ASCIIHexDecode" | "AHx", Data::Bytes(b)) => Data::Bytes(Cow::Owned(ascii_hex(&b))),
             ("ASCII85Decode" | "A85", Data::Bytes(b)) => match ascii85(&b) {
@@ -64,6 +75,20 @@ pub fn within(stream: &Stream<'_>, limit: u64) -> bool {
             Data::Bytes(b) => b.len() as u64,
             Data::Size(n) => *n,
         }
+    }
+}
+
+/// The most a filter can multiply its input's length by: Flate 1032×
+/// (deflate's limit), LZW 2731× (4 096-byte strings from 12-bit codes, a
+/// bound), RunLength 64×, ASCII85 4× (`z`); the others shrink, or are image
+/// filters the reader never decodes (counted 1×, as `within` counts them).
+fn expansion(filter: &str) -> u64 {
+    match filter {
+        "FlateDecode" | "Fl" => 1032,
+        "LZWDecode" | "LZW" => 2731,
+        "RunLengthDecode" | "RL" => 64,
+        "ASCII85Decode" | "A85" => 4,
+        _ => 1,
     }
 }
 

@@ -76,6 +76,8 @@ pub(super) struct Collector<'r> {
     ahead: std::vec::IntoIter<MarkInfo>,
     /// Set when the interpreter's sequence no longer matches `ahead`.
     lost_sync: bool,
+    /// The last glyph's font (runs of glyphs share one): its key and name.
+    last_font: Option<(u128, Arc<str>)>,
 }
 
 impl<'r> Collector<'r> {
@@ -88,6 +90,7 @@ impl<'r> Collector<'r> {
             marks: Vec::new(),
             ahead: ahead.into_iter(),
             lost_sync: false,
+            last_font: None,
         }
     }
 
@@ -110,10 +113,17 @@ impl<'r> Collector<'r> {
             );
         };
         let key = o.font_cache_key();
-        Arc::clone(self.interner.fonts.entry(key).or_insert_with(|| {
+        if let Some((last, name)) = &self.last_font {
+            if *last == key {
+                return Arc::clone(name);
+            }
+        }
+        let name = Arc::clone(self.interner.fonts.entry(key).or_insert_with(|| {
             let name = o.font_data().and_then(|d| d.postscript_name);
             Arc::from(name.unwrap_or_else(|| format!("font-{:08x}", key as u32)))
-        }))
+        }));
+        self.last_font = Some((key, Arc::clone(&name)));
+        name
     }
 
     fn push_path(&mut self, shape: Shape, a: Point, b: Point, paint: Paint) {

@@ -134,9 +134,7 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 b'%' => {
-                    let end = data[self.pos..]
-                        .iter()
-                        .position(|&c| c == b'\r' || c == b'\n')
+                    let end = memchr::memchr2(b'\r', b'\n', &data[self.pos..])
                         .map_or(data.len(), |k| self.pos + k);
                     self.pos = self.resume(self.pos, end);
                 }
@@ -326,18 +324,11 @@ pub fn is_white(c: u8) -> bool {
     CLASS[usize::from(c)] == WHITE
 }
 
-/// The first position of `needle` in `hay`.
+/// The first position of `needle` in `hay` (memchr's vectorised search:
+/// streams are most of a file's bytes, and each is skipped by finding its
+/// `endstream`).
 pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut at = 0;
-    while let Some(k) = hay[at..].iter().position(|&c| c == first) {
-        let i = at + k;
-        if hay.get(i + 1..i + 1 + rest.len()) == Some(rest) {
-            return Some(i);
-        }
-        at = i + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 /// What a content stream draws: each name given to `Do`, with how many
@@ -360,7 +351,7 @@ impl ContentScan {
 /// deeper, and one without `Do` draws nothing: such a stream is not
 /// scanned (its `deepest` is then 0).
 pub fn scan_content(data: &[u8]) -> ContentScan {
-    let openers = data.iter().filter(|&&c| c == b'[' || c == b'<').count();
+    let openers = memchr::memchr2_iter(b'[', b'<', data).count();
     if openers <= MAX_DEPTH && find(data, b"Do").is_none() {
         return ContentScan::default();
     }

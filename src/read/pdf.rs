@@ -13,6 +13,7 @@ use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSett
 use hayro_interpret::{RectExt, TransformExt};
 
 use super::device::{Collector, Interner, MarkInfo};
+use super::nesting::find;
 use super::{bound, check, structure};
 use super::{Notice, OpenError, PageContent, PageError};
 
@@ -125,18 +126,9 @@ impl PageReader<'_> {
     /// Reads page `index` (0-based): glyphs, paths, size and rotation.
     pub fn page(&mut self, index: usize) -> Result<PageContent, PageError> {
         let doc = self.doc;
-        let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
+        let (page, content) = self.checked(index)?;
         let (width, height) = page.render_dimensions();
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        check::contents(page, doc.limit)?;
-        let content = page.page_stream().ok_or(PageError::Lost)?;
-        check::page(
-            page,
-            content,
-            doc.limit,
-            &mut self.checked,
-            self.interner.font_names(),
-        )?;
         let ahead = if has_actual_text(content, page.resources(), 0, &mut HashSet::new())
             || contains(content, b"/Layout")
             || contains(content, b"/Background")
@@ -170,6 +162,38 @@ impl PageReader<'_> {
             paths: collector.paths,
             unmapped,
         })
+    }
+}
+
+impl<'d> PageReader<'d> {
+    /// Page `index` (0-based) and its decoded content, once they have
+    /// passed the inflation and nesting bounds ([`check`]): what may be
+    /// interpreted, here or by a renderer.
+    fn checked(&mut self, index: usize) -> Result<(&'d Page<'d>, &'d [u8]), PageError> {
+        let doc = self.doc;
+        let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
+        check::contents(page, doc.limit)?;
+        let content = page.page_stream().ok_or(PageError::Lost)?;
+        check::page(
+            page,
+            content,
+            doc.limit,
+            &mut self.checked,
+            self.interner.font_names(),
+        )?;
+        Ok((page, content))
+    }
+
+    /// Page `index` (0-based) for a renderer, once it has passed the same
+    /// bounds as [`PageReader::page`], with the interpreter settings the
+    /// read stage uses (annotations, whose appearance streams the bounds do
+    /// not cover, left out).
+    pub(crate) fn checked_page(
+        &mut self,
+        index: usize,
+    ) -> Result<(&'d Page<'d>, &InterpreterSettings), PageError> {
+        let (page, _) = self.checked(index)?;
+        Ok((page, &self.settings))
     }
 }
 
@@ -299,12 +323,8 @@ fn last_trailer(bytes: &[u8]) -> Option<String> {
     Some(out)
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
+    memchr::memmem::rfind(hay, needle)
 }
 
 fn ends_with_eof(bytes: &[u8]) -> bool {

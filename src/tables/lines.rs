@@ -61,6 +61,15 @@ pub fn collapse(s: &str) -> String {
     if s.contains('\n') {
         return collapse(&normalize::join_wrapped(&s.split('\n').collect::<Vec<_>>()));
     }
+    // Most texts are collapsed already: one pass tells, and copies them.
+    let b = s.as_bytes();
+    let clean = !b.iter().any(|&c| matches!(c, b'\t' | b'\r'))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if clean {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split([' ', '\t', '\r', '\n']).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -84,21 +93,20 @@ pub fn after_keyword<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
 
 /// The keyword with stray spaces inside its words (`Perform ans Hedefi`).
 fn after_keyword_spaced<'t>(text: &'t str, keyword: &str) -> Option<&'t str> {
-    let want: Vec<char> = keyword
+    let mut want = keyword
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(normalize::lower_char_tr)
-        .collect();
-    let mut k = 0;
+        .peekable();
+    want.peek()?;
     for (pos, c) in text.char_indices() {
         if c.is_whitespace() {
             continue;
         }
-        if Some(normalize::lower_char_tr(c)) != want.get(k).copied() {
+        if Some(normalize::lower_char_tr(c)) != want.next() {
             return None;
         }
-        k += 1;
-        if k == want.len() {
+        if want.peek().is_none() {
             let rest = &text[pos + c.len_utf8()..];
             let boundary = rest.chars().next().is_none_or(|n| !n.is_alphanumeric());
             return boundary.then_some(rest);
@@ -142,8 +150,11 @@ fn same_word(word: &str, kw: &str) -> bool {
     // The distance is at least the difference in length.
     allowed > 0
         && word.chars().count().abs_diff(n) <= allowed
-        && normalize::edit_distance(&normalize::to_lower_tr(word), &normalize::to_lower_tr(kw))
-            <= allowed
+        && normalize::within_distance(
+            &normalize::to_lower_tr(word),
+            &normalize::to_lower_tr(kw),
+            allowed,
+        )
 }
 
 /// Lines the original document's own running headers and footers left in
@@ -231,6 +242,14 @@ pub fn leading_code(text: &str, parts: usize) -> Option<(String, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn collapse_joins_words_with_one_space(s in "[ab \t\r\u{a0}]{0,12}") {
+            let words: Vec<&str> = s.split([' ', '\t', '\r']).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(collapse(&s), words.join(" "));
+        }
+    }
 
     #[test]
     fn headings_with_codes() {

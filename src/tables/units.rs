@@ -31,7 +31,7 @@ fn is_misspelt_office(word: &str) -> bool {
     let w = normalize::to_lower_tr(word.trim_end_matches([',', ';', '.']));
     OFFICES.iter().any(|s| {
         let allowed = if s.chars().count() >= 8 { 2 } else { 1 };
-        normalize::edit_distance(&w, s) <= allowed
+        normalize::within_distance(&w, s, allowed)
     })
 }
 
