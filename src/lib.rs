@@ -62,7 +62,7 @@ pub fn extract(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Extra
         // A truncated file whose remaining pages hold no programme: say so.
         Error::NotProgramme { path, reason } if truncated => Error::Corrupt {
             path,
-            reason: format!("it is truncated, and the pages it still has are {reason}"),
+            reason: msg!("reason-truncated-not-programme", reason = reason),
         },
         other => other,
     })
@@ -72,10 +72,10 @@ pub fn extract(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Extra
 #[derive(Debug, thiserror::Error)]
 pub enum RoundtripError {
     /// The programme report could not be rendered.
-    #[error("failed to render the programme report for the round trip: {0}")]
+    #[error("{}", msg!("error-roundtrip-render", error = .0.to_string()))]
     Render(#[from] render::RenderError),
     /// The regenerated PDF could not be read back.
-    #[error("failed to read back the regenerated report: {0}")]
+    #[error("{}", msg!("error-roundtrip-read", error = .0.to_string()))]
     Extract(#[from] Error),
 }
 
@@ -111,10 +111,10 @@ pub fn roundtrip(
         (Document::Budget(a), Document::Budget(b)) => audit::budget::compare_models(a, b),
         (a, b) => vec![
             audit::Finding::new("roundtrip.layout", audit::Severity::Error, "document").message(
-                format!(
-                    "the regenerated report reads back as a {} document, not {}",
-                    b.layout().name(),
-                    a.layout().name()
+                msg!(
+                    "finding-roundtrip-layout",
+                    got = b.layout().name(),
+                    expected = a.layout().name()
                 ),
             ),
         ],
@@ -165,7 +165,10 @@ pub(crate) fn open_pdf(path: &Path, bytes: Vec<u8>) -> Result<read::Document, Er
     let p = || path.to_path_buf();
     read::Document::open(Arc::new(bytes)).map_err(|e| match e {
         read::OpenError::Password => Error::Encrypted { path: p() },
-        read::OpenError::Damaged(reason) => Error::Corrupt { path: p(), reason },
+        read::OpenError::Damaged(reason) => Error::Corrupt {
+            path: p(),
+            reason: reason.into(),
+        },
     })
 }
 
@@ -173,7 +176,7 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     let p = || doc.path.clone();
     let pdf = open_pdf(&doc.path, bytes)?;
     let n = pdf.page_count();
-    let warn = |page: Option<u32>, message: String| Warning {
+    let warn = |page: Option<u32>, message: i18n::Message| Warning {
         page,
         table: "document".into(),
         message,
@@ -181,7 +184,7 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     let mut warnings: Vec<Warning> = pdf
         .notices()
         .iter()
-        .map(|n| warn(None, n.clone()))
+        .map(|n| warn(None, n.clone().into()))
         .collect();
     doc.truncated = pdf.truncated();
 
@@ -210,10 +213,10 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
                     let fonts: Vec<&str> = read.unmapped.iter().map(|(f, _)| &**f).collect();
                     warnings.push(warn(
                         Some(number),
-                        format!(
-                            "{glyphs} glyphs have no Unicode mapping; their text is missing \
-                             (fonts without a map: {})",
-                            fonts.join(", ")
+                        msg!(
+                            "warning-unmapped-glyphs",
+                            count = glyphs,
+                            fonts = fonts.join(", ")
                         ),
                     ));
                 }
@@ -227,7 +230,10 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
                 if e == PageError::Lost {
                     lost.push(number);
                 } else {
-                    warnings.push(warn(Some(number), format!("page not read: {e}")));
+                    warnings.push(warn(
+                        Some(number),
+                        msg!("warning-page-not-read", error = e.to_string()),
+                    ));
                     first_error.get_or_insert((number, e));
                 }
             }
@@ -237,8 +243,10 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
         return Err(Error::Corrupt {
             path: p(),
             reason: match first_error {
-                Some((page, e)) => format!("no page could be read (page {page}: {e})"),
-                None => "no page could be read: their content is missing".into(),
+                Some((page, e)) => {
+                    msg!("reason-no-page-read", page = page, error = e.to_string())
+                }
+                None => msg!("reason-no-page-read-at-all"),
             },
         });
     }
@@ -246,11 +254,7 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
         doc.truncated = true;
         warnings.push(warn(
             Some(first),
-            format!(
-                "{} page(s) lost, the first being page {first}: their content is missing \
-                 (the file is truncated or damaged)",
-                lost.len()
-            ),
+            msg!("warning-pages-lost", count = lost.len(), first = first),
         ));
     }
 
@@ -259,7 +263,7 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     let repairs = read::repairs(&evidence);
     if !repairs.is_empty() {
         for notice in read::repair_notices(&repairs) {
-            warnings.push(warn(None, notice));
+            warnings.push(warn(None, notice.into()));
         }
         let again: Vec<usize> = (0..n)
             .filter(|&i| pages[i].is_some())
@@ -285,8 +289,7 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
         return Err(if unmapped > 0 {
             Error::Corrupt {
                 path: p(),
-                reason: "its fonts carry no Unicode mapping, so its text cannot be read reliably"
-                    .into(),
+                reason: msg!("reason-no-unicode"),
             }
         } else {
             Error::NoText { path: p() }
@@ -370,10 +373,7 @@ fn check_damage(path: &Path, pages: &[Page], warnings: &mut Vec<Warning>) -> Res
         warnings.push(Warning {
             page: Some(page),
             table: "document".into(),
-            message: format!(
-                "the text layer is damaged on this page (letters read as digits or symbols, \
-                 e.g. {example:?}); its text may be wrong"
-            ),
+            message: msg!("warning-damaged-page", example = format!("{example:?}")),
         });
     }
     Ok(())

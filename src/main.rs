@@ -20,7 +20,8 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("perfprog: error: {}", cmd::describe(&err));
+            let error = cmd::describe(&err);
+            eprintln!("perfprog: {}", perfprog::msg!("cli-error", error = error));
             ExitCode::from(2)
         }
     }

@@ -2,6 +2,8 @@
 //! same placeholders, every file parses, and the language follows the locale.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::{Command, Output};
 
 use fluent_syntax::ast;
 use perfprog::i18n::{sources, text, Lang};
@@ -130,4 +132,247 @@ fn messages_fill_their_arguments_in_each_language() {
         text(Lang::En, "i18n-example", &[("count", 2.into())]),
         "2 tables read"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Every key the code names is in the catalogue.
+
+/// The prefixes of the catalogue's keys; a string literal in `src/` that
+/// starts with one and reads like a key (`finding-stated-computed`) names a
+/// message.
+const KEY_PREFIXES: &[&str] = &[
+    "cli-",
+    "error-",
+    "reason-",
+    "warning-",
+    "finding-",
+    "what-",
+    "part-",
+    "place-",
+    "column-",
+    "the-",
+    "not-run-",
+    "report-",
+    "severity-",
+    "figure-",
+    "i18n-",
+];
+
+/// The string literals of a Rust source that read like catalogue keys.
+fn key_literals(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in source.split('"').skip(1).step_by(2) {
+        let is_key = KEY_PREFIXES.iter().any(|p| piece.starts_with(p))
+            && piece
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+            && !piece.ends_with('-');
+        if is_key {
+            out.push(piece.to_string());
+        }
+    }
+    out
+}
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_key_used_in_the_code_is_in_both_catalogues() {
+    let mut files = Vec::new();
+    rust_files(&crate::util::root().join("src"), &mut files);
+    let mut seen = 0;
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for key in key_literals(&text) {
+            seen += 1;
+            for lang in Lang::ALL {
+                assert!(
+                    perfprog::i18n::has(lang, &key),
+                    "{}: {key} is not in the {} catalogue",
+                    f.display(),
+                    lang.code()
+                );
+            }
+        }
+    }
+    assert!(seen > 200, "only {seen} keys found: is the scan broken?");
+}
+
+#[test]
+fn every_check_and_table_has_its_words_in_both_languages() {
+    for (id, _) in perfprog::audit::CHECKS {
+        let key = format!("check-{}", id.replace('.', "-"));
+        for lang in Lang::ALL {
+            assert!(perfprog::i18n::has(lang, &key), "{key} ({})", lang.code());
+        }
+    }
+    for lang in Lang::ALL {
+        assert!(perfprog::i18n::has(lang, "check-roundtrip"));
+        assert_eq!(
+            perfprog::audit::check_description(lang, "roundtrip.goals"),
+            text(lang, "check-roundtrip", &[])
+        );
+    }
+    assert_eq!(
+        perfprog::i18n::table_name(Lang::Tr, "activity_cost"),
+        "Faaliyet Maliyetleri Tablosu"
+    );
+    assert_eq!(perfprog::i18n::table_name(Lang::Tr, "no_such"), "no_such");
+}
+
+// ---------------------------------------------------------------------------
+// The command line in each language.
+
+/// Runs the binary in `dir` with the locale variables cleared, then `env` set.
+fn run_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_perfprog"));
+    c.args(args).current_dir(dir).env("NO_COLOR", "1");
+    for k in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(k);
+    }
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run perfprog")
+}
+
+/// Kuzeykent's 2021 model with one amount changed: the first activity
+/// line's budget is 1 TL more than its total says.
+fn model_with_one_amount_changed(dir: &Path) {
+    let path = crate::util::root().join("tests/data/kuzeykent-2021-performans-programi.json");
+    let mut model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let line = &mut model["goals"][0]["objectives"][0]["targets"][0]["activities"][0];
+    assert_eq!(line["budget"], "6750000.00");
+    line["budget"] = "6750001.00".into();
+    std::fs::write(dir.join("model.json"), model.to_string()).unwrap();
+}
+
+/// The audit's outputs in `dir/out`: the `target.line.sum` finding of
+/// audit.json, audit.csv, and the text of audit.pdf.
+fn audit_outputs(out: &Path) -> (serde_json::Value, String, String) {
+    let json: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(out.join("audit.json")).unwrap()).unwrap();
+    let finding = json
+        .into_iter()
+        .find(|f| f["check"] == "target.line.sum")
+        .expect("the changed amount is found");
+    let csv = std::fs::read_to_string(out.join("audit.csv")).unwrap();
+    let pdf = out.join("audit.pdf");
+    let doc = perfprog::source(&pdf, std::fs::read(&pdf).unwrap(), &perfprog::Sequential).unwrap();
+    let text: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text()))
+        .collect();
+    (finding, csv, text.join("\n"))
+}
+
+#[test]
+fn a_turkish_locale_writes_turkish_findings_and_lang_en_english() {
+    let dir = crate::util::workdir("i18n-audit");
+    model_with_one_amount_changed(&dir);
+
+    let tr = run_with(
+        &dir,
+        &["audit", "model.json", "-o", "tr"],
+        &[("LANG", "tr_TR.UTF-8")],
+    );
+    assert_eq!(
+        tr.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&tr.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&tr.stdout);
+    assert!(
+        stdout.contains("denetimi:") && stdout.contains(" hata, "),
+        "{stdout}"
+    );
+    let (f, csv, pdf) = audit_outputs(&dir.join("tr"));
+    let expected = "satır toplamı ile bütçe + bütçe dışı: belirtilen 6.750.000,00, \
+                    hesaplanan 6.750.001,00 (fark -1,00)";
+    assert_eq!(f["message"], expected);
+    assert_eq!(f["message_id"], "finding-stated-computed");
+    assert_eq!(f["message_args"]["stated"], "6.750.000,00");
+    assert_eq!(f["message_args"]["what"]["message_id"], "what-line-sum");
+    // Machine fields stay as they are; the CSV's header is a script contract.
+    assert_eq!(f["check"], "target.line.sum");
+    assert_eq!(f["severity"], "error");
+    assert!(csv.starts_with(
+        "check,severity,table,target,activity,page,stated,computed,difference,message\r\n"
+    ));
+    assert!(csv.contains(expected), "{csv}");
+    for words in [
+        "Denetim Raporu",
+        "Özet",
+        "Bulgular",
+        "Karşılaştırılan",
+        "belirtilen",
+    ] {
+        assert!(pdf.contains(words), "audit.pdf lacks {words:?}:\n{pdf}");
+    }
+
+    // `--lang en` wins over the locale, after the subcommand too.
+    let en = run_with(
+        &dir,
+        &["audit", "model.json", "-o", "en", "--lang", "en"],
+        &[("LANG", "tr_TR.UTF-8")],
+    );
+    assert_eq!(en.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&en.stdout).starts_with("audit of "));
+    let (f, csv, pdf) = audit_outputs(&dir.join("en"));
+    let expected =
+        "line total vs budget + off-budget: stated 6.750.000,00 but computed 6.750.001,00 \
+         (difference -1,00)";
+    assert_eq!(f["message"], expected);
+    assert_eq!(f["message_id"], "finding-stated-computed");
+    assert!(csv.contains(expected));
+    for words in ["Audit Report", "Summary", "Findings", "Compares", "stated"] {
+        assert!(pdf.contains(words), "audit.pdf lacks {words:?}:\n{pdf}");
+    }
+    assert!(!pdf.contains("Bulgular"));
+
+    // The same finding, shown in the other language from its key and arguments.
+    let back: Vec<perfprog::audit::Finding> =
+        serde_json::from_slice(&std::fs::read(dir.join("tr/audit.json")).unwrap()).unwrap();
+    let f = back.iter().find(|f| f.check == "target.line.sum").unwrap();
+    assert_eq!(f.message_in(Lang::En), expected);
+}
+
+#[test]
+fn lang_tr_explains_a_file_that_is_no_programme_in_turkish() {
+    let dir = crate::util::workdir("i18n-not-programme");
+    std::fs::write(
+        dir.join("notes.txt"),
+        "Toplantı notları\n\nGündem maddeleri\n",
+    )
+    .unwrap();
+    let out = run_with(&dir, &["--lang", "tr", "extract", "notes.txt"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("perfprog: hata: notes.txt: bir performans programı değil ("),
+        "{err}"
+    );
+    assert!(err.contains("Performans Hedefi Tablosu"), "{err}");
+    // Without --lang and without a Turkish locale: English.
+    let out = run_with(&dir, &["extract", "notes.txt"], &[("LANG", "C.UTF-8")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("perfprog: error: notes.txt: not a performance programme ("),
+        "{err}"
+    );
+    // An unknown language is refused by the argument parser.
+    let out = run_with(&dir, &["--lang", "de", "extract", "notes.txt"], &[]);
+    assert_eq!(out.status.code(), Some(2));
 }

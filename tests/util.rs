@@ -46,12 +46,14 @@ pub fn count_files(dir: &Path, ext: &str) -> usize {
         .count()
 }
 
-/// Runs the built `perfprog` binary with `args` in `dir`.
+/// Runs the built `perfprog` binary with `args` in `dir`, in English
+/// whatever the machine's locale (the tests match English texts).
 pub fn perfprog(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_perfprog"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("run perfprog")
 }

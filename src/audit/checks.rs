@@ -7,9 +7,11 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::matching::{pair, How, Item, Pairing};
 use super::{table, Finding, Severity};
+use crate::i18n::{Message, MessageArg};
 use crate::model::{
     ActivityCost, ActivityLine, EconomicRow, Level, Programme, ResourceTotal, Target,
 };
+use crate::msg;
 use crate::normalize::{format_number, normalize_key};
 
 /// Runs the table checks in report order.
@@ -57,14 +59,12 @@ fn cost_titles(p: &Programme, out: &mut Vec<Finding>) {
         let Some(canonical) = titles.get(&(level, code)) else {
             continue;
         };
-        let place = match (n, page) {
-            (1, Some(pg)) => format!("the activity cost table on page {pg}"),
-            (1, None) => "an activity cost table".to_string(),
-            (n, Some(pg)) => format!("{n} activity cost tables (the first on page {pg})"),
-            (n, None) => format!("{n} activity cost tables"),
+        let place = match page {
+            Some(pg) => msg!("place-cost-tables-from-page", count = n, page = pg),
+            None => msg!("place-cost-tables", count = n),
         };
         out.extend(
-            title_finding(level, code, printed, canonical, (table::COST, &place))
+            title_finding(level, code, printed, canonical, (table::COST, place))
                 .map(|f| f.page(page)),
         );
     }
@@ -77,38 +77,34 @@ fn not_run(p: &Programme, out: &mut Vec<Finding>) {
         (
             p.activity_costs.is_empty(),
             table::COST,
-            "the cost tables' totals, and the activities against the cost tables",
-            "the document prints no activity cost table (Faaliyet Maliyetleri Tablosu)",
+            msg!("not-run-costs"),
         ),
         (
             p.resource_summary.is_none(),
             table::RESOURCE,
-            "the resource summary's rows, totals and shares, and its totals against the economic summary",
-            "the document prints no resource summary (İdarenin Toplam Kaynak İhtiyacı)",
+            msg!("not-run-resource"),
         ),
         (
             p.economic_summary.is_none(),
             table::ECONOMIC,
-            "the economic summary's totals and its columns against the cost tables",
-            "the document prints no economic summary (Toplam Kaynak İhtiyacı Tablosu)",
+            msg!("not-run-economic"),
         ),
         (
             p.responsibilities.is_empty(),
             table::RESPONSIBILITIES,
-            "the responsible units against the cost tables",
-            "the document prints no responsibilities table (Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo)",
+            msg!("not-run-responsibilities"),
         ),
     ];
     not_run_findings(&missing, out);
 }
 
 /// One `audit.not_run` finding per table not printed: (not printed, table
-/// id, the checks left out, why).
-pub(super) fn not_run_findings(missing: &[(bool, &str, &str, &str)], out: &mut Vec<Finding>) {
-    for (_, table, checks, why) in missing.iter().filter(|m| m.0) {
+/// id, the catalogue key of the checks left out and why).
+pub(super) fn not_run_findings(missing: &[(bool, &str, Message)], out: &mut Vec<Finding>) {
+    for (_, table, why) in missing.iter().filter(|m| m.0) {
         out.push(
             Finding::new("audit.not_run", Severity::Info, table)
-                .message(format!("not checked: {checks}; {why}")),
+                .message(msg!("finding-not-run", reason = why.clone())),
         );
     }
 }
@@ -124,9 +120,10 @@ fn codes(p: &Programme, out: &mut Vec<Finding>) {
                 out.push(
                     Finding::new("code.parent", Severity::Warning, table::TARGET)
                         .target(&o.code)
-                        .message(format!(
-                            "objective {} is printed under goal {}, whose code it does not extend",
-                            o.code, g.code
+                        .message(msg!(
+                            "finding-code-objective-parent",
+                            code = &o.code,
+                            parent = &g.code
                         )),
                 );
             }
@@ -136,9 +133,10 @@ fn codes(p: &Programme, out: &mut Vec<Finding>) {
                         Finding::new("code.parent", Severity::Warning, table::TARGET)
                             .target(&t.code)
                             .page(t.page)
-                            .message(format!(
-                                "target {} is printed under objective {}, whose code it does not extend",
-                                t.code, o.code
+                            .message(msg!(
+                                "finding-code-target-parent",
+                                code = &t.code,
+                                parent = &o.code
                             )),
                     );
                 }
@@ -154,9 +152,10 @@ fn codes(p: &Programme, out: &mut Vec<Finding>) {
                                 .target(&t.code)
                                 .activity(&i.name)
                                 .page(t.page)
-                                .message(format!(
-                                    "indicator {code} is printed under target {}, to which its code does not belong",
-                                    t.code
+                                .message(msg!(
+                                    "finding-code-indicator",
+                                    code = code,
+                                    target = &t.code
                                 )),
                         );
                     }
@@ -177,8 +176,21 @@ pub(super) fn sum(cells: impl IntoIterator<Item = Option<Decimal>>) -> Decimal {
 }
 
 /// A figure for messages, Turkish style; an empty cell is "empty".
-pub(super) fn show(d: Option<Decimal>) -> String {
-    d.map_or_else(|| "empty".to_string(), |d| format_number(&d))
+pub(super) fn show(d: Option<Decimal>) -> MessageArg {
+    d.map_or_else(
+        || msg!("figure-empty").into(),
+        |d| MessageArg::Text(format_number(&d)),
+    )
+}
+
+/// An optional part of a message: the part, or nothing.
+pub(super) fn part(m: Option<Message>) -> Message {
+    m.unwrap_or_else(|| Message::verbatim(""))
+}
+
+/// " (page N)" where the page is known.
+pub(super) fn on_page(page: Option<u32>) -> Message {
+    part(page.map(|n| msg!("part-page", page = n)))
 }
 
 /// Compares a stated total with the computed one.
@@ -190,22 +202,24 @@ pub(super) fn reconcile(
     base: Finding,
     stated: Option<Decimal>,
     computed: Decimal,
-    what: &str,
+    what: Message,
 ) -> Option<Finding> {
     match stated {
         Some(s) if s != computed => {
-            let msg = format!(
-                "{what}: stated {} but computed {} (difference {})",
-                format_number(&s),
-                format_number(&computed),
-                format_number(&(s - computed))
+            let msg = msg!(
+                "finding-stated-computed",
+                what = what,
+                stated = format_number(&s),
+                computed = format_number(&computed),
+                difference = format_number(&(s - computed))
             );
             Some(base.figures(Some(s), Some(computed)).message(msg))
         }
         None if !computed.is_zero() => {
-            let msg = format!(
-                "{what}: the stated cell is empty but the figures sum to {}",
-                format_number(&computed)
+            let msg = msg!(
+                "finding-stated-empty",
+                what = what,
+                computed = format_number(&computed)
             );
             Some(
                 base.severity(Severity::Warning)
@@ -247,7 +261,8 @@ fn target_total(t: &Target) -> Decimal {
         .unwrap_or_else(|| t.activities.iter().map(|a| line_figures(a)[2]).sum())
 }
 
-const COLUMNS: [&str; 3] = ["budget", "off-budget", "total"];
+/// An activity line's columns (catalogue keys).
+const COLUMNS: [&str; 3] = ["column-budget", "column-off-budget", "column-total"];
 
 // ---------------------------------------------------------------------------
 // Performance-target tables
@@ -275,18 +290,14 @@ fn target_tables(p: &Programme, out: &mut Vec<Finding>) {
             out.push(
                 base("target.header")
                     .severity(Severity::Warning)
-                    .message(format!(
-                        "the table prints its own indicator columns “{}” where the document's first table prints “{}”; its values are read by year{}",
-                        labels(&t.columns_as_printed),
-                        labels(&p.indicator_columns),
-                        if lost.is_empty() {
-                            String::new()
-                        } else {
-                            format!(
-                                ", and those of {} are not in the model (no such year among the document's columns)",
-                                lost.join(", ")
-                            )
-                        }
+                    .message(msg!(
+                        "finding-target-header",
+                        own = labels(&t.columns_as_printed),
+                        document = labels(&p.indicator_columns),
+                        lost = part(
+                            (!lost.is_empty())
+                                .then(|| msg!("part-columns-lost", columns = lost.join(", ")))
+                        )
                     )),
             );
         }
@@ -300,10 +311,10 @@ fn target_tables(p: &Programme, out: &mut Vec<Finding>) {
                         .severity(Severity::Warning)
                         .activity(&a.name)
                         .figures(None, Some(computed))
-                        .message(format!(
-                            "the line's Toplam is empty though its Bütçe ({}) and Bütçe Dışı ({}) are printed",
-                            show(a.budget),
-                            show(a.off_budget)
+                        .message(msg!(
+                            "finding-line-total-empty",
+                            budget = show(a.budget),
+                            off_budget = show(a.off_budget)
                         )),
                 );
                 continue;
@@ -312,7 +323,7 @@ fn target_tables(p: &Programme, out: &mut Vec<Finding>) {
                 base("target.line.sum").activity(&a.name),
                 a.total,
                 computed,
-                "line total vs budget + off-budget",
+                msg!("what-line-sum"),
             ));
         }
         let n = t.activities.len();
@@ -321,15 +332,15 @@ fn target_tables(p: &Programme, out: &mut Vec<Finding>) {
         let tot = sum(t.activities.iter().map(|a| a.total));
         let st = &t.stated_total;
         for (check, stated, computed, col) in [
-            ("target.total.budget", st.budget, b, "budget"),
-            ("target.total.off_budget", st.off_budget, o, "off-budget"),
-            ("target.total.total", st.total, tot, "total"),
+            ("target.total.budget", st.budget, b, COLUMNS[0]),
+            ("target.total.off_budget", st.off_budget, o, COLUMNS[1]),
+            ("target.total.total", st.total, tot, COLUMNS[2]),
         ] {
             out.extend(reconcile(
                 base(check),
                 stated,
                 computed,
-                &format!("Genel Toplam {col} vs the sum of {n} activity lines"),
+                msg!("what-target-total", column = Message::new(col), count = n),
             ));
         }
         // An empty total is already reported by `target.total.total`.
@@ -338,7 +349,7 @@ fn target_tables(p: &Programme, out: &mut Vec<Finding>) {
                 base("target.total.sum"),
                 st.total,
                 st.budget.unwrap_or(b) + st.off_budget.unwrap_or(o),
-                "Genel Toplam total vs its budget + off-budget",
+                msg!("what-target-total-sum"),
             ));
         }
     }
@@ -359,9 +370,9 @@ fn cost_tables(p: &Programme, out: &mut Vec<Finding>) {
             out.push(
                 base("cost.row_not_printed")
                     .severity(Severity::Warning)
-                    .message(format!(
-                        "rows not printed at all (not printed empty): {}",
-                        c.not_printed.join(", ")
+                    .message(msg!(
+                        "finding-rows-not-printed",
+                        rows = c.not_printed.join(", ")
                     )),
             );
         }
@@ -370,7 +381,7 @@ fn cost_tables(p: &Programme, out: &mut Vec<Finding>) {
             base("cost.budget_total"),
             c.budget_total,
             econ,
-            "Toplam Bütçe Kaynak İhtiyacı vs economic codes 1–8",
+            msg!("what-cost-budget-total"),
         ));
         let off = off_budget_sum(c);
         // One off-budget line: no breakdown to add up.
@@ -379,14 +390,14 @@ fn cost_tables(p: &Programme, out: &mut Vec<Finding>) {
                 base("cost.off_budget_total"),
                 c.off_budget_total,
                 off,
-                "Toplam Bütçe Dışı Kaynak İhtiyacı vs Döner Sermaye + Diğer Yurt İçi + Yurt Dışı",
+                msg!("what-cost-off-budget-total"),
             ));
         }
         out.extend(reconcile(
             base("cost.total"),
             c.total,
             c.budget_total.unwrap_or(econ) + c.off_budget_total.unwrap_or(off),
-            "Toplam Kaynak İhtiyacı vs budget total + off-budget total",
+            msg!("what-cost-total"),
         ));
     }
 }
@@ -410,20 +421,16 @@ fn name_finding(
     base: Finding,
     here: (&str, &str),
     there: (&str, &str),
-    tables: (&str, &str),
+    tables: &(Message, Message),
     page: Option<u32>,
 ) -> Option<Finding> {
-    let on_page = page.map(|n| format!(" (page {n})")).unwrap_or_default();
     match how {
         How::Key if here.1 == there.1 => None,
         How::Key | How::Loose | How::Spelling => {
             let (severity, only) = if how == How::Spelling {
-                (Severity::Warning, "")
+                (Severity::Warning, part(None))
             } else {
-                (
-                    Severity::Info,
-                    " (same letters and digits: spacing, case or punctuation only)",
-                )
+                (Severity::Info, msg!("part-typography-only"))
             };
             Some(
                 Finding {
@@ -431,9 +438,14 @@ fn name_finding(
                     ..base
                 }
                 .severity(severity)
-                .message(format!(
-                    "spelled “{}” in the {} but “{}” in the {}{on_page}{only}",
-                    here.1, tables.0, there.1, tables.1
+                .message(msg!(
+                    "finding-activity-name",
+                    here = here.1,
+                    here_table = tables.0.clone(),
+                    there = there.1,
+                    there_table = tables.1.clone(),
+                    page = on_page(page),
+                    only = only
                 )),
             )
         }
@@ -443,9 +455,13 @@ fn name_finding(
                 ..base
             }
             .severity(Severity::Warning)
-            .message(format!(
-                "listed under target {} in the {} but under target {} in the {}{on_page}",
-                here.0, tables.0, there.0, tables.1
+            .message(msg!(
+                "finding-activity-target",
+                here = here.0,
+                here_table = tables.0.clone(),
+                there = there.0,
+                there_table = tables.1.clone(),
+                page = on_page(page)
             )),
         ),
     }
@@ -492,9 +508,8 @@ fn cross_activities(p: &Programme, out: &mut Vec<Finding>, resp_of_cost: &[Optio
     if p.activity_costs.is_empty() {
         if !lines.is_empty() {
             out.push(
-                Finding::new("cross.activity.unmatched", Severity::Warning, table::COST).message(
-                    "the source has no activity cost tables; activity lines cannot be traced",
-                ),
+                Finding::new("cross.activity.unmatched", Severity::Warning, table::COST)
+                    .message(msg!("finding-no-cost-tables")),
             );
         }
         return;
@@ -506,7 +521,7 @@ fn cross_activities(p: &Programme, out: &mut Vec<Finding>, resp_of_cost: &[Optio
         left_only,
         right_only,
     } = pair(&left, &right);
-    let tables = ("performance-target table", "activity cost table");
+    let tables = (msg!("the-target-table"), msg!("the-cost-table"));
 
     for (i, j, how) in pairs {
         let (t, a) = lines[i];
@@ -520,30 +535,29 @@ fn cross_activities(p: &Programme, out: &mut Vec<Finding>, resp_of_cost: &[Optio
             base.clone(),
             (&t.code, &a.name),
             (&c.target, &c.activity),
-            tables,
+            &tables,
             c.page,
         ) {
             if resp_of_cost[j] == Some((t.code.as_str(), a.name.as_str())) {
-                f.message.push_str(
-                    "; the responsibilities table has it as the performance-target table does",
-                );
+                let first = f.text.clone();
+                f = f.message(msg!("finding-as-in-responsibilities", message = first));
             }
             out.push(f);
         }
         let stated = [a.budget, a.off_budget, a.total];
         let line = line_figures(a);
         let cost = cost_figures(c);
-        let on_page = c.page.map(|n| format!(" on page {n}")).unwrap_or_default();
         for k in 0..3 {
             if line[k] != cost[k] {
                 let mut f = base.clone().figures(stated[k], Some(cost[k]));
                 f.difference = Some(line[k] - cost[k]);
-                out.push(f.message(format!(
-                    "activity line {} {} vs {} in its activity cost table{on_page} (difference {})",
-                    COLUMNS[k],
-                    show(stated[k]),
-                    format_number(&cost[k]),
-                    format_number(&(line[k] - cost[k]))
+                out.push(f.message(msg!(
+                    "finding-activity-amount",
+                    column = Message::new(COLUMNS[k]),
+                    stated = show(stated[k]),
+                    computed = format_number(&cost[k]),
+                    page = part(c.page.map(|n| msg!("part-on-page", page = n))),
+                    difference = format_number(&(line[k] - cost[k]))
                 )));
             }
         }
@@ -563,10 +577,10 @@ fn cross_activities(p: &Programme, out: &mut Vec<Finding>, resp_of_cost: &[Optio
             .activity(&a.name)
             .page(t.page)
             .figures(a.total, None)
-            .message(format!(
-                "activity line ({}) has no activity cost table{}",
-                show(a.total),
-                closest(&a.name, &t.code, &right)
+            .message(msg!(
+                "finding-line-without-cost",
+                amount = show(a.total),
+                closest = closest(&a.name, &t.code, &right)
             )),
         );
     }
@@ -574,13 +588,13 @@ fn cross_activities(p: &Programme, out: &mut Vec<Finding>, resp_of_cost: &[Optio
         let c = &p.activity_costs[j];
         let amount = cost_figures(c)[2];
         let why = if known.contains(c.target.as_str()) {
-            format!(
-                "no activity line of target {} has this name{}",
-                c.target,
-                closest(&c.activity, &c.target, &left)
+            msg!(
+                "reason-no-line-named",
+                target = &c.target,
+                closest = closest(&c.activity, &c.target, &left)
             )
         } else {
-            format!("no performance-target table has the code {}", c.target)
+            msg!("reason-no-target-table", target = &c.target)
         };
         out.push(
             Finding::new(
@@ -592,7 +606,11 @@ fn cross_activities(p: &Programme, out: &mut Vec<Finding>, resp_of_cost: &[Optio
             .activity(&c.activity)
             .page(c.page)
             .figures(c.total, None)
-            .message(format!("activity cost table ({}): {why}", show(c.total))),
+            .message(msg!(
+                "finding-cost-without-line",
+                amount = show(c.total),
+                reason = why
+            )),
         );
     }
 }
@@ -607,7 +625,7 @@ fn unmatched_severity(amount: Decimal) -> Severity {
 }
 
 /// "; closest: “…”" naming the most similar name of the same target on the other side.
-fn closest(name: &str, target: &str, others: &[Item<'_>]) -> String {
+fn closest(name: &str, target: &str, others: &[Item<'_>]) -> Message {
     let key = super::matching::loose_key(&normalize_key(name));
     others
         .iter()
@@ -621,8 +639,7 @@ fn closest(name: &str, target: &str, others: &[Item<'_>]) -> String {
         })
         .filter(|(rel, _)| *rel <= 400)
         .min_by_key(|(rel, _)| *rel)
-        .map(|(_, n)| format!("; the closest name there is “{n}”"))
-        .unwrap_or_default()
+        .map_or_else(|| part(None), |(_, n)| msg!("part-closest", name = n))
 }
 
 fn cross_responsibilities(
@@ -642,7 +659,7 @@ fn cross_responsibilities(
         left_only,
         right_only,
     } = pair(&left, &right);
-    let tables = ("responsibilities table", "activity cost table");
+    let tables = (msg!("the-responsibilities-table"), msg!("the-cost-table"));
     for (i, j, how) in pairs {
         let r = &p.responsibilities[i];
         let c = &p.activity_costs[j];
@@ -656,18 +673,18 @@ fn cross_responsibilities(
                 base.clone(),
                 (&r.target, &r.activity),
                 (&c.target, &c.activity),
-                tables,
+                &tables,
                 c.page,
             ));
         }
         let keys =
             |v: &[String]| -> BTreeSet<String> { v.iter().map(|u| normalize_key(u)).collect() };
         if keys(&r.units) != keys(&c.units) {
-            let on_page = c.page.map(|n| format!(" (page {n})")).unwrap_or_default();
-            out.push(base.message(format!(
-                "responsible units differ: the responsibilities table lists {}; the activity cost table{on_page} lists {}",
-                list(&r.units),
-                list(&c.units)
+            out.push(base.message(msg!(
+                "finding-units-differ",
+                listed = list(&r.units),
+                page = on_page(c.page),
+                cost_units = list(&c.units)
             )));
         }
     }
@@ -681,9 +698,9 @@ fn cross_responsibilities(
             )
             .target(&r.target)
             .activity(&r.activity)
-            .message(format!(
-                "responsibilities row has no activity cost table{}",
-                closest(&r.activity, &r.target, &right)
+            .message(msg!(
+                "finding-responsibility-without-cost",
+                closest = closest(&r.activity, &r.target, &right)
             )),
         );
     }
@@ -698,24 +715,25 @@ fn cross_responsibilities(
             .target(&c.target)
             .activity(&c.activity)
             .page(c.page)
-            .message(format!(
-                "activity cost table has no row in the responsibilities table{}",
-                closest(&c.activity, &c.target, &left)
+            .message(msg!(
+                "finding-cost-without-responsibility",
+                closest = closest(&c.activity, &c.target, &left)
             )),
         );
     }
 }
 
 /// Names as a quoted, comma-separated list; "none" when empty.
-fn list(names: &[String]) -> String {
+fn list(names: &[String]) -> MessageArg {
     if names.is_empty() {
-        return "none".into();
+        return msg!("part-none").into();
     }
     names
         .iter()
         .map(|n| format!("“{n}”"))
         .collect::<Vec<_>>()
         .join(", ")
+        .into()
 }
 
 // ---------------------------------------------------------------------------
@@ -758,11 +776,12 @@ fn cross_summaries(p: &Programme, out: &mut Vec<Finding>) {
                     Finding::new(check, Severity::Error, table::RESOURCE)
                         .activity(label)
                         .figures(stated, computed)
-                        .message(format!(
-                            "{label} in the resource summary {} vs {} in the economic summary's Toplam Kaynak İhtiyacı row (difference {})",
-                            format_number(&s),
-                            format_number(&c),
-                            format_number(&(s - c))
+                        .message(msg!(
+                            "finding-cross-summary",
+                            label = label,
+                            stated = format_number(&s),
+                            computed = format_number(&c),
+                            difference = format_number(&(s - c))
                         )),
                 );
             }
@@ -835,31 +854,27 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
                 &r.code,
                 &r.title,
                 title,
-                (table::RESOURCE, "the resource summary"),
+                (table::RESOURCE, msg!("place-resource-summary")),
             )),
             None => out.push(
                 base("resource.unmatched", &r.code, &label)
                     .severity(Severity::Warning)
                     .figures(r.amount, None)
-                    .message(format!(
-                        "resource-summary row for {} {} has no counterpart in the performance-target tables",
-                        level_name(r.level),
-                        r.code
+                    .message(msg!(
+                        "finding-resource-row-unmatched",
+                        level = level_name(r.level),
+                        code = &r.code
                     )),
             ),
         }
         match r.level {
             Level::Target => {
                 if let Some(t) = targets.get(code_key(&r.code)) {
-                    let what = format!(
-                        "target row vs Genel Toplam total of its performance-target table{}",
-                        t.page.map(|n| format!(" (page {n})")).unwrap_or_default()
-                    );
                     out.extend(reconcile(
                         base("resource.target", &r.code, &label),
                         r.amount,
                         target_total(t),
-                        &what,
+                        msg!("what-resource-target", page = on_page(t.page)),
                     ));
                 }
             }
@@ -869,7 +884,7 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
                     base("resource.objective", &r.code, &label),
                     r.amount,
                     s,
-                    &format!("objective row vs the sum of its {n} target rows"),
+                    msg!("what-resource-objective", count = n),
                 ));
             }
             Level::Goal => {
@@ -878,7 +893,7 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
                     base("resource.goal", &r.code, &label),
                     r.amount,
                     s,
-                    &format!("goal row vs the sum of its {n} objective rows"),
+                    msg!("what-resource-goal", count = n),
                 ));
             }
         }
@@ -896,7 +911,7 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
                     .severity(Severity::Warning)
                     .page(t.page)
                     .figures(t.stated_total.total, None)
-                    .message("performance target has no row in the resource summary"),
+                    .message(msg!("finding-target-without-resource-row")),
             );
         }
     }
@@ -912,10 +927,7 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
             .activity("Performans Hedefleri Toplamı"),
         rs.targets_total.amount,
         targets_sum,
-        &format!(
-            "Performans Hedefleri Toplamı vs the sum of {} target rows",
-            target_rows.len()
-        ),
+        msg!("what-resource-targets-total", count = target_rows.len()),
     ));
     let tt = rs.targets_total.amount.unwrap_or(targets_sum);
     let parts = tt + z(rs.general_administration.amount) + z(rs.transfers.amount);
@@ -924,7 +936,7 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
             .activity("Toplam Bütçe"),
         rs.total_budget.amount,
         parts,
-        "Toplam Bütçe vs Performans Hedefleri Toplamı + Genel Yönetim Giderleri + Diğer İdarelere Transferler",
+        msg!("what-resource-total-budget"),
     ));
     let tb = rs.total_budget.amount.unwrap_or(parts);
 
@@ -974,12 +986,13 @@ fn resource_summary(p: &Programme, out: &mut Vec<Finding>) {
             let mut f = Finding::new(check, severity, table::RESOURCE)
                 .activity(&label)
                 .figures(Some(printed), Some(computed))
-                .message(format!(
-                    "{label}: printed share {} % but {} / {} × 100 = {} %",
-                    format_number(&printed),
-                    format_number(&amount),
-                    format_number(&denominator),
-                    format_number(&computed)
+                .message(msg!(
+                    "finding-share",
+                    label = &label,
+                    printed = format_number(&printed),
+                    amount = format_number(&amount),
+                    denominator = format_number(&denominator),
+                    computed = format_number(&computed)
                 ));
             f.target = code.map(str::to_string);
             out.push(f);
@@ -1008,7 +1021,7 @@ pub(super) fn title_finding(
     code: &str,
     here: &str,
     canonical: &str,
-    place: (&str, &str),
+    place: (&str, Message),
 ) -> Option<Finding> {
     let severity = spelled_otherwise(here, canonical)?;
     let typography = severity == Severity::Info;
@@ -1016,15 +1029,14 @@ pub(super) fn title_finding(
         Finding::new("cross.title", severity, place.0)
             .target(code)
             .activity(format!("{} {code}", level_name(level)))
-            .message(format!(
-                "{} {code} is titled “{here}” in {} but “{canonical}” in the performance-target tables{}",
-                level_name(level),
-                place.1,
-                if typography {
-                    " (same letters and digits: spacing, case or punctuation only)"
-                } else {
-                    ""
-                }
+            .message(msg!(
+                "finding-title",
+                level = level_name(level),
+                code = code,
+                here = here,
+                place = place.1,
+                canonical = canonical,
+                only = part(typography.then(|| msg!("part-typography-only")))
             )),
     )
 }
@@ -1032,7 +1044,13 @@ pub(super) fn title_finding(
 // ---------------------------------------------------------------------------
 // Economic summary
 
-const ECONOMIC_COLUMNS: [&str; 4] = ["activities", "general administration", "transfers", "total"];
+/// The economic summary's columns (catalogue keys).
+const ECONOMIC_COLUMNS: [&str; 4] = [
+    "column-activities",
+    "column-general-administration",
+    "column-transfers",
+    "column-total",
+];
 
 fn columns(r: &EconomicRow) -> [Option<Decimal>; 4] {
     [r.activities, r.general_administration, r.transfers, r.total]
@@ -1083,7 +1101,7 @@ fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
             base("economic.activities", &label),
             r.activities,
             by_code[code],
-            &format!("activities column of code {code} vs the sum of code {code} over {n} activity cost tables"),
+            msg!("what-economic-code", code = code, count = n),
         ));
     }
     let breakdown = p
@@ -1103,7 +1121,7 @@ fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
             base("economic.activities", &label),
             r.activities,
             computed,
-            &format!("activities column of {label} vs the sum over {n} activity cost tables"),
+            msg!("what-economic-off-budget", label = &label, count = n),
         ));
     }
 
@@ -1126,7 +1144,7 @@ fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
             base("economic.row_total", label),
             r.total,
             z(r.activities) + z(r.general_administration) + z(r.transfers),
-            &format!("{label}: total vs activities + general administration + transfers"),
+            msg!("what-economic-row-total", label = label),
         ));
     }
 
@@ -1135,15 +1153,16 @@ fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
     let ot = columns(&es.off_budget_total);
     let gt = columns(&es.grand_total);
     for k in 0..4 {
-        let col = ECONOMIC_COLUMNS[k];
+        let col = || Message::new(ECONOMIC_COLUMNS[k]);
         let rows_sum = sum(es.rows.iter().map(|r| columns(r)[k]));
         out.extend(reconcile(
             base("economic.column_total", "Toplam Bütçe Kaynak İhtiyacı"),
             bt[k],
             rows_sum,
-            &format!(
-                "Toplam Bütçe Kaynak İhtiyacı, {col} column, vs the sum of {} code rows",
-                es.rows.len()
+            msg!(
+                "what-economic-budget-column",
+                column = col(),
+                count = es.rows.len()
             ),
         ));
         let off_sum = sum(es.off_budget.iter().map(|r| columns(r)[k]));
@@ -1153,14 +1172,14 @@ fn economic_summary(p: &Programme, out: &mut Vec<Finding>) {
                 base("economic.column_total", "Toplam Bütçe Dışı Kaynak İhtiyacı"),
                 ot[k],
                 off_sum,
-                &format!("Toplam Bütçe Dışı Kaynak İhtiyacı, {col} column, vs the sum of the off-budget rows"),
+                msg!("what-economic-off-budget-column", column = col()),
             ));
         }
         out.extend(reconcile(
             base("economic.column_total", "Toplam Kaynak İhtiyacı"),
             gt[k],
             bt[k].unwrap_or(rows_sum) + ot[k].unwrap_or(off_sum),
-            &format!("Toplam Kaynak İhtiyacı, {col} column, vs budget + off-budget totals"),
+            msg!("what-economic-grand-column", column = col()),
         ));
     }
 }

@@ -52,7 +52,7 @@ impl std::fmt::Display for Change {
     /// One line: `+ path`, `- path`, `~ path: before → after`, amounts Turkish style.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let show = |v: &Option<String>| match v {
-            None => "(empty)".to_string(),
+            None => format!("({})", crate::msg!("figure-empty")),
             Some(s) => match s.parse::<Decimal>() {
                 Ok(d) if self.what != "text" => format_number(&d),
                 _ => format!("“{s}”"),

@@ -102,6 +102,7 @@ mod roundtrip;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{self, Lang, Message};
 use crate::model::{Layout, Programme};
 
 pub use diff::{diff, Change, ChangeKind};
@@ -298,6 +299,24 @@ pub fn checks_for(layout: Layout) -> impl Iterator<Item = &'static (&'static str
     })
 }
 
+/// The one-line description of a check in `lang`: what it compares (the
+/// round trip's checks share one). An id the catalogue lacks gives the
+/// English description of [`CHECKS`], or nothing.
+pub fn check_description(lang: Lang, check: &str) -> String {
+    let key = if check.starts_with("roundtrip.") {
+        "check-roundtrip".to_string()
+    } else {
+        format!("check-{}", check.replace('.', "-"))
+    };
+    if i18n::has(lang, &key) {
+        return i18n::text(lang, &key, &[]);
+    }
+    CHECKS
+        .iter()
+        .find(|(id, _)| *id == check)
+        .map_or_else(String::new, |(_, d)| (*d).to_string())
+}
+
 /// How serious a finding is; errors make `perfprog audit` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -354,6 +373,23 @@ pub mod table {
     pub const PROGRAM_SUMMARY: &str = "program_summary";
     /// Ekonomik Sınıflandırmaya Göre Bütçe.
     pub const BUDGET_BY_ECONOMIC_CODE: &str = "budget_by_economic_code";
+
+    /// Every table id, with `document` (the whole document).
+    pub const ALL: [&str; 13] = [
+        TARGET,
+        COST,
+        RESOURCE,
+        ECONOMIC,
+        RESPONSIBILITIES,
+        FRONT_MATTER,
+        MODEL,
+        PROGRAM,
+        INDICATORS,
+        ACTIVITY_ECONOMIC,
+        PROGRAM_SUMMARY,
+        BUDGET_BY_ECONOMIC_CODE,
+        "document",
+    ];
 }
 
 /// One disagreement found by the audit.
@@ -376,8 +412,13 @@ pub struct Finding {
     pub computed: Option<Decimal>,
     /// `stated − computed`, when both are present.
     pub difference: Option<Decimal>,
-    /// What was compared, in words.
+    /// What was compared, in words, in the language of the run.
     pub message: String,
+    /// The message's catalogue key and arguments (`message_id`,
+    /// `message_args` in JSON), to show it in another language
+    /// ([`Finding::message_in`]).
+    #[serde(flatten)]
+    pub text: Message,
 }
 
 impl Finding {
@@ -394,6 +435,7 @@ impl Finding {
             computed: None,
             difference: None,
             message: String::new(),
+            text: Message::default(),
         }
     }
 
@@ -426,10 +468,21 @@ impl Finding {
         self
     }
 
-    /// Sets the message.
-    pub fn message(mut self, text: impl Into<String>) -> Finding {
-        self.message = text.into();
+    /// Sets the message (a catalogue [`Message`], or a text kept as it is),
+    /// rendered in the process-wide language.
+    pub fn message(mut self, text: impl Into<Message>) -> Finding {
+        self.text = text.into();
+        self.message = self.text.render(i18n::lang());
         self
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        if self.text.key.is_empty() {
+            self.message.clone()
+        } else {
+            self.text.render(lang)
+        }
     }
 
     /// Sets the severity.

@@ -10,8 +10,10 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use super::checks::part;
 use super::{table, Finding, Severity};
 use crate::model::{Block, Level, Programme, Section};
+use crate::msg;
 use crate::normalize::{format_number, normalize_key, parse_number};
 
 /// Runs the narrative checks.
@@ -89,9 +91,11 @@ fn targets_per_area(p: &Programme, out: &mut Vec<Finding>) {
                             }
                             .activity(&s.title)
                             .figures(Some(Decimal::from(n)), Some(Decimal::from(total)))
-                            .message(format!(
-                                "section “{}” states {n} performance targets in total; the tables have {total}",
-                                s.title
+                            .message(msg!(
+                                "finding-narrative-total",
+                                section = &s.title,
+                                stated = n,
+                                count = total
                             )),
                         );
                     }
@@ -112,9 +116,12 @@ fn targets_per_area(p: &Programme, out: &mut Vec<Finding>) {
                             out.push(
                                 base.activity(theme.as_str())
                                     .figures(Some(Decimal::from(n)), Some(Decimal::from(*count)))
-                                    .message(format!(
-                                        "section “{}” states {n} performance targets in the {theme} area; the tables have {count}",
-                                        s.title
+                                    .message(msg!(
+                                        "finding-narrative-area",
+                                        section = &s.title,
+                                        stated = n,
+                                        area = theme.to_string(),
+                                        count = *count
                                     )),
                             );
                         }
@@ -126,9 +133,11 @@ fn targets_per_area(p: &Programme, out: &mut Vec<Finding>) {
                             base.severity(Severity::Warning)
                                 .activity(area.as_str())
                                 .figures(Some(Decimal::from(n)), None)
-                                .message(format!(
-                                    "section “{}” states {n} performance targets in a strategic area (“… {area}”) that matches no goal's theme",
-                                    s.title
+                                .message(msg!(
+                                    "finding-narrative-area-unknown",
+                                    section = &s.title,
+                                    stated = n,
+                                    area = area.to_string()
                                 )),
                         );
                     }
@@ -239,12 +248,12 @@ fn budget(p: &Programme, out: &mut Vec<Finding>) {
                         .activity(&s.title)
                         .page(s.page)
                         .figures(Some(amount), Some(reference))
-                        .message(format!(
-                            "section “{}” states a budget of {} TL (“{}”); Toplam Bütçe is {}",
-                            s.title,
-                            format_number(&amount),
-                            w[start..=i].join(" "),
-                            format_number(&reference)
+                        .message(msg!(
+                            "finding-narrative-budget",
+                            section = &s.title,
+                            stated = format_number(&amount),
+                            words = w[start..=i].join(" "),
+                            computed = format_number(&reference)
                         )),
                 );
             }
@@ -385,7 +394,7 @@ fn activity_lists(p: &Programme, out: &mut Vec<Finding>) {
     for s in &p.front_matter {
         let text = texts(s).collect::<Vec<_>>().join("\n");
         let heads = plan_headings(&text);
-        let place = format!("section “{}”", s.title);
+        let place = msg!("place-section", section = &s.title);
         for (k, h) in heads.iter().enumerate() {
             let Some(title) = titles.get(&(h.kind, h.code.as_str())) else {
                 continue;
@@ -406,7 +415,7 @@ fn activity_lists(p: &Programme, out: &mut Vec<Finding>) {
                 &h.code,
                 &printed,
                 title,
-                (table::FRONT_MATTER, &place),
+                (table::FRONT_MATTER, place.clone()),
             ) {
                 out.push(f.page(s.page));
             }
@@ -451,29 +460,34 @@ fn compare_list(s: &Section, t: &crate::model::Target, items: &[String], out: &m
             continue;
         }
         let (severity, only) = if how == How::Spelling {
-            (Severity::Warning, "")
+            (Severity::Warning, part(None))
         } else {
-            (
-                Severity::Info,
-                " (same letters and digits: spacing, case or punctuation only)",
-            )
+            (Severity::Info, msg!("part-typography-only"))
         };
-        out.push(base(severity, name).message(format!(
-            "section “{}” lists “{listed}” under target {} but its performance-target table has “{name}”{only}",
-            s.title, t.code
+        out.push(base(severity, name).message(msg!(
+            "finding-narrative-spelled",
+            section = &s.title,
+            listed = listed,
+            target = &t.code,
+            name = name,
+            only = only
         )));
     }
     for i in pairing.left_only {
-        out.push(base(Severity::Warning, &items[i]).message(format!(
-            "section “{}” lists “{}” under target {}, which is not an activity of its performance-target table",
-            s.title, items[i], t.code
+        out.push(base(Severity::Warning, &items[i]).message(msg!(
+            "finding-narrative-not-in-table",
+            section = &s.title,
+            listed = &items[i],
+            target = &t.code
         )));
     }
     for j in pairing.right_only {
         let name = &t.activities[j].name;
-        out.push(base(Severity::Warning, name).message(format!(
-            "activity “{name}” of target {} is not listed under it in section “{}”",
-            t.code, s.title
+        out.push(base(Severity::Warning, name).message(msg!(
+            "finding-narrative-not-listed",
+            name = name,
+            target = &t.code,
+            section = &s.title
         )));
     }
 }

@@ -6,8 +6,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::json;
 
-use super::{Finding, Severity, CHECKS};
+use super::{check_description, Finding, Severity};
+use crate::i18n::{self, Lang};
 use crate::model::{Layout, Programme, Source};
+use crate::msg;
 use crate::render::{Engine, PdfOptions, RenderError};
 use crate::util::CsvText;
 use crate::workbook::grid::ColumnKind;
@@ -20,7 +22,12 @@ pub fn report_title(p: &Programme) -> String {
 
 /// The PDF title of the audit report of an administration's year.
 pub(super) fn title_of(institution: &str, fiscal_year: i32) -> String {
-    format!("{institution} {fiscal_year} Yılı Performans Programı Denetim Raporu")
+    msg!(
+        "report-title",
+        institution = institution,
+        year = fiscal_year
+    )
+    .to_string()
 }
 
 /// The audit report (`audit.typ` with [`report_data`]) as PDF bytes.
@@ -129,19 +136,9 @@ pub fn summarize(findings: &[Finding]) -> Vec<SummaryRow> {
         let i = match rows.iter().position(|r| r.check == f.check) {
             Some(i) => i,
             None => {
-                let description = CHECKS.iter().find(|(id, _)| *id == f.check).map_or_else(
-                    || {
-                        if f.check.starts_with("roundtrip.") {
-                            "source model vs model ingested from the regenerated report".to_string()
-                        } else {
-                            String::new()
-                        }
-                    },
-                    |(_, d)| (*d).to_string(),
-                );
                 rows.push(SummaryRow {
                     check: f.check.clone(),
-                    description,
+                    description: check_description(i18n::lang(), &f.check),
                     error: 0,
                     warning: 0,
                     info: 0,
@@ -182,14 +179,14 @@ pub(super) fn layout_report_data(
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let found = summarize(findings);
     let mut checks: Vec<SummaryRow> = super::checks_for(layout)
-        .map(|(id, d)| {
+        .map(|(id, _)| {
             found
                 .iter()
                 .find(|r| r.check == *id)
                 .cloned()
-                .unwrap_or(SummaryRow {
+                .unwrap_or_else(|| SummaryRow {
                     check: (*id).to_string(),
-                    description: (*d).to_string(),
+                    description: check_description(i18n::lang(), id),
                     error: 0,
                     warning: 0,
                     info: 0,
@@ -202,7 +199,20 @@ pub(super) fn layout_report_data(
             .filter(|r| r.check.starts_with("roundtrip."))
             .cloned(),
     );
+    let totals = [
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    ];
+    let labels = report_labels(
+        i18n::lang(),
+        (institution, fiscal_year, source),
+        totals,
+        findings.len(),
+        roundtrip,
+    );
     json!({
+        "labels": labels,
         "institution": institution,
         "fiscal_year": fiscal_year,
         "source": {"file": source.file, "sha256": source.sha256, "pages": source.pages},
@@ -215,6 +225,76 @@ pub(super) fn layout_report_data(
         },
         "checks": checks,
         "findings": findings,
+    })
+}
+
+/// The texts of `templates/audit.typ` in `lang`: its titles, cover lines,
+/// headings and column titles, the severities' and tables' names.
+fn report_labels(
+    lang: Lang,
+    (institution, fiscal_year, source): (&str, i32, &Source),
+    [errors, warnings, infos]: [usize; 3],
+    findings: usize,
+    roundtrip: bool,
+) -> serde_json::Value {
+    let t = |key: &str| i18n::text(lang, key, &[]);
+    let with = |m: crate::i18n::Message| m.render(lang);
+    let file = source.file.clone();
+    let source_line = match source.pages {
+        Some(pages) => with(msg!("report-source-pages", file = file, pages = pages)),
+        None => with(msg!("report-source", file = file)),
+    };
+    let mut totals = with(msg!(
+        "report-totals",
+        findings = findings,
+        errors = errors,
+        warnings = warnings,
+        infos = infos
+    ));
+    if roundtrip {
+        totals.push_str(&t("report-with-roundtrip"));
+    }
+    let severity = |s: &str| with(msg!("report-severity", severity = s));
+    let tables: serde_json::Map<String, serde_json::Value> = super::table::ALL
+        .iter()
+        .map(|id| (id.to_string(), i18n::table_name(lang, id).into()))
+        .collect();
+    let year = fiscal_year;
+    json!({
+        "title": with(msg!("report-document-title", institution = institution, year = year)),
+        "running": with(msg!("report-running", institution = institution, year = year)),
+        "footer": with(msg!("report-footer", year = year)),
+        "kicker": with(msg!("report-kicker", institution = institution, year = year)),
+        "heading": t("report-heading"),
+        "subtitle": t("report-subtitle"),
+        "source": source_line,
+        "totals": totals,
+        "difference": t("report-difference-note"),
+        "summary": t("report-summary"),
+        "intro": t("report-intro"),
+        "error_means": t("report-error-means"),
+        "warning_means": t("report-warning-means"),
+        "info_means": t("report-info-means"),
+        "findings": t("report-findings"),
+        "no_findings": t("report-no-findings"),
+        "columns": {
+            "findings": t("report-column-findings"),
+            "check": t("report-column-check"),
+            "compared": t("report-column-compared"),
+            "no": t("report-column-no"),
+            "severity": t("report-column-severity"),
+            "page": t("report-column-page"),
+            "place": t("report-column-place"),
+            "stated": t("report-column-stated"),
+            "computed": t("report-column-computed"),
+            "difference": t("report-column-difference"),
+        },
+        "severity": {
+            "error": severity("error"),
+            "warning": severity("warning"),
+            "info": severity("info"),
+        },
+        "tables": tables,
     })
 }
 

@@ -10,7 +10,9 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::{table, Finding, Severity};
+use crate::i18n::Message;
 use crate::model::{Programme, Section};
+use crate::msg;
 
 /// The model's top-level fields in document order.
 const TOP_ORDER: [&str; 10] = [
@@ -155,16 +157,19 @@ fn compare_front_matter(source: &[Section], regenerated: &[Section]) -> Vec<Find
             .map(|s| s.join(" "))
             .unwrap_or_default()
     };
-    vec![Finding::new("roundtrip.front_matter", Severity::Error, table::FRONT_MATTER).message(
-        format!(
-            "front matter text differs from word {} of {} (source: \"…{}…\"; regenerated: \"…{}…\"; {} words read back)",
-            at + 1,
-            a.len(),
-            context(&a),
-            context(&b),
-            b.len()
-        ),
-    )]
+    vec![Finding::new(
+        "roundtrip.front_matter",
+        Severity::Error,
+        table::FRONT_MATTER,
+    )
+    .message(msg!(
+        "finding-roundtrip-front-matter",
+        word = at + 1,
+        words = a.len(),
+        source = context(&a),
+        regenerated = context(&b),
+        read_back = b.len()
+    ))]
 }
 
 /// Where in the model a comparison is, for the finding's columns.
@@ -178,7 +183,7 @@ pub(super) struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn finding(&self, path: &str, a: Option<&Value>, b: Option<&Value>, what: &str) -> Finding {
+    fn finding(&self, path: &str, a: Option<&Value>, b: Option<&Value>, what: Message) -> Finding {
         let mut f = Finding::new(
             &format!("roundtrip.{}", self.top),
             Severity::Error,
@@ -186,7 +191,7 @@ impl Context<'_> {
         )
         .page(self.page)
         .figures(a.and_then(decimal), b.and_then(decimal))
-        .message(format!("{path}: {what}"));
+        .message(msg!("finding-roundtrip", path = path, what = what));
         f.target.clone_from(&self.target);
         f.activity.clone_from(&self.activity);
         f
@@ -250,7 +255,7 @@ fn walk(
                         &p,
                         Some(va),
                         None,
-                        &format!("missing from the regenerated model (source: {})", brief(va)),
+                        msg!("what-roundtrip-missing", source = brief(va)),
                     )),
                 }
             }
@@ -260,7 +265,7 @@ fn walk(
                         &format!("{path}.{k}"),
                         None,
                         Some(vb),
-                        &format!("only in the regenerated model ({})", brief(vb)),
+                        msg!("what-roundtrip-extra", value = brief(vb)),
                     ));
                 }
             }
@@ -282,7 +287,7 @@ fn walk(
                             &p,
                             Some(x),
                             None,
-                            &format!("missing from the regenerated model (source: {})", brief(x)),
+                            msg!("what-roundtrip-missing", source = brief(x)),
                         ));
                     }
                     (None, Some(j)) => {
@@ -291,9 +296,10 @@ fn walk(
                             &format!("{path}[{j}]"),
                             None,
                             Some(y),
-                            &format!(
-                                "only in the regenerated model, as its element {j} ({})",
-                                brief(y)
+                            msg!(
+                                "what-roundtrip-extra-element",
+                                element = j,
+                                value = brief(y)
                             ),
                         ));
                     }
@@ -306,7 +312,11 @@ fn walk(
             &path,
             Some(a),
             Some(b),
-            &format!("source {} but regenerated {}", brief(a), brief(b)),
+            msg!(
+                "what-roundtrip-differs",
+                source = brief(a),
+                regenerated = brief(b)
+            ),
         )),
     }
 }

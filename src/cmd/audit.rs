@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use perfprog::audit::{self, Finding, Severity};
 use perfprog::model::Document;
+use perfprog::msg;
 
 use super::render::engine_and_options;
 
@@ -39,7 +40,7 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
         let write = |name: &str, bytes: &[u8]| -> anyhow::Result<PathBuf> {
             let path = dir.join(name);
             perfprog::util::write_atomic(&path, bytes)
-                .with_context(|| format!("failed to write {}", path.display()))?;
+                .with_context(|| super::write_failed(&path))?;
             Ok(path)
         };
         for (name, bytes) in finding_files(&findings)? {
@@ -54,7 +55,7 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
                     audit::budget::report_pdf(engine, b, &findings, args.roundtrip, opts)
                 }
             }
-            .context("failed to render the audit report")?;
+            .with_context(|| msg!("cli-render-audit-failed").to_string())?;
             written.push(write("audit.pdf", &pdf)?);
         }
     }
@@ -68,7 +69,7 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
             }
         } else {
             let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            writeln!(out, "wrote {}", names.join(", "))?;
+            writeln!(out, "{}", msg!("cli-audit-wrote", files = names.join(", ")))?;
         }
     }
     Ok(if audit::has_errors(&findings) {
@@ -93,30 +94,42 @@ pub(super) fn finding_files(findings: &[Finding]) -> anyhow::Result<[(&'static s
 /// The summary: totals, then one line per check with findings.
 fn print_summary(out: &mut impl Write, d: &Document, findings: &[Finding]) -> std::io::Result<()> {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    writeln!(
-        out,
-        "audit of {} {}: {} findings — {} errors, {} warnings, {} info",
-        d.institution(),
-        d.fiscal_year(),
-        findings.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
-    )?;
+    let line = msg!(
+        "cli-audit-summary",
+        institution = d.institution(),
+        year = d.fiscal_year(),
+        findings = findings.len(),
+        errors = count(Severity::Error),
+        warnings = count(Severity::Warning),
+        infos = count(Severity::Info)
+    );
+    writeln!(out, "{line}")?;
     let rows = audit::summarize(findings);
     if rows.is_empty() {
         return Ok(());
     }
-    let width = rows.iter().map(|r| r.check.len()).max().unwrap_or(5).max(5);
+    let heads = [
+        msg!("cli-audit-column-check").to_string(),
+        msg!("severity-name", severity = "error").to_string(),
+        msg!("severity-name", severity = "warning").to_string(),
+        msg!("severity-name", severity = "info").to_string(),
+    ];
+    let width = rows
+        .iter()
+        .map(|r| r.check.len())
+        .chain([heads[0].chars().count()])
+        .max()
+        .unwrap_or(5);
+    let [w1, w2, w3] = [1, 2, 3].map(|i| heads[i].chars().count().max(4));
     writeln!(
         out,
-        "  {:width$}  {:>5}  {:>7}  {:>4}",
-        "check", "error", "warning", "info"
+        "  {:width$}  {:>w1$}  {:>w2$}  {:>w3$}",
+        heads[0], heads[1], heads[2], heads[3]
     )?;
     for r in rows {
         writeln!(
             out,
-            "  {:width$}  {:>5}  {:>7}  {:>4}",
+            "  {:width$}  {:>w1$}  {:>w2$}  {:>w3$}",
             r.check, r.error, r.warning, r.info
         )?;
     }
@@ -130,11 +143,11 @@ fn one_line(f: &Finding) -> String {
         place.push(t.clone());
     }
     if let Some(p) = f.page {
-        place.push(format!("p. {p}"));
+        place.push(msg!("cli-page-short", page = p).to_string());
     }
     format!(
         "{:<7} {} [{}] {}",
-        f.severity.as_str(),
+        msg!("severity-name", severity = f.severity.as_str()).to_string(),
         f.check,
         if place.is_empty() {
             f.table.clone()

@@ -18,6 +18,7 @@ use anyhow::{bail, Context};
 use perfprog::audit::{self, Severity};
 use perfprog::model::budget::BudgetProgramme;
 use perfprog::model::{Document, Programme};
+use perfprog::msg;
 use perfprog::render::{self, budget, Department, Engine, PdfOptions, RenderError};
 
 /// Progress lines on stderr: a spinner on a terminal, plain lines otherwise,
@@ -66,29 +67,27 @@ impl Progress {
 fn default_input() -> anyhow::Result<PathBuf> {
     let dir = Path::new("inputs");
     let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| {
-            "no INPUT given and no inputs/ directory here; name the programme PDF".to_string()
-        })?
+        .with_context(|| msg!("cli-no-input-dir").to_string())?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
         .collect();
     pdfs.sort();
     match pdfs.len() {
-        0 => bail!("no INPUT given and no PDF in inputs/; name the programme PDF"),
+        0 => bail!("{}", msg!("cli-no-input-pdf")),
         1 => Ok(pdfs.remove(0)),
-        n => bail!(
-            "no INPUT given and {n} PDFs in inputs/ ({}); name one",
-            pdfs.iter()
+        n => {
+            let files = pdfs
+                .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .join(", ");
+            bail!("{}", msg!("cli-many-input-pdfs", count = n, files = files))
+        }
     }
 }
 
 fn write(path: &Path, bytes: &[u8], written: &mut Vec<(PathBuf, u64)>) -> anyhow::Result<()> {
-    perfprog::util::write_atomic(path, bytes)
-        .with_context(|| format!("failed to write {}", path.display()))?;
+    perfprog::util::write_atomic(path, bytes).with_context(|| super::write_failed(path))?;
     written.push((path.to_path_buf(), bytes.len() as u64));
     Ok(())
 }
@@ -105,10 +104,10 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("outputs"));
     let progress = Progress::new(args.quiet);
-    progress.step(&format!("extracting {}", input.display()));
+    progress.step(&msg!("cli-step-extract", path = input.display().to_string()).to_string());
     let document = super::load_programme(&input, args.quiet)?;
     let mut written: Vec<(PathBuf, u64)> = Vec::new();
-    std::fs::create_dir_all(&out).with_context(|| format!("failed to create {}", out.display()))?;
+    std::fs::create_dir_all(&out).with_context(|| super::create_failed(&out))?;
     write(
         &out.join("programme.json"),
         document.to_json().as_bytes(),
@@ -121,18 +120,22 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         Document::Targets(p) => render_targets(&engine, &opts, p, threads, &progress),
         Document::Budget(b) => render_budget(&engine, &opts, b, threads, &progress),
     };
-    let report = r.report.context("failed to render the programme report")?;
+    let report = r
+        .report
+        .with_context(|| msg!("cli-render-report-failed").to_string())?;
     write(&out.join(&r.report_file), &report, &mut written)?;
     let dept_dir = out.join("departments");
     for (file, unit, pdf) in r.extracts {
-        let pdf = pdf.with_context(|| format!("failed to render the extract of {unit}"))?;
+        let pdf = pdf.with_context(|| super::extract_failed(&unit))?;
         write(&dept_dir.join(file), &pdf, &mut written)?;
     }
     for (name, bytes) in super::departments::index_files(&r.index)? {
         write(&dept_dir.join(name), &bytes, &mut written)?;
     }
     let audit_dir = out.join("audit");
-    let audit_pdf = r.audit_pdf.context("failed to render the audit report")?;
+    let audit_pdf = r
+        .audit_pdf
+        .with_context(|| msg!("cli-render-audit-failed").to_string())?;
     write(&audit_dir.join("audit.pdf"), &audit_pdf, &mut written)?;
     for (name, bytes) in super::audit::finding_files(&r.findings)? {
         write(&audit_dir.join(name), &bytes, &mut written)?;
@@ -240,7 +243,7 @@ fn render_budget(
 
 /// The progress line of the rendering step.
 fn rendering(extracts: usize) -> String {
-    format!("rendering the report, {extracts} department extracts and the audit")
+    msg!("cli-step-render", extracts = extracts).to_string()
 }
 
 /// Runs `report` on a thread of its own beside `rest`; both results.
@@ -274,9 +277,12 @@ fn summary(
     eprintln!(
         "{}",
         bold(&format!(
-            "perfprog: wrote {} files under {}",
-            written.len(),
-            out.display()
+            "perfprog: {}",
+            msg!(
+                "cli-build-wrote",
+                count = written.len(),
+                dir = out.display().to_string()
+            )
         ))
     );
     let mut dept_bytes = 0u64;
@@ -290,21 +296,29 @@ fn summary(
         eprintln!("  {:>10}  {}", human(*size), path.display());
     }
     if dept_count > 0 {
+        let files = out.join("departments").join("*.pdf");
         eprintln!(
-            "  {:>10}  {} ({dept_count} department extracts)",
+            "  {:>10}  {}",
             human(dept_bytes),
-            out.join("departments").join("*.pdf").display()
+            msg!(
+                "cli-build-extracts",
+                files = files.display().to_string(),
+                count = dept_count
+            )
         );
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    eprintln!(
-        "audit: {} errors, {} warnings, {} info (see {})",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-        out.join("audit").join("audit.pdf").display()
+    let report = out.join("audit").join("audit.pdf");
+    let line = msg!(
+        "cli-build-audit",
+        errors = count(Severity::Error),
+        warnings = count(Severity::Warning),
+        infos = count(Severity::Info),
+        report = report.display().to_string()
     );
-    eprintln!("done in {:.2} s", took.as_secs_f64());
+    eprintln!("{line}");
+    let seconds = format!("{:.2}", took.as_secs_f64());
+    eprintln!("{}", msg!("cli-build-done", seconds = seconds));
 }
 
 fn human(bytes: u64) -> String {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use perfprog::model::Document;
+use perfprog::msg;
 use perfprog::render::{self, budget, Department, DepartmentIndex, RenderError};
 
 /// Runs `perfprog departments`.
@@ -72,14 +73,20 @@ fn choose<'a, D>(
         Some(d) => Ok(vec![d]),
         None => {
             let close = suggest(name);
+            let closest = if close.is_empty() {
+                msg!("cli-none").to_string()
+            } else {
+                close.join(", ")
+            };
+            let input = input.display().to_string();
             anyhow::bail!(
-                "no responsible unit named \"{name}\" in {} (closest: {})",
-                input.display(),
-                if close.is_empty() {
-                    "none".to_string()
-                } else {
-                    close.join(", ")
-                }
+                "{}",
+                msg!(
+                    "cli-no-such-unit",
+                    name = name,
+                    input = input,
+                    closest = closest
+                )
             );
         }
     }
@@ -108,31 +115,28 @@ fn write_extracts(
     index: &DepartmentIndex,
     quiet: bool,
 ) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| super::create_failed(dir))?;
     let count = extracts.len();
     for (file, names, pdf) in extracts {
         let unit = names.first().map_or("", String::as_str);
-        let pdf = pdf.with_context(|| format!("failed to render the extract of {unit}"))?;
+        let pdf = pdf.with_context(|| super::extract_failed(unit))?;
         let path = dir.join(file);
-        perfprog::util::write_atomic(&path, &pdf)
-            .with_context(|| format!("failed to write {}", path.display()))?;
+        perfprog::util::write_atomic(&path, &pdf).with_context(|| super::write_failed(&path))?;
         if !quiet && names.len() > 1 {
-            eprintln!(
-                "perfprog: merged spellings of one unit: {}",
-                names.join(" / ")
-            );
+            let names = names.join(" / ");
+            eprintln!("perfprog: {}", msg!("cli-merged-unit", names = names));
         }
     }
     for (name, bytes) in index_files(index)? {
         let path = dir.join(name);
-        perfprog::util::write_atomic(&path, &bytes)
-            .with_context(|| format!("failed to write {}", path.display()))?;
+        perfprog::util::write_atomic(&path, &bytes).with_context(|| super::write_failed(&path))?;
     }
     let path = dir.join("index.csv");
     if !quiet {
+        let index = path.display().to_string();
         eprintln!(
-            "perfprog: wrote {count} department extracts and {}",
-            path.display()
+            "perfprog: {}",
+            msg!("cli-departments-wrote", count = count, index = index)
         );
     }
     Ok(())

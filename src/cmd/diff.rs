@@ -17,17 +17,17 @@ pub fn run(args: super::DiffArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if a.layout() != b.layout() {
-        writeln!(
-            out,
-            "{} is a {} document and {} a {} one: they cannot be compared table by table; what they share:",
-            args.a.display(),
-            a.layout().name(),
-            args.b.display(),
-            b.layout().name()
-        )?;
+        let line = perfprog::msg!(
+            "cli-diff-layouts",
+            a = args.a.display().to_string(),
+            a_layout = a.layout().name(),
+            b = args.b.display().to_string(),
+            b_layout = b.layout().name()
+        );
+        writeln!(out, "{line}")?;
     }
     if changes.is_empty() {
-        writeln!(out, "no differences")?;
+        writeln!(out, "{}", perfprog::msg!("cli-diff-none"))?;
     } else {
         for c in &changes {
             writeln!(out, "{c}")?;

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use perfprog::msg;
 
 /// Runs `perfprog extract`.
 pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -13,13 +14,13 @@ pub fn run(args: super::ExtractArgs) -> anyhow::Result<ExitCode> {
     let out = super::extract_path(&args.input)?;
     if !args.quiet {
         for w in &out.warnings {
-            eprintln!("perfprog: warning: {w}");
+            eprintln!("perfprog: {}", msg!("cli-warning", warning = w.to_string()));
         }
     }
     let json = out.document.to_json();
     match &args.output {
         Some(path) => perfprog::util::write_atomic(path, json.as_bytes())
-            .with_context(|| format!("failed to write {}", path.display()))?,
+            .with_context(|| super::write_failed(path))?,
         None => std::io::stdout().lock().write_all(json.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use perfprog::i18n::{self, Lang};
 use perfprog::model::Document;
+use perfprog::msg;
 
 pub mod audit;
 pub mod build;
@@ -32,6 +34,16 @@ pub struct Cli {
     /// Options of `build`, used when no subcommand is given.
     #[command(flatten)]
     pub build: BuildArgs,
+    /// The language of messages, warnings and audit texts: `tr` or `en`
+    /// (default: Turkish when the locale is, LC_ALL / LC_MESSAGES / LANG
+    /// `tr_*`; English otherwise). The programme report stays Turkish.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+/// `--lang`: a language the catalogue has.
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}; use tr or en"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -264,6 +276,7 @@ pub struct PageArgs {
 
 /// Runs the chosen subcommand.
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    i18n::set_lang(cli.lang.unwrap_or_else(Lang::from_env));
     match cli.command {
         Some(Command::Extract(a)) => extract::run(a),
         Some(Command::Render(a)) => render::run(a),
@@ -283,8 +296,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 /// layout its Program sheet names.
 pub fn load_workbook(path: &std::path::Path) -> anyhow::Result<Document> {
     use anyhow::Context;
-    let bytes =
-        std::fs::read(path).with_context(|| format!("failed to read {}", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| read_failed(path))?;
     perfprog::workbook::import_document(&bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
@@ -299,17 +311,21 @@ pub fn load_programme(path: &std::path::Path, quiet: bool) -> anyhow::Result<Doc
     match ext.as_deref() {
         Some("xlsx") => return load_workbook(path),
         Some("json") => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("failed to read {}", path.display()))?;
-            return Document::from_json(&text)
-                .map_err(|e| anyhow::anyhow!("{}: not a programme model ({e})", path.display()));
+            let text = std::fs::read_to_string(path).with_context(|| read_failed(path))?;
+            return Document::from_json(&text).map_err(|e| {
+                let path = path.display().to_string();
+                anyhow::anyhow!(
+                    "{}",
+                    msg!("cli-not-a-model", path = path, reason = e.to_string())
+                )
+            });
         }
         _ => {}
     }
     let out = extract_path(path)?;
     if !quiet {
         for w in &out.warnings {
-            eprintln!("perfprog: warning: {w}");
+            eprintln!("perfprog: {}", msg!("cli-warning", warning = w.to_string()));
         }
     }
     Ok(out.document)
@@ -330,6 +346,26 @@ fn read_file(path: &Path) -> Result<Vec<u8>, perfprog::Error> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// The context of an error reading `path`.
+pub fn read_failed(path: &Path) -> String {
+    msg!("cli-read-failed", path = path.display().to_string()).to_string()
+}
+
+/// The context of an error writing `path`.
+pub fn write_failed(path: &Path) -> String {
+    msg!("cli-write-failed", path = path.display().to_string()).to_string()
+}
+
+/// The context of an error creating the directory `path`.
+pub fn create_failed(path: &Path) -> String {
+    msg!("cli-create-failed", path = path.display().to_string()).to_string()
+}
+
+/// The context of an error rendering the extract of `unit`.
+pub fn extract_failed(unit: &str) -> String {
+    msg!("cli-render-extract-failed", unit = unit).to_string()
 }
 
 /// One line describing an error and its causes.

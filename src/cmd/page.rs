@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use perfprog::msg;
 use perfprog::preview::{Preview, RenderOptions};
 
 /// Runs `perfprog page`: finds each `--highlight` text on the page (a
@@ -11,20 +12,21 @@ use perfprog::preview::{Preview, RenderOptions};
 /// writes the PNG to `-o` (atomically) or to stdout.
 pub fn run(args: super::PageArgs) -> anyhow::Result<ExitCode> {
     if args.output.is_none() && std::io::stdout().is_terminal() {
-        bail!("the PNG would be written to the terminal; give a file with -o OUT.png");
+        bail!("{}", msg!("cli-page-to-terminal"));
     }
-    let bytes = std::fs::read(&args.input)
-        .with_context(|| format!("failed to read {}", args.input.display()))?;
+    let bytes = std::fs::read(&args.input).with_context(|| super::read_failed(&args.input))?;
     let preview = Preview::open(&args.input, bytes)?;
     let needles: Vec<&str> = args.highlight.iter().map(String::as_str).collect();
     let mut boxes = Vec::new();
     if !needles.is_empty() {
         for (needle, found) in needles.iter().zip(preview.locate(args.page, &needles)?) {
             if found.is_empty() && !args.quiet {
-                eprintln!(
-                    "perfprog: warning: page {}: {needle:?} is not printed on this page",
-                    args.page
+                let line = msg!(
+                    "cli-page-not-found",
+                    page = args.page,
+                    text = format!("{needle:?}")
                 );
+                eprintln!("perfprog: {line}");
             }
             boxes.extend(found.into_iter().flat_map(|m| m.rects));
         }
@@ -33,15 +35,16 @@ pub fn run(args: super::PageArgs) -> anyhow::Result<ExitCode> {
     match &args.output {
         Some(path) => {
             perfprog::util::write_atomic(path, &image.png)
-                .with_context(|| format!("failed to write {}", path.display()))?;
+                .with_context(|| super::write_failed(path))?;
             if !args.quiet {
-                eprintln!(
-                    "perfprog: wrote {} ({} × {} px, {} highlight(s))",
-                    path.display(),
-                    image.width,
-                    image.height,
-                    boxes.len()
+                let line = msg!(
+                    "cli-page-wrote",
+                    path = path.display().to_string(),
+                    width = image.width,
+                    height = image.height,
+                    count = boxes.len()
                 );
+                eprintln!("perfprog: {line}");
             }
         }
         None => std::io::stdout().lock().write_all(&image.png)?,

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use perfprog::model::Document;
+use perfprog::msg;
 use perfprog::render::{self, budget, Engine, PdfOptions};
 
 use super::{PdfStandard, TypstArgs};
@@ -30,10 +31,12 @@ pub fn run(args: super::RenderArgs) -> anyhow::Result<ExitCode> {
         ),
     };
     let path = args.output.join(name);
-    perfprog::util::write_atomic(&path, &pdf)
-        .with_context(|| format!("failed to write {}", path.display()))?;
+    perfprog::util::write_atomic(&path, &pdf).with_context(|| super::write_failed(&path))?;
     if !args.quiet {
-        eprintln!("perfprog: wrote {}", path.display());
+        eprintln!(
+            "perfprog: {}",
+            msg!("cli-wrote", path = path.display().to_string())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,20 +4,29 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use perfprog::model::Document;
+use perfprog::msg;
 use perfprog::util::write_atomic;
 
 /// Runs `perfprog export`.
 pub fn export(args: super::ExportArgs) -> anyhow::Result<ExitCode> {
     if args.xlsx.is_none() && args.csv.is_none() {
-        anyhow::bail!("nothing to export: give --xlsx FILE, --csv DIR or both");
+        anyhow::bail!("{}", msg!("cli-export-nothing"));
     }
     let doc = super::load_programme(&args.input, false)?;
     if let Some(path) = &args.xlsx {
-        let bytes = perfprog::workbook::export_document(&doc)
-            .map_err(|e| anyhow::anyhow!("cannot write the workbook {}: {e}", path.display()))?;
-        write_atomic(path, &bytes)
-            .with_context(|| format!("failed to write {}", path.display()))?;
-        eprintln!("perfprog: wrote {}", path.display());
+        let bytes = perfprog::workbook::export_document(&doc).map_err(|e| {
+            let path = path.display().to_string();
+            let error = e.to_string();
+            anyhow::anyhow!(
+                "{}",
+                msg!("cli-workbook-failed", path = path, error = error)
+            )
+        })?;
+        write_atomic(path, &bytes).with_context(|| super::write_failed(path))?;
+        eprintln!(
+            "perfprog: {}",
+            msg!("cli-wrote", path = path.display().to_string())
+        );
     }
     if let Some(dir) = &args.csv {
         let files = match &doc {
@@ -27,13 +36,14 @@ pub fn export(args: super::ExportArgs) -> anyhow::Result<ExitCode> {
         for f in &files {
             let path = dir.join(f.name);
             write_atomic(&path, f.contents.as_bytes())
-                .with_context(|| format!("failed to write {}", path.display()))?;
+                .with_context(|| super::write_failed(&path))?;
         }
-        eprintln!(
-            "perfprog: wrote {} CSV files to {}",
-            files.len(),
-            dir.display()
+        let line = msg!(
+            "cli-export-csv-wrote",
+            count = files.len(),
+            dir = dir.display().to_string()
         );
+        eprintln!("perfprog: {line}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -42,26 +52,28 @@ pub fn export(args: super::ExportArgs) -> anyhow::Result<ExitCode> {
 pub fn import(args: super::ImportArgs) -> anyhow::Result<ExitCode> {
     let doc = super::load_workbook(&args.input)?;
     write_atomic(&args.output, doc.to_json().as_bytes())
-        .with_context(|| format!("failed to write {}", args.output.display()))?;
+        .with_context(|| super::write_failed(&args.output))?;
     let contents = match &doc {
-        Document::Targets(p) => format!(
-            "{} targets, {} cost tables",
-            p.targets().count(),
-            p.activity_costs.len()
+        Document::Targets(p) => msg!(
+            "cli-import-targets",
+            targets = p.targets().count(),
+            costs = p.activity_costs.len()
         ),
-        Document::Budget(b) => format!(
-            "{} programs, {} alt programs, {} activities",
-            b.programs.len(),
-            b.sub_programs().count(),
-            b.activities().count()
+        Document::Budget(b) => msg!(
+            "cli-import-programs",
+            programs = b.programs.len(),
+            sub_programs = b.sub_programs().count(),
+            activities = b.activities().count()
         ),
     };
-    eprintln!(
-        "perfprog: wrote {} ({} {}, {contents})",
-        args.output.display(),
-        doc.institution(),
-        doc.fiscal_year(),
+    let line = msg!(
+        "cli-import-wrote",
+        path = args.output.display().to_string(),
+        institution = doc.institution(),
+        year = doc.fiscal_year(),
+        contents = contents
     );
+    eprintln!("perfprog: {line}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -79,15 +91,16 @@ pub fn rollover(args: super::RolloverArgs) -> anyhow::Result<ExitCode> {
         }
     };
     write_atomic(&args.output, json.as_bytes())
-        .with_context(|| format!("failed to write {}", args.output.display()))?;
+        .with_context(|| super::write_failed(&args.output))?;
     for n in &notices {
-        eprintln!("perfprog: note: {n}");
+        eprintln!("perfprog: {}", msg!("cli-note", note = n.to_string()));
     }
-    eprintln!(
-        "perfprog: wrote {} ({} → {})",
-        args.output.display(),
-        doc.fiscal_year(),
-        args.to
+    let line = msg!(
+        "cli-rollover-wrote",
+        path = args.output.display().to_string(),
+        from = doc.fiscal_year(),
+        to = args.to
     );
+    eprintln!("perfprog: {line}");
     Ok(ExitCode::SUCCESS)
 }

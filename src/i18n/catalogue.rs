@@ -21,8 +21,10 @@ macro_rules! files {
     };
 }
 
-const TR: &[Source] = files!("tr": "common.ftl");
-const EN: &[Source] = files!("en": "common.ftl");
+const TR: &[Source] =
+    files!("tr": "common.ftl", "cli.ftl", "errors.ftl", "warnings.ftl", "audit.ftl", "checks.ftl");
+const EN: &[Source] =
+    files!("en": "common.ftl", "cli.ftl", "errors.ftl", "warnings.ftl", "audit.ftl", "checks.ftl");
 
 /// The catalogue files of `lang`.
 pub fn sources(lang: Lang) -> &'static [Source] {

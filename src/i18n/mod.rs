@@ -5,7 +5,13 @@
 //! arguments by name. Machine fields (check names, codes, JSON keys) are
 //! never translated. The language is Turkish when asked for (`--lang tr`) or
 //! when the locale is Turkish (`LC_ALL`, `LC_MESSAGES` or `LANG` starting
-//! with `tr`), English otherwise.
+//! with `tr`), English otherwise: the command line decides once
+//! ([`set_lang`]); the library itself never reads the locale, so a program
+//! that does not choose gets English.
+//!
+//! A text that someone may want in another language later (a finding, a
+//! warning) is kept as a [`Message`]: its key and arguments, rendered when
+//! shown.
 //!
 //! ```
 //! use perfprog::i18n::{text, Lang};
@@ -14,6 +20,7 @@
 //! ```
 
 mod catalogue;
+mod message;
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -23,6 +30,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use catalogue::{sources, Source};
+pub use message::{Message, MessageArg, VERBATIM};
 
 /// A language of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,12 +92,12 @@ pub fn set_lang(lang: Lang) {
     CURRENT.store(lang as u8 + 1, Ordering::Relaxed);
 }
 
-/// The process-wide language: the one set with [`set_lang`], else the locale's.
+/// The process-wide language: the one set with [`set_lang`], else English
+/// (the command line sets it from `--lang` or [`Lang::from_env`]).
 pub fn lang() -> Lang {
     match CURRENT.load(Ordering::Relaxed) {
         1 => Lang::Tr,
-        2 => Lang::En,
-        _ => Lang::from_env(),
+        _ => Lang::En,
     }
 }
 
@@ -113,6 +121,18 @@ pub fn text(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// The message `key` in the process-wide language ([`lang`]).
 pub fn t(key: &str, args: &[(&str, Arg<'_>)]) -> String {
     text(lang(), key, args)
+}
+
+/// The name of a table id (`performance_target`, `activity_cost`, …: the
+/// ids of findings and warnings) in `lang`: the source's own table name in
+/// Turkish; the id itself where the catalogue has no name for it.
+pub fn table_name(lang: Lang, id: &str) -> String {
+    let key = format!("table-{id}");
+    if has(lang, &key) {
+        text(lang, &key, &[])
+    } else {
+        id.to_string()
+    }
 }
 
 /// Whether the catalogue of `lang` has the message `key`.

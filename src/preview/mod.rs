@@ -232,7 +232,7 @@ impl Preview {
         Error::PageNotShown {
             path: self.path.clone(),
             page,
-            reason,
+            reason: reason.into(),
         }
     }
 }

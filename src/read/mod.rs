@@ -224,7 +224,18 @@ pub fn repairs(evidence: &FontEvidence) -> Repairs {
 pub fn repair_notices(repairs: &Repairs) -> Vec<Notice> {
     let mut notices: Vec<Notice> = repairs
         .iter()
-        .map(|(font, repair)| format!("font {font}: repaired {}", repair.describe()))
+        .map(|(font, repair)| {
+            crate::msg!(
+                "notice-font-repaired",
+                font = font.to_string(),
+                repair = match repair {
+                    textlayer::Repair::Cp1254AsCp1252 => "cp1254",
+                    textlayer::Repair::LegacyTurkish => "legacy",
+                    textlayer::Repair::None => "none",
+                }
+            )
+            .to_string()
+        })
         .collect();
     notices.sort();
     notices

@@ -43,30 +43,26 @@ impl Document {
             // from every `N G obj` in the file, as MuPDF does, and retry.
             first => match rebuild_xref(&bytes).map(|b| load(Arc::new(b))) {
                 Some(Ok(Some(pdf))) if !pdf.pages().is_empty() => {
-                    notices.push(
-                        "the cross-reference table was rebuilt from the objects \
-                                  found in the file"
-                            .into(),
-                    );
+                    notices.push(crate::msg!("notice-xref-rebuilt").to_string());
                     pdf
                 }
                 Some(Err(e)) => return Err(e),
-                _ if first.is_some() => return Err(OpenError::Damaged("it has no pages".into())),
+                _ if first.is_some() => {
+                    return Err(OpenError::Damaged(
+                        crate::msg!("reason-no-pages").to_string(),
+                    ))
+                }
                 _ => {
                     return Err(OpenError::Damaged(if truncated {
-                        "it is truncated and no page could be recovered".into()
+                        crate::msg!("reason-truncated-nothing-recovered").to_string()
                     } else {
-                        "no cross-reference table, catalog or page could be recovered".into()
+                        crate::msg!("reason-nothing-recovered").to_string()
                     }))
                 }
             },
         };
         if truncated {
-            notices.push(
-                "the file is truncated (no %%EOF at its end); the pages it still has \
-                          were read"
-                    .into(),
-            );
+            notices.push(crate::msg!("notice-truncated").to_string());
         }
         Ok(Document {
             pdf,

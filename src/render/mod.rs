@@ -75,25 +75,25 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// `--templates` does not name a directory.
-    #[error("templates directory {} does not exist or is not a directory", .0.display())]
+    #[error("{}", crate::msg!("error-templates-dir", path = .0.display().to_string()))]
     TemplatesDir(std::path::PathBuf),
     /// No such template in the templates directory nor among the built-in ones.
-    #[error("unknown template {0:?} (not in the templates directory nor built in)")]
+    #[error("{}", crate::msg!("error-unknown-template", name = format!("{:?}", .0)))]
     UnknownTemplate(String),
     /// The data could not be serialized.
-    #[error("failed to serialize the data of template {template}: {source}")]
+    #[error("{}", crate::msg!("error-template-data", template = template, error = source.to_string()))]
     Data {
         template: String,
         source: serde_json::Error,
     },
     /// Typst reported errors.
-    #[error("failed to compile template {template}: {diagnostics}")]
+    #[error("{}", crate::msg!("error-template-compile", template = template, diagnostics = diagnostics))]
     Compile {
         template: String,
         diagnostics: String,
     },
     /// The PDF exporter reported errors (e.g. a PDF/A violation).
-    #[error("failed to export template {template} as PDF: {diagnostics}")]
+    #[error("{}", crate::msg!("error-template-pdf", template = template, diagnostics = diagnostics))]
     Pdf {
         template: String,
         diagnostics: String,

@@ -257,36 +257,36 @@ pub fn rollover(
     );
     column_notices(
         &mut notices,
-        ("cost", "activities' amounts"),
+        ("cost", "amounts"),
         (&b.cost_columns, &next.cost_columns, &cost_origin),
         filled_amounts,
         (from, to, carry_amounts),
     );
     if !own_columns.is_empty() {
-        notices.push(format!(
-            "{} alt program(s) print columns of their own ({}); they moved by year as the \
-             document's did; check them",
-            own_columns.len(),
-            own_columns.join(", ")
-        ));
+        notices.push(
+            crate::msg!(
+                "notice-own-columns",
+                count = own_columns.len(),
+                sub_programs = own_columns.join(", ")
+            )
+            .to_string(),
+        );
     }
     for (n, what) in [
-        (dated.goals, "alt program goal(s)"),
-        (dated.indicators, "indicator(s)' explanations"),
-        (dated.activities, "activity description(s)"),
+        (dated.goals, "goals"),
+        (dated.indicators, "indicators"),
+        (dated.activities, "activities"),
     ] {
         if n > 0 {
-            notices.push(format!("{n} {what} mention {from}; revise them"));
+            let notice = crate::msg!("notice-texts-dated", count = n, what = what, from = from);
+            notices.push(notice.to_string());
         }
     }
     notices.extend(front_matter_notice(&mut next.front_matter, from));
     notices.push(if carry_amounts {
-        format!(
-            "the {to} budget, targets and forecasts start from {from}'s forecasts, carried \
-             over; revise them"
-        )
+        crate::msg!("notice-budget-carried", to = to, from = from).to_string()
     } else {
-        format!("the {to} budget, targets and forecasts are empty, to be filled in")
+        crate::msg!("notice-budget-empty", to = to).to_string()
     });
     Ok(Rollover {
         programme: next,
@@ -330,20 +330,27 @@ fn column_notices<C: Column>(
     (from, to, carry): (i32, i32, bool),
 ) {
     for (k, (c, o)) in new.iter().zip(origin).enumerate() {
-        notices.push(match o.and_then(|o| old.get(o).map(|c| (o, c))) {
-            Some((o, oc)) => format!(
-                "{table} column {} “{}” takes {} {figures} from {from}'s “{}”",
-                k + 1,
-                c.label(),
-                filled(o),
-                oc.label()
-            ),
-            None => format!(
-                "{table} column {} “{}” is empty, to be filled in",
-                k + 1,
-                c.label()
-            ),
-        });
+        notices.push(
+            match o.and_then(|o| old.get(o).map(|c| (o, c))) {
+                Some((o, oc)) => crate::msg!(
+                    "notice-column-takes",
+                    table = table,
+                    column = k + 1,
+                    label = c.label(),
+                    count = filled(o),
+                    figures = figures,
+                    from = from,
+                    from_label = oc.label()
+                ),
+                None => crate::msg!(
+                    "notice-column-empty",
+                    table = table,
+                    column = k + 1,
+                    label = c.label()
+                ),
+            }
+            .to_string(),
+        );
     }
     let first = new.iter().map(YearColumn::year).min().unwrap_or(to);
     let mut dropped_out = Vec::new();
@@ -354,25 +361,33 @@ fn column_notices<C: Column>(
         if c.year() < first {
             dropped_out.push(format!("“{}”", c.label()));
         } else if c.year() >= to && !carry {
-            notices.push(format!(
-                "{from}'s {table} column “{}” is not carried over (--carry-amounts starts \
-                 from it)",
-                c.label()
-            ));
+            let notice = crate::msg!(
+                "notice-column-not-carried",
+                from = from,
+                table = table,
+                label = c.label()
+            );
+            notices.push(notice.to_string());
         } else if filled(k) > 0 {
-            notices.push(format!(
-                "{from}'s {table} column “{}” is not carried over: no {to} column takes \
-                 figures of its year and kind",
-                c.label()
-            ));
+            let notice = crate::msg!(
+                "notice-column-no-taker",
+                from = from,
+                table = table,
+                label = c.label(),
+                to = to
+            );
+            notices.push(notice.to_string());
         }
     }
     if !dropped_out.is_empty() {
-        notices.push(format!(
-            "{from}'s {table} column(s) {} fall before the {to} document's years and are \
-             left out",
-            dropped_out.join(", ")
-        ));
+        let notice = crate::msg!(
+            "notice-columns-dropped",
+            from = from,
+            table = table,
+            labels = dropped_out.join(", "),
+            to = to
+        );
+        notices.push(notice.to_string());
     }
 }
 

@@ -29,7 +29,7 @@ pub struct Rollover<P = Programme> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// The new year is not after the programme's year.
-    #[error("cannot roll the {from} programme over to {to}: the new year must come after {from}")]
+    #[error("{}", crate::msg!("error-rollover-not-later", from = *from, to = *to))]
     NotLater { from: i32, to: i32 },
 }
 
@@ -131,29 +131,35 @@ pub fn rollover(p: &Programme, to: i32, carry_amounts: bool) -> Result<Rollover,
     };
     for (k, (c, o)) in next.indicator_columns.iter().zip(&origin).enumerate() {
         let label = crate::workbook::layout::indicator_label(c);
-        notices.push(match o {
-            Some(o) => format!(
-                "indicator column {} “{label}” carries {} values over (column {} of {from})",
-                k + 1,
-                filled(*o),
-                o + 1
-            ),
-            None => format!(
-                "indicator column {} “{label}” is empty, to be filled in",
-                k + 1
-            ),
-        });
+        notices.push(
+            match o {
+                Some(o) => crate::msg!(
+                    "notice-indicator-column-carried",
+                    column = k + 1,
+                    label = label,
+                    count = filled(*o),
+                    from_column = o + 1,
+                    from = from
+                ),
+                None => crate::msg!(
+                    "notice-indicator-column-empty",
+                    column = k + 1,
+                    label = label
+                ),
+            }
+            .to_string(),
+        );
     }
     if dated_notes > 0 {
-        notices.push(format!(
-            "{dated_notes} target footnote(s) mention {from}; revise them"
-        ));
+        notices.push(
+            crate::msg!("notice-footnotes-dated", count = dated_notes, from = from).to_string(),
+        );
     }
     notices.extend(dated_sections);
     notices.push(if carry_amounts {
-        format!("amounts are {from}'s, carried over; revise them")
+        crate::msg!("notice-amounts-carried", from = from).to_string()
     } else {
-        "amounts are empty, to be filled in".to_string()
+        crate::msg!("notice-amounts-empty").to_string()
     });
     Ok(Rollover {
         programme: next,
@@ -178,18 +184,20 @@ fn front_matter_notice(sections: &mut [Section], year: i32) -> Option<String> {
         s.page = None;
         if section_mentions(s, &old_year) {
             dated.push(if s.title.is_empty() {
-                "the untitled opening section".to_string()
+                crate::msg!("notice-untitled-section").to_string()
             } else {
                 format!("“{}”", s.title)
             });
         }
     }
     (!dated.is_empty()).then(|| {
-        format!(
-            "{} front-matter section(s) mention {year}: {}; revise them",
-            dated.len(),
-            dated.join(", ")
+        crate::msg!(
+            "notice-sections-dated",
+            count = dated.len(),
+            year = year,
+            sections = dated.join(", ")
         )
+        .to_string()
     })
 }
 

@@ -22,8 +22,10 @@
 use rust_decimal::Decimal;
 
 use crate::error::Warning;
+use crate::i18n::Message;
 use crate::layout::{Cell, Line};
 use crate::model::{ActivityCost, Economic, Level, OffBudget, PrintedTitle};
+use crate::msg;
 use crate::normalize::number::{parse_amount_as, parse_number_as, Separators};
 use crate::normalize::{self, join_lines, normalize_key};
 
@@ -202,9 +204,11 @@ pub(super) fn finish(d: Draft, out: &mut Vec<ActivityCost>, warnings: &mut Vec<W
         warnings.push(Warning {
             page: d.page,
             table: TABLE.into(),
-            message: format!(
-                "incomplete cost table (target {:?}, activity {:?}, {} amount rows)",
-                d.target, activity, d.seen_rows
+            message: msg!(
+                "warning-cost-incomplete",
+                target = format!("{:?}", d.target),
+                activity = format!("{activity:?}"),
+                rows = d.seen_rows
             ),
         });
         if d.target.is_empty() && activity.is_empty() {
@@ -360,11 +364,11 @@ fn strip_colon(title: &str) -> String {
         .to_string()
 }
 
-fn warn(w: &mut Vec<Warning>, page: Option<u32>, message: String) {
+fn warn(w: &mut Vec<Warning>, page: Option<u32>, message: impl Into<Message>) {
     w.push(Warning {
         page,
         table: TABLE.into(),
-        message,
+        message: message.into(),
     });
 }
 
@@ -610,9 +614,9 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 page,
-                format!(
-                    "units outside any cost table: {:?}",
-                    plain(&cell_lines(line))
+                msg!(
+                    "warning-cost-units-outside",
+                    text = format!("{:?}", plain(&cell_lines(line)))
                 ),
             );
             return;
@@ -698,7 +702,7 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 it.page,
-                format!("text outside any cost table: {text:?}"),
+                msg!("warning-cost-text-outside", text = format!("{text:?}")),
             );
         }
     }
@@ -712,11 +716,7 @@ impl Parser<'_> {
             self.close();
         }
         if self.draft.is_none() {
-            warn(
-                self.warnings,
-                page,
-                "amounts header outside any cost table".into(),
-            );
+            warn(self.warnings, page, msg!("warning-cost-header-outside"));
         }
         self.cols = header::columns(&[line]);
         self.amount = self
@@ -762,9 +762,10 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 it.page,
-                format!(
-                    "unrecognised row in the cost table of {:?}: {text:?}",
-                    d.activity()
+                msg!(
+                    "warning-cost-row-unrecognised",
+                    activity = format!("{:?}", d.activity()),
+                    text = format!("{text:?}")
                 ),
             );
             return;
@@ -777,9 +778,10 @@ impl Parser<'_> {
                     warn(
                         self.warnings,
                         it.page,
-                        format!(
-                            "not an amount in the cost table of {:?}: {f:?}",
-                            d.activity()
+                        msg!(
+                            "warning-cost-not-amount",
+                            activity = format!("{:?}", d.activity()),
+                            text = format!("{f:?}")
                         ),
                     );
                 }
@@ -1152,7 +1154,7 @@ mod tests {
             ]
         );
         assert_eq!(c.economic.c6, dec("107.300.000,00"));
-        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<String> = warnings.iter().map(|w| w.message.to_string()).collect();
         assert_eq!(
             messages,
             ["text outside any cost table: \"Performans Hedefi Tablosu\""]
@@ -1182,7 +1184,7 @@ mod tests {
         let (costs, warnings) = read(&pages);
         assert_eq!(costs.len(), 1);
         assert_eq!(costs[0].economic.c1, None);
-        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<String> = warnings.iter().map(|w| w.message.to_string()).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages[0].starts_with("unrecognised row in the cost table of \"Dört\""));
         assert!(messages[1].starts_with("not an amount"));

@@ -27,8 +27,10 @@ mod units;
 
 use crate::error::{Error, Warning};
 use crate::exec::{self, Executor};
+use crate::i18n::Message;
 use crate::layout::SourceDoc;
 use crate::model::{self, Programme};
+use crate::msg;
 use crate::Extraction;
 
 use lines::{plain, Item};
@@ -156,11 +158,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         }
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: format!(
-                "neither a \"Performans Hedefi Tablosu\" (performance-target layout) nor \
-                 \"Program\" and \"Alt Program\" headings (program-budget layout) were found; {}",
-                what_was_found(&items)
-            ),
+            reason: msg!("reason-no-layout", headings = what_was_found(&items)),
         });
     }
     let mut warnings: Vec<Warning> = doc.warnings.clone();
@@ -176,7 +174,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
             warnings.push(Warning {
                 page: None,
                 table: section.title().into(),
-                message: "the table was not found; its part of the model is empty".into(),
+                message: msg!("warning-table-not-found"),
             });
         }
     }
@@ -210,7 +208,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     let mut next = || {
         read.next().flatten().ok_or_else(|| Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "a table recogniser failed".into(),
+            reason: msg!("reason-recogniser-failed"),
         })
     };
     let (
@@ -223,18 +221,17 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     else {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "a table recogniser failed".into(),
+            reason: msg!("reason-recogniser-failed"),
         });
     };
     warnings.extend(w_targets);
     if parsed.goals.is_empty() {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: format!(
-                "no strategic goal (\"Stratejik Amaç\") could be read in the performance-target \
-                 tables; {}{}",
-                what_was_found(&items),
-                first_rows(&inputs[1])
+            reason: msg!(
+                "reason-no-goal",
+                found = what_was_found(&items),
+                rows = first_rows(&inputs[1])
             ),
         });
     }
@@ -255,14 +252,14 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         .or_else(|| parsed.columns.last().map(|c| c.year))
         .ok_or_else(|| Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "the fiscal year could not be read from any table header".into(),
+            reason: msg!("reason-no-fiscal-year"),
         })?;
     let institution = institution(&items, doc).unwrap_or_default();
     if institution.is_empty() {
         warnings.push(Warning {
             page: None,
             table: "document".into(),
-            message: "the institution's name was not found".into(),
+            message: msg!("warning-no-institution"),
         });
     }
     let programme = Programme {
@@ -304,13 +301,17 @@ fn keep_titles_that_differ(goals: &[model::Goal], costs: &mut [model::ActivityCo
 /// read, shows instead: the tables' titles it prints (how many times, on
 /// which pages), its largest headings (up to three, with their pages) and
 /// how many lines it has.
-fn what_was_found(items: &[Item]) -> String {
-    format!("{}; {}", titles_found(items), largest_headings(items))
+fn what_was_found(items: &[Item]) -> Message {
+    msg!(
+        "reason-found",
+        titles = titles_found(items),
+        headings = largest_headings(items)
+    )
 }
 
 /// The section titles a document prints, each with how many times and
 /// on which pages (the first ten).
-fn titles_found(items: &[Item]) -> String {
+fn titles_found(items: &[Item]) -> Message {
     let mut found: Vec<(Section, Vec<Option<u32>>)> = Vec::new();
     for it in items.iter().filter(|it| !it.is_blank()) {
         let Some(s) = section_of(it.text()) else {
@@ -322,7 +323,7 @@ fn titles_found(items: &[Item]) -> String {
         }
     }
     if found.is_empty() {
-        return "no table title of a performance programme was found".into();
+        return msg!("reason-no-titles-found");
     }
     let each: Vec<String> = found
         .iter()
@@ -333,30 +334,34 @@ fn titles_found(items: &[Item]) -> String {
             if numbers.len() > 10 {
                 listed.push("…".into());
             }
-            let times = match pages.len() {
-                1 => "once".to_string(),
-                n => format!("{n} times"),
-            };
-            match (numbers.len(), listed.is_empty()) {
-                (_, true) => format!("\"{}\" {times}", s.title()),
-                (1, _) => format!("\"{}\" {times} (page {})", s.title(), listed[0]),
-                _ => format!("\"{}\" {times} (pages {})", s.title(), listed.join(", ")),
+            let (title, count) = (s.title(), pages.len());
+            if listed.is_empty() {
+                msg!("reason-title-found", title = title, count = count)
+            } else {
+                msg!(
+                    "reason-title-found-on-pages",
+                    title = title,
+                    count = count,
+                    npages = numbers.len(),
+                    pages = listed.join(", ")
+                )
             }
+            .to_string()
         })
         .collect();
-    format!("it prints {}", each.join(", "))
+    msg!("reason-titles-found", titles = each.join(", "))
 }
 
 /// What could not be read in a section: its first rows after its title
 /// (up to three, with the page of the first).
-fn first_rows(items: &[Item]) -> String {
+fn first_rows(items: &[Item]) -> Message {
     let rows: Vec<&Item> = items
         .iter()
         .filter(|it| !it.is_blank() && section_of(it.text()).is_none())
         .take(3)
         .collect();
     let Some(first) = rows.first() else {
-        return "; nothing is printed under those titles".into();
+        return msg!("reason-nothing-under-titles");
     };
     let texts: Vec<String> = rows
         .iter()
@@ -367,25 +372,25 @@ fn first_rows(items: &[Item]) -> String {
             )
         })
         .collect();
-    let page = first
-        .page
-        .map(|p| format!(" (page {p})"))
-        .unwrap_or_default();
-    format!(
-        "; the first rows under them{page}, {}, hold no goal, objective or target label",
-        texts.join(", ")
-    )
+    match first.page {
+        Some(page) => msg!(
+            "reason-first-rows-on-page",
+            page = page,
+            rows = texts.join(", ")
+        ),
+        None => msg!("reason-first-rows", rows = texts.join(", ")),
+    }
 }
 
 /// A document's largest headings (up to three, with their pages) and how
 /// many lines it has.
-fn largest_headings(items: &[Item]) -> String {
+fn largest_headings(items: &[Item]) -> Message {
     let mut lines: Vec<&Item> = items
         .iter()
         .filter(|it| it.line.cells.len() == 1 && !plain(it.text()).is_empty())
         .collect();
     if lines.is_empty() {
-        return "no text was found".into();
+        return msg!("reason-no-text-found");
     }
     lines.sort_by(|a, b| b.line.size.total_cmp(&a.line.size));
     let top = lines[0].line.size;
@@ -396,15 +401,16 @@ fn largest_headings(items: &[Item]) -> String {
         .map(|it| {
             let t: String = plain(it.text()).chars().take(60).collect();
             match it.page {
-                Some(p) => format!("\"{t}\" (page {p})"),
-                None => format!("\"{t}\""),
+                Some(p) => msg!("reason-heading-on-page", text = t, page = p),
+                None => msg!("reason-heading", text = t),
             }
+            .to_string()
         })
         .collect();
-    format!(
-        "its largest headings are {} ({} lines in all)",
-        headings.join(", "),
-        items.len()
+    msg!(
+        "reason-largest-headings",
+        headings = headings.join(", "),
+        lines = items.len()
     )
 }
 

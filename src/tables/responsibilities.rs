@@ -23,8 +23,10 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::Warning;
+use crate::i18n::Message;
 use crate::layout::Line;
 use crate::model::{ActivityCost, Goal, Responsibility};
+use crate::msg;
 use crate::normalize::{edit_distance, join_lines, normalize_key};
 
 use super::header::{self, Column};
@@ -285,11 +287,11 @@ struct Parser<'w> {
 }
 
 impl Parser<'_> {
-    fn warn(&mut self, page: Option<u32>, message: String) {
+    fn warn(&mut self, page: Option<u32>, message: impl Into<Message>) {
         self.warnings.push(Warning {
             page,
             table: TABLE.into(),
-            message,
+            message: message.into(),
         });
     }
 
@@ -312,7 +314,7 @@ impl Parser<'_> {
         if !self.titles.contains_key(&code) {
             self.warn(
                 page,
-                format!("target {code} is not in the performance-target tables"),
+                msg!("warning-responsibility-unknown-target", code = &code),
             );
         }
         self.target = Some(code);
@@ -363,7 +365,11 @@ impl Parser<'_> {
             let code = self.target.clone().unwrap_or_default();
             self.warn(
                 page,
-                format!("text under target {code} without responsible units: {rest:?}"),
+                msg!(
+                    "warning-responsibility-text-without-units",
+                    code = &code,
+                    text = format!("{rest:?}")
+                ),
             );
         }
     }
@@ -371,7 +377,7 @@ impl Parser<'_> {
     fn finish_target(&mut self, page: Option<u32>) {
         if let Some(code) = self.target.clone() {
             if self.target_rows == 0 {
-                self.warn(page, format!("target {code} has no activity rows"));
+                self.warn(page, msg!("warning-responsibility-no-rows", code = code));
             }
         }
     }
@@ -388,15 +394,22 @@ impl Parser<'_> {
         let Some(target) = self.target.clone() else {
             self.warn(
                 page,
-                format!("activity row before any target: {activity:?} ({units:?})"),
+                msg!(
+                    "warning-responsibility-before-target",
+                    activity = format!("{activity:?}"),
+                    units = format!("{units:?}")
+                ),
             );
             return;
         };
         if activity.is_empty() || units.is_empty() {
             self.warn(
                 page,
-                format!(
-                    "incomplete row under target {target}: activity {activity:?}, units {units:?}"
+                msg!(
+                    "warning-responsibility-incomplete",
+                    target = &target,
+                    activity = format!("{activity:?}"),
+                    units = format!("{units:?}")
                 ),
             );
         }
@@ -625,7 +638,8 @@ pub fn parse(
                 // The rest of a merged target cell broken over a page break.
                 None if p.continues_title(&cell) => {}
                 None => {
-                    p.warn(it.page, format!("target cell without a code: {cell:?}"));
+                    let text = format!("{cell:?}");
+                    p.warn(it.page, msg!("warning-responsibility-no-code", text = text));
                 }
             }
         }
@@ -635,7 +649,10 @@ pub fn parse(
         if p.target.is_none() {
             p.warn(
                 it.page,
-                format!("text before the first target: {:?}", plain(it.text())),
+                msg!(
+                    "warning-responsibility-before-first",
+                    text = format!("{:?}", plain(it.text()))
+                ),
             );
             continue;
         }
@@ -1263,7 +1280,7 @@ mod tests {
         );
         let (out, warnings) = read(&[p], &goals(&[("1.1.1", "Altyapı")]));
         assert!(out.is_empty());
-        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<String> = warnings.iter().map(|w| w.message.to_string()).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages[0].starts_with("text before the first target"));
         assert!(messages[1].contains("9.9.9 is not in the performance-target tables"));

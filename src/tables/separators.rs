@@ -11,7 +11,9 @@
 
 use crate::error::Warning;
 use crate::exec::{self, Executor};
+use crate::i18n::Message;
 use crate::layout::Page;
+use crate::msg;
 use crate::normalize::number::{figure_style, FigureStyle, Separators};
 
 /// Where a kind of figure was seen: how many, and the first one (its
@@ -128,25 +130,30 @@ fn decision(tally: Tally) -> (Separators, Vec<Warning>) {
         Separators::Turkish
     };
     let mut warnings = Vec::new();
-    let mut warn = |seen: &Seen, what: String| {
+    let mut warn = |seen: &Seen, what: Message| {
         if let Some((_, page, example)) = &seen.first {
             warnings.push(Warning {
                 page: *page,
                 table: "document".into(),
-                message: format!("{what} (the first: “{example}”)"),
+                message: msg!(
+                    "warning-first-example",
+                    what = what,
+                    example = example.as_str()
+                ),
             });
         }
     };
     let (style, against) = match sep {
-        Separators::English => ("English (1,234.56)", &turkish),
-        Separators::Turkish => ("Turkish (1.234,56)", &english),
+        Separators::English => ("english", &turkish),
+        Separators::Turkish => ("turkish", &english),
     };
     if against.count > 0 {
         warn(
             against,
-            format!(
-                "{} figures are printed against the document's separators, which are {style}; they are read the document's way",
-                against.count
+            msg!(
+                "warning-separators-against",
+                count = against.count,
+                style = style
             ),
         );
     }
@@ -155,13 +162,14 @@ fn decision(tally: Tally) -> (Separators, Vec<Warning>) {
     if ambiguous.count > 0 && (sep == Separators::English || turkish.count == 0) {
         warn(
             &ambiguous,
-            format!(
-                "{} figures read either way (1.500 or 1,500); they are read with the document's separators, which are {style}{}",
-                ambiguous.count,
-                if turkish.count + english.count == 0 {
-                    " by default: no figure tells"
+            msg!(
+                "warning-separators-ambiguous",
+                count = ambiguous.count,
+                style = style,
+                default = if turkish.count + english.count == 0 {
+                    "yes"
                 } else {
-                    ""
+                    "no"
                 }
             ),
         );
@@ -208,7 +216,7 @@ mod tests {
             SEQ,
         );
         assert_eq!(sep, Separators::English);
-        let messages: Vec<&str> = w.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<String> = w.iter().map(|w| w.message.to_string()).collect();
         assert_eq!(w.len(), 2, "{messages:#?}");
         assert!(
             messages[0].starts_with("1 figures are printed against")

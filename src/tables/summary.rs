@@ -13,10 +13,12 @@
 use rust_decimal::Decimal;
 
 use crate::error::Warning;
+use crate::i18n::Message;
 use crate::layout::{Cell, Line};
 use crate::model::{
     EconomicRow, EconomicSummary, Level, ResourceRow, ResourceSummary, ResourceTotal,
 };
+use crate::msg;
 use crate::normalize::number::{parse_amount_as, Separators};
 use crate::normalize::{self, join_lines};
 
@@ -212,11 +214,11 @@ fn only_header_words(label: &str, vocabulary: &[&str], capitals: bool) -> bool {
     })
 }
 
-fn warn(warnings: &mut Vec<Warning>, table: &str, page: Option<u32>, message: String) {
+fn warn(warnings: &mut Vec<Warning>, table: &str, page: Option<u32>, message: impl Into<Message>) {
     warnings.push(Warning {
         page,
         table: table.into(),
-        message,
+        message: message.into(),
     });
 }
 
@@ -453,9 +455,9 @@ pub fn resources(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -
                     warnings,
                     RESOURCES,
                     it.page,
-                    format!(
-                        "figures of {:?} not placed by column; read from the right",
-                        plain(it.text())
+                    msg!(
+                        "warning-summary-from-right",
+                        text = format!("{:?}", plain(it.text()))
                     ),
                 );
             }
@@ -514,14 +516,17 @@ pub fn resources(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -
                 warnings,
                 RESOURCES,
                 it.page,
-                format!("text outside a row: {label:?}"),
+                msg!("warning-summary-text-outside", text = format!("{label:?}")),
             );
         } else {
             warn(
                 warnings,
                 RESOURCES,
                 it.page,
-                format!("figures without a row: {:?}", plain(it.text())),
+                msg!(
+                    "warning-summary-figures-without-row",
+                    text = format!("{:?}", plain(it.text()))
+                ),
             );
         }
     }
@@ -726,9 +731,9 @@ pub fn economic(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) ->
                     warnings,
                     ECONOMIC,
                     it.page,
-                    format!(
-                        "figures of {:?} not placed by column; read from the right",
-                        plain(it.text())
+                    msg!(
+                        "warning-summary-from-right",
+                        text = format!("{:?}", plain(it.text()))
                     ),
                 );
             }
@@ -783,14 +788,17 @@ pub fn economic(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) ->
                 warnings,
                 ECONOMIC,
                 it.page,
-                format!("text outside a row: {label:?}"),
+                msg!("warning-summary-text-outside", text = format!("{label:?}")),
             );
         } else {
             warn(
                 warnings,
                 ECONOMIC,
                 it.page,
-                format!("unrecognised row: {:?}", plain(it.text())),
+                msg!(
+                    "warning-summary-row-unrecognised",
+                    text = format!("{:?}", plain(it.text()))
+                ),
             );
         }
     }
@@ -806,7 +814,10 @@ pub fn economic(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) ->
                 warnings,
                 ECONOMIC,
                 it.page,
-                format!("row after the grand total: {:?}", plain(it.text())),
+                msg!(
+                    "warning-summary-after-total",
+                    text = format!("{:?}", plain(it.text()))
+                ),
             );
         }
     }

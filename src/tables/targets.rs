@@ -11,9 +11,11 @@
 //! a cell of its own or before the title.
 
 use crate::error::Warning;
+use crate::i18n::Message;
 use crate::model::{
     ActivityLine, Amounts, ColumnKind, Goal, Indicator, IndicatorColumn, Objective, Target, Value,
 };
+use crate::msg;
 use crate::normalize::number::{parse_amount_as, parse_number_as, Separators};
 use crate::normalize::{self, join_lines};
 
@@ -312,11 +314,11 @@ pub fn parse(items: &[Item], sep: Separators, warnings: &mut Vec<Warning>) -> Pa
     p.out
 }
 
-fn warn(w: &mut Vec<Warning>, page: Option<u32>, message: String) {
+fn warn(w: &mut Vec<Warning>, page: Option<u32>, message: impl Into<Message>) {
     w.push(Warning {
         page,
         table: TABLE.into(),
-        message,
+        message: message.into(),
     });
 }
 
@@ -881,9 +883,9 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 page,
-                format!(
-                    "indicator header without year columns: {:?}",
-                    plain(items[i].text())
+                msg!(
+                    "warning-indicator-header-no-years",
+                    text = format!("{:?}", plain(items[i].text()))
                 ),
             );
         }
@@ -945,17 +947,18 @@ impl Parser<'_> {
             .filter(|(_, s)| s.is_none())
             .map(|(c, _)| c.label.as_str())
             .collect();
-        let mut message = format!(
-            "target {code}: the table prints its own indicator columns ({}) where the document's are {}; values are read by year",
-            label(&columns),
-            label(&doc)
+        let left_out = if lost.is_empty() {
+            Message::verbatim("")
+        } else {
+            msg!("warning-target-columns-lost", columns = lost.join(", "))
+        };
+        let message = msg!(
+            "warning-target-own-columns",
+            target = code,
+            own = label(&columns),
+            document = label(&doc),
+            lost = left_out
         );
-        if !lost.is_empty() {
-            message.push_str(&format!(
-                "; the values of {} are left out (no such year among the document's columns)",
-                lost.join(", ")
-            ));
-        }
         warn(self.warnings, page, message);
         if let Some(t) = self.target() {
             if t.columns_as_printed.is_empty() {
@@ -1001,12 +1004,15 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 items[i].page,
-                format!(
-                    "activity header without budget and total columns: {:?}",
-                    rows.iter()
-                        .map(|r| r.text())
-                        .collect::<Vec<_>>()
-                        .join(" / ")
+                msg!(
+                    "warning-activity-header-no-columns",
+                    text = format!(
+                        "{:?}",
+                        rows.iter()
+                            .map(|r| r.text())
+                            .collect::<Vec<_>>()
+                            .join(" / ")
+                    )
                 ),
             );
         }
@@ -1116,7 +1122,10 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 it.page,
-                format!("indicator row without a name: {:?}", plain(it.text())),
+                msg!(
+                    "warning-indicator-no-name",
+                    text = format!("{:?}", plain(it.text()))
+                ),
             );
             return;
         }
@@ -1137,7 +1146,10 @@ impl Parser<'_> {
             None => warn(
                 self.warnings,
                 it.page,
-                format!("indicator outside a target: {:?}", indicator.name),
+                msg!(
+                    "warning-indicator-outside-target",
+                    name = format!("{:?}", indicator.name)
+                ),
             ),
         }
     }
@@ -1209,7 +1221,7 @@ impl Parser<'_> {
                 warn(
                     warnings,
                     it.page,
-                    format!("not an amount in an activity row: {v:?}"),
+                    msg!("warning-activity-not-amount", text = format!("{v:?}")),
                 );
             }
             d
@@ -1228,7 +1240,10 @@ impl Parser<'_> {
             warn(
                 warnings,
                 it.page,
-                format!("activity outside a target: {name:?}"),
+                msg!(
+                    "warning-activity-outside-target",
+                    name = format!("{name:?}")
+                ),
             );
             return;
         };
@@ -1259,7 +1274,10 @@ impl Parser<'_> {
             warn(
                 warnings,
                 it.page,
-                format!("activity row without a name: {:?}", plain(it.text())),
+                msg!(
+                    "warning-activity-no-name",
+                    text = format!("{:?}", plain(it.text()))
+                ),
             );
             return;
         }
@@ -1320,7 +1338,7 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 page,
-                format!("objective {code} appears before any goal"),
+                msg!("warning-objective-before-goal", code = code),
             );
             return;
         };
@@ -1331,7 +1349,11 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 page,
-                format!("objective {code} is printed under goal {}", goal.code),
+                msg!(
+                    "warning-objective-under-goal",
+                    code = code,
+                    goal = &goal.code
+                ),
             );
         }
         goal.objectives.push(Objective {
@@ -1352,7 +1374,7 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 page,
-                format!("target {code} appears before any objective"),
+                msg!("warning-target-before-objective", code = code),
             );
             return;
         };
@@ -1429,9 +1451,10 @@ impl Parser<'_> {
             warn(
                 self.warnings,
                 page,
-                format!(
-                    "{} values printed below an indicator for {n} columns; placed from the left",
-                    blocks.len()
+                msg!(
+                    "warning-indicator-values-below",
+                    values = blocks.len(),
+                    columns = n
                 ),
             );
             1

@@ -2,11 +2,12 @@
 //! economic lines, an alt program's total row (the sums), and the codes,
 //! the duplicates and the tables not printed (the structure).
 
-use super::{activity_total, cell, count, extends, label, place, same_code, width};
-use crate::audit::checks::{not_run_findings, reconcile, sum, z};
+use super::{activity_total, cell, extends, label, place, same_code, width};
+use crate::audit::checks::{not_run_findings, part, reconcile, sum, z};
 use crate::audit::{table, Finding, Severity};
 use crate::model::budget::{Activity, BudgetProgramme, EconomicLine, SubProgram};
 use crate::model::Dec;
+use crate::msg;
 use crate::normalize::{format_number, normalize_key};
 
 /// `budget.line.sum`, `budget.total` and `budget.economic`, in document order.
@@ -41,10 +42,7 @@ fn line_sum(b: &BudgetProgramme, s: &SubProgram, a: &Activity, n: usize, out: &m
             on_activity("budget.line.sum", s, a),
             cell(&r.total, i),
             z(cell(budget, i)) + z(cell(off, i)),
-            &format!(
-                "{}: the activity's Toplam vs its Bütçe İçi + Bütçe Dışı",
-                label(&b.cost_columns, i)
-            ),
+            msg!("what-budget-line-sum", column = label(&b.cost_columns, i)),
         ));
     }
 }
@@ -83,7 +81,7 @@ fn economic(b: &BudgetProgramme, s: &SubProgram, a: &Activity, n: usize, out: &m
         .flatten()
         .any(|c| c.is_some_and(|d| !d.is_zero()));
     let (row, name) = match budget {
-        Some(bud) if off_budget_money && agree(&bud) > agree(&totals) => (bud, "Bütçe İçi row"),
+        Some(bud) if off_budget_money && agree(&bud) > agree(&totals) => (bud, "budget"),
         _ => (totals, "total"),
     };
     for (i, (stated, computed)) in row.into_iter().zip(sums).enumerate() {
@@ -91,10 +89,11 @@ fn economic(b: &BudgetProgramme, s: &SubProgram, a: &Activity, n: usize, out: &m
             on_activity("budget.economic", s, a).page(a.page),
             stated,
             computed,
-            &format!(
-                "{}: the activity's {name} vs the sum of its {}",
-                label(&b.cost_columns, i),
-                count(lines.len(), "economic line", "economic lines")
+            msg!(
+                "what-budget-economic",
+                column = label(&b.cost_columns, i),
+                row = name,
+                count = lines.len()
             ),
         ));
     }
@@ -132,10 +131,11 @@ fn total(b: &BudgetProgramme, s: &SubProgram, n: usize, out: &mut Vec<Finding>) 
                     .page(s.page),
                 cell(row, i),
                 sum(acts.iter().map(|a| part(a, i))),
-                &format!(
-                    "{}: the alt program's {row_name} row vs the sum of its {}",
-                    label(&b.cost_columns, i),
-                    count(acts.len(), "activity", "activities")
+                msg!(
+                    "what-budget-total",
+                    column = label(&b.cost_columns, i),
+                    row = row_name,
+                    count = acts.len()
                 ),
             ));
         }
@@ -154,20 +154,17 @@ pub(super) fn structure(b: &BudgetProgramme, out: &mut Vec<Finding>) {
             (
                 b.program_summary.is_none(),
                 table::PROGRAM_SUMMARY,
-                "the summary by program's rows and total against the activities, and the names it prints",
-                "the document prints no summary by program (Programlara Göre Kaynak Dağılımı)",
+                msg!("not-run-program-summary"),
             ),
             (
                 b.economic_summary.is_none(),
                 table::BUDGET_BY_ECONOMIC_CODE,
-                "the summary by economic code's rows and total",
-                "the document prints no summary by economic code (Ekonomik Sınıflandırmaya Göre Bütçe)",
+                msg!("not-run-economic-code-summary"),
             ),
             (
                 no_breakdown,
                 table::ACTIVITY_ECONOMIC,
-                "the activities' economic lines against their totals and against the summary by economic code",
-                "no activity prints a breakdown by economic code",
+                msg!("not-run-activity-economic"),
             ),
         ],
         out,
@@ -186,8 +183,10 @@ fn codes(b: &BudgetProgramme, out: &mut Vec<Finding>) {
                             .target(sc)
                             .activity(&s.name)
                             .page(s.page)
-                            .message(format!(
-                                "alt program {sc} is printed under program {pc}, whose code it does not extend"
+                            .message(msg!(
+                                "finding-budget-code-sub-program",
+                                code = sc,
+                                parent = pc
                             )),
                     );
                 }
@@ -206,8 +205,11 @@ fn codes(b: &BudgetProgramme, out: &mut Vec<Finding>) {
                             .target(place(s))
                             .activity(&a.name)
                             .page(a.page)
-                            .message(format!(
-                                "activity {ac} is printed under {level} {pc}, whose code it does not extend"
+                            .message(msg!(
+                                "finding-budget-code-activity",
+                                code = ac,
+                                level = level,
+                                parent = pc
                             )),
                     );
                 }
@@ -248,12 +250,13 @@ fn duplicates(b: &BudgetProgramme, s: &SubProgram, out: &mut Vec<Finding>) {
                 .target(place(s))
                 .activity(&inds[i].name)
                 .page(s.page)
-                .message(format!(
-                    "indicator {} of alt program {} has the same {by} as indicator {} (“{}”): printed twice",
-                    i + 1,
-                    place(s),
-                    j + 1,
-                    inds[j].name
+                .message(msg!(
+                    "finding-budget-duplicate-indicator",
+                    number = i + 1,
+                    sub_program = place(s),
+                    by = by,
+                    other = j + 1,
+                    name = &inds[j].name
                 )),
         );
     }
@@ -271,12 +274,12 @@ fn duplicates(b: &BudgetProgramme, s: &SubProgram, out: &mut Vec<Finding>) {
                 .map(|d| (c, d))
         });
         let counted = match carried {
-            Some((c, d)) => format!(
-                "; it carries amounts ({} in {}), which the alt program's total may count twice",
-                format_number(&d),
-                label(&b.cost_columns, c)
+            Some((c, d)) => msg!(
+                "part-counted-twice",
+                amount = format_number(&d),
+                column = label(&b.cost_columns, c)
             ),
-            None => String::new(),
+            None => part(None),
         };
         out.push(
             on_activity("budget.duplicate", s, a)
@@ -285,16 +288,14 @@ fn duplicates(b: &BudgetProgramme, s: &SubProgram, out: &mut Vec<Finding>) {
                 } else {
                     Severity::Warning
                 })
-                .message(format!(
-                    "activity “{}”{} of alt program {} has the same {by} as the activity printed before it{}{}",
-                    a.name,
-                    a.code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default(),
-                    place(s),
-                    acts[j]
-                        .page
-                        .map(|p| format!(" on page {p}"))
-                        .unwrap_or_default(),
-                    counted
+                .message(msg!(
+                    "finding-budget-duplicate-activity",
+                    name = &a.name,
+                    code = part(a.code.as_deref().map(|c| msg!("part-code", code = c))),
+                    sub_program = place(s),
+                    by = by,
+                    page = part(acts[j].page.map(|p| msg!("part-on-page", page = p))),
+                    counted = counted
                 )),
         );
     }

@@ -148,11 +148,6 @@ fn label(columns: &[CostColumn], i: usize) -> String {
         .map_or_else(|| format!("column {}", i + 1), |c| c.label.clone())
 }
 
-/// `1 activity`, `3 activities`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// An alt program as a finding's target: its code, else its name.
 fn place(s: &SubProgram) -> &str {
     s.code.as_deref().unwrap_or(&s.name)

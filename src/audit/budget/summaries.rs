@@ -3,14 +3,16 @@
 //! (the summary by economic code).
 
 use super::checks::outermost;
-use super::{activity_total, cell, count, extends, same_code, summary_columns, width};
-use crate::audit::checks::{reconcile, spelled_otherwise, sum};
+use super::{activity_total, cell, extends, same_code, summary_columns, width};
+use crate::audit::checks::{part, reconcile, spelled_otherwise, sum};
 use crate::audit::{table, Finding, Severity};
+use crate::i18n::Message;
 use crate::model::budget::{
     Activity, BudgetByEconomicCode, BudgetProgramme, ProgramLevel, ProgramSummary,
     ProgramSummaryRow,
 };
 use crate::model::Dec;
+use crate::msg;
 use crate::normalize::normalize_key;
 
 /// Runs the summaries' checks in document order.
@@ -36,6 +38,11 @@ impl Block<'_> {
     fn word(&self) -> &'static str {
         level_word(self.level)
     }
+}
+
+/// "01.02 " before a name, where a code is printed.
+fn code_part(code: Option<&str>) -> Message {
+    part(code.map(|c| msg!("part-code-before", code = c)))
 }
 
 fn level_word(level: ProgramLevel) -> &'static str {
@@ -116,10 +123,11 @@ fn program_summary(b: &BudgetProgramme, ps: &ProgramSummary, out: &mut Vec<Findi
             out.push(
                 base("budget.summary.program", r.code.as_deref(), &r.name)
                     .severity(Severity::Warning)
-                    .message(format!(
-                        "the summary by program prints {word} {}“{}”, which has no block in the document",
-                        r.code.as_deref().map(|c| format!("{c} ")).unwrap_or_default(),
-                        r.name
+                    .message(msg!(
+                        "finding-summary-row-without-block",
+                        level = word,
+                        code = code_part(r.code.as_deref()),
+                        name = &r.name
                     )),
             );
             continue;
@@ -131,9 +139,11 @@ fn program_summary(b: &BudgetProgramme, ps: &ProgramSummary, out: &mut Vec<Findi
                 base("budget.summary.program", code, &r.name).page(k.page),
                 cell(&r.amounts, *i),
                 sum(k.activities.iter().map(|a| activity_total(a, *j))),
-                &format!(
-                    "{label}: the summary's {word} row vs the sum of the {} of its block",
-                    count(k.activities.len(), "activity", "activities")
+                msg!(
+                    "what-summary-program-row",
+                    column = label.as_str(),
+                    level = word,
+                    count = k.activities.len()
                 ),
             ));
         }
@@ -146,11 +156,11 @@ fn program_summary(b: &BudgetProgramme, ps: &ProgramSummary, out: &mut Vec<Findi
                 base("budget.summary.program", k.code, k.name)
                     .severity(Severity::Warning)
                     .page(k.page)
-                    .message(format!(
-                        "{} {}“{}” has no row in the summary by program",
-                        k.word(),
-                        k.code.map(|c| format!("{c} ")).unwrap_or_default(),
-                        k.name
+                    .message(msg!(
+                        "finding-block-without-summary-row",
+                        level = k.word(),
+                        code = code_part(k.code),
+                        name = k.name
                     )),
             );
         }
@@ -167,13 +177,11 @@ fn program_summary(b: &BudgetProgramme, ps: &ProgramSummary, out: &mut Vec<Findi
             base("budget.summary.program", None, "Toplam"),
             cell(total, *i),
             sum(rows.iter().map(|r| cell(&r.amounts, *i))),
-            &format!(
-                "{label}: the summary's total vs the sum of its {}",
-                count(
-                    rows.len(),
-                    &format!("{} row", level_word(level)),
-                    &format!("{} rows", level_word(level))
-                )
+            msg!(
+                "what-summary-program-total",
+                column = label.as_str(),
+                level = level_word(level),
+                count = rows.len()
             ),
         ));
     }
@@ -183,7 +191,7 @@ fn program_summary(b: &BudgetProgramme, ps: &ProgramSummary, out: &mut Vec<Findi
 fn cross_name(r: &ProgramSummaryRow, k: &Block<'_>, code: Option<&str>) -> Vec<Finding> {
     let mut out = Vec::new();
     let word = k.word();
-    let shown = code.map(|c| format!("{c} ")).unwrap_or_default();
+    let shown = || code_part(code);
     let base = |severity| {
         let f = Finding::new("budget.cross.name", severity, table::PROGRAM_SUMMARY)
             .activity(&r.name)
@@ -194,22 +202,23 @@ fn cross_name(r: &ProgramSummaryRow, k: &Block<'_>, code: Option<&str>) -> Vec<F
         }
     };
     if let Some(severity) = spelled_otherwise(&r.name, k.name) {
-        out.push(base(severity).message(format!(
-            "{word} {shown}is named “{}” in the summary by program but “{}” in its block{}",
-            r.name,
-            k.name,
-            if severity == Severity::Info {
-                " (same letters and digits: spacing, case or punctuation only)"
-            } else {
-                ""
-            }
+        out.push(base(severity).message(msg!(
+            "finding-budget-cross-name",
+            level = word,
+            code = shown(),
+            here = &r.name,
+            there = k.name,
+            only = part((severity == Severity::Info).then(|| msg!("part-typography-only")))
         )));
     }
     if let (Some(rc), Some(kc)) = (&r.code, k.code) {
         if !same_code(rc, kc) {
-            out.push(base(Severity::Warning).message(format!(
-                "{word} “{}” is coded {rc} in the summary by program but {kc} in its block",
-                k.name
+            out.push(base(Severity::Warning).message(msg!(
+                "finding-budget-cross-code",
+                level = word,
+                name = k.name,
+                here = rc,
+                there = kc
             )));
         }
     }
@@ -246,11 +255,7 @@ fn economic_summary(b: &BudgetProgramme, es: &BudgetByEconomicCode, out: &mut Ve
     };
     // Nothing to compare the rows with (`audit.not_run` says so).
     if without < activities.len() {
-        let note = match without {
-            0 => String::new(),
-            1 => " (1 activity prints no breakdown and counts 0)".to_string(),
-            n => format!(" ({n} activities print no breakdown and count 0)"),
-        };
+        let note = || part((without > 0).then(|| msg!("part-no-breakdown", count = without)));
         for r in &es.rows {
             for (i, j, label) in &columns {
                 out.extend(reconcile(
@@ -260,9 +265,11 @@ fn economic_summary(b: &BudgetProgramme, es: &BudgetByEconomicCode, out: &mut Ve
                         .iter()
                         .map(|a| economic_amount(a, &r.code, *j))
                         .sum(),
-                    &format!(
-                        "{label}: the summary's row {} vs that code summed over the activities' economic lines{note}",
-                        r.code
+                    msg!(
+                        "what-summary-economic-row",
+                        column = label.as_str(),
+                        code = &r.code,
+                        note = note()
                     ),
                 ));
             }
@@ -275,9 +282,10 @@ fn economic_summary(b: &BudgetProgramme, es: &BudgetByEconomicCode, out: &mut Ve
             base("Toplam".to_string()),
             cell(total, *i),
             sum(rows.iter().map(|r| cell(&r.amounts, *i))),
-            &format!(
-                "{label}: the summary's total vs the sum of its {}",
-                count(rows.len(), "row", "rows")
+            msg!(
+                "what-summary-economic-total",
+                column = label.as_str(),
+                count = rows.len()
             ),
         ));
     }

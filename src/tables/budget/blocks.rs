@@ -8,12 +8,14 @@
 use rust_decimal::Decimal;
 
 use crate::error::Warning;
+use crate::i18n::Message;
 use crate::layout::Line;
 use crate::model::budget::{
     Activity, BudgetByEconomicCode, BudgetIndicator, CostColumn, CostRow, Program, ProgramSummary,
     SubProgram, SubProgramGoal,
 };
 use crate::model::IndicatorColumn;
+use crate::msg;
 use crate::normalize::number::{parse_amount_as, Separators};
 use crate::normalize::{self, normalize_key};
 
@@ -80,11 +82,11 @@ pub fn read(rows: &[Item], sep: Separators) -> Blocks {
 }
 
 impl Reader {
-    fn warn(&mut self, page: Option<u32>, table: &str, message: String) {
+    fn warn(&mut self, page: Option<u32>, table: &str, message: impl Into<Message>) {
         self.out.warnings.push(Warning {
             page,
             table: table.into(),
-            message,
+            message: message.into(),
         });
     }
 
@@ -196,7 +198,10 @@ impl Reader {
                     self.warn(
                         page,
                         "document",
-                        format!("{text:?} is printed before any alt program's heading"),
+                        msg!(
+                            "warning-budget-before-sub-program",
+                            text = format!("{text:?}")
+                        ),
                     );
                 }
             }
@@ -235,7 +240,7 @@ impl Reader {
                 self.warn(
                     page,
                     "document",
-                    format!("a table header ({labels}) outside the indicator and cost tables"),
+                    msg!("warning-budget-header-outside", labels = labels),
                 );
             }
         }
@@ -326,7 +331,10 @@ impl Reader {
                     self.warn(
                         page,
                         "document",
-                        format!("alt program {name:?} is printed before any program's heading"),
+                        msg!(
+                            "warning-budget-sub-program-before-program",
+                            name = format!("{name:?}")
+                        ),
                     );
                     self.out.programs.push(Program {
                         code: None,
@@ -434,7 +442,7 @@ impl Reader {
         self.warn(
             page,
             table,
-            format!("a row that could not be read, left out: {text:?}"),
+            msg!("warning-budget-row-unread", text = format!("{text:?}")),
         );
     }
 
@@ -628,7 +636,11 @@ impl Reader {
         }
         let d = parse_amount_as(&t, self.sep);
         if d.is_none() {
-            self.warn(page, table, format!("not an amount: {t:?}"));
+            self.warn(
+                page,
+                table,
+                msg!("warning-budget-not-amount", text = format!("{t:?}")),
+            );
         }
         d
     }

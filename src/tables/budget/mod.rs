@@ -23,6 +23,7 @@ use crate::error::{Error, Warning};
 use crate::layout::SourceDoc;
 use crate::model::budget::{BudgetProgramme, CostKind};
 use crate::model::{self, ColumnKind, Document};
+use crate::msg;
 use crate::normalize::number::Separators;
 use crate::Extraction;
 
@@ -41,19 +42,14 @@ pub fn recognise(
     let Some(first) = read.first_block else {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "it has program-budget labels but no program or alt program heading \
-                     (\"Program: …\", \"Alt Program: …\") was found"
-                .into(),
+            reason: msg!("reason-no-program-heading"),
         });
     };
     let sub_programs: usize = read.programs.iter().map(|p| p.sub_programs.len()).sum();
     if sub_programs == 0 {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
-            reason: format!(
-                "it has {} program heading(s) but no alt program (\"Alt Program: …\") under them",
-                read.programs.len()
-            ),
+            reason: msg!("reason-no-sub-program", count = read.programs.len()),
         });
     }
     let mut front_warnings = Vec::new();
@@ -78,14 +74,14 @@ pub fn recognise(
             warnings.push(Warning {
                 page: None,
                 table: table.into(),
-                message: "the table was not found; its part of the model is empty".into(),
+                message: msg!("warning-table-not-found"),
             });
         }
     }
     let fiscal_year = fiscal_year(&cost_columns, &indicator_columns, rows).ok_or_else(|| {
         Error::NotProgramme {
             path: doc.path.clone(),
-            reason: "the budget year could not be read from any table header".into(),
+            reason: msg!("reason-no-budget-year"),
         }
     })?;
     let items = super::lines::items(&doc.pages);
@@ -94,7 +90,7 @@ pub fn recognise(
         warnings.push(Warning {
             page: None,
             table: "document".into(),
-            message: "the institution's name was not found".into(),
+            message: msg!("warning-no-institution"),
         });
     }
     let mut b = BudgetProgramme::new(

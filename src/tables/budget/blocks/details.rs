@@ -4,6 +4,7 @@
 
 use crate::layout::Line;
 use crate::model::budget::EconomicLine;
+use crate::msg;
 use crate::normalize::{self, normalize_key};
 
 use super::super::super::rows_of::cell_text;
@@ -74,7 +75,10 @@ impl Reader {
                 self.warn(
                     page,
                     TABLE,
-                    format!("the activity total {text:?} differs from the activity's row in the cost table"),
+                    msg!(
+                        "warning-budget-activity-total-differs",
+                        text = format!("{text:?}")
+                    ),
                 );
             }
             return;
