@@ -283,7 +283,13 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     }
     let mut pages: Vec<Page> = pages.into_iter().flatten().collect();
 
-    check_damage(&doc.path, &pages, &mut warnings)?;
+    let mut remapped: Vec<char> = evidence
+        .values()
+        .flat_map(read::textlayer::FontStats::remapped)
+        .collect();
+    remapped.sort_unstable();
+    remapped.dedup();
+    check_damage(&doc.path, &pages, &remapped, &mut warnings)?;
     layout::drop_unmapped(&mut pages);
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(if unmapped > 0 {
@@ -338,26 +344,49 @@ fn read_page<'d>(
     })
 }
 
+/// The text of each cell of a page, line by line.
+fn cell_texts(page: &Page) -> impl Iterator<Item = &str> {
+    let cells = page.lines.iter().flat_map(|l| &l.cells);
+    cells.map(|c| c.text.as_str())
+}
+
 /// Refuses a text layer whose letters read as digits and symbols on most
 /// pages (a damaged Unicode map no repair can undo); names the pages where
-/// only some are affected.
-fn check_damage(path: &Path, pages: &[Page], warnings: &mut Vec<Warning>) -> Result<(), Error> {
-    let mut with_text = 0;
-    let mut damaged: Vec<(u32, String)> = Vec::new();
-    for page in pages {
-        let mut d = read::textlayer::Damage::default();
-        for line in &page.lines {
-            for cell in &line.cells {
-                d.add_text(&cell.text);
+/// only some are affected. Each page is judged by its suspect words against
+/// the evidence of the whole document: its whole words and the characters
+/// its fonts show with distinct glyphs (`remapped`), see
+/// [`read::textlayer::Damage::verdict`].
+fn check_damage(
+    path: &Path,
+    pages: &[Page],
+    remapped: &[char],
+    warnings: &mut Vec<Warning>,
+) -> Result<(), Error> {
+    use read::textlayer::{Damage, Vocabulary, MIN_WORDS};
+    let tallies: Vec<(u32, Damage)> = pages
+        .iter()
+        .map(|page| {
+            let mut d = Damage::default();
+            for text in cell_texts(page) {
+                d.add_text(text);
             }
-        }
-        if d.words >= 20 {
-            with_text += 1;
-        }
-        if d.is_damaged() {
-            damaged.push((page.number.unwrap_or(0), d.example.unwrap_or_default()));
+            (page.number.unwrap_or(0), d)
+        })
+        .collect();
+    let mut vocabulary = Vocabulary::default();
+    if tallies.iter().any(|(_, d)| d.needs_evidence()) {
+        for text in pages.iter().flat_map(cell_texts) {
+            vocabulary.add_text(text);
         }
     }
+    let with_text = tallies.iter().filter(|(_, d)| d.words >= MIN_WORDS).count();
+    let mut damaged: Vec<(u32, String)> = tallies
+        .iter()
+        .filter_map(|(page, d)| {
+            let example = d.verdict(&vocabulary, remapped)?;
+            Some((*page, example.to_owned()))
+        })
+        .collect();
     if damaged.is_empty() {
         return Ok(());
     }

@@ -204,15 +204,10 @@ fn capitals_small_indicator_tables_and_units_as_a_line() {
     assert_every_row_read(&warnings);
 }
 
-/// Key–value headings (`Program Adı | …`, `Alt Program Kodu | …`), the goal
-/// in a key–value row, one indicator table without a unit column whose
-/// `2025` stands over `Planlanan` and `YS Gerçekleşme`, activities printed
-/// as a code and a name without figures followed by Bütçe İçi, Bütçe Dışı
-/// and Toplam rows, responsible units stacked in their column, an `Alt
-/// Program Toplamı`, the explanations matched by name.
-#[test]
-fn key_value_headings_and_activities_with_their_rows() {
-    let body = format!(
+/// A program-budget document (Typst markup) with key–value headings, read by
+/// [`key_value_headings_and_activities_with_their_rows`].
+pub(crate) fn key_value_body() -> String {
+    format!(
         "{PAGE}\
          #table(columns: (120pt, 300pt), [Program Kodu], [3], [Program Adı], [Sosyal Hizmetler],\n\
            [Alt Program Kodu], [3.2], [Alt Program Adı], [Sosyal Destek], [Alt Program Hedefi], [İhtiyaç sahiplerine destek sağlamak])\n\n\
@@ -231,7 +226,18 @@ fn key_value_headings_and_activities_with_their_rows() {
          Faaliyetlere İlişkin Açıklamalar\n\n\
          Sosyal Yardım Faaliyetleri\n\n\
          Yardımlar hane ziyaretleriyle belirlenen ihtiyaç sahiplerine yapılacaktır.\n"
-    );
+    )
+}
+
+/// Key–value headings (`Program Adı | …`, `Alt Program Kodu | …`), the goal
+/// in a key–value row, one indicator table without a unit column whose
+/// `2025` stands over `Planlanan` and `YS Gerçekleşme`, activities printed
+/// as a code and a name without figures followed by Bütçe İçi, Bütçe Dışı
+/// and Toplam rows, responsible units stacked in their column, an `Alt
+/// Program Toplamı`, the explanations matched by name.
+#[test]
+fn key_value_headings_and_activities_with_their_rows() {
+    let body = key_value_body();
     let (dir, _) = crate::typeset::typeset_pdf("budget-key-value", &body);
     let (b, warnings) = read(&dir.join("t.pdf"));
     assert_eq!(b.fiscal_year, 2026, "{warnings:#?}");

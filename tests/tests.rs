@@ -9,6 +9,7 @@ mod budget_loop;
 pub mod budget_read;
 mod budget_render;
 mod cli;
+mod damage;
 mod i18n;
 mod ingest;
 mod layout;

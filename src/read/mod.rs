@@ -187,13 +187,13 @@ pub fn font_evidence(page: &PageContent) -> FontEvidence {
     let mut run: Option<(&Arc<str>, textlayer::FontStats)> = None;
     for g in &page.glyphs {
         match &mut run {
-            Some((font, s)) if Arc::ptr_eq(font, &g.font) => s.add(&g.text),
+            Some((font, s)) if Arc::ptr_eq(font, &g.font) => s.add_glyph(g),
             _ => {
                 if let Some((font, s)) = run.take() {
                     stats.entry(Arc::clone(font)).or_default().merge(&s);
                 }
                 let mut s = textlayer::FontStats::default();
-                s.add(&g.text);
+                s.add_glyph(g);
                 run = Some((&g.font, s));
             }
         }

@@ -13,7 +13,14 @@
 //! * Text layers rewritten with broken Unicode maps (for instance by
 //!   Ghostscript), where letters turn into digits or punctuation inside words:
 //!   ``1zmir Büyük`ehir Belediyesi 2024 Y2l2``. These cannot be repaired, but
-//!   [`Damage`] detects them per page so the caller can warn or fall back.
+//!   [`damage`] judges them from the evidence of the fonts' maps, so the
+//!   caller can warn or refuse.
+
+mod damage;
+
+pub use damage::{
+    is_code_like, is_garbled_word, Advances, Damage, Vocabulary, MIN_WORDS, SHAPE_SHARE, UNMAPPED,
+};
 
 /// Character evidence of one font over the whole document.
 #[derive(Debug, Default, Clone)]
@@ -26,9 +33,18 @@ pub struct FontStats {
     legacy_marks: usize,
     /// Genuine `İ Ş ş`, the letters legacy encodings get wrong.
     legacy_letters: usize,
+    /// The advance widths of the digits and symbols shown.
+    advances: Advances,
 }
 
 impl FontStats {
+    /// Counts one shown glyph: its characters and, for a digit or symbol,
+    /// its advance width.
+    pub fn add_glyph(&mut self, glyph: &super::Glyph) {
+        self.add(&glyph.text);
+        self.advances.add(&glyph.text, glyph.w, glyph.size);
+    }
+
     /// Counts the characters of one shown glyph's text.
     pub fn add(&mut self, text: &str) {
         if text.is_ascii() {
@@ -54,6 +70,14 @@ impl FontStats {
         self.turkish_letters += other.turkish_letters;
         self.legacy_marks += other.legacy_marks;
         self.legacy_letters += other.legacy_letters;
+        self.advances.merge(&other.advances);
+    }
+
+    /// The digits and symbols this font shows with distinct glyphs
+    /// ([`Advances::remapped`]).
+    #[must_use]
+    pub fn remapped(&self) -> Vec<char> {
+        self.advances.remapped()
     }
 
     /// The repair this font's evidence calls for.
@@ -194,163 +218,8 @@ fn legacy_s(c: char, before: &str, after: &str, prev: Option<char>, next: Option
     }
 }
 
-/// Punctuation stripped from both ends of a word before it is judged.
-fn is_edge_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '(' | ')'
-            | '['
-            | ']'
-            | ','
-            | ';'
-            | ':'
-            | '.'
-            | '"'
-            | '\''
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '«'
-            | '»'
-            | '?'
-            | '!'
-            | '…'
-    )
-}
-
-/// Characters that damaged Unicode maps put in place of letters.
-fn is_garble_char(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '`' | '^'
-                | '~'
-                | '|'
-                | '\\'
-                | '#'
-                | '$'
-                | '&'
-                | '*'
-                | '='
-                | '+'
-                | '<'
-                | '>'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '!'
-                | '?'
-                | ';'
-                | '"'
-        )
-}
-
-/// Whether a run of garble characters sits between two letters of which at
-/// least one is lowercase (`Y2l2`, ``Büyük`ehir``).
-fn has_garble_between_letters(word: &str) -> bool {
-    // The letter just before the current run of garble characters, if any.
-    let mut left: Option<char> = None;
-    let mut in_run = false;
-    for c in word.chars() {
-        if c.is_alphabetic() {
-            if in_run && left.is_some_and(|l| l.is_lowercase() || c.is_lowercase()) {
-                return true;
-            }
-            left = Some(c);
-            in_run = false;
-        } else if is_garble_char(c) {
-            in_run = true;
-        } else {
-            left = None;
-            in_run = false;
-        }
-    }
-    false
-}
-
-/// Suffixes that may follow a single digit without an apostrophe: ordinals
-/// ("2nci", "3üncü", "1incisi"), "-lik" and the distributive "-şer".
-const NUMBER_SUFFIX_STARTS: &[&str] = &[
-    "inci", "ıncı", "uncu", "üncü", "nci", "ncı", "ncu", "ncü", "lik", "lık", "luk", "lük", "liğ",
-    "lığ", "luğ", "lüğ", "şer", "şar",
-];
-
-/// Whole case endings that may follow a single digit ("5ten", "1den").
-const NUMBER_SUFFIXES: &[&str] = &["den", "dan", "ten", "tan"];
-
-/// Whether the word is a digit glued to at least three lowercase letters that
-/// are not a Turkish number suffix ("1zmir" for "İzmir").
-fn has_digit_for_initial(word: &str) -> bool {
-    let mut chars = word.chars();
-    if !chars.next().is_some_and(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    let tail = chars.as_str();
-    let lowercase = tail.chars().take_while(|c| c.is_lowercase()).count();
-    lowercase >= 3
-        && !NUMBER_SUFFIX_STARTS.iter().any(|s| tail.starts_with(s))
-        && !NUMBER_SUFFIXES.contains(&tail)
-}
-
-/// Whether a word looks like letters were replaced by digits or symbols.
-///
-/// Surrounding punctuation is stripped first. A word is garbled when digits or
-/// symbols such as the backtick, `^ ~ | # $ & * = + < > ! ?` sit between two
-/// letters of which at least one is lowercase (`Y2l2`, ``Büyük`ehir``), or when it starts with a digit followed by at least three
-/// lowercase letters that are not a Turkish number suffix ("1zmir"), or when
-/// a glyph of it has no text at all (U+FFFD beside letters: `de\u{FFFD}erler`).
-#[must_use]
-pub fn is_garbled_word(word: &str) -> bool {
-    let word = word.trim_matches(is_edge_punctuation);
-    has_garble_between_letters(word)
-        || has_digit_for_initial(word)
-        || word.contains(UNMAPPED) && word.chars().any(char::is_alphabetic)
-}
-
-/// The text the read stage gives a glyph whose code has no Unicode mapping.
-pub const UNMAPPED: char = '\u{FFFD}';
-
-/// Words and garbled words of a page's text.
-#[derive(Debug, Default, Clone)]
-pub struct Damage {
-    /// Number of words seen.
-    pub words: usize,
-    /// Number of those words that look garbled.
-    pub garbled: usize,
-    /// The first garbled word seen, for a warning.
-    pub example: Option<String>,
-}
-
-impl Damage {
-    /// Counts the words of a piece of text (split on whitespace) into this tally.
-    pub fn add_text(&mut self, text: &str) {
-        for word in text.split_whitespace() {
-            self.words += 1;
-            if is_garbled_word(word) {
-                self.garbled += 1;
-                self.example.get_or_insert_with(|| word.to_owned());
-            }
-        }
-    }
-
-    /// Whether this page's text layer is damaged: at least 3 garbled words and at least 5 % of its words.
-    #[must_use]
-    pub fn is_damaged(&self) -> bool {
-        self.garbled >= 3 && self.garbled * 20 >= self.words
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn letters_without_text_make_a_word_garbled() {
-        assert!(super::is_garbled_word("de\u{FFFD}erler"));
-        assert!(super::is_garbled_word("\u{FFFD}zmir"));
-        assert!(!super::is_garbled_word("\u{FFFD}"));
-    }
-
     use super::*;
 
     fn stats(texts: &[&str]) -> FontStats {
@@ -382,134 +251,6 @@ mod tests {
         repair
             .apply(text, None, None)
             .unwrap_or_else(|| text.to_owned())
-    }
-
-    #[test]
-    fn garbled_words() {
-        let garbled = [
-            "Y2l2",
-            "Büyük`ehir",
-            "Da2re",
-            "1zmir",
-            "(1zmir",
-            "Y2l2),",
-            "Ba~kanl2g2",
-            "Müdürlü#ü",
-            "Ba$kanl|k",
-            "plan=lama",
-            "ke*if",
-            "1stanbul'da",
-            "1lçesi",
-            "bel?diye",
-        ];
-        for word in garbled {
-            assert!(is_garbled_word(word), "{word} should be garbled");
-        }
-    }
-
-    #[test]
-    fn clean_words() {
-        let clean = [
-            "1.1.1",
-            "PG2.1.1",
-            "PG1.1.1.3-",
-            "SH2.2-",
-            "SA1-",
-            "F01",
-            "INKA_P_9.1.1.1",
-            "A.03",
-            "03.01",
-            "m2",
-            "km2",
-            "m³",
-            "CO2",
-            "H2O",
-            "2024'te",
-            "1'inci",
-            "2nci",
-            "3üncü",
-            "1incisi",
-            "5lik",
-            "2şer",
-            "5ten",
-            "%22,34",
-            "22,34%",
-            "(%)",
-            "+%2",
-            "e-posta",
-            "www.izmir.bel.tr",
-            "info@izmir.bel.tr",
-            "5.815.779.000,00",
-            "vb.",
-            "T.C.",
-            "No:5",
-            "3194/18",
-            "7/24",
-            "COVID-19",
-            "ISO",
-            "4B",
-            "II.",
-            "Sayfa",
-            "Ölçü",
-            "İzmir",
-            "Büyükşehir",
-            "Yılı",
-            "Dairesi",
-            "Başkanlığı",
-            "YTL",
-            "₺",
-            "-TL",
-            "Müdürlüğü",
-            "\"Sayfa\"",
-            "",
-        ];
-        for word in clean {
-            assert!(!is_garbled_word(word), "{word} should not be garbled");
-        }
-    }
-
-    #[test]
-    fn damage_counts_words_and_keeps_first_example() {
-        let mut damage = Damage::default();
-        damage.add_text("1zmir Büyük`ehir Belediyesi\n2024  Y2l2");
-        assert_eq!(damage.words, 5);
-        assert_eq!(damage.garbled, 3);
-        assert_eq!(damage.example.as_deref(), Some("1zmir"));
-        assert!(damage.is_damaged());
-    }
-
-    #[test]
-    fn damage_needs_three_garbled_words() {
-        let mut damage = Damage::default();
-        damage.add_text("1zmir Y2l2 Belediyesi");
-        assert_eq!(damage.garbled, 2);
-        assert!(!damage.is_damaged());
-        damage.add_text("Da2re");
-        assert!(damage.is_damaged());
-    }
-
-    #[test]
-    fn damage_needs_five_percent() {
-        let clean = "İzmir ".repeat(57);
-        let mut damage = Damage::default();
-        damage.add_text(&clean);
-        damage.add_text("1zmir Y2l2 Da2re");
-        // 3 of 60 words is exactly 5 %.
-        assert_eq!(damage.words, 60);
-        assert!(damage.is_damaged());
-        damage.add_text("Sayfa");
-        // 3 of 61 words is below 5 %.
-        assert!(!damage.is_damaged());
-    }
-
-    #[test]
-    fn damage_of_clean_text() {
-        let mut damage = Damage::default();
-        damage.add_text("İzmir Büyükşehir Belediyesi 2024 Yılı Performans Programı PG2.1.1");
-        assert_eq!(damage.garbled, 0);
-        assert_eq!(damage.example, None);
-        assert!(!damage.is_damaged());
-        assert!(!Damage::default().is_damaged());
     }
 
     #[test]
