@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use perfprog::i18n::Lang;
 use perfprog::model::Layout;
-use perfprog::serve::jobs::{DocId, InputKind, Jobs, Limits, State, Status, SubmitError};
+use perfprog::serve::jobs::{DocId, InputKind, JobError, Jobs, Limits, State, Status, SubmitError};
 
 use crate::nesting::mutate;
 use crate::pdfgen;
@@ -157,6 +157,24 @@ async fn the_fixture_completes_with_its_progress() {
     assert_eq!(listed[0].year, Some(2026));
     assert_eq!(listed[0].layout, Some(Layout::ProgramBudget));
 
+    // A page image with highlights, made once and then cached.
+    let marks = ["Kentsel Altyapı".to_string(), "-1".to_string()];
+    let png = jobs.page_image(&id, 5, 600, &marks).await.unwrap();
+    assert!(
+        png.starts_with(ws.join(id.as_str()).join("pages")),
+        "{png:?}"
+    );
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    let made = std::fs::metadata(&png).unwrap().modified().unwrap();
+    assert_eq!(jobs.page_image(&id, 5, 600, &marks).await.unwrap(), png);
+    assert_eq!(std::fs::metadata(&png).unwrap().modified().unwrap(), made);
+    let other = jobs.page_image(&id, 5, 600, &[]).await.unwrap();
+    assert_ne!(other, png);
+    let bad = jobs.page_image(&id, 0, 600, &[]).await.unwrap_err();
+    assert!(matches!(bad, JobError::Invalid(_)), "{bad:?}");
+    let beyond = jobs.page_image(&id, 45, 600, &[]).await.unwrap_err();
+    assert!(matches!(beyond, JobError::Failed(_)), "{beyond:?}");
+
     // The same bytes again: the same document, not run again.
     let again = jobs.submit("other-name.pdf", pdf, Lang::En).unwrap();
     assert_eq!(again, id);
@@ -210,6 +228,16 @@ async fn hostile_files_fail_their_own_jobs_while_others_finish() {
         assert_eq!(good.state, State::Done, "{good:?}");
         assert_eq!(good.kind, InputKind::Model);
     }
+    // The two good ones compare: the same model, no change.
+    let diff = jobs.diff(&ids[1], &ids[4], Lang::En).await.unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&diff).unwrap(),
+        serde_json::json!([])
+    );
+    let not_done = jobs.diff(&ids[1], &ids[0], Lang::En).await.unwrap_err();
+    assert!(matches!(not_done, JobError::NotReady), "{not_done:?}");
+    let no_pages = jobs.page_image(&ids[1], 1, 600, &[]).await.unwrap_err();
+    assert!(matches!(no_pages, JobError::NotPdf), "{no_pages:?}");
     // A failed document runs again when uploaded again.
     let again = jobs
         .submit(
@@ -333,10 +361,11 @@ async fn a_full_queue_and_bad_uploads_are_refused() {
     );
 
     let refused = |bytes: Vec<u8>| jobs.submit("x", bytes, Lang::En).unwrap_err();
+    assert!(matches!(refused(b" \n".to_vec()), SubmitError::Empty));
+    assert!(matches!(refused(Vec::new()), SubmitError::Empty));
     let big = refused(vec![b'a'; (1 << 20) + 1]);
     assert!(matches!(big, SubmitError::TooLarge { .. }), "{big:?}");
     for (bytes, says) in [
-        (b"   \n".to_vec(), "empty"),
         (vec![0xff, 0xfe, 0x00, 0x01], "neither a PDF"),
         (
             b"{\"name\": \"not a model\"}".to_vec(),

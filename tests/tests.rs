@@ -13,6 +13,7 @@ mod i18n;
 mod ingest;
 mod layout;
 mod nesting;
+mod preview;
 mod read;
 mod render;
 mod serve_jobs;

@@ -5,8 +5,8 @@
 jobs-too-large = The file is { $size } MiB; the limit is { $limit } MiB.
 jobs-queue-full = { $limit } documents are already waiting. Try again in a few minutes.
 jobs-unsupported = This file cannot be read: { $reason }
+jobs-empty = The file is empty.
 jobs-store = The upload could not be stored: { $error }
-jobs-kind-empty = it is empty.
 jobs-kind-zip = it is a ZIP archive but not a workbook written by perfprog (no "Program" sheet).
 jobs-kind-binary = it is neither a PDF, a text export, a model JSON nor a workbook.
 jobs-kind-json = it is JSON but not a perfprog model (no "format" naming one).

@@ -5,8 +5,8 @@
 jobs-too-large = Dosya { $size } MiB; sınır { $limit } MiB.
 jobs-queue-full = Şu anda { $limit } belge sırada bekliyor. Birkaç dakika sonra yeniden deneyin.
 jobs-unsupported = Bu dosya okunamıyor: { $reason }
+jobs-empty = Dosya boş.
 jobs-store = Yüklenen dosya kaydedilemedi: { $error }
-jobs-kind-empty = dosya boş.
 jobs-kind-zip = bir ZIP arşivi, ancak perfprog'un yazdığı bir çalışma kitabı değil ("Program" sayfası yok).
 jobs-kind-binary = PDF, metin dışa aktarımı, model JSON'u ya da çalışma kitabı değil.
 jobs-kind-json = JSON, ancak bir perfprog modeli değil (modeli adlandıran bir "format" yok).

@@ -41,7 +41,7 @@ impl InputKind {
     pub fn sniff(bytes: &[u8]) -> Result<InputKind, SubmitError> {
         let refuse = |reason| Err(SubmitError::Unsupported { reason });
         if bytes.iter().all(u8::is_ascii_whitespace) {
-            return refuse("jobs-kind-empty");
+            return Err(SubmitError::Empty);
         }
         let head = &bytes[..bytes.len().min(1024)];
         if head.windows(5).any(|w| w == b"%PDF-") {

@@ -169,6 +169,9 @@ pub enum SubmitError {
     TooLarge { size: u64, limit: u64 },
     #[error("{limit} documents are already waiting; try again later")]
     QueueFull { limit: usize },
+    /// No bytes, or only white space.
+    #[error("the file is empty")]
+    Empty,
     /// Not a PDF, a text export, a model JSON or a workbook: why (the key
     /// of the reason's message in the catalogue).
     #[error("not a programme perfprog can read: {}", i18n::text(Lang::En, reason, &[]))]
@@ -189,6 +192,7 @@ impl SubmitError {
             SubmitError::QueueFull { limit } => {
                 i18n::text(lang, "jobs-queue-full", &[("limit", (*limit).into())])
             }
+            SubmitError::Empty => i18n::text(lang, "jobs-empty", &[]),
             SubmitError::Unsupported { reason } => i18n::text(
                 lang,
                 "jobs-unsupported",

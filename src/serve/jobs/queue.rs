@@ -463,6 +463,11 @@ pub(super) async fn page_image(
     std::fs::create_dir_all(shared.ws.pages(id))?;
     let source = shared.ws.source(id, status.kind);
     let (page_arg, width_arg) = (page.to_string(), width.to_string());
+    // `--highlight=TEXT` in one argument: a text starting with `-` is a text.
+    let marks: Vec<String> = highlights
+        .iter()
+        .map(|t| format!("--highlight={t}"))
+        .collect();
     let mut args: Vec<&OsStr> = vec![
         OsStr::new("page"),
         source.as_os_str(),
@@ -470,11 +475,9 @@ pub(super) async fn page_image(
         OsStr::new(&page_arg),
         OsStr::new("--width"),
         OsStr::new(&width_arg),
+        OsStr::new("--quiet"),
     ];
-    for t in highlights {
-        args.push(OsStr::new("--highlight"));
-        args.push(OsStr::new(t));
-    }
+    args.extend(marks.iter().map(OsStr::new));
     args.push(OsStr::new("-o"));
     args.push(file.as_os_str());
     side_child(shared, &args, &shared.ws.dir(id), status.lang, 64 << 10).await?;
