@@ -200,8 +200,9 @@ pub struct BuildArgs {
     #[arg(long)]
     pub strict: bool,
     /// Print progress on stderr for programs instead of people: with
-    /// `jsonl`, one JSON object a line (`{"stage":"extract","done":12,"total":44}`,
-    /// `{"stage":"render","finished":true}`, `{"warning":"…","page":3}`, and
+    /// `jsonl`, one JSON object a line, keys in alphabetical order
+    /// (`{"done":12,"stage":"extract","total":44}`,
+    /// `{"finished":true,"stage":"render"}`, `{"page":3,"warning":"…"}`, and
     /// `{"summary":{…}}` at the end); errors stay plain `perfprog: error:` lines.
     #[arg(long, value_name = "FORMAT")]
     pub progress: Option<ProgressFormat>,
