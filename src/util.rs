@@ -1,4 +1,4 @@
-//! Small shared helpers: atomic file writes and slugs.
+//! Small shared helpers: atomic file writes, creation times, CSV text and slugs.
 
 use std::io::Write;
 use std::path::Path;
@@ -38,17 +38,62 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// The creation time stamped into generated files (seconds since the Unix
-/// epoch, UTC): `SOURCE_DATE_EPOCH` when set, else 2000-01-01T00:00:00Z, so the
-/// same input always gives the same bytes.
+/// epoch, UTC): `SOURCE_DATE_EPOCH` when it holds a number of seconds, so the
+/// same input gives the same bytes (reproducible builds), else the current
+/// time, so a file carries the real date of its making.
 pub fn creation_timestamp() -> i64 {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or(DEFAULT_TIMESTAMP)
+        .unwrap_or_else(now)
 }
 
-/// The creation time used when `SOURCE_DATE_EPOCH` is unset (2000-01-01T00:00:00Z).
-pub const DEFAULT_TIMESTAMP: i64 = 946_684_800;
+/// The current time in seconds since the Unix epoch (0 on a clock set before it).
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// CSV text written with the `csv` crate: UTF-8, comma-separated, a field
+/// quoted (inner quotes doubled) only when it holds a comma, a quote or a
+/// line break (RFC 4180), no BOM. Every row may have its own width; callers
+/// keep their tables rectangular.
+pub struct CsvText(csv::Writer<Vec<u8>>);
+
+impl CsvText {
+    /// An empty text whose lines end in `\r\n` (`crlf`) or `\n`.
+    pub fn new(crlf: bool) -> CsvText {
+        let terminator = if crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
+        CsvText(
+            csv::WriterBuilder::new()
+                .terminator(terminator)
+                .flexible(true)
+                .from_writer(Vec::new()),
+        )
+    }
+
+    /// Appends one row.
+    pub fn row<T: AsRef<[u8]>>(&mut self, fields: impl IntoIterator<Item = T>) {
+        // Writing a flexible CSV into memory has no way to fail.
+        self.0.write_record(fields).expect("CSV written to memory");
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        let bytes = self
+            .0
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner().get_ref().clone());
+        // The fields are text, so the bytes are UTF-8 (lossy otherwise).
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
 
 /// An ASCII slug of a Turkish name: `Fen İşleri Dairesi Başkanlığı` → `fen-isleri-dairesi-baskanligi`.
 pub fn slug(name: &str) -> String {
@@ -93,6 +138,38 @@ mod tests {
             "fen-isleri-dairesi-baskanligi"
         );
         assert_eq!(slug("  Çevre, Ağaç & Işık "), "cevre-agac-isik");
+    }
+
+    #[test]
+    fn csv_text_quotes_only_where_needed() {
+        let mut t = CsvText::new(false);
+        t.row([
+            "plain",
+            "İzmir’in",
+            "a, b",
+            "say \"x\"",
+            "two\nlines",
+            "",
+            " lead",
+        ]);
+        assert_eq!(
+            t.finish(),
+            "plain,İzmir’in,\"a, b\",\"say \"\"x\"\"\",\"two\nlines\",, lead\n"
+        );
+        let mut t = CsvText::new(true);
+        t.row(["a", "cr\rhere"]);
+        t.row(["", ""]);
+        assert_eq!(t.finish(), "a,\"cr\rhere\"\r\n,\r\n");
+    }
+
+    #[test]
+    fn timestamp_is_now_or_source_date_epoch() {
+        match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(v) if v.trim().parse::<i64>().is_ok() => {
+                assert_eq!(creation_timestamp(), v.trim().parse::<i64>().unwrap())
+            }
+            _ => assert!((creation_timestamp() - now()).abs() <= 5),
+        }
     }
 
     #[test]

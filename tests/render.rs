@@ -487,16 +487,7 @@ fn builds_and_reads_back(name: &str) {
         "{name}: no report at {}",
         report.display()
     );
-    let extracts = std::fs::read_dir(out.join("departments"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "pdf")
-        })
-        .count();
+    let extracts = crate::util::count_files(&out.join("departments"), "pdf");
     assert_eq!(
         extracts,
         render::departments(&model).len(),

@@ -13,6 +13,7 @@ mod i18n;
 mod ingest;
 mod layout;
 mod nesting;
+mod office;
 mod preview;
 mod read;
 mod render;

@@ -32,6 +32,20 @@ pub fn workdir(name: &str) -> PathBuf {
     d
 }
 
+/// The number of files in `dir` (not below it) whose extension is `ext`.
+pub fn count_files(dir: &Path, ext: &str) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == ext)
+        })
+        .count()
+}
+
 /// Runs the built `perfprog` binary with `args` in `dir`.
 pub fn perfprog(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_perfprog"))

@@ -105,7 +105,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Layout, Programme};
 
 pub use diff::{diff, Change, ChangeKind};
-pub use report::{report_data, report_pdf, report_title, summarize, to_csv, to_json, SummaryRow};
+pub use report::{
+    report_data, report_pdf, report_title, summarize, to_csv, to_json, to_xlsx, SummaryRow,
+};
 pub use roundtrip::compare_models;
 
 /// The check ids of [`audit`] in report order, with a one-line description each.

@@ -1,5 +1,6 @@
-//! Serialisations of the findings: JSON (an array), CSV (RFC 4180), the
-//! per-check summary, and the data the `audit.typ` template reads.
+//! Serialisations of the findings: JSON (an array), CSV (RFC 4180), an xlsx
+//! workbook, the per-check summary, and the data the `audit.typ` template
+//! reads.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -8,6 +9,9 @@ use serde_json::json;
 use super::{Finding, Severity, CHECKS};
 use crate::model::{Layout, Programme, Source};
 use crate::render::{Engine, PdfOptions, RenderError};
+use crate::util::CsvText;
+use crate::workbook::grid::ColumnKind;
+use crate::workbook::{xlsx, Cell};
 
 /// The PDF title of the audit report.
 pub fn report_title(p: &Programme) -> String {
@@ -39,65 +43,73 @@ pub fn to_json(findings: &[Finding]) -> String {
     s
 }
 
-/// The CSV columns, in order.
-const CSV_HEADER: [&str; 10] = [
-    "check",
-    "severity",
-    "table",
-    "target",
-    "activity",
-    "page",
-    "stated",
-    "computed",
-    "difference",
-    "message",
+/// The columns of the CSV and of the workbook, in order, with what the
+/// workbook's column holds; the one place of their headers.
+const COLUMNS: [(&str, ColumnKind); 10] = [
+    ("check", ColumnKind::Text),
+    ("severity", ColumnKind::Text),
+    ("table", ColumnKind::Text),
+    ("target", ColumnKind::Text),
+    ("activity", ColumnKind::Text),
+    ("page", ColumnKind::Plain),
+    ("stated", ColumnKind::Number(2)),
+    ("computed", ColumnKind::Number(2)),
+    ("difference", ColumnKind::Number(2)),
+    ("message", ColumnKind::Text),
 ];
+
+/// The workbook's sheet name.
+const SHEET_NAME: &str = "Denetim Bulguları";
 
 /// The findings as CSV: a header row, one row per finding, CRLF line ends,
 /// fields quoted when they hold a comma, quote or line break (RFC 4180).
 /// Amounts are decimal strings with `.` as decimal point; empty cells are empty.
 pub fn to_csv(findings: &[Finding]) -> String {
-    let mut out = String::new();
-    push_row(&mut out, CSV_HEADER.iter().map(|s| (*s).to_string()));
+    let mut out = CsvText::new(true);
+    out.row(COLUMNS.map(|(name, _)| name));
     let dec = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
     for f in findings {
-        push_row(
-            &mut out,
-            [
-                f.check.clone(),
-                f.severity.as_str().to_string(),
-                f.table.clone(),
-                f.target.clone().unwrap_or_default(),
-                f.activity.clone().unwrap_or_default(),
-                f.page.map(|p| p.to_string()).unwrap_or_default(),
-                dec(f.stated),
-                dec(f.computed),
-                dec(f.difference),
-                f.message.clone(),
+        out.row([
+            f.check.clone(),
+            f.severity.as_str().to_string(),
+            f.table.clone(),
+            f.target.clone().unwrap_or_default(),
+            f.activity.clone().unwrap_or_default(),
+            f.page.map(|p| p.to_string()).unwrap_or_default(),
+            dec(f.stated),
+            dec(f.computed),
+            dec(f.difference),
+            f.message.clone(),
+        ]);
+    }
+    out.finish()
+}
+
+/// The findings as an xlsx workbook of one sheet, the columns of
+/// [`to_csv`]: a bold frozen header with an autofilter, codes and names as
+/// text, pages as integers, amounts as numbers formatted `#,##0.00`, an
+/// absent value an empty cell.
+pub fn to_xlsx(findings: &[Finding]) -> Result<Vec<u8>, String> {
+    let page = |p: Option<u32>| Cell::number(p.map(Decimal::from));
+    let text = |t: &Option<String>| t.as_deref().map_or(Cell::Empty, Cell::text);
+    let rows = findings
+        .iter()
+        .map(|f| {
+            vec![
+                Cell::text(f.check.as_str()),
+                Cell::text(f.severity.as_str()),
+                Cell::text(f.table.as_str()),
+                text(&f.target),
+                text(&f.activity),
+                page(f.page),
+                Cell::number(f.stated),
+                Cell::number(f.computed),
+                Cell::number(f.difference),
+                Cell::text(f.message.as_str()),
             ]
-            .into_iter(),
-        );
-    }
-    out
-}
-
-fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&csv_field(&field));
-    }
-    out.push_str("\r\n");
-}
-
-/// One CSV field, quoted (with quotes doubled) when RFC 4180 requires it.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+        })
+        .collect();
+    xlsx::write_table(SHEET_NAME, SHEET_NAME, &COLUMNS, 0, rows)
 }
 
 /// Counts of one check's findings by severity.
@@ -212,9 +224,17 @@ mod tests {
 
     #[test]
     fn csv_quotes_only_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        let f = Finding::new("cross.activity.name", Severity::Warning, "activity_costs")
+            .target("1.1.1")
+            .activity("Yol, Köprü")
+            .page(Some(7))
+            .figures(Some(Decimal::new(10100, 2)), None)
+            .message("named \"Asfalt\"\nhere");
+        assert_eq!(
+            to_csv(&[f]),
+            "check,severity,table,target,activity,page,stated,computed,difference,message\r\n\
+             cross.activity.name,warning,activity_costs,1.1.1,\"Yol, Köprü\",7,101.00,,,\
+             \"named \"\"Asfalt\"\"\nhere\"\r\n"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! `perfprog audit`: reconciles the programme with itself (and, with
 //! `--roundtrip`, with the model read back from its regenerated report);
-//! writes `audit.{json,csv,pdf}` and prints a one-screen summary. Both
+//! writes `audit.{json,csv,xlsx,pdf}` and prints a one-screen summary. Both
 //! layouts: the performance-target checks or the program-budget ones.
 
 use std::io::Write;
@@ -42,8 +42,9 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("failed to write {}", path.display()))?;
             Ok(path)
         };
-        written.push(write("audit.json", audit::to_json(&findings).as_bytes())?);
-        written.push(write("audit.csv", audit::to_csv(&findings).as_bytes())?);
+        for (name, bytes) in finding_files(&findings)? {
+            written.push(write(name, &bytes)?);
+        }
         if let Some((engine, opts)) = &typst {
             let pdf = match &document {
                 Document::Targets(p) => {
@@ -75,6 +76,18 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The findings as files: `audit.json`, `audit.csv` (for scripts) and
+/// `audit.xlsx` (for spreadsheets), in that order.
+pub(super) fn finding_files(findings: &[Finding]) -> anyhow::Result<[(&'static str, Vec<u8>); 3]> {
+    let xlsx = audit::to_xlsx(findings)
+        .map_err(|e| anyhow::anyhow!("failed to make the audit workbook: {e}"))?;
+    Ok([
+        ("audit.json", audit::to_json(findings).into_bytes()),
+        ("audit.csv", audit::to_csv(findings).into_bytes()),
+        ("audit.xlsx", xlsx),
+    ])
 }
 
 /// The summary: totals, then one line per check with findings.

@@ -5,8 +5,8 @@
 //!
 //! Output layout under DIR (default `outputs/`):
 //! `programme.json`, `<institution-slug>-<year>-performans-programi.pdf`,
-//! `departments/<unit-slug>.pdf` + `departments/index.csv`,
-//! `audit/audit.{pdf,json,csv}`. Files are written atomically; an existing
+//! `departments/<unit-slug>.pdf` + `departments/index.{csv,xlsx}`,
+//! `audit/audit.{pdf,json,csv,xlsx}`. Files are written atomically; an existing
 //! directory is updated, never wiped.
 
 use std::io::IsTerminal;
@@ -181,24 +181,15 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         let pdf = pdf.with_context(|| format!("failed to render the extract of {unit}"))?;
         write(&dept_dir.join(file), &pdf, &mut written)?;
     }
-    write(
-        &dept_dir.join("index.csv"),
-        r.index.as_bytes(),
-        &mut written,
-    )?;
+    for (name, bytes) in super::departments::index_files(&r.index)? {
+        write(&dept_dir.join(name), &bytes, &mut written)?;
+    }
     let audit_dir = out.join("audit");
     let audit_pdf = r.audit_pdf.context("failed to render the audit report")?;
     write(&audit_dir.join("audit.pdf"), &audit_pdf, &mut written)?;
-    write(
-        &audit_dir.join("audit.json"),
-        audit::to_json(&r.findings).as_bytes(),
-        &mut written,
-    )?;
-    write(
-        &audit_dir.join("audit.csv"),
-        audit::to_csv(&r.findings).as_bytes(),
-        &mut written,
-    )?;
+    for (name, bytes) in super::audit::finding_files(&r.findings)? {
+        write(&audit_dir.join(name), &bytes, &mut written)?;
+    }
     let findings = r.findings;
     progress.finished("write");
     progress.done();
@@ -222,8 +213,8 @@ struct Rendered {
     report: Result<Vec<u8>, RenderError>,
     /// (file name, unit name, PDF) of each department extract.
     extracts: Vec<(String, String, Result<Vec<u8>, RenderError>)>,
-    /// `departments/index.csv`.
-    index: String,
+    /// `departments/index.{csv,xlsx}`.
+    index: render::DepartmentIndex,
     audit_pdf: Result<Vec<u8>, RenderError>,
 }
 
@@ -262,7 +253,7 @@ fn render_targets(
             .zip(pdfs)
             .map(|(d, pdf)| (render::department_file_name(d), d.name.clone(), pdf))
             .collect(),
-        index: render::department_index_csv(p, &chosen),
+        index: render::department_index(p, &chosen),
         audit_pdf,
         findings,
     }
@@ -301,7 +292,7 @@ fn render_budget(
             .zip(pdfs)
             .map(|(d, pdf)| (budget::department_file_name(d), d.name.clone(), pdf))
             .collect(),
-        index: budget::department_index_csv(b, &chosen),
+        index: budget::department_index(b, &chosen),
         audit_pdf,
         findings,
     }

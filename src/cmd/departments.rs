@@ -1,12 +1,12 @@
 //! `perfprog departments`: one PDF extract per responsible spending unit, plus
-//! `index.csv`.
+//! `index.csv` and `index.xlsx`.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use perfprog::model::Document;
-use perfprog::render::{self, budget, Department, RenderError};
+use perfprog::render::{self, budget, Department, DepartmentIndex, RenderError};
 
 /// Runs `perfprog departments`.
 pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
@@ -26,7 +26,7 @@ pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
                 .zip(pdfs)
                 .map(|(d, pdf)| (render::department_file_name(d), d.names.clone(), pdf))
                 .collect();
-            (extracts, render::department_index_csv(programme, &chosen))
+            (extracts, render::department_index(programme, &chosen))
         }
         Document::Budget(b) => {
             let all = budget::departments(b);
@@ -43,7 +43,7 @@ pub fn run(args: super::DepartmentsArgs) -> anyhow::Result<ExitCode> {
                 .zip(pdfs)
                 .map(|(d, pdf)| (budget::department_file_name(d), d.names.clone(), pdf))
                 .collect();
-            (extracts, budget::department_index_csv(b, &chosen))
+            (extracts, budget::department_index(b, &chosen))
         }
     };
     engine.end_batch();
@@ -89,11 +89,23 @@ fn choose<'a, D>(
 /// it), its PDF.
 type Extract = (String, Vec<String>, Result<Vec<u8>, RenderError>);
 
-/// Writes the extracts and `index.csv` under `dir`.
+/// The index of the extracts as files: `index.csv` (for scripts) and
+/// `index.xlsx` (for spreadsheets).
+pub(super) fn index_files(index: &DepartmentIndex) -> anyhow::Result<[(&'static str, Vec<u8>); 2]> {
+    let xlsx = index
+        .xlsx()
+        .map_err(|e| anyhow::anyhow!("failed to make the index workbook: {e}"))?;
+    Ok([
+        ("index.csv", index.csv().into_bytes()),
+        ("index.xlsx", xlsx),
+    ])
+}
+
+/// Writes the extracts, `index.csv` and `index.xlsx` under `dir`.
 fn write_extracts(
     dir: &Path,
     extracts: Vec<Extract>,
-    index: &str,
+    index: &DepartmentIndex,
     quiet: bool,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
@@ -111,9 +123,12 @@ fn write_extracts(
             );
         }
     }
+    for (name, bytes) in index_files(index)? {
+        let path = dir.join(name);
+        perfprog::util::write_atomic(&path, &bytes)
+            .with_context(|| format!("failed to write {}", path.display()))?;
+    }
     let path = dir.join("index.csv");
-    perfprog::util::write_atomic(&path, index.as_bytes())
-        .with_context(|| format!("failed to write {}", path.display()))?;
     if !quiet {
         eprintln!(
             "perfprog: wrote {count} department extracts and {}",

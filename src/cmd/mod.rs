@@ -44,12 +44,12 @@ pub enum Command {
     /// Regenerate the full programme report (PDF) with Typst.
     #[command(after_help = "Example:\n  perfprog render programme.json -o outputs")]
     Render(RenderArgs),
-    /// Write one PDF extract per responsible spending unit, plus index.csv.
+    /// Write one PDF extract per responsible spending unit, plus index.csv and index.xlsx.
     #[command(
         after_help = "Example:\n  perfprog departments programme.json -o outputs/departments --department \"Fen İşleri Dairesi Başkanlığı\""
     )]
     Departments(DepartmentsArgs),
-    /// Reconcile every stated total with the line items; write audit.{pdf,json,csv}.
+    /// Reconcile every stated total with the line items; write audit.{pdf,json,csv,xlsx}.
     #[command(
         after_help = "Example:\n  perfprog audit inputs/programme.pdf -o outputs/audit\n\nExit codes: 0 no error-level finding; 1 error findings; 2 the audit could not run."
     )]
@@ -159,7 +159,7 @@ pub struct DepartmentsArgs {
 pub struct AuditArgs {
     /// A model JSON, or a programme PDF/.txt to extract first.
     pub input: PathBuf,
-    /// Output directory for audit.{pdf,json,csv}.
+    /// Output directory for audit.{pdf,json,csv,xlsx}.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Render the report, ingest it again and compare the two models.

@@ -1,9 +1,11 @@
 //! Open-data export: every table of the programme model as a CSV file, plus a
 //! data dictionary (`data-dictionary.csv`) describing each column.
 //!
-//! CSV conventions (RFC 4180): comma separator, `\n` line ends, a header line,
-//! no BOM, UTF-8; a field is quoted with `"` (inner quotes doubled) only when
-//! it holds a comma, a quote, a line break or leading/trailing white space.
+//! CSV conventions (RFC 4180, written by the `csv` crate through
+//! [`CsvText`]): comma separator, `\n` line ends, a header line, no BOM,
+//! UTF-8; a field is quoted with `"` (inner quotes doubled) only when it holds
+//! a comma, a quote or a line break (white space at a field's ends is part of
+//! the field, as RFC 4180 says, and kept by readers).
 //! Amounts are written as the model holds them (`.` as decimal point, no
 //! thousands separator, the source's scale kept: `5815779000.00`); an empty
 //! cell of the source is an empty field, never `0`. Rows are in document order
@@ -21,6 +23,7 @@ pub mod budget;
 use rust_decimal::Decimal;
 
 use crate::model::{ColumnKind, Level, Programme, ResourceTotal, Value};
+use crate::util::CsvText;
 
 /// One CSV file of the export: file name (e.g. `activity_costs.csv`) and its
 /// UTF-8 contents.
@@ -260,32 +263,12 @@ fn columns_in<'a>(
 // CSV writing
 // ---------------------------------------------------------------------------
 
-/// Appends one CSV line (RFC 4180 quoting, `\n` line end).
-fn row(out: &mut String, fields: &[&str]) {
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let quote = f.contains([',', '"', '\n', '\r'])
-            || f.starts_with(char::is_whitespace)
-            || f.ends_with(char::is_whitespace);
-        if quote {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(f);
-        }
-    }
-    out.push('\n');
-}
-
 /// A file being written: its header comes from [`COLUMNS`], and every row
 /// must have exactly as many fields.
 struct Table {
     name: &'static str,
     width: usize,
-    out: String,
+    out: CsvText,
 }
 
 impl Table {
@@ -297,8 +280,8 @@ impl Table {
     fn of(table: &'static [Column], name: &'static str) -> Table {
         let header: Vec<&str> = columns_in(table, name).map(|c| c.name).collect();
         assert!(!header.is_empty(), "no columns declared for {name}");
-        let mut out = String::new();
-        row(&mut out, &header);
+        let mut out = CsvText::new(false);
+        out.row(&header);
         Table {
             name,
             width: header.len(),
@@ -313,13 +296,13 @@ impl Table {
             "{}: row width differs from the header",
             self.name
         );
-        row(&mut self.out, fields);
+        self.out.row(fields);
     }
 
     fn finish(self) -> CsvFile {
         CsvFile {
             name: self.name,
-            contents: self.out,
+            contents: self.out.finish(),
         }
     }
 }
@@ -622,8 +605,8 @@ fn dictionary() -> CsvFile {
 /// The data dictionary of `files` (each with what one row is), their
 /// columns declared in `table`.
 fn dictionary_of(files: &[(&str, &str)], table: &'static [Column]) -> CsvFile {
-    let mut out = String::new();
-    row(&mut out, &DICTIONARY_HEADER);
+    let mut out = CsvText::new(false);
+    out.row(DICTIONARY_HEADER);
     for (file, what) in files {
         for (i, c) in columns_in(table, file).enumerate() {
             let description = if i == 0 {
@@ -631,12 +614,12 @@ fn dictionary_of(files: &[(&str, &str)], table: &'static [Column]) -> CsvFile {
             } else {
                 c.description.to_string()
             };
-            row(&mut out, &[c.file, c.name, c.ty.as_str(), &description]);
+            out.row([c.file, c.name, c.ty.as_str(), description.as_str()]);
         }
     }
     CsvFile {
         name: DICTIONARY,
-        contents: out,
+        contents: out.finish(),
     }
 }
 
@@ -646,45 +629,16 @@ mod tests {
     use crate::model::*;
     use std::str::FromStr;
 
-    /// Test-only RFC 4180 reader: records of fields, honouring quotes
-    /// (embedded commas, doubled quotes, line breaks).
+    /// The records of a CSV text, read back with the `csv` crate (strict:
+    /// every record as wide as the first); the text ends with a line end.
     fn parse(text: &str) -> Vec<Vec<String>> {
-        let mut records = Vec::new();
-        let mut record = Vec::new();
-        let mut field = String::new();
-        let mut chars = text.chars().peekable();
-        let mut quoted = false;
-        while let Some(c) = chars.next() {
-            if quoted {
-                match c {
-                    '"' if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        field.push('"');
-                    }
-                    '"' => quoted = false,
-                    _ => field.push(c),
-                }
-            } else {
-                match c {
-                    '"' => {
-                        assert!(field.is_empty(), "quote inside an unquoted field");
-                        quoted = true;
-                    }
-                    ',' => record.push(std::mem::take(&mut field)),
-                    '\n' => {
-                        record.push(std::mem::take(&mut field));
-                        records.push(std::mem::take(&mut record));
-                    }
-                    _ => field.push(c),
-                }
-            }
-        }
-        assert!(!quoted, "unterminated quote");
-        assert!(
-            field.is_empty() && record.is_empty(),
-            "last line has no line end"
-        );
-        records
+        assert!(text.ends_with('\n'), "last line has no line end");
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
     }
 
     fn d(s: &str) -> Decimal {
@@ -692,9 +646,9 @@ mod tests {
     }
 
     fn line(fields: &[&str]) -> String {
-        let mut s = String::new();
-        row(&mut s, fields);
-        s
+        let mut s = CsvText::new(false);
+        s.row(fields);
+        s.finish()
     }
 
     #[test]
@@ -704,9 +658,15 @@ mod tests {
         assert_eq!(line(&["say \"x\""]), "\"say \"\"x\"\"\"\n");
         assert_eq!(line(&["two\nlines"]), "\"two\nlines\"\n");
         assert_eq!(line(&["cr\rhere"]), "\"cr\rhere\"\n");
+        // White space at a field's ends is part of it (RFC 4180): not quoted,
+        // and read back as it was.
         assert_eq!(
             line(&[" lead", "trail ", "in side"]),
-            "\" lead\",\"trail \",in side\n"
+            " lead,trail ,in side\n"
+        );
+        assert_eq!(
+            parse(&line(&[" lead", "trail ", "in side"])),
+            vec![vec![" lead", "trail ", "in side"]]
         );
         assert_eq!(line(&["", "", ""]), ",,\n");
         assert_eq!(

@@ -70,7 +70,8 @@ pub(super) fn find(lines: &[Line], needle: &str) -> Vec<Match> {
         for (ci, chars) in cells.iter().enumerate() {
             let mut k = 0;
             while k < chars.len() {
-                if chars[k] != first || !starts_word(chars, k, first) {
+                let starts = at_boundary(before(chars, k, 1), before(chars, k, 2), first);
+                if chars[k] != first || !starts {
                     k += 1;
                     continue;
                 }
@@ -96,41 +97,29 @@ pub(super) fn find(lines: &[Line], needle: &str) -> Vec<Match> {
         .collect()
 }
 
-/// Whether a match may start at `k`: not inside a word, nor inside a
-/// number when the text starts with a digit.
-fn starts_word(chars: &[char], k: usize, first: char) -> bool {
-    let Some(&prev) = k.checked_sub(1).and_then(|i| chars.get(i)) else {
+/// Whether a match may start or end beside `beside`, the character just
+/// outside it (`beyond`: the one after that, going outwards): not inside a
+/// word, nor inside a number when the match's character at that end,
+/// `edge`, is a digit.
+fn at_boundary(beside: Option<char>, beyond: Option<char>, edge: char) -> bool {
+    let Some(beside) = beside else {
         return true;
     };
-    if !first.is_alphanumeric() {
+    if !edge.is_alphanumeric() {
         return true;
     }
-    if prev.is_alphanumeric() {
+    if beside.is_alphanumeric() {
         return false;
     }
-    let in_number = first.is_ascii_digit()
-        && matches!(prev, '.' | ',')
-        && k >= 2
-        && chars[k - 2].is_ascii_digit();
+    let in_number = edge.is_ascii_digit()
+        && matches!(beside, '.' | ',')
+        && beyond.is_some_and(|c| c.is_ascii_digit());
     !in_number
 }
 
-/// Whether a match may end before `k`: not inside a word, nor inside a
-/// number when the text ends with a digit.
-fn ends_word(chars: &[char], k: usize, last: char) -> bool {
-    let Some(&next) = chars.get(k) else {
-        return true;
-    };
-    if !last.is_alphanumeric() {
-        return true;
-    }
-    if next.is_alphanumeric() {
-        return false;
-    }
-    let in_number = last.is_ascii_digit()
-        && matches!(next, '.' | ',')
-        && chars.get(k + 1).is_some_and(char::is_ascii_digit);
-    !in_number
+/// The character `back` places before `k`, if any.
+fn before(chars: &[char], k: usize, back: usize) -> Option<char> {
+    k.checked_sub(back).and_then(|i| chars.get(i)).copied()
 }
 
 impl Text<'_> {
@@ -163,7 +152,8 @@ impl Text<'_> {
             to,
         });
         if j == needle.len() {
-            if ends_word(chars, to, needle[j - 1]) {
+            let (beside, beyond) = (chars.get(to).copied(), chars.get(to + 1).copied());
+            if at_boundary(beside, beyond, needle[j - 1]) {
                 return true;
             }
         } else {
@@ -290,21 +280,32 @@ mod tests {
         assert!(rects[0].y1 <= rects[1].y0 + 3.0);
     }
 
+    /// Asserts how many times each text is found on the test page.
+    fn found_times(cases: &[(&str, usize)]) {
+        for &(needle, n) in cases {
+            assert_eq!(find(&page(), needle).len(), n, "{needle:?}");
+        }
+    }
+
     #[test]
-    fn amounts_match_whole_numbers_only() {
-        assert_eq!(find(&page(), "5.815.779.000,00").len(), 1);
-        assert_eq!(find(&page(), "779.000,00").len(), 0);
-        assert_eq!(find(&page(), "15.779.000,00").len(), 1);
-        assert_eq!(find(&page(), "4.5").len(), 0);
-        assert_eq!(find(&page(), "4.5.1").len(), 1);
+    fn amounts_and_codes_match_whole_numbers_only() {
+        found_times(&[
+            ("5.815.779.000,00", 1),
+            ("779.000,00", 0),
+            ("15.779.000,00", 1),
+            ("4.5", 0),
+            ("4.5.1", 1),
+        ]);
     }
 
     #[test]
     fn turkish_case_and_dotless_i_fold() {
-        assert_eq!(find(&page(), "ENTEGRE SİSTEMLERİN").len(), 1);
-        assert_eq!(find(&page(), "entegre sistemlerin").len(), 1);
-        assert_eq!(find(&page(), "Faaliyetlerının").len(), 1);
-        assert_eq!(find(&page(), "Sistemler").len(), 0);
-        assert!(find(&page(), "   ").is_empty());
+        found_times(&[
+            ("ENTEGRE SİSTEMLERİN", 1),
+            ("entegre sistemlerin", 1),
+            ("Faaliyetlerının", 1),
+            ("Sistemler", 0),
+            ("   ", 0),
+        ]);
     }
 }

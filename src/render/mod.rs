@@ -29,6 +29,7 @@
 
 pub mod budget;
 mod departments;
+mod index;
 mod world;
 
 use std::path::Path;
@@ -41,6 +42,7 @@ use crate::util::slug;
 pub use departments::{
     department_data, departments, suggest, totals, unit_key, Department, DepartmentActivity, Totals,
 };
+pub use index::{DepartmentIndex, IndexRow};
 
 /// The templates embedded in the binary: (path inside the templates root, text).
 /// A missing file is a build error.
@@ -309,42 +311,29 @@ pub(crate) fn compile_each<T: Sync>(
         .collect()
 }
 
+/// The index of the extracts (`index.csv`, `index.xlsx`): unit, file,
+/// activity counts, total and every printed spelling of the unit.
+pub fn department_index(p: &Programme, depts: &[&Department]) -> DepartmentIndex {
+    let rows = depts
+        .iter()
+        .map(|d| {
+            let (sole, shared, all) = totals(p, d);
+            IndexRow {
+                unit: d.name.clone(),
+                file: department_file_name(d),
+                activities: all.count,
+                sole_activities: sole.count,
+                shared_activities: shared.count,
+                total: Some(all.total),
+                printed_names: d.names.clone(),
+            }
+        })
+        .collect();
+    DepartmentIndex::new(&p.institution, p.fiscal_year, rows)
+}
+
 /// `index.csv` of the extracts: unit, file, activity counts, total (plain
 /// decimal) and every printed spelling of the unit (`|`-separated).
 pub fn department_index_csv(p: &Programme, depts: &[&Department]) -> String {
-    index_csv(depts.iter().map(|d| {
-        let (sole, shared, all) = totals(p, d);
-        [
-            d.name.clone(),
-            department_file_name(d),
-            all.count.to_string(),
-            sole.count.to_string(),
-            shared.count.to_string(),
-            all.total.to_string(),
-            d.names.join(" | "),
-        ]
-    }))
-}
-
-/// An `index.csv` of extracts from its rows: unit, file, activities,
-/// sole_activities, shared_activities, total, printed_names.
-pub(crate) fn index_csv(rows: impl IntoIterator<Item = [String; 7]>) -> String {
-    let mut out = String::from(
-        "unit,file,activities,sole_activities,shared_activities,total,printed_names\n",
-    );
-    for fields in rows {
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
-    }
-    out
-}
-
-/// RFC 4180 quoting.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    department_index(p, depts).csv()
 }

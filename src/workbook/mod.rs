@@ -51,14 +51,14 @@ impl ImportError {
     }
 }
 
-/// The model as xlsx bytes (deterministic for the same model).
+/// The model as xlsx bytes (the same bytes for the same model when
+/// `SOURCE_DATE_EPOCH` is set; else they differ in the creation time).
 pub fn export(p: &Programme) -> Result<Vec<u8>, String> {
     let title = format!("{} {} Performans Programı", p.institution, p.fiscal_year);
     xlsx::write(&layout::to_grid(p), &title)
 }
 
-/// A program-budget document as xlsx bytes (deterministic for the same
-/// model).
+/// A program-budget document as xlsx bytes (reproducible as [`export`]).
 pub fn export_budget(b: &BudgetProgramme) -> Result<Vec<u8>, String> {
     let title = format!("{} {} Performans Programı", b.institution, b.fiscal_year);
     xlsx::write(&budget::to_grid(b)?, &title)

@@ -96,8 +96,8 @@ fn cell_width(c: &Cell) -> usize {
 
 /// Writes `grid` as xlsx bytes; `title` goes into the document properties.
 ///
-/// The creation time honours `SOURCE_DATE_EPOCH`, so the bytes are the same
-/// for the same grid.
+/// The creation time is the time of writing, or `SOURCE_DATE_EPOCH` when
+/// set, so that the bytes are the same for the same grid.
 pub fn write(grid: &Grid, title: &str) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_timestamp(crate::util::creation_timestamp())
@@ -114,6 +114,28 @@ pub fn write(grid: &Grid, title: &str) -> Result<Vec<u8>, String> {
         write_sheet(ws, sheet, &mut formats).map_err(|e| format!("sheet {:?}: {e}", sheet.name))?;
     }
     wb.save_to_buffer().map_err(|e| e.to_string())
+}
+
+/// One table as an xlsx workbook of one sheet (`sheet`), with `title` in
+/// its document properties: `columns` gives each column's header and what
+/// it holds (text stays text, numbers are formatted by their kind), the
+/// first `frozen_columns` stay visible beside the frozen header.
+pub fn write_table(
+    sheet: &str,
+    title: &str,
+    columns: &[(&str, ColumnKind)],
+    frozen_columns: u16,
+    rows: Vec<Vec<Cell>>,
+) -> Result<Vec<u8>, String> {
+    let header = columns
+        .iter()
+        .map(|(name, _)| (*name).to_string())
+        .collect();
+    let mut s = Sheet::new(sheet, header);
+    s.kinds = columns.iter().map(|(_, kind)| *kind).collect();
+    s.frozen_columns = frozen_columns;
+    s.rows = rows;
+    write(&Grid { sheets: vec![s] }, title)
 }
 
 fn write_sheet(

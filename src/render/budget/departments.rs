@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use super::budget_column;
 use crate::model::budget::{Activity, BudgetProgramme, ProgramLevel};
 use crate::render::{
-    compile_each, index_csv, unit_key, Department, Engine, PdfOptions, RenderError,
+    compile_each, unit_key, Department, DepartmentIndex, Engine, IndexRow, PdfOptions, RenderError,
 };
 use crate::util::slug;
 
@@ -331,27 +331,33 @@ pub fn department_pdfs(
     )
 }
 
-/// `index.csv` of the extracts, with the columns of the performance-target
-/// layout's index: unit, file, activity counts (all, sole, shared), `total`
-/// (the unit's figure in the budget year's budget column, e.g. `2026
-/// Bütçe`, as a plain decimal; empty when that column is empty or absent)
-/// and every printed spelling of the unit (`|`-separated).
-pub fn department_index_csv(b: &BudgetProgramme, depts: &[&BudgetDepartment]) -> String {
+/// The index of the extracts (`index.csv`, `index.xlsx`), with the columns
+/// of the performance-target layout's index: unit, file, activity counts
+/// (all, sole, shared), `total` (the unit's figure in the budget year's
+/// budget column, e.g. `2026 Bütçe`; empty when that column is empty or
+/// absent) and every printed spelling of the unit.
+pub fn department_index(b: &BudgetProgramme, depts: &[&BudgetDepartment]) -> DepartmentIndex {
     let column = budget_column(b);
-    index_csv(depts.iter().map(|d| {
-        let shared = d.activities.iter().filter(|a| a.shared()).count();
-        let total = column
-            .and_then(|i| unit_total(b, d).get(i).copied().flatten())
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        [
-            d.name.clone(),
-            department_file_name(d),
-            d.activities.len().to_string(),
-            (d.activities.len() - shared).to_string(),
-            shared.to_string(),
-            total,
-            d.names.join(" | "),
-        ]
-    }))
+    let rows = depts
+        .iter()
+        .map(|d| {
+            let shared = d.activities.iter().filter(|a| a.shared()).count();
+            IndexRow {
+                unit: d.name.clone(),
+                file: department_file_name(d),
+                activities: d.activities.len(),
+                sole_activities: d.activities.len() - shared,
+                shared_activities: shared,
+                total: column.and_then(|i| unit_total(b, d).get(i).copied().flatten()),
+                printed_names: d.names.clone(),
+            }
+        })
+        .collect();
+    DepartmentIndex::new(&b.institution, b.fiscal_year, rows)
+}
+
+/// `index.csv` of the extracts ([`department_index`]): the total a plain
+/// decimal, the printed names `|`-separated.
+pub fn department_index_csv(b: &BudgetProgramme, depts: &[&BudgetDepartment]) -> String {
+    department_index(b, depts).csv()
 }

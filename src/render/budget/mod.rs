@@ -8,8 +8,8 @@ use super::{Engine, PdfOptions, RenderError};
 use crate::model::budget::{BudgetProgramme, CostKind};
 
 pub use departments::{
-    department_data, department_file_name, department_index_csv, department_pdf, department_pdfs,
-    department_title, departments, suggest, BudgetDepartment, UnitActivity,
+    department_data, department_file_name, department_index, department_index_csv, department_pdf,
+    department_pdfs, department_title, departments, suggest, BudgetDepartment, UnitActivity,
 };
 
 /// The report's title: `<institution> <year> Yılı Performans Programı`.
