@@ -19,6 +19,7 @@ mod preview;
 mod printing;
 mod read;
 mod render;
+mod serve_jobs;
 mod targets_variants;
 mod typeset;
 mod workbook;

@@ -21,10 +21,14 @@ macro_rules! files {
     };
 }
 
-const TR: &[Source] =
-    files!("tr": "common.ftl", "cli.ftl", "errors.ftl", "warnings.ftl", "audit.ftl", "checks.ftl");
-const EN: &[Source] =
-    files!("en": "common.ftl", "cli.ftl", "errors.ftl", "warnings.ftl", "audit.ftl", "checks.ftl");
+const TR: &[Source] = files!(
+    "tr": "common.ftl", "cli.ftl", "errors.ftl", "warnings.ftl", "audit.ftl", "checks.ftl",
+    "jobs.ftl"
+);
+const EN: &[Source] = files!(
+    "en": "common.ftl", "cli.ftl", "errors.ftl", "warnings.ftl", "audit.ftl", "checks.ftl",
+    "jobs.ftl"
+);
 
 /// The catalogue files of `lang`.
 pub fn sources(lang: Lang) -> &'static [Source] {
