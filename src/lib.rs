@@ -26,6 +26,7 @@ pub mod opendata;
 pub mod read;
 pub mod render;
 pub mod rollover;
+pub mod serve;
 pub mod tables;
 pub mod util;
 pub mod workbook;
