@@ -54,7 +54,19 @@ pub struct Extraction {
 /// pdftotext-style text export. `path` names the file in messages and in
 /// the model's provenance.
 pub fn extract(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Extraction, Error> {
-    let doc = source(path, bytes, exec)?;
+    extract_reporting(path, bytes, exec, &|_, _| {})
+}
+
+/// [`extract`], telling `pages_read(done, total)` each time a page of a PDF
+/// has been read (on the workers' threads, so in no particular order of
+/// pages; `done` counts up to `total`). A text export tells nothing.
+pub fn extract_reporting(
+    path: &Path,
+    bytes: Vec<u8>,
+    exec: &dyn Executor,
+    pages_read: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Extraction, Error> {
+    let doc = source_reporting(path, bytes, exec, pages_read)?;
     let truncated = doc.truncated;
     tables::recognise(&doc, exec).map_err(|e| match e {
         // A truncated file whose remaining pages hold no programme: say so.
@@ -122,6 +134,16 @@ pub fn roundtrip(
 /// Reads the bytes of a PDF or text export into pages of lines: the read
 /// and layout stages, and the checks between them.
 pub fn source(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<SourceDoc, Error> {
+    source_reporting(path, bytes, exec, &|_, _| {})
+}
+
+/// [`source`], telling `pages_read` as [`extract_reporting`] does.
+fn source_reporting(
+    path: &Path,
+    bytes: Vec<u8>,
+    exec: &dyn Executor,
+    pages_read: &(dyn Fn(usize, usize) + Sync),
+) -> Result<SourceDoc, Error> {
     let p = || path.to_path_buf();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { path: p() });
@@ -146,7 +168,7 @@ pub fn source(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Source
         truncated: false,
     };
     if head.windows(5).any(|w| w == b"%PDF-") {
-        read_pdf(&mut doc, bytes, exec)?;
+        read_pdf(&mut doc, bytes, exec, pages_read)?;
     } else {
         let text = String::from_utf8(bytes).map_err(|_| Error::NotPdf { path: p() })?;
         if text.contains('\0') {
@@ -157,7 +179,12 @@ pub fn source(path: &Path, bytes: Vec<u8>, exec: &dyn Executor) -> Result<Source
     Ok(doc)
 }
 
-fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<(), Error> {
+fn read_pdf(
+    doc: &mut SourceDoc,
+    bytes: Vec<u8>,
+    exec: &dyn Executor,
+    pages_read: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(), Error> {
     let p = || doc.path.clone();
     let pdf = read::Document::open(Arc::new(bytes)).map_err(|e| match e {
         read::OpenError::Password => Error::Encrypted { path: p() },
@@ -179,11 +206,19 @@ fn read_pdf(doc: &mut SourceDoc, bytes: Vec<u8>, exec: &dyn Executor) -> Result<
     // Read and lay out each page on the workers, each with its own reader,
     // keeping of the glyphs only each font's letter evidence. A reader that
     // panicked may hold a broken cache: it is made anew.
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let first = exec::map(
         exec,
         n,
         || pdf.reader(),
-        |reader, i| read_page(&pdf, reader, i, None),
+        |reader, i| {
+            let page = read_page(&pdf, reader, i, None);
+            pages_read(
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                n,
+            );
+            page
+        },
     );
     let mut pages: Vec<Option<Page>> = Vec::with_capacity(n);
     let mut fonts_of_page: Vec<Vec<Arc<str>>> = Vec::with_capacity(n);

@@ -328,7 +328,7 @@ fn huge_numbers_do_not_panic() {
 }
 
 #[path = "../fuzz/mutate.rs"]
-mod mutate;
+pub(crate) mod mutate;
 
 /// The fuzz target's mutations (`fuzz/mutate.rs`: deep nesting,
 /// self-references, huge numbers) of the fixtures and of a small PDF,

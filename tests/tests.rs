@@ -15,5 +15,6 @@ mod layout;
 mod nesting;
 mod read;
 mod render;
+mod serve_jobs;
 mod typeset;
 mod workbook;

@@ -21,16 +21,20 @@ use perfprog::model::{Document, Programme};
 use perfprog::render::{self, budget, Department, Engine, PdfOptions, RenderError};
 
 /// Progress lines on stderr: a spinner on a terminal, plain lines otherwise,
-/// nothing with `--quiet`.
+/// nothing with `--quiet`; with `--progress jsonl`, one JSON object a line
+/// for a program reading them (the job runner of `perfprog serve`).
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     quiet: bool,
+    jsonl: bool,
     start: Instant,
 }
 
 impl Progress {
-    fn new(quiet: bool) -> Progress {
-        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+    fn new(quiet: bool, format: Option<super::ProgressFormat>) -> Progress {
+        let jsonl = format == Some(super::ProgressFormat::Jsonl);
+        let quiet = quiet && !jsonl;
+        let bar = (!quiet && !jsonl && std::io::stderr().is_terminal()).then(|| {
             let b = indicatif::ProgressBar::new_spinner();
             b.enable_steady_tick(std::time::Duration::from_millis(120));
             b
@@ -38,7 +42,43 @@ impl Progress {
         Progress {
             bar,
             quiet,
+            jsonl,
             start: Instant::now(),
+        }
+    }
+
+    /// A stage starts: `msg` (if any) for people, `{"stage":…}` for programs.
+    fn stage(&self, stage: &str, msg: Option<&str>) {
+        if self.jsonl {
+            json_line(&serde_json::json!({ "stage": stage }));
+        } else if let Some(msg) = msg {
+            self.step(msg);
+        }
+    }
+
+    /// A stage has finished (JSON lines only).
+    fn finished(&self, stage: &str) {
+        if self.jsonl {
+            json_line(&serde_json::json!({ "stage": stage, "finished": true }));
+        }
+    }
+
+    /// `done` of `total` pages read (JSON lines only).
+    fn pages(&self, done: usize, total: usize) {
+        if self.jsonl {
+            json_line(&serde_json::json!({ "stage": "extract", "done": done, "total": total }));
+        }
+    }
+
+    /// The extraction's warnings: `perfprog: warning:` lines for people
+    /// (not with `--quiet`), `{"warning":…,"page":…}` for programs.
+    fn warnings(&self, warnings: &[perfprog::Warning]) {
+        for w in warnings {
+            if self.jsonl {
+                json_line(&serde_json::json!({ "warning": w.to_string(), "page": w.page }));
+            } else if !self.quiet {
+                eprintln!("perfprog: warning: {w}");
+            }
         }
     }
 
@@ -60,6 +100,14 @@ impl Progress {
             b.finish_and_clear();
         }
     }
+}
+
+/// Prints one JSON object as a line on stderr (one write, so lines from
+/// several threads never interleave).
+fn json_line(value: &serde_json::Value) {
+    let mut line = value.to_string();
+    line.push('\n');
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
 }
 
 /// The input when none is given: the one PDF in `inputs/`.
@@ -104,9 +152,12 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from("outputs"));
-    let progress = Progress::new(args.quiet);
-    progress.step(&format!("extracting {}", input.display()));
-    let document = super::load_programme(&input, args.quiet)?;
+    let progress = Progress::new(args.quiet, args.progress);
+    progress.stage("extract", Some(&format!("extracting {}", input.display())));
+    let (document, warnings) =
+        super::load_document(&input, &|done, total| progress.pages(done, total))?;
+    progress.warnings(&warnings);
+    progress.finished("extract");
     let mut written: Vec<(PathBuf, u64)> = Vec::new();
     std::fs::create_dir_all(&out).with_context(|| format!("failed to create {}", out.display()))?;
     write(
@@ -121,6 +172,8 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         Document::Targets(p) => render_targets(&engine, &opts, p, threads, &progress),
         Document::Budget(b) => render_budget(&engine, &opts, b, threads, &progress),
     };
+    progress.finished("render");
+    progress.stage("write", None);
     let report = r.report.context("failed to render the programme report")?;
     write(&out.join(&r.report_file), &report, &mut written)?;
     let dept_dir = out.join("departments");
@@ -147,9 +200,12 @@ pub fn run(args: super::BuildArgs) -> anyhow::Result<ExitCode> {
         &mut written,
     )?;
     let findings = r.findings;
+    progress.finished("write");
     progress.done();
 
-    if !args.quiet {
+    if progress.jsonl {
+        json_summary(&out, &written, &findings, start.elapsed());
+    } else if !args.quiet {
         summary(&out, &written, &findings, start.elapsed());
     }
     Ok(if args.strict && audit::has_errors(&findings) {
@@ -181,10 +237,12 @@ fn render_targets(
     threads: usize,
     progress: &Progress,
 ) -> Rendered {
+    progress.stage("audit", None);
     let findings = audit::audit(p);
+    progress.finished("audit");
     let departments = render::departments(p);
     let chosen: Vec<&Department> = departments.iter().collect();
-    progress.step(&rendering(chosen.len()));
+    progress.stage("render", Some(&rendering(chosen.len())));
     let (report, (pdfs, audit_pdf)) = beside(
         || render::programme_report(engine, p, &opts.titled(render::report_title(p))),
         || {
@@ -218,10 +276,12 @@ fn render_budget(
     threads: usize,
     progress: &Progress,
 ) -> Rendered {
+    progress.stage("audit", None);
     let findings = audit::budget::audit(b);
+    progress.finished("audit");
     let departments = budget::departments(b);
     let chosen: Vec<&budget::BudgetDepartment> = departments.iter().collect();
-    progress.step(&rendering(chosen.len()));
+    progress.stage("render", Some(&rendering(chosen.len())));
     let (report, (pdfs, audit_pdf)) = beside(
         || budget::programme_report(engine, b, &opts.titled(budget::report_title(b))),
         || {
@@ -314,6 +374,26 @@ fn summary(
         out.join("audit").join("audit.pdf").display()
     );
     eprintln!("done in {:.2} s", took.as_secs_f64());
+}
+
+/// The summary as the last JSON line: the output folder, the files
+/// written, the findings by severity and the time taken.
+fn json_summary(
+    out: &Path,
+    written: &[(PathBuf, u64)],
+    findings: &[audit::Finding],
+    took: std::time::Duration,
+) {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    json_line(&serde_json::json!({ "summary": {
+        "output": out.display().to_string(),
+        "files": written.len(),
+        "bytes": written.iter().map(|(_, n)| n).sum::<u64>(),
+        "errors": count(Severity::Error),
+        "warnings": count(Severity::Warning),
+        "info": count(Severity::Info),
+        "seconds": took.as_secs_f64(),
+    }}));
 }
 
 fn human(bytes: u64) -> String {

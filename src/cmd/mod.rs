@@ -199,6 +199,19 @@ pub struct BuildArgs {
     /// Exit 1 when the audit finds errors.
     #[arg(long)]
     pub strict: bool,
+    /// Print progress on stderr for programs instead of people: with
+    /// `jsonl`, one JSON object a line (`{"stage":"extract","done":12,"total":44}`,
+    /// `{"stage":"render","finished":true}`, `{"warning":"…","page":3}`, and
+    /// `{"summary":{…}}` at the end); errors stay plain `perfprog: error:` lines.
+    #[arg(long, value_name = "FORMAT")]
+    pub progress: Option<ProgressFormat>,
+}
+
+/// Machine-readable progress formats of `build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressFormat {
+    /// One JSON object a line.
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -284,27 +297,43 @@ pub fn load_workbook(path: &std::path::Path) -> anyhow::Result<Document> {
 /// Loads a programme document (either layout) from a model JSON or a
 /// workbook, or extracts it from a PDF/.txt.
 pub fn load_programme(path: &std::path::Path, quiet: bool) -> anyhow::Result<Document> {
+    let (document, warnings) = load_document(path, &|_, _| {})?;
+    if !quiet {
+        for w in &warnings {
+            eprintln!("perfprog: warning: {w}");
+        }
+    }
+    Ok(document)
+}
+
+/// [`load_programme`] with the extraction's warnings (none for a model or a
+/// workbook), telling `pages_read(done, total)` as a PDF's pages are read.
+pub fn load_document(
+    path: &Path,
+    pages_read: &(dyn Fn(usize, usize) + Sync),
+) -> anyhow::Result<(Document, Vec<perfprog::Warning>)> {
     use anyhow::Context;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match ext.as_deref() {
-        Some("xlsx") => return load_workbook(path),
+        Some("xlsx") => return Ok((load_workbook(path)?, Vec::new())),
         Some("json") => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("failed to read {}", path.display()))?;
             return Document::from_json(&text)
+                .map(|d| (d, Vec::new()))
                 .map_err(|e| anyhow::anyhow!("{}: not a programme model ({e})", path.display()));
         }
         _ => {}
     }
-    let out = extract_path(path)?;
-    if !quiet {
-        for w in &out.warnings {
-            eprintln!("perfprog: warning: {w}");
-        }
-    }
-    Ok(out.document)
+    let out = perfprog::extract_reporting(
+        path,
+        read_file(path)?,
+        &perfprog::Threads::available(),
+        pages_read,
+    )?;
+    Ok((out.document, out.warnings))
 }
 
 /// Extracts the model of a PDF or text file, its pages read on all cores.

@@ -21,8 +21,8 @@ macro_rules! files {
     };
 }
 
-const TR: &[Source] = files!("tr": "common.ftl", "web.ftl");
-const EN: &[Source] = files!("en": "common.ftl", "web.ftl");
+const TR: &[Source] = files!("tr": "common.ftl", "jobs.ftl", "web.ftl");
+const EN: &[Source] = files!("en": "common.ftl", "jobs.ftl", "web.ftl");
 
 /// The catalogue files of `lang`.
 pub fn sources(lang: Lang) -> &'static [Source] {

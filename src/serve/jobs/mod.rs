@@ -1,24 +1,48 @@
-//! Stand-in for the jobs API of the design (replaced by the `jobs` branch):
-//! runs `perfprog build` in a child with tokio::process; no limits, no
-//! persistence beyond the workspace folders.
+//! The job runner of `perfprog serve`: uploaded documents, one folder each
+//! in a workspace keyed by the SHA-256 of their bytes, processed by a
+//! bounded queue of workers, each job in a child process of the perfprog
+//! binary itself (`perfprog build … --progress jsonl`) bounded in wall
+//! time, CPU time and address space. A hostile file that aborts, hangs or
+//! eats memory fails its own job; the server only reads the child's
+//! progress lines.
+//!
+//! - [`workspace`]: the folders, `status.json`, listing after a restart;
+//! - [`queue`]: the waiting line, the workers, positions;
+//! - [`child`]: running a child with its limits, reading its output;
+//! - [`kind`]: what an upload is, sniffed from its bytes.
+//!
+//! The web pages use [`Jobs`]; tests drive it directly.
 
-use std::collections::HashMap;
+mod child;
+mod kind;
+mod queue;
+mod workspace;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::model::Layout;
 
-/// Bounds on uploads and jobs.
+pub use kind::InputKind;
+
+/// The bounds of the runner.
 #[derive(Debug, Clone)]
 pub struct Limits {
+    /// The largest upload accepted (default 100 MiB).
     pub max_upload_bytes: u64,
+    /// How many jobs may wait (default 64); beyond, [`SubmitError::QueueFull`].
     pub max_queued: usize,
+    /// How many jobs run at once (default 2).
     pub workers: usize,
+    /// The wall time of one child (default 300 s), after which its process
+    /// group is killed; its CPU time is bounded too.
     pub job_timeout: Duration,
+    /// The address space of one child (default 2 GiB, `RLIMIT_AS`).
     pub job_memory_bytes: u64,
 }
 
@@ -34,19 +58,26 @@ impl Default for Limits {
     }
 }
 
-/// A document's id: the SHA-256 of its bytes, 64 lowercase hex digits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A document's identity: the SHA-256 of its uploaded bytes, 64 lowercase
+/// hex digits. [`DocId::parse`] is the only way a client's string becomes
+/// part of a path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct DocId(String);
 
 impl DocId {
-    /// Validates a client string as an id.
+    /// `s` if it is 64 lowercase hex digits, else `None`.
     pub fn parse(s: &str) -> Option<DocId> {
-        (s.len() == 64
-            && s.bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
-        .then(|| DocId(s.to_string()))
+        let ok = s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        ok.then(|| DocId(s.to_string()))
     }
 
+    /// The identity of `bytes`.
+    pub fn of(bytes: &[u8]) -> DocId {
+        DocId(hex(&Sha256::digest(bytes)))
+    }
+
+    /// The 64 hex digits.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -58,71 +89,72 @@ impl std::fmt::Display for DocId {
     }
 }
 
-/// What an upload is, sniffed from its bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    Pdf,
-    Text,
-    Model,
-    Workbook,
+impl TryFrom<String> for DocId {
+    type Error = String;
+    fn try_from(s: String) -> Result<DocId, String> {
+        DocId::parse(&s).ok_or_else(|| format!("not a document id: {s:?}"))
+    }
 }
 
-impl InputKind {
-    fn sniff(bytes: &[u8]) -> InputKind {
-        let head = &bytes[..bytes.len().min(1024)];
-        if head.windows(5).any(|w| w == b"%PDF-") {
-            InputKind::Pdf
-        } else if head.starts_with(b"PK") {
-            InputKind::Workbook
-        } else if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-            InputKind::Model
-        } else {
-            InputKind::Text
-        }
+impl From<DocId> for String {
+    fn from(id: DocId) -> String {
+        id.0
     }
+}
 
-    fn ext(self) -> &'static str {
-        match self {
-            InputKind::Pdf => "pdf",
-            InputKind::Text => "txt",
-            InputKind::Model => "json",
-            InputKind::Workbook => "xlsx",
-        }
-    }
+/// Lowercase hex of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Where a job is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "lowercase")]
 pub enum State {
+    /// Waiting; `position` 1 runs next.
     Queued {
         position: usize,
     },
+    /// Running `stage` (`extract`, `audit`, `render`, `write`); during
+    /// extraction `done` of `total` pages are read (both 0 otherwise).
     Running {
         stage: String,
         done: u32,
         total: u32,
     },
     Done,
+    /// Failed, with a message for the person who uploaded the document.
     Failed {
         message: String,
     },
 }
 
-/// A document's job.
-#[derive(Debug, Clone)]
+impl State {
+    /// Whether the job has ended (done or failed).
+    pub fn is_final(&self) -> bool {
+        matches!(self, State::Done | State::Failed { .. })
+    }
+}
+
+/// A document's job, as `status.json` keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Status {
     pub id: DocId,
+    /// The uploaded file's name, for display only: never a path.
     pub file_name: String,
     pub kind: InputKind,
     pub uploaded: SystemTime,
+    #[serde(with = "lang_code")]
     pub lang: Lang,
     pub state: State,
+    /// The extraction's warnings, as the child reported them.
     pub warnings: Vec<String>,
+    /// The child's exit code, once it has exited by itself.
     pub exit_code: Option<i32>,
 }
 
-/// A listed document.
-#[derive(Debug, Clone)]
+/// A document in the list: its status and, when done, what its model says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub status: Status,
     pub institution: Option<String>,
@@ -130,174 +162,118 @@ pub struct Summary {
     pub layout: Option<Layout>,
 }
 
-/// Why an upload was not taken.
+/// Why an upload was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum SubmitError {
-    #[error("the queue is full")]
-    QueueFull,
-    #[error("the upload is empty")]
-    Empty,
-    #[error("the upload is too large")]
-    TooLarge,
-    #[error("failed to store the upload: {0}")]
+    #[error("the file is {size} bytes, more than the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("{limit} documents are already waiting; try again later")]
+    QueueFull { limit: usize },
+    /// Not a PDF, a text export, a model JSON or a workbook: why (the key
+    /// of the reason's message in the catalogue).
+    #[error("not a programme perfprog can read: {}", i18n::text(Lang::En, reason, &[]))]
+    Unsupported { reason: &'static str },
+    #[error("could not store the upload: {0}")]
     Io(#[from] std::io::Error),
 }
 
-/// Why a child job failed.
+impl SubmitError {
+    /// The refusal in `lang`, for the person who uploaded the file.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            SubmitError::TooLarge { size, limit } => i18n::text(
+                lang,
+                "jobs-too-large",
+                &[("size", mib(*size).into()), ("limit", mib(*limit).into())],
+            ),
+            SubmitError::QueueFull { limit } => {
+                i18n::text(lang, "jobs-queue-full", &[("limit", (*limit).into())])
+            }
+            SubmitError::Unsupported { reason } => i18n::text(
+                lang,
+                "jobs-unsupported",
+                &[("reason", i18n::text(lang, reason, &[]).into())],
+            ),
+            SubmitError::Io(e) => {
+                i18n::text(lang, "jobs-store", &[("error", e.to_string().into())])
+            }
+        }
+    }
+}
+
+/// Bytes in MiB with one decimal, for messages.
+fn mib(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / f64::from(1u32 << 20))
+}
+
+/// Why a page image or a diff could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum JobError {
     #[error("no such document")]
     NotFound,
+    #[error("the document has not been processed yet")]
+    NotReady,
+    #[error("the document is not a PDF, so it has no page images")]
+    NotPdf,
+    #[error("invalid request: {0}")]
+    Invalid(String),
+    /// The child failed: its message.
     #[error("{0}")]
     Failed(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
-struct Inner {
-    root: PathBuf,
-    exe: PathBuf,
-    jobs: Mutex<HashMap<DocId, Status>>,
-    done: tokio::sync::Notify,
-}
-
-/// The job runner.
+/// The job runner: a workspace, its queue and workers. Cheap to clone.
 #[derive(Clone)]
 pub struct Jobs {
-    inner: Arc<Inner>,
+    shared: Arc<queue::Shared>,
 }
 
 impl Jobs {
-    pub fn open(workspace: &Path, _limits: Limits, exe: PathBuf) -> anyhow::Result<Jobs> {
-        std::fs::create_dir_all(workspace)?;
-        Ok(Jobs {
-            inner: Arc::new(Inner {
-                root: workspace.to_path_buf(),
-                exe,
-                jobs: Mutex::new(HashMap::new()),
-                done: tokio::sync::Notify::new(),
-            }),
-        })
+    /// Opens (creating it if need be) the workspace at `workspace`, lists the
+    /// documents of earlier runs again (a job left queued is queued again, one
+    /// left running by a crash is marked failed) and starts `limits.workers`
+    /// workers running `exe` (the perfprog binary). Must be called within a
+    /// tokio runtime (the workers are its tasks).
+    pub fn open(workspace: &Path, limits: Limits, exe: PathBuf) -> anyhow::Result<Jobs> {
+        let shared = queue::Shared::open(workspace, limits, exe)?;
+        Ok(Jobs { shared })
     }
 
-    fn dir(&self, id: &DocId) -> PathBuf {
-        self.inner.root.join(id.as_str())
-    }
-
+    /// Stores an upload and queues its job; the same bytes give the same id
+    /// (a document that failed runs again, any other is left as it is).
+    /// Refuses a file over the size limit, of a kind perfprog cannot read, or
+    /// when the queue is full. Writes the bytes to disk: in async code, call
+    /// it from `spawn_blocking`.
     pub fn submit(
         &self,
         file_name: &str,
         bytes: Vec<u8>,
         lang: Lang,
     ) -> Result<DocId, SubmitError> {
-        if bytes.is_empty() {
-            return Err(SubmitError::Empty);
-        }
-        let hex: String = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        let id = DocId(hex);
-        if let Some(s) = self.status(&id) {
-            if !matches!(s.state, State::Failed { .. }) {
-                return Ok(id);
-            }
-        }
-        let kind = InputKind::sniff(&bytes);
-        let dir = self.dir(&id);
-        let source = dir.join(format!("source.{}", kind.ext()));
-        crate::util::write_atomic(&source, &bytes)?;
-        let status = Status {
-            id: id.clone(),
-            file_name: file_name.to_string(),
-            kind,
-            uploaded: SystemTime::now(),
-            lang,
-            state: State::Running {
-                stage: "build".into(),
-                done: 0,
-                total: 0,
-            },
-            warnings: Vec::new(),
-            exit_code: None,
-        };
-        self.set(status);
-        let me = self.clone();
-        let id2 = id.clone();
-        tokio::spawn(async move {
-            let out = dir.join("out");
-            let result = tokio::process::Command::new(&me.inner.exe)
-                .arg("build")
-                .arg(&source)
-                .arg("-o")
-                .arg(&out)
-                .arg("--quiet")
-                .env("LANG", if lang == Lang::Tr { "tr_TR.UTF-8" } else { "C" })
-                .output()
-                .await;
-            let (state, code) = match result {
-                Ok(o) if o.status.success() || o.status.code() == Some(1) => {
-                    (State::Done, o.status.code())
-                }
-                Ok(o) => (
-                    State::Failed {
-                        message: String::from_utf8_lossy(&o.stderr).trim().to_string(),
-                    },
-                    o.status.code(),
-                ),
-                Err(e) => (
-                    State::Failed {
-                        message: e.to_string(),
-                    },
-                    None,
-                ),
-            };
-            if let Ok(mut map) = me.inner.jobs.lock() {
-                if let Some(s) = map.get_mut(&id2) {
-                    s.state = state;
-                    s.exit_code = code;
-                }
-            }
-            me.inner.done.notify_waiters();
-        });
-        Ok(id)
+        self.shared.submit(file_name, bytes, lang)
     }
 
-    fn set(&self, status: Status) {
-        if let Ok(mut map) = self.inner.jobs.lock() {
-            map.insert(status.id.clone(), status);
-        }
-    }
-
+    /// The job of `id`, if the workspace has it.
     pub fn status(&self, id: &DocId) -> Option<Status> {
-        self.inner.jobs.lock().ok()?.get(id).cloned()
+        self.shared.status(id)
     }
 
+    /// Every document, newest first.
     pub fn list(&self) -> Vec<Summary> {
-        let mut all: Vec<Status> = match self.inner.jobs.lock() {
-            Ok(m) => m.values().cloned().collect(),
-            Err(_) => Vec::new(),
-        };
-        all.sort_by(|a, b| b.uploaded.cmp(&a.uploaded));
-        all.into_iter()
-            .map(|status| {
-                let doc = std::fs::read_to_string(self.dir(&status.id).join("out/programme.json"))
-                    .ok()
-                    .and_then(|t| crate::model::Document::from_json(&t).ok());
-                Summary {
-                    institution: doc.as_ref().map(|d| d.institution().to_string()),
-                    year: doc.as_ref().map(|d| d.fiscal_year()),
-                    layout: doc.as_ref().map(|d| d.layout()),
-                    status,
-                }
-            })
-            .collect()
+        self.shared.list()
     }
 
+    /// The document's `out/` folder (the `perfprog build` layout) once done.
     pub fn output(&self, id: &DocId) -> Option<PathBuf> {
-        self.status(id).map(|_| self.dir(id).join("out"))
+        let done = self.status(id)?.state == State::Done;
+        done.then(|| self.shared.ws.out(id))
     }
 
+    /// The image of page `page` of a PDF document, `width` pixels wide, the
+    /// texts `highlights` marked on it: `perfprog page` in a bounded child,
+    /// cached in the document's `pages/` folder.
     pub async fn page_image(
         &self,
         id: &DocId,
@@ -305,92 +281,33 @@ impl Jobs {
         width: u32,
         highlights: &[String],
     ) -> Result<PathBuf, JobError> {
-        let status = self.status(id).ok_or(JobError::NotFound)?;
-        let dir = self.dir(id);
-        let source = dir.join(format!("source.{}", status.kind.ext()));
-        let mut h = Sha256::new();
-        for t in highlights {
-            h.update(t.as_bytes());
-            h.update([0]);
-        }
-        let tag: String = h
-            .finalize()
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        let file = dir.join("pages").join(format!("{page}-{width}-{tag}.png"));
-        if file.is_file() {
-            return Ok(file);
-        }
-        std::fs::create_dir_all(dir.join("pages"))?;
-        let mut cmd = tokio::process::Command::new(&self.inner.exe);
-        cmd.arg("page")
-            .arg(&source)
-            .arg("--page")
-            .arg(page.to_string());
-        cmd.arg("--width")
-            .arg(width.to_string())
-            .arg("-o")
-            .arg(&file);
-        for t in highlights {
-            cmd.arg("--highlight").arg(t);
-        }
-        let o = cmd.output().await?;
-        if !o.status.success() {
-            return Err(JobError::Failed(
-                String::from_utf8_lossy(&o.stderr).trim().to_string(),
-            ));
-        }
-        Ok(file)
+        queue::page_image(&self.shared, id, page, width, highlights).await
     }
 
-    pub async fn diff(&self, old: &DocId, new: &DocId, _lang: Lang) -> Result<String, JobError> {
-        let a = self
-            .output(old)
-            .ok_or(JobError::NotFound)?
-            .join("programme.json");
-        let b = self
-            .output(new)
-            .ok_or(JobError::NotFound)?
-            .join("programme.json");
-        let o = tokio::process::Command::new(&self.inner.exe)
-            .arg("diff")
-            .arg(a)
-            .arg(b)
-            .arg("--json")
-            .output()
-            .await?;
-        if !o.status.success() {
-            return Err(JobError::Failed(
-                String::from_utf8_lossy(&o.stderr).trim().to_string(),
-            ));
-        }
-        Ok(String::from_utf8_lossy(&o.stdout).into_owned())
+    /// `perfprog diff OLD NEW --json` on the two documents' models, in a
+    /// bounded child; its JSON.
+    pub async fn diff(&self, old: &DocId, new: &DocId, lang: Lang) -> Result<String, JobError> {
+        queue::diff(&self.shared, old, new, lang).await
     }
 
+    /// Waits until the job of `id` is done or failed (for tests); a document
+    /// the workspace does not have gives a failed status.
     pub async fn wait(&self, id: &DocId) -> Status {
-        loop {
-            let notified = self.inner.done.notified();
-            match self.status(id) {
-                Some(s) if matches!(s.state, State::Done | State::Failed { .. }) => return s,
-                None => {
-                    return Status {
-                        id: id.clone(),
-                        file_name: String::new(),
-                        kind: InputKind::Pdf,
-                        uploaded: SystemTime::now(),
-                        lang: Lang::Tr,
-                        state: State::Failed {
-                            message: "no such document".into(),
-                        },
-                        warnings: Vec::new(),
-                        exit_code: None,
-                    }
-                }
-                _ => {}
-            }
-            let _ = tokio::time::timeout(Duration::from_millis(500), notified).await;
-        }
+        self.shared.wait(id).await
+    }
+}
+
+/// `Lang` as its code (`tr`, `en`) in `status.json`.
+mod lang_code {
+    use super::Lang;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(lang.code())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let code = String::deserialize(d)?;
+        Ok(Lang::parse(&code).unwrap_or(Lang::Tr))
     }
 }

@@ -204,28 +204,42 @@ async fn send_file(
     Ok(attachment(bytes, ty, name))
 }
 
-/// A download: its type, and its file name as an ASCII fallback plus the
-/// UTF-8 name of RFC 5987 (`filename*`).
+/// A download: its type and [`content_disposition`].
 pub fn attachment(bytes: Vec<u8>, ty: &'static str, name: &str) -> Response {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let disposition = format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        utf8_percent_encode(name, NON_ALPHANUMERIC)
-    );
     let mut r = ([(header::CONTENT_TYPE, ty)], bytes).into_response();
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
+    if let Ok(v) = HeaderValue::from_str(&content_disposition(name)) {
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     r
+}
+
+/// `attachment` with the file name as an ASCII fallback (Turkish letters
+/// folded, anything else outside `[A-Za-z0-9._-]` as `_`) and as the UTF-8
+/// name of RFC 5987 (`filename*`).
+pub fn content_disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| match c {
+            'İ' => 'I',
+            'ı' => 'i',
+            'Ş' => 'S',
+            'ş' => 's',
+            'Ğ' => 'G',
+            'ğ' => 'g',
+            'Ü' => 'U',
+            'ü' => 'u',
+            'Ö' => 'O',
+            'ö' => 'o',
+            'Ç' => 'C',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() || "._-".contains(c) => c,
+            _ => '_',
+        })
+        .collect();
+    format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        utf8_percent_encode(name, NON_ALPHANUMERIC)
+    )
 }
 
 /// The model as a workbook (`perfprog export`'s layout), made on request.

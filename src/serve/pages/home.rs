@@ -124,27 +124,31 @@ pub async fn upload(State(app): State<AppState>, ctx: Ctx, mut form: Multipart) 
     } else {
         name
     };
-    match app.jobs.submit(&name, bytes, ctx.lang) {
-        Ok(id) => {
+    let jobs = app.jobs.clone();
+    let lang = ctx.lang;
+    // `submit` writes the upload to disk: off the async workers.
+    let submitted = tokio::task::spawn_blocking(move || jobs.submit(&name, bytes, lang)).await;
+    match submitted {
+        Ok(Ok(id)) => {
             let mut r = Redirect::to(&format!("/doc/{id}")).into_response();
             ctx.cookies(&mut r);
             r
         }
-        Err(SubmitError::QueueFull) => message(
-            &app,
-            &ctx,
-            StatusCode::SERVICE_UNAVAILABLE,
-            "web-error-queue-full",
-            &[],
-        ),
-        Err(SubmitError::Empty) => message(
-            &app,
-            &ctx,
-            StatusCode::BAD_REQUEST,
-            "web-error-no-file",
-            &[],
-        ),
-        Err(SubmitError::TooLarge) => too_large(&app, &ctx),
+        Ok(Err(e)) => {
+            let status = match e {
+                SubmitError::QueueFull { .. } => StatusCode::SERVICE_UNAVAILABLE,
+                SubmitError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+                SubmitError::Unsupported { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                SubmitError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            };
+            message(
+                &app,
+                &ctx,
+                status,
+                "web-error-upload",
+                &[("reason", e.message(ctx.lang).into())],
+            )
+        }
         Err(e) => message(
             &app,
             &ctx,
