@@ -52,6 +52,20 @@ pub enum Error {
     },
     #[error("{path}: not a performance programme ({reason})")]
     NotProgramme { path: PathBuf, reason: String },
+    #[error("{path}: not a PDF (it does not start with %PDF-): only a PDF's pages can be shown")]
+    PagesOnlyOfPdf { path: PathBuf },
+    #[error("{path}: there is no page {page} (the document has {count} page(s), numbered from 1)")]
+    NoSuchPage {
+        path: PathBuf,
+        page: u32,
+        count: usize,
+    },
+    #[error("{path}: page {page} cannot be shown ({reason})")]
+    PageNotShown {
+        path: PathBuf,
+        page: u32,
+        reason: String,
+    },
     #[error("{path}: page {page}: {table}: {reason}")]
     Table {
         path: PathBuf,

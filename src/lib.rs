@@ -9,7 +9,9 @@
 //! / `audit` (reconciliation). This file wires the stages ([`extract`]);
 //! no stage calls another stage's entry point.
 //! Beside the pipeline: `workbook` (xlsx export/import), `opendata` (CSV
-//! export) and `rollover` (next year's starting model).
+//! export), `rollover` (next year's starting model) and `preview` (a page
+//! as an image, text found on it highlighted; it reads through `read` and
+//! `layout`).
 //!
 //! The library takes bytes and returns values: reading files, printing and
 //! starting threads belong to the command line (an [`exec::Executor`] is
@@ -23,6 +25,7 @@ pub mod layout;
 pub mod model;
 pub mod normalize;
 pub mod opendata;
+pub mod preview;
 pub mod read;
 pub mod render;
 pub mod rollover;
@@ -179,6 +182,16 @@ fn source_reporting(
     Ok(doc)
 }
 
+/// Opens a PDF for the read stage (the file-wide bounds checked), its
+/// failures as the pipeline's errors naming `path`.
+pub(crate) fn open_pdf(path: &Path, bytes: Vec<u8>) -> Result<read::Document, Error> {
+    let p = || path.to_path_buf();
+    read::Document::open(Arc::new(bytes)).map_err(|e| match e {
+        read::OpenError::Password => Error::Encrypted { path: p() },
+        read::OpenError::Damaged(reason) => Error::Corrupt { path: p(), reason },
+    })
+}
+
 fn read_pdf(
     doc: &mut SourceDoc,
     bytes: Vec<u8>,
@@ -186,10 +199,7 @@ fn read_pdf(
     pages_read: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(), Error> {
     let p = || doc.path.clone();
-    let pdf = read::Document::open(Arc::new(bytes)).map_err(|e| match e {
-        read::OpenError::Password => Error::Encrypted { path: p() },
-        read::OpenError::Damaged(reason) => Error::Corrupt { path: p(), reason },
-    })?;
+    let pdf = open_pdf(&doc.path, bytes)?;
     let n = pdf.page_count();
     let warn = |page: Option<u32>, message: String| Warning {
         page,

@@ -10,11 +10,11 @@ use std::process::Output;
 
 use crate::util::{perfprog, root, workdir};
 
-const TEXT: &[u8] = b"BT /F1 12 Tf 72 720 Td (Hello world) Tj ET\n";
+pub(crate) const TEXT: &[u8] = b"BT /F1 12 Tf 72 720 Td (Hello world) Tj ET\n";
 const FONT: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 
 /// A stream object with `dict` entries besides its `/Length`.
-fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+pub(crate) fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
     let mut out = format!("<< /Length {} {dict} >>\nstream\n", data.len()).into_bytes();
     out.extend_from_slice(data);
     out.extend_from_slice(b"\nendstream");
@@ -24,7 +24,12 @@ fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
 /// Catalog, page tree and font (objects 1, 2, 5) around pages (objects 3
 /// and, with `second`, 6) whose content is object 4 (and 7), and `more`
 /// objects from 6 (or 8) on; `res` is added to each page's resources.
-fn document(content: Vec<u8>, second: Option<Vec<u8>>, res: &str, more: Vec<Vec<u8>>) -> Vec<u8> {
+pub(crate) fn document(
+    content: Vec<u8>,
+    second: Option<Vec<u8>>,
+    res: &str,
+    more: Vec<Vec<u8>>,
+) -> Vec<u8> {
     let page = |c: u32| {
         format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {c} 0 R \
@@ -53,11 +58,11 @@ fn document(content: Vec<u8>, second: Option<Vec<u8>>, res: &str, more: Vec<Vec<
 }
 
 /// A compressed stream object.
-fn deflated(data: &[u8]) -> Vec<u8> {
+pub(crate) fn deflated(data: &[u8]) -> Vec<u8> {
     stream("/Filter /FlateDecode", &mutate::deflate(data))
 }
 
-fn nested(open: &str, n: usize) -> Vec<u8> {
+pub(crate) fn nested(open: &str, n: usize) -> Vec<u8> {
     let close = if open == "[" { "]" } else { ">>" };
     [open.repeat(n), close.repeat(n)].concat().into_bytes()
 }

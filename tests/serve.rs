@@ -54,7 +54,11 @@ pub async fn start(name: &str, listen: &str, limits: Limits) -> TestServer {
     tokio::spawn(server.run(async {
         let _ = rx.await;
     }));
-    TestServer { addr, token, stop: Some(tx) }
+    TestServer {
+        addr,
+        token,
+        stop: Some(tx),
+    }
 }
 
 /// A response: status, headers and body.
@@ -96,11 +100,18 @@ pub async fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Ve
     for (k, v) in headers {
         req = req.header(*k, *v);
     }
-    let res = client.request(req.body(Full::new(Bytes::from(body))).unwrap()).await.unwrap();
+    let res = client
+        .request(req.body(Full::new(Bytes::from(body))).unwrap())
+        .await
+        .unwrap();
     let status = res.status().as_u16();
     let headers = res.headers().clone();
     let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    Reply { status, headers, body }
+    Reply {
+        status,
+        headers,
+        body,
+    }
 }
 
 pub async fn get(url: &str, cookie: &str) -> Reply {
@@ -112,7 +123,10 @@ pub fn multipart(fields: &[(&str, &str)], file_name: &str, bytes: &[u8]) -> (Str
     let boundary = "perfprogTestBoundary7d1f";
     let mut body = Vec::new();
     for (k, v) in fields {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").bytes());
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .bytes(),
+        );
     }
     body.extend(
         format!(
@@ -136,7 +150,9 @@ pub async fn csrf(server: &TestServer) -> (String, String) {
         .find(|c| c.starts_with("perfprog_csrf="))
         .expect("a CSRF cookie");
     let token = cookie.trim_start_matches("perfprog_csrf=").to_string();
-    assert!(page.text().contains(&format!("name=\"csrf\" value=\"{token}\"")));
+    assert!(page
+        .text()
+        .contains(&format!("name=\"csrf\" value=\"{token}\"")));
     (cookie, token)
 }
 
@@ -148,7 +164,11 @@ pub async fn upload(server: &TestServer, file_name: &str, bytes: &[u8]) -> Strin
     let r = request(
         "POST",
         &server.url("/upload"),
-        &[("content-type", &ty), ("cookie", &cookie), ("origin", &origin)],
+        &[
+            ("content-type", &ty),
+            ("cookie", &cookie),
+            ("origin", &origin),
+        ],
         body,
     )
     .await;
@@ -165,7 +185,10 @@ pub async fn finished(server: &TestServer, doc: &str) -> String {
         if v["finished"] == true {
             return v["state"].as_str().unwrap_or_default().to_string();
         }
-        assert!(start.elapsed() < Duration::from_secs(240), "the job did not finish: {v}");
+        assert!(
+            start.elapsed() < Duration::from_secs(240),
+            "the job did not finish: {v}"
+        );
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
 }
@@ -176,9 +199,15 @@ fn fixture(name: &str) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_declared_oversized_upload_gets_413_before_its_body() {
-    let limits = Limits { max_upload_bytes: 1 << 20, ..Limits::default() };
+    let limits = Limits {
+        max_upload_bytes: 1 << 20,
+        ..Limits::default()
+    };
     let server = start("oversized", "127.0.0.1:0", limits).await;
-    for (lang, text) in [("tr", "Dosya çok büyük: en fazla 1 MB"), ("en", "The file is too large: at most 1 MB")] {
+    for (lang, text) in [
+        ("tr", "Dosya çok büyük: en fazla 1 MB"),
+        ("en", "The file is too large: at most 1 MB"),
+    ] {
         // Only the head is sent: the answer must come without the 500 MB body.
         let mut tcp = tokio::net::TcpStream::connect(server.addr).await.unwrap();
         let head = format!(
@@ -232,9 +261,20 @@ async fn a_non_loopback_address_needs_the_generated_token() {
     assert_eq!(get(&server.url("/?token=wrong"), "").await.status, 401);
     let first = get(&server.url(&format!("/?token={token}")), "").await;
     assert_eq!(first.status, 200);
-    let set = first.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect::<Vec<_>>();
-    let token_cookie = set.iter().find(|c| c.starts_with("perfprog_token=")).expect("the token cookie");
-    assert!(token_cookie.contains("HttpOnly") && token_cookie.contains("SameSite=Strict"), "{token_cookie}");
+    let set = first
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect::<Vec<_>>();
+    let token_cookie = set
+        .iter()
+        .find(|c| c.starts_with("perfprog_token="))
+        .expect("the token cookie");
+    assert!(
+        token_cookie.contains("HttpOnly") && token_cookie.contains("SameSite=Strict"),
+        "{token_cookie}"
+    );
     let again = get(&server.url("/compare"), &format!("perfprog_token={token}")).await;
     assert_eq!(again.status, 200);
 }
@@ -254,40 +294,79 @@ async fn cross_site_posts_and_posts_without_the_csrf_token_get_403() {
     };
     // A foreign origin, even with the right cookie and field.
     let foreign = post(
-        vec![("content-type", ty.clone()), ("cookie", cookie.clone()), ("origin", "http://evil.example".into())],
+        vec![
+            ("content-type", ty.clone()),
+            ("cookie", cookie.clone()),
+            ("origin", "http://evil.example".into()),
+        ],
         body.clone(),
     )
     .await;
     assert_eq!(foreign.status, 403);
-    assert!(foreign.text().contains("Başka bir siteden"), "{}", foreign.text());
+    assert!(
+        foreign.text().contains("Başka bir siteden"),
+        "{}",
+        foreign.text()
+    );
     let fetch_site = post(
-        vec![("content-type", ty.clone()), ("cookie", cookie.clone()), ("sec-fetch-site", "cross-site".into())],
+        vec![
+            ("content-type", ty.clone()),
+            ("cookie", cookie.clone()),
+            ("sec-fetch-site", "cross-site".into()),
+        ],
         body.clone(),
     )
     .await;
     assert_eq!(fetch_site.status, 403);
     // Same origin, but no CSRF field, or a field that does not match the cookie.
     let (ty2, no_field) = multipart(&[], "a.json", &model);
-    let r = post(vec![("content-type", ty2), ("cookie", cookie.clone())], no_field).await;
+    let r = post(
+        vec![("content-type", ty2), ("cookie", cookie.clone())],
+        no_field,
+    )
+    .await;
     assert_eq!(r.status, 403);
     let (ty3, wrong) = multipart(&[("csrf", &"0".repeat(64))], "a.json", &model);
-    let r = post(vec![("content-type", ty3), ("cookie", cookie.clone())], wrong).await;
+    let r = post(
+        vec![("content-type", ty3), ("cookie", cookie.clone())],
+        wrong,
+    )
+    .await;
     assert_eq!(r.status, 403);
-    assert!(get(&server.url("/"), "").await.text().contains("Henüz belge yok"), "nothing was queued");
+    assert!(
+        get(&server.url("/"), "")
+            .await
+            .text()
+            .contains("Henüz belge yok"),
+        "nothing was queued"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_html_laden_name_shows_as_text_and_downloads_carry_type_and_name() {
     let server = start("escape", "127.0.0.1:0", Limits::default()).await;
     let name = "<script>alert(1)</script>.json";
-    let doc = upload(&server, name, &fixture("kuzeykent-2026-performans-programi.json")).await;
+    let doc = upload(
+        &server,
+        name,
+        &fixture("kuzeykent-2026-performans-programi.json"),
+    )
+    .await;
     assert!(doc.starts_with("/doc/") && doc.len() == 5 + 64, "{doc}");
     assert_eq!(finished(&server, &doc).await, "done");
-    for page in [get(&server.url("/"), "").await, get(&server.url(&doc), "").await] {
+    for page in [
+        get(&server.url("/"), "").await,
+        get(&server.url(&doc), "").await,
+    ] {
         let html = page.text();
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;.json"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;.json"),
+            "{html}"
+        );
         assert!(!html.contains("<script>alert"), "{html}");
-        assert!(page.header("content-security-policy").contains("script-src 'self'"));
+        assert!(page
+            .header("content-security-policy")
+            .contains("script-src 'self'"));
         assert_eq!(page.header("x-content-type-options"), "nosniff");
     }
     let report = get(&server.url(&format!("{doc}/download/report")), "").await;
@@ -301,7 +380,9 @@ async fn an_html_laden_name_shows_as_text_and_downloads_carry_type_and_name() {
     assert!(report.body.starts_with(b"%PDF-"));
     let model = get(&server.url(&format!("{doc}/download/model")), "").await;
     assert_eq!(model.header("content-type"), "application/json");
-    assert!(model.header("content-disposition").starts_with("attachment; filename=\"kuzeykent-belediyesi-2026-performans-programi.json\""));
+    assert!(model.header("content-disposition").starts_with(
+        "attachment; filename=\"kuzeykent-belediyesi-2026-performans-programi.json\""
+    ));
     let doc_model = perfprog::model::Document::from_json(&model.text()).unwrap();
     assert_eq!(doc_model.institution(), "Kuzeykent Belediyesi");
     let csv = get(&server.url(&format!("{doc}/download/audit.csv")), "").await;
@@ -318,7 +399,11 @@ async fn an_html_laden_name_shows_as_text_and_downloads_carry_type_and_name() {
          filename*=UTF-8''Fen%20%C4%B0%C5%9Fleri%20M%C3%BCd%C3%BCrl%C3%BC%C4%9F%C3%BC%2Epdf"
     );
     // Client strings never become paths.
-    for bad in ["/doc/..%2F..%2Fetc/download/model", &format!("{doc}/department/..%2F..%2Fprogramme.json"), &format!("{doc}/page/..%2F1.png")] {
+    for bad in [
+        "/doc/..%2F..%2Fetc/download/model",
+        &format!("{doc}/department/..%2F..%2Fprogramme.json"),
+        &format!("{doc}/page/..%2F1.png"),
+    ] {
         assert_eq!(get(&server.url(bad), "").await.status, 404, "{bad}");
     }
 }

@@ -13,6 +13,7 @@ pub mod build;
 pub mod departments;
 pub mod diff;
 pub mod extract;
+pub mod page;
 pub mod render;
 pub mod serve;
 pub mod workbook;
@@ -80,6 +81,11 @@ pub enum Command {
         after_help = "Example:\n  perfprog serve --listen 127.0.0.1:8080\n\nA non-loopback address needs an access token: given with --token, else generated and printed in the address.\n\nExit codes: 0 stopped with Ctrl-C; 2 the server could not start."
     )]
     Serve(ServeArgs),
+    /// Render one page of a PDF to a PNG, texts found on it highlighted.
+    #[command(
+        after_help = "Example:\n  perfprog page inputs/programme.pdf --page 12 --highlight \"5.815.779.000,00\" -o page-12.png\n\nExit codes: 0 written (a text not found is a warning); 2 the file or page could not be read or rendered."
+    )]
+    Page(PageArgs),
 }
 
 /// Archival PDF standards offered by the Typst exporter.
@@ -267,6 +273,29 @@ pub struct ServeArgs {
     pub token: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    /// A PDF.
+    pub input: PathBuf,
+    /// The page, numbered from 1.
+    #[arg(long, value_name = "N")]
+    pub page: u32,
+    /// Write the PNG here (stdout without it, unless stdout is a terminal).
+    #[arg(short, long, value_name = "OUT.png")]
+    pub output: Option<PathBuf>,
+    /// The image's width in pixels (default: 150 dpi); at most 4096 pixels
+    /// on the long side and 16 megapixels in all.
+    #[arg(long, value_name = "PX")]
+    pub width: Option<u32>,
+    /// Highlight this text wherever the page prints it (Turkish case and
+    /// spacing ignored; amounts as printed, `5.815.779.000,00`); repeatable.
+    #[arg(long, value_name = "TEXT")]
+    pub highlight: Vec<String>,
+    /// Print no warnings or progress.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
 /// Runs the chosen subcommand.
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
@@ -280,6 +309,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(a)) => workbook::import(a),
         Some(Command::Rollover(a)) => workbook::rollover(a),
         Some(Command::Serve(a)) => serve::run(a),
+        Some(Command::Page(a)) => page::run(a),
         None => build::run(cli.build),
     }
 }

@@ -129,18 +129,9 @@ impl PageReader<'_> {
     /// Reads page `index` (0-based): glyphs, paths, size and rotation.
     pub fn page(&mut self, index: usize) -> Result<PageContent, PageError> {
         let doc = self.doc;
-        let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
+        let (page, content) = self.checked(index)?;
         let (width, height) = page.render_dimensions();
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        check::contents(page, doc.limit)?;
-        let content = page.page_stream().ok_or(PageError::Lost)?;
-        check::page(
-            page,
-            content,
-            doc.limit,
-            &mut self.checked,
-            self.interner.font_names(),
-        )?;
         let ahead = if has_actual_text(content, page.resources(), 0, &mut HashSet::new())
             || contains(content, b"/Layout")
             || contains(content, b"/Background")
@@ -174,6 +165,38 @@ impl PageReader<'_> {
             paths: collector.paths,
             unmapped,
         })
+    }
+}
+
+impl<'d> PageReader<'d> {
+    /// Page `index` (0-based) and its decoded content, once they have
+    /// passed the inflation and nesting bounds ([`check`]): what may be
+    /// interpreted, here or by a renderer.
+    fn checked(&mut self, index: usize) -> Result<(&'d Page<'d>, &'d [u8]), PageError> {
+        let doc = self.doc;
+        let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
+        check::contents(page, doc.limit)?;
+        let content = page.page_stream().ok_or(PageError::Lost)?;
+        check::page(
+            page,
+            content,
+            doc.limit,
+            &mut self.checked,
+            self.interner.font_names(),
+        )?;
+        Ok((page, content))
+    }
+
+    /// Page `index` (0-based) for a renderer, once it has passed the same
+    /// bounds as [`PageReader::page`], with the interpreter settings the
+    /// read stage uses (annotations, whose appearance streams the bounds do
+    /// not cover, left out).
+    pub(crate) fn checked_page(
+        &mut self,
+        index: usize,
+    ) -> Result<(&'d Page<'d>, &InterpreterSettings), PageError> {
+        let (page, _) = self.checked(index)?;
+        Ok((page, &self.settings))
     }
 }
 

@@ -25,10 +25,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context;
-pub use pages::files::content_disposition;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
+pub use pages::files::content_disposition;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
