@@ -17,6 +17,7 @@ mod preview;
 mod read;
 mod render;
 mod serve;
+mod serve_browser;
 mod serve_jobs;
 mod typeset;
 mod workbook;

@@ -227,7 +227,7 @@ fn router(app: AppState) -> Router {
         )
         .route("/compare", get(compare::compare))
         .route("/assets/{file}", get(files::asset))
-        .fallback(pages::not_found)
+        .fallback(pages::fallback)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),

@@ -10,7 +10,7 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::document::page_src;
-use super::{load, message, number, Ctx};
+use super::{load, not_found, number, Ctx};
 use crate::audit::{Finding, Severity};
 use crate::normalize::format_amount;
 use crate::serve::AppState;
@@ -103,15 +103,7 @@ pub async fn finding(
     let doc = load(&app, &ctx, &id)?;
     let n = number(&app, &ctx, &n)?;
     let all = read_findings(&doc.out);
-    let f = all.get(n).ok_or_else(|| {
-        message(
-            &app,
-            &ctx,
-            StatusCode::NOT_FOUND,
-            "web-error-not-found",
-            &[],
-        )
-    })?;
+    let f = all.get(n).ok_or_else(|| not_found(&app, &ctx))?;
     let highlights: Vec<String> = [
         format_amount(f.stated.as_ref()),
         f.activity.clone().unwrap_or_default(),

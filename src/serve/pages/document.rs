@@ -7,7 +7,7 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::home::state_text;
-use super::{doc_id, load, message, number, Ctx};
+use super::{department_of, doc_id, load, not_found, number, Ctx};
 use crate::serve::jobs::State as JobState;
 use crate::serve::views;
 use crate::serve::AppState;
@@ -75,15 +75,7 @@ pub async fn table(
     let doc = load(&app, &ctx, &id)?;
     let n = number(&app, &ctx, &n)?;
     let tables = views::tables(&doc.doc, ctx.lang);
-    let table = tables.get(n).ok_or_else(|| {
-        message(
-            &app,
-            &ctx,
-            StatusCode::NOT_FOUND,
-            "web-error-not-found",
-            &[],
-        )
-    })?;
+    let table = tables.get(n).ok_or_else(|| not_found(&app, &ctx))?;
     let data = json!({
         "id": doc.id.to_string(),
         "institution": doc.doc.institution(),
@@ -127,19 +119,7 @@ pub async fn department(
     Path((id, slug)): Path<(String, String)>,
 ) -> Result<Response, Response> {
     let doc = load(&app, &ctx, &id)?;
-    // The slug is looked up in the model's list, never joined into a path.
-    let dept = views::departments(&doc.doc, ctx.lang)
-        .into_iter()
-        .find(|d| d.slug == slug)
-        .ok_or_else(|| {
-            message(
-                &app,
-                &ctx,
-                StatusCode::NOT_FOUND,
-                "web-error-not-found",
-                &[],
-            )
-        })?;
+    let dept = department_of(&app, &ctx, &doc, &slug)?;
     let has_pdf = doc.out.join("departments").join(&dept.file).is_file();
     let data = json!({
         "id": doc.id.to_string(),

@@ -10,10 +10,10 @@ use axum::response::{IntoResponse, Response};
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
 use super::document::PAGE_WIDTH;
-use super::{doc_id, load, message, Ctx, Loaded};
+use super::{department_of, doc_id, load, message, not_found, Ctx, Loaded};
 use crate::model::Document;
 use crate::render;
-use crate::serve::views;
+use crate::serve::jobs::{DocId, InputKind, Status};
 use crate::serve::AppState;
 
 /// At most this many highlights per page image.
@@ -29,15 +29,7 @@ pub async fn asset(State(app): State<AppState>, ctx: Ctx, Path(file): Path<Strin
     let (body, ty) = match file.as_str() {
         "app.js" => (APP_JS, "text/javascript; charset=utf-8"),
         "app.css" => (APP_CSS, "text/css; charset=utf-8"),
-        _ => {
-            return message(
-                &app,
-                &ctx,
-                StatusCode::NOT_FOUND,
-                "web-error-not-found",
-                &[],
-            )
-        }
+        _ => return not_found(&app, &ctx),
     };
     (
         [
@@ -56,21 +48,13 @@ pub async fn page_image(
     ctx: Ctx,
     Path((id, file)): Path<(String, String)>,
 ) -> Result<Response, Response> {
-    let (id, _) = doc_id(&app, &ctx, &id)?;
-    let not_found = || {
-        message(
-            &app,
-            &ctx,
-            StatusCode::NOT_FOUND,
-            "web-error-not-found",
-            &[],
-        )
-    };
+    let (id, status) = doc_id(&app, &ctx, &id)?;
+    let id = pdf_of(&app, id, &status);
     let page: u32 = file
         .strip_suffix(".png")
         .and_then(|n| n.parse().ok())
         .filter(|n| *n > 0)
-        .ok_or_else(not_found)?;
+        .ok_or_else(|| not_found(&app, &ctx))?;
     let width = ctx
         .param("w")
         .and_then(|w| w.parse::<u32>().ok())
@@ -95,7 +79,9 @@ pub async fn page_image(
                 &[("reason", e.to_string().into())],
             )
         })?;
-    let bytes = tokio::fs::read(&path).await.map_err(|_| not_found())?;
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|_| not_found(&app, &ctx))?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/png"),
@@ -104,6 +90,27 @@ pub async fn page_image(
         bytes,
     )
         .into_response())
+}
+
+/// The document whose pages show `id`: itself when it is a PDF; for a
+/// model, text or workbook, the uploaded PDF its model was read from (the
+/// model's `source.sha256` is that PDF's id), when the workspace has it.
+fn pdf_of(app: &AppState, id: DocId, status: &Status) -> DocId {
+    if status.kind == InputKind::Pdf {
+        return id;
+    }
+    let source = app
+        .jobs
+        .output(&id)
+        .and_then(|out| std::fs::read_to_string(out.join("programme.json")).ok())
+        .and_then(|text| Document::from_json(&text).ok())
+        .and_then(|doc| DocId::parse(&doc.source().sha256))
+        .filter(|src| {
+            app.jobs
+                .status(src)
+                .is_some_and(|s| s.kind == InputKind::Pdf)
+        });
+    source.unwrap_or(id)
 }
 
 /// `GET /doc/{id}/download/{what}`: one of the document's outputs.
@@ -140,15 +147,7 @@ pub async fn download(
         "audit.xlsx" => file("audit/audit.xlsx", XLSX, format!("{stem}-denetim.xlsx")),
         "workbook" => return workbook(&app, &ctx, &doc, &stem).await,
         "departments.zip" => return departments_zip(&app, &ctx, &doc, &stem).await,
-        _ => {
-            return Err(message(
-                &app,
-                &ctx,
-                StatusCode::NOT_FOUND,
-                "web-error-not-found",
-                &[],
-            ))
-        }
+        _ => return Err(not_found(&app, &ctx)),
     };
     send_file(&app, &ctx, &path, ty, &name).await
 }
@@ -162,18 +161,7 @@ pub async fn department_pdf(
     Path((id, slug)): Path<(String, String)>,
 ) -> Result<Response, Response> {
     let doc = load(&app, &ctx, &id)?;
-    let dept = views::departments(&doc.doc, ctx.lang)
-        .into_iter()
-        .find(|d| d.slug == slug)
-        .ok_or_else(|| {
-            message(
-                &app,
-                &ctx,
-                StatusCode::NOT_FOUND,
-                "web-error-not-found",
-                &[],
-            )
-        })?;
+    let dept = department_of(&app, &ctx, &doc, &slug)?;
     send_file(
         &app,
         &ctx,
@@ -200,7 +188,7 @@ async fn send_file(
 ) -> Result<Response, Response> {
     let bytes = tokio::fs::read(path)
         .await
-        .map_err(|_| message(app, ctx, StatusCode::NOT_FOUND, "web-error-not-found", &[]))?;
+        .map_err(|_| not_found(&app, &ctx))?;
     Ok(attachment(bytes, ty, name))
 }
 

@@ -196,17 +196,30 @@ pub fn message(
 }
 
 /// Any path the app does not have.
-pub async fn not_found(
+pub async fn fallback(
     axum::extract::State(app): axum::extract::State<AppState>,
     ctx: Ctx,
 ) -> Response {
-    message(
-        &app,
-        &ctx,
-        StatusCode::NOT_FOUND,
-        "web-error-not-found",
-        &[],
-    )
+    not_found(&app, &ctx)
+}
+
+/// The 404 page.
+pub fn not_found(app: &AppState, ctx: &Ctx) -> Response {
+    message(app, ctx, StatusCode::NOT_FOUND, "web-error-not-found", &[])
+}
+
+/// The department of `doc` whose slug is `slug`, or a 404 (the slug is
+/// looked up in the model's list, never joined into a path).
+pub fn department_of(
+    app: &AppState,
+    ctx: &Ctx,
+    doc: &Loaded,
+    slug: &str,
+) -> Result<crate::serve::views::Department, Response> {
+    crate::serve::views::departments(&doc.doc, ctx.lang)
+        .into_iter()
+        .find(|d| d.slug == slug)
+        .ok_or_else(|| not_found(app, ctx))
 }
 
 /// A document whose job is done: its id, output folder and model.
@@ -247,6 +260,5 @@ pub fn load(app: &AppState, ctx: &Ctx, s: &str) -> Result<Loaded, Response> {
 
 /// An integer path segment (a table, finding or page number), or a 404.
 pub fn number(app: &AppState, ctx: &Ctx, s: &str) -> Result<usize, Response> {
-    s.parse::<usize>()
-        .map_err(|_| message(app, ctx, StatusCode::NOT_FOUND, "web-error-not-found", &[]))
+    s.parse::<usize>().map_err(|_| not_found(&app, &ctx))
 }

@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::targets::value;
 use super::{
-    amount, layout_name, opt, sum, t, text, Cell, Department, Overview, Row, Section, Table,
+    amount, indicator_section, layout_name, opt, sum, t, text, Cell, Department, Overview, Row,
+    Section, Table,
 };
 use crate::i18n::Lang;
 use crate::model::budget::{
@@ -84,8 +84,6 @@ fn code_name(code: Option<&str>, name: &str) -> String {
 pub(super) fn tables(b: &BudgetProgramme, lang: Lang) -> Vec<Table> {
     let mut out = Vec::new();
     for (program, sub) in b.sub_programs() {
-        let mut ind_cols = vec![t(lang, "web-col-indicator"), t(lang, "web-col-unit")];
-        ind_cols.extend(b.indicator_columns.iter().map(|c| c.label.clone()));
         let mut act_cols = vec![t(lang, "web-col-activity"), t(lang, "web-col-units")];
         act_cols.extend(labels(&b.cost_columns));
         let mut act_rows: Vec<Row> = sub
@@ -123,19 +121,13 @@ pub(super) fn tables(b: &BudgetProgramme, lang: Lang) -> Vec<Table> {
                         .map(|g| Row::new(vec![opt(g.code.as_deref()), text(&g.text)]))
                         .collect(),
                 },
-                Section {
-                    caption: Some(t(lang, "web-section-indicators")),
-                    columns: ind_cols,
-                    rows: sub
-                        .indicators
+                indicator_section(
+                    lang,
+                    &b.indicator_columns,
+                    sub.indicators
                         .iter()
-                        .map(|i| {
-                            let mut cells = vec![text(&i.name), opt(i.unit.as_deref())];
-                            cells.extend(i.values.iter().map(|v| value(v.as_ref())));
-                            Row::new(cells)
-                        })
-                        .collect(),
-                },
+                        .map(|i| (i.name.as_str(), i.unit.as_deref(), i.values.as_slice())),
+                ),
                 Section {
                     caption: Some(t(lang, "web-section-activities")),
                     columns: act_cols,

@@ -146,6 +146,40 @@ fn t(lang: Lang, key: &str) -> String {
     i18n::text(lang, key, &[])
 }
 
+/// The indicators of a target or alt program: name, unit and one value per
+/// document column (headed by `columns`).
+fn indicator_section<'a>(
+    lang: Lang,
+    columns: &[crate::model::IndicatorColumn],
+    indicators: impl Iterator<Item = (&'a str, Option<&'a str>, &'a [Option<crate::model::Value>])>,
+) -> Section {
+    let mut cols = vec![t(lang, "web-col-indicator"), t(lang, "web-col-unit")];
+    cols.extend(columns.iter().map(|c| c.label.clone()));
+    Section {
+        caption: Some(t(lang, "web-section-indicators")),
+        columns: cols,
+        rows: indicators
+            .map(|(name, unit, values)| {
+                let mut cells = vec![text(name), opt(unit)];
+                cells.extend(values.iter().map(|v| value(v.as_ref())));
+                Row::new(cells)
+            })
+            .collect(),
+    }
+}
+
+/// An indicator value as printed.
+fn value(v: Option<&crate::model::Value>) -> Cell {
+    match v {
+        Some(crate::model::Value::Number(d)) => Cell {
+            text: crate::normalize::format_number(d),
+            num: true,
+        },
+        Some(crate::model::Value::Text(s)) => text(s),
+        None => text(""),
+    }
+}
+
 /// Sums the present amounts; `None` when every one is empty (an empty
 /// column is not 0).
 fn sum<'a>(items: impl IntoIterator<Item = Option<&'a Decimal>>) -> Option<Decimal> {

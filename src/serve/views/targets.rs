@@ -2,11 +2,11 @@
 //! with their indicators and activities, cost tables, summaries and units.
 
 use super::{
-    amount, layout_name, opt, sum, t, text, Cell, Department, Overview, Row, Section, Table,
+    amount, indicator_section, layout_name, opt, sum, t, text, Department, Overview, Row, Section,
+    Table,
 };
 use crate::i18n::Lang;
-use crate::model::{ActivityCost, Programme, Target, Value};
-use crate::normalize::format_number;
+use crate::model::{ActivityCost, Programme, Target};
 use crate::render::{self, ECONOMIC_NAMES};
 
 pub(super) fn overview(p: &Programme, lang: Lang) -> Overview {
@@ -193,34 +193,14 @@ pub(super) fn tables(p: &Programme, lang: Lang) -> Vec<Table> {
     out
 }
 
-/// An indicator value as printed.
-pub(super) fn value(v: Option<&Value>) -> Cell {
-    match v {
-        Some(Value::Number(d)) => Cell {
-            text: format_number(d),
-            num: true,
-        },
-        Some(Value::Text(s)) => text(s),
-        None => text(""),
-    }
-}
-
 fn target_table(p: &Programme, tg: &Target, lang: Lang) -> Table {
-    let mut ind_cols = vec![t(lang, "web-col-indicator"), t(lang, "web-col-unit")];
-    ind_cols.extend(p.indicator_columns.iter().map(|c| c.label.clone()));
-    let indicators = Section {
-        caption: Some(t(lang, "web-section-indicators")),
-        columns: ind_cols,
-        rows: tg
-            .indicators
+    let indicators = indicator_section(
+        lang,
+        &p.indicator_columns,
+        tg.indicators
             .iter()
-            .map(|i| {
-                let mut cells = vec![text(&i.name), opt(i.unit.as_deref())];
-                cells.extend(i.values.iter().map(|v| value(v.as_ref())));
-                Row::new(cells)
-            })
-            .collect(),
-    };
+            .map(|i| (i.name.as_str(), i.unit.as_deref(), i.values.as_slice())),
+    );
     let mut rows: Vec<Row> = tg
         .activities
         .iter()
