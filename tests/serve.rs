@@ -41,6 +41,33 @@ impl TestServer {
     }
 }
 
+/// Starts a server as `perfprog serve` does, on a runtime of its own in a
+/// thread of its own (the browser test's own runtime stays free).
+pub fn start_apart(name: &str) -> TestServer {
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let name = name.to_string();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let server = start(&name, "127.0.0.1:0", Limits::default()).await;
+            ready_tx.send((server.addr, server.token.clone())).unwrap();
+            let _ = rx.await;
+            drop(server);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        });
+    });
+    let (addr, token) = ready_rx.recv().unwrap();
+    TestServer {
+        addr,
+        token,
+        stop: Some(tx),
+    }
+}
+
 /// Starts a server on `listen` with a fresh workspace named after the test.
 pub async fn start(name: &str, listen: &str, limits: Limits) -> TestServer {
     let mut options = Options::new(PathBuf::from(env!("CARGO_BIN_EXE_perfprog")));
@@ -362,7 +389,9 @@ async fn an_html_laden_name_shows_as_text_and_downloads_carry_type_and_name() {
     ] {
         let html = page.text();
         assert!(
-            html.contains("&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&lt;script&gt;alert(1).json"),
+            html.contains(
+                "&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&lt;script&gt;alert(1).json"
+            ),
             "{html}"
         );
         assert!(
@@ -411,4 +440,102 @@ async fn an_html_laden_name_shows_as_text_and_downloads_carry_type_and_name() {
     ] {
         assert_eq!(get(&server.url(bad), "").await.status, 404, "{bad}");
     }
+}
+
+/// The `href`s of the links of class `class` in a page.
+fn links(html: &str, class: &str) -> Vec<String> {
+    html.split(&format!("class=\"{class}\" href=\""))
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_layouts_browse_and_two_documents_compare() {
+    let server = start("layouts", "127.0.0.1:0", Limits::default()).await;
+    let targets = upload(
+        &server,
+        "kuzeykent-2021.json",
+        &fixture("kuzeykent-2021-performans-programi.json"),
+    )
+    .await;
+    let budget = fixture("kuzeykent-2026-performans-programi.json");
+    let old = upload(&server, "kuzeykent-2026.json", &budget).await;
+    let mut model: serde_json::Value = serde_json::from_slice(&budget).unwrap();
+    model["programs"][0]["sub_programs"][0]["activities"][0]["amounts"]["total"][3] =
+        serde_json::json!("6850000.00");
+    let new = upload(
+        &server,
+        "kuzeykent-2026-revize.json",
+        &serde_json::to_vec(&model).unwrap(),
+    )
+    .await;
+    for doc in [&targets, &old, &new] {
+        assert_eq!(finished(&server, doc).await, "done", "{doc}");
+    }
+
+    // The performance-target layout: goals, objectives, targets, activities.
+    let page = get(&server.url(&targets), "").await.text();
+    assert!(page.contains("Performans hedefi biçimi"), "{page}");
+    for label in [
+        "Amaç",
+        "Hedef",
+        "Performans hedefi",
+        "Faaliyet",
+        "Maliyet tablosu",
+    ] {
+        assert!(page.contains(&format!("<dt>{label}</dt>")), "{label}");
+    }
+    let tables = links(&page, "table-link");
+    assert!(tables.len() > 10, "{}", tables.len());
+    for t in [
+        &tables[0],
+        &tables[tables.len() / 2],
+        &tables[tables.len() - 1],
+    ] {
+        let r = get(&server.url(t), "").await;
+        assert_eq!(r.status, 200, "{t}");
+        assert!(r.text().contains("<table class=\"data\">"), "{t}");
+    }
+    let first = get(&server.url(&tables[0]), "").await.text();
+    assert!(
+        first.contains("img class=\"page-image\""),
+        "a target table has its page"
+    );
+    let departments = links(&page, "department");
+    assert!(!departments.is_empty());
+    let dept = get(&server.url(&departments[0]), "").await;
+    assert_eq!(dept.status, 200);
+    assert!(dept.text().contains("download-department"));
+    let audit = get(&server.url(&format!("{targets}/audit")), "").await;
+    assert_eq!(audit.status, 200);
+    assert!(audit.text().contains("id=\"findings\""));
+
+    // The program-budget layout: programs, alt programs, the totals per year.
+    let page = get(&server.url(&old), "").await.text();
+    assert!(
+        page.contains("Program bütçe biçimi") && page.contains("<dt>Alt program</dt><dd>19</dd>")
+    );
+    assert!(
+        page.contains("<td>2026 Bütçe</td><td class=\"num\">174.887.000,00</td>"),
+        "{page}"
+    );
+
+    // The changed amount, in a readable diff.
+    let ids = |d: &str| d.trim_start_matches("/doc/").to_string();
+    let url = format!("/compare?old={}&new={}&lang=en", ids(&old), ids(&new));
+    let cmp = get(&server.url(&url), "").await;
+    assert_eq!(cmp.status, 200, "{}", cmp.text());
+    let html = cmp.text();
+    assert!(html.contains("id=\"changes\""), "{html}");
+    assert!(
+        html.contains("6.750.000,00") && html.contains("6.850.000,00"),
+        "{html}"
+    );
+    assert!(html.contains("Changed"), "{html}");
+    // An id that is not a document: no diff, no path.
+    let bad = get(&server.url("/compare?old=../../etc&new=x"), "").await;
+    assert_eq!(bad.status, 200);
+    assert!(!bad.text().contains("id=\"changes\""));
 }

@@ -13,9 +13,8 @@ use std::time::{Duration, Instant};
 use base64::Engine as _;
 use serde_json::{json, Value};
 
-use crate::serve::{finished, get, request, start};
+use crate::serve::{finished, get, request, start_apart};
 use crate::util::{root, workdir};
-use perfprog::serve::jobs::Limits;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -164,10 +163,12 @@ impl Browser {
             if !(v.is_null() || v == false || v == 0) {
                 return v;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(secs),
-                "timed out waiting for: {script}"
-            );
+            if start.elapsed() > Duration::from_secs(secs) {
+                let page = self
+                    .js("return location.href + '\\n' + document.body.innerText")
+                    .await;
+                panic!("timed out waiting for: {script}\non the page: {page}");
+            }
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
     }
@@ -195,7 +196,7 @@ impl Browser {
 
     /// Waits for the document page's result; its path (`/doc/{id}`).
     async fn wait_result(&self) -> String {
-        self.wait_for("return document.getElementById('overview') !== null", 300)
+        self.wait_for("return document.getElementById('overview') !== null", 240)
             .await;
         self.js("return location.pathname")
             .await
@@ -218,10 +219,10 @@ const IMAGE_LOADED: &str =
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_in_a_headless_browser() {
     if !Path::new(CHROMEDRIVER).exists() {
-        eprintln!("skipped: {CHROMEDRIVER} is absent (apt-get install chromium chromium-driver)");
+        println!("skipped: {CHROMEDRIVER} is absent (apt-get install chromium chromium-driver)");
         return;
     }
-    let server = start("browser", "127.0.0.1:0", Limits::default()).await;
+    let server = start_apart("browser");
     let dir = workdir("serve-browser-files");
     let browser = Browser::start(&dir.join("profile")).await;
 

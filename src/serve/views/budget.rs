@@ -5,8 +5,8 @@
 use rust_decimal::Decimal;
 
 use super::{
-    amount, indicator_section, layout_name, opt, sum, t, text, Cell, Department, Overview, Row,
-    Section, Table,
+    amount, indicator_section, layout_name, opt, sum, summary, t, text, Cell, Department, Overview,
+    Row, Section, Table,
 };
 use crate::i18n::Lang;
 use crate::model::budget::{
@@ -211,17 +211,7 @@ fn economic_rows(lines: &[EconomicLine]) -> Vec<Row> {
 fn summary_table(title: String, columns: &[CostColumn], rows: Vec<Row>, lang: Lang) -> Table {
     let mut cols = vec![t(lang, "web-col-code"), t(lang, "web-col-title")];
     cols.extend(labels(columns));
-    Table {
-        title,
-        kind: t(lang, "web-kind-summary"),
-        page: None,
-        sections: vec![Section {
-            caption: None,
-            columns: cols,
-            rows,
-        }],
-        highlights: Vec::new(),
-    }
+    summary(lang, title, cols, rows)
 }
 
 fn activity_table(b: &BudgetProgramme, a: &Activity, lang: Lang) -> Table {

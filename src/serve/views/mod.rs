@@ -146,6 +146,26 @@ fn t(lang: Lang, key: &str) -> String {
     i18n::text(lang, key, &[])
 }
 
+/// A summary table (no source page recorded): one section under `columns`.
+fn summary(lang: Lang, title: String, columns: Vec<String>, rows: Vec<Row>) -> Table {
+    Table {
+        title,
+        kind: t(lang, "web-kind-summary"),
+        page: None,
+        sections: vec![Section {
+            caption: None,
+            columns,
+            rows,
+        }],
+        highlights: Vec::new(),
+    }
+}
+
+/// The catalogue texts of `keys`.
+fn texts(lang: Lang, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| t(lang, k)).collect()
+}
+
 /// The indicators of a target or alt program: name, unit and one value per
 /// document column (headed by `columns`).
 fn indicator_section<'a>(

@@ -2,8 +2,8 @@
 //! with their indicators and activities, cost tables, summaries and units.
 
 use super::{
-    amount, indicator_section, layout_name, opt, sum, t, text, Department, Overview, Row, Section,
-    Table,
+    amount, indicator_section, layout_name, opt, sum, summary, t, text, texts, Department,
+    Overview, Row, Section, Table,
 };
 use crate::i18n::Lang;
 use crate::model::{ActivityCost, Programme, Target};
@@ -100,26 +100,21 @@ pub(super) fn tables(p: &Programme, lang: Lang) -> Vec<Table> {
                 }),
             )
             .collect();
-        out.push(Table {
-            title: t(lang, "web-table-resource-summary"),
-            kind: t(lang, "web-kind-summary"),
-            page: None,
-            sections: vec![Section {
-                caption: None,
-                columns: [
+        out.push(summary(
+            lang,
+            t(lang, "web-table-resource-summary"),
+            texts(
+                lang,
+                &[
                     "web-col-code",
                     "web-col-title",
                     "web-col-amount",
                     "web-col-share-targets",
                     "web-col-share-budget",
-                ]
-                .iter()
-                .map(|k| t(lang, k))
-                .collect(),
-                rows,
-            }],
-            highlights: Vec::new(),
-        });
+                ],
+            ),
+            rows,
+        ));
     }
     if let Some(e) = &p.economic_summary {
         let row = |r: &crate::model::EconomicRow, total: bool| {
@@ -142,53 +137,42 @@ pub(super) fn tables(p: &Programme, lang: Lang) -> Vec<Table> {
         rows.extend(e.off_budget.iter().map(|r| row(r, false)));
         rows.push(row(&e.off_budget_total, true));
         rows.push(row(&e.grand_total, true));
-        out.push(Table {
-            title: t(lang, "web-table-economic-summary"),
-            kind: t(lang, "web-kind-summary"),
-            page: None,
-            sections: vec![Section {
-                caption: None,
-                columns: [
+        out.push(summary(
+            lang,
+            t(lang, "web-table-economic-summary"),
+            texts(
+                lang,
+                &[
                     "web-col-code",
                     "web-col-title",
                     "web-col-activities",
                     "web-col-general-administration",
                     "web-col-transfers",
                     "web-col-total",
-                ]
-                .iter()
-                .map(|k| t(lang, k))
-                .collect(),
-                rows,
-            }],
-            highlights: Vec::new(),
-        });
+                ],
+            ),
+            rows,
+        ));
     }
     if !p.responsibilities.is_empty() {
-        out.push(Table {
-            title: t(lang, "web-table-responsibilities"),
-            kind: t(lang, "web-kind-summary"),
-            page: None,
-            sections: vec![Section {
-                caption: None,
-                columns: ["web-col-target", "web-col-activity", "web-col-units"]
-                    .iter()
-                    .map(|k| t(lang, k))
-                    .collect(),
-                rows: p
-                    .responsibilities
-                    .iter()
-                    .map(|r| {
-                        Row::new(vec![
-                            text(&r.target),
-                            text(&r.activity),
-                            text(r.units.join("; ")),
-                        ])
-                    })
-                    .collect(),
-            }],
-            highlights: Vec::new(),
-        });
+        out.push(summary(
+            lang,
+            t(lang, "web-table-responsibilities"),
+            texts(
+                lang,
+                &["web-col-target", "web-col-activity", "web-col-units"],
+            ),
+            p.responsibilities
+                .iter()
+                .map(|r| {
+                    Row::new(vec![
+                        text(&r.target),
+                        text(&r.activity),
+                        text(r.units.join("; ")),
+                    ])
+                })
+                .collect(),
+        ));
     }
     out
 }
