@@ -188,7 +188,7 @@ async fn send_file(
 ) -> Result<Response, Response> {
     let bytes = tokio::fs::read(path)
         .await
-        .map_err(|_| not_found(&app, &ctx))?;
+        .map_err(|_| not_found(app, ctx))?;
     Ok(attachment(bytes, ty, name))
 }
 

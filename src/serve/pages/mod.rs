@@ -2,6 +2,10 @@
 //! request's context ([`Ctx`]: language, query, CSRF token), page rendering
 //! and loading a document's outputs.
 
+// The helpers give the page to answer with as their error (an axum
+// `Response`, which handlers return as is): its size is that of a response.
+#![allow(clippy::result_large_err)]
+
 pub mod audit;
 pub mod compare;
 pub mod document;
@@ -260,5 +264,5 @@ pub fn load(app: &AppState, ctx: &Ctx, s: &str) -> Result<Loaded, Response> {
 
 /// An integer path segment (a table, finding or page number), or a 404.
 pub fn number(app: &AppState, ctx: &Ctx, s: &str) -> Result<usize, Response> {
-    s.parse::<usize>().map_err(|_| not_found(&app, &ctx))
+    s.parse::<usize>().map_err(|_| not_found(app, ctx))
 }
