@@ -19,6 +19,8 @@ mod preview;
 mod printing;
 mod read;
 mod render;
+mod serve;
+mod serve_browser;
 mod serve_jobs;
 mod targets_variants;
 mod typeset;

@@ -17,6 +17,7 @@ pub mod diff;
 pub mod extract;
 pub mod page;
 pub mod render;
+pub mod serve;
 pub mod workbook;
 
 /// Compiles Turkish public-sector performance programmes (Performans Programı):
@@ -87,6 +88,11 @@ pub enum Command {
         after_help = "Example:\n  perfprog rollover programme.json --to 2025 -o programme-2025.json"
     )]
     Rollover(RolloverArgs),
+    /// Start the web app: upload programmes, browse their tables, audit and downloads.
+    #[command(
+        after_help = "Example:\n  perfprog serve --listen 127.0.0.1:8080\n\nA non-loopback address needs an access token: given with --token, else generated and printed in the address.\n\nExit codes: 0 stopped with Ctrl-C; 2 the server could not start."
+    )]
+    Serve(ServeArgs),
     /// Render one page of a PDF to a PNG, texts found on it highlighted.
     #[command(
         after_help = "Example:\n  perfprog page inputs/programme.pdf --page 12 --highlight \"5.815.779.000,00\" -o page-12.png\n\nExit codes: 0 written (a text not found is a warning); 2 the file or page could not be read or rendered."
@@ -266,6 +272,21 @@ pub struct RolloverArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address and port to listen on.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// The folder of uploaded documents and their outputs (default:
+    /// $XDG_DATA_HOME/perfprog, else ~/.local/share/perfprog).
+    #[arg(long, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// The access token every request must carry (generated for a
+    /// non-loopback address when not given).
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct PageArgs {
     /// A PDF.
     pub input: PathBuf,
@@ -301,6 +322,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(a)) => workbook::export(a),
         Some(Command::Import(a)) => workbook::import(a),
         Some(Command::Rollover(a)) => workbook::rollover(a),
+        Some(Command::Serve(a)) => serve::run(a),
         Some(Command::Page(a)) => page::run(a),
         None => build::run(cli.build),
     }

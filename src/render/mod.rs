@@ -39,6 +39,7 @@ use serde_json::Value;
 use crate::model::Programme;
 use crate::util::slug;
 
+pub(crate) use departments::ECONOMIC_NAMES;
 pub use departments::{
     department_data, departments, suggest, totals, unit_key, Department, DepartmentActivity, Totals,
 };
