@@ -3,7 +3,8 @@
 //! upload the Kuzeykent fixture through the form, wait for the result, open
 //! a table and see its page image, open a finding of a model with one
 //! amount changed, download the report and check its page count, switch
-//! the language. Saves screenshots of the main pages in `docs/screenshots/`.
+//! the language. Saves screenshots of the main pages in `target/screenshots/`
+//! (`PERFPROG_SCREENSHOTS=docs/screenshots` refreshes the README's).
 //! Skipped (with a message) only where `/usr/bin/chromedriver` is absent.
 
 use std::path::Path;
@@ -179,7 +180,13 @@ impl Browser {
             .decode(v.as_str().unwrap())
             .unwrap();
         assert!(png.starts_with(b"\x89PNG"));
-        let path = root().join("docs/screenshots").join(name);
+        // Into target/ on every run; into the README's folder only when
+        // asked (`PERFPROG_SCREENSHOTS=docs/screenshots`), so that a test
+        // run leaves the working tree clean.
+        let dir = std::env::var_os("PERFPROG_SCREENSHOTS")
+            .map(|d| root().join(d))
+            .unwrap_or_else(|| root().join("target/screenshots"));
+        let path = dir.join(name);
         perfprog::util::write_atomic(&path, &png).unwrap();
     }
 
