@@ -141,10 +141,12 @@ trait SheetColumn: YearColumn {
                     .filter(|(_, _, w)| !w.is_empty())
                     .map(|(_, _, w)| format!("{w:?}"))
                     .collect();
-                format!(
-                    "expected a kind ({}) or an empty cell, found {word:?}",
-                    words.join(", ")
+                crate::msg!(
+                    "workbook-expected-kind",
+                    kinds = words.join(", "),
+                    found = format!("{word:?}")
                 )
+                .to_string()
             })
     }
 }
