@@ -774,9 +774,9 @@ mod tests {
         ]);
         let (out, warnings) = read(&pages, &goals);
         assert_eq!(out.len(), 3);
-        let messages: Vec<(Option<u32>, &str)> = warnings
+        let messages: Vec<(Option<u32>, String)> = warnings
             .iter()
-            .map(|w| (w.page, w.message.as_str()))
+            .map(|w| (w.page, w.message.to_string()))
             .collect();
         assert_eq!(
             messages,
@@ -784,6 +784,7 @@ mod tests {
                 Some(12),
                 "target 1.1.3 is titled \"Doğal Alanları Korunması\" in this table but \
                  \"Doğal Alanların Korunması\" in the performance-target tables"
+                    .to_string()
             )]
         );
     }
