@@ -4,6 +4,11 @@
 read-page-lost = its content is missing (the file is truncated or damaged)
 read-page-failed = the page could not be interpreted
 read-no-such-page = no such page
+
+# Drawing a page as an image (perfprog page).
+read-page-size-invalid = its size is not a valid page size ({ $size } pt)
+read-page-size-too-small = its size ({ $size } pt) cannot be shown in { $pixels } pixels
+read-png-failed = the PNG could not be encoded: { $error }
 read-encrypted = the PDF is encrypted with a password
 read-encryption-unreadable = its encryption cannot be read ({ $why ->
     [algorithm] unsupported algorithm

@@ -89,3 +89,10 @@ xlsx-header = { $column ->
     [printed_names] Printed names
    *[other] { $column }
 }
+
+# A program-budget model whose figure arrays do not fit its columns (export).
+workbook-widths = { $what } has { $count } figures for { $columns } columns; every array needs one per column
+workbook-widths-indicator = indicator { $name } of { $sub_program }
+workbook-widths-in = { $name } in { $sub_program }
+workbook-widths-economic = economic line { $code } of { $name }
+workbook-widths-row = a row of { $sheet }

@@ -4,6 +4,11 @@
 read-page-lost = içeriği eksik (dosya kesik ya da hasarlı)
 read-page-failed = sayfa yorumlanamadı
 read-no-such-page = böyle bir sayfa yok
+
+# Bir sayfanın görüntü olarak çizilmesi (perfprog page).
+read-page-size-invalid = boyutu geçerli bir sayfa boyutu değil ({ $size } pt)
+read-page-size-too-small = boyutu ({ $size } pt) { $pixels } piksele sığdırılamıyor
+read-png-failed = PNG kodlanamadı: { $error }
 read-encrypted = PDF parolayla şifrelenmiş
 read-encryption-unreadable = şifrelemesi okunamıyor ({ $why ->
     [algorithm] desteklenmeyen algoritma

@@ -89,3 +89,10 @@ xlsx-header = { $column ->
     [printed_names] Basılı Adları
    *[other] { $column }
 }
+
+# Rakam dizileri sütunlarına uymayan bir program bütçe modeli (dışa aktarma).
+workbook-widths = { $what } { $columns } sütun için { $count } rakam içeriyor; her dizide sütun başına bir rakam olmalı
+workbook-widths-indicator = { $sub_program } alt programının { $name } göstergesi
+workbook-widths-in = { $sub_program } alt programındaki { $name }
+workbook-widths-economic = { $name } faaliyetinin { $code } ekonomik kod satırı
+workbook-widths-row = { $sheet } tablosunun bir satırı
