@@ -156,6 +156,10 @@ const KEY_PREFIXES: &[&str] = &[
     "severity-",
     "figure-",
     "i18n-",
+    "diff-",
+    "workbook-",
+    "read-",
+    "xlsx-",
 ];
 
 /// The string literals of a Rust source that read like catalogue keys.
@@ -312,6 +316,10 @@ fn a_turkish_locale_writes_turkish_findings_and_lang_en_english() {
         "check,severity,table,target,activity,page,stated,computed,difference,message\r\n"
     ));
     assert!(csv.contains(expected), "{csv}");
+    // audit.xlsx's header is for people: Turkish titles.
+    let xlsx = std::fs::read(dir.join("tr/audit.xlsx")).unwrap();
+    let grid = perfprog::workbook::xlsx::read(&xlsx).unwrap();
+    assert_eq!(grid.sheets[0].header[..3], ["Kontrol", "Önem", "Tablo"]);
     for words in [
         "Denetim Raporu",
         "Özet",
@@ -375,4 +383,113 @@ fn lang_tr_explains_a_file_that_is_no_programme_in_turkish() {
     // An unknown language is refused by the argument parser.
     let out = run_with(&dir, &["--lang", "de", "extract", "notes.txt"], &[]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn lang_tr_prints_diff_lines_in_turkish_and_json_unchanged() {
+    let dir = crate::util::workdir("i18n-diff");
+    model_with_one_amount_changed(&dir);
+    let original = crate::util::root().join("tests/data/kuzeykent-2021-performans-programi.json");
+    std::fs::copy(original, dir.join("a.json")).unwrap();
+    let path = "targets[1.1.1].activities[Ulaşım Yollarında Taşıt Alt ve Üst Geçit Yapılması \
+                Faaliyetleri].budget";
+
+    let tr = run_with(&dir, &["--lang", "tr", "diff", "a.json", "model.json"], &[]);
+    assert_eq!(tr.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&tr.stdout),
+        format!("~ tutar {path}: 6.750.000,00 → 6.750.001,00\n")
+    );
+    let same = run_with(&dir, &["--lang", "tr", "diff", "a.json", "a.json"], &[]);
+    assert_eq!(String::from_utf8_lossy(&same.stdout), "fark yok\n");
+
+    // English: the words are the change's kind, as before.
+    let en = run_with(&dir, &["diff", "a.json", "model.json"], &[]);
+    assert_eq!(
+        String::from_utf8_lossy(&en.stdout),
+        format!("~ amount {path}: 6.750.000,00 → 6.750.001,00\n")
+    );
+    // --json keeps its machine fields in any language.
+    let json = run_with(
+        &dir,
+        &["diff", "a.json", "model.json", "--json"],
+        &[("LANG", "tr_TR.UTF-8")],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v[0]["kind"], "changed");
+    assert_eq!(v[0]["what"], "amount");
+    assert_eq!(v[0]["before"], "6750000.00");
+}
+
+#[test]
+fn a_turkish_locale_explains_a_workbook_import_error_in_turkish() {
+    use perfprog::workbook::{xlsx, Cell};
+    let dir = crate::util::workdir("i18n-import");
+    let text =
+        std::fs::read_to_string(crate::util::root().join("tests/golden/programme.json")).unwrap();
+    let golden = perfprog::model::Programme::from_json(&text).unwrap();
+    let mut grid = xlsx::read(&perfprog::workbook::export(&golden).unwrap()).unwrap();
+    let costs = grid.sheet_mut("Maliyetler").unwrap();
+    costs.set(10, 5, Cell::Text("12,5 TL".into()));
+    let page = costs.column("Sayfa").unwrap();
+    costs.set(11, page, Cell::Text("on iki".into()));
+    std::fs::write(dir.join("bad.xlsx"), xlsx::write(&grid, "edited").unwrap()).unwrap();
+
+    let tr = run_with(
+        &dir,
+        &["import", "bad.xlsx", "-o", "model.json"],
+        &[("LANG", "tr_TR.UTF-8")],
+    );
+    assert_eq!(tr.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&tr.stderr).trim(),
+        "perfprog: hata: bad.xlsx: Maliyetler!F12: tutar bekleniyordu, \"12,5 TL\" bulundu"
+    );
+    assert!(!dir.join("model.json").exists());
+
+    // The cell's kind in words, in Turkish too.
+    grid.sheet_mut("Maliyetler")
+        .unwrap()
+        .set(10, 5, Cell::Number(12.into()));
+    std::fs::write(dir.join("bad.xlsx"), xlsx::write(&grid, "edited").unwrap()).unwrap();
+    let tr = run_with(
+        &dir,
+        &["--lang", "tr", "import", "bad.xlsx", "-o", "m.json"],
+        &[],
+    );
+    let err = String::from_utf8_lossy(&tr.stderr);
+    assert!(
+        err.contains("sayfa numarası bekleniyordu, \"on iki\" bulundu"),
+        "{err}"
+    );
+    let en = run_with(&dir, &["import", "bad.xlsx", "-o", "m.json"], &[]);
+    let err = String::from_utf8_lossy(&en.stderr);
+    assert!(
+        err.contains("expected a page number, found \"on iki\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn read_reasons_and_workbook_headers_are_in_both_languages() {
+    let reason = |lang| {
+        text(
+            lang,
+            "read-too-deep",
+            &[
+                ("what", text(lang, "read-what-content", &[]).into()),
+                ("levels", 512.into()),
+            ],
+        )
+    };
+    assert_eq!(reason(Lang::En), "its content nests deeper than 512 levels");
+    assert_eq!(
+        reason(Lang::Tr),
+        "içeriği 512 düzeyden daha derin iç içe geçiyor"
+    );
+    let header = |lang, column: &str| text(lang, "xlsx-header", &[("column", column.into())]);
+    assert_eq!(header(Lang::Tr, "unit"), "Sorumlu Harcama Birimi");
+    assert_eq!(header(Lang::En, "sole_activities"), "Sole activities");
+    // An id without a title shows as it is.
+    assert_eq!(header(Lang::Tr, "no_such"), "no_such");
 }

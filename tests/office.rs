@@ -132,7 +132,13 @@ fn assert_workbook_is_csv(xlsx: &[u8], csv_text: &str, kinds: &[Kind]) -> usize 
             let cell = b.cells.get_value(pos).unwrap_or(&Data::Empty);
             let at = format!("{} row {} column {}", b.sheet, r + 1, c + 1);
             if r == 0 {
-                assert_eq!(cell, &Data::String(field.clone()), "{at}: header");
+                // The CSV's column id, as a person reads it (English here).
+                let title = perfprog::i18n::text(
+                    perfprog::i18n::Lang::En,
+                    "xlsx-header",
+                    &[("column", field.as_str().into())],
+                );
+                assert_eq!(cell, &Data::String(title), "{at}: header");
                 let font = b.styles.get(pos).and_then(|s| s.font.clone());
                 assert!(font.is_some_and(|f| f.is_bold()), "{at}: bold header");
                 continue;

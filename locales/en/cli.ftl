@@ -13,6 +13,8 @@ cli-not-a-model = { $path }: not a programme model ({ $reason })
 cli-render-report-failed = failed to render the programme report
 cli-render-audit-failed = failed to render the audit report
 cli-render-extract-failed = failed to render the extract of { $unit }
+cli-audit-workbook-failed = failed to make the audit workbook: { $error }
+cli-index-workbook-failed = failed to make the index workbook: { $error }
 
 # build
 cli-no-input-dir = no INPUT given and no inputs/ directory here; name the programme PDF

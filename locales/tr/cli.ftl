@@ -13,6 +13,8 @@ cli-not-a-model = { $path }: bir program modeli değil ({ $reason })
 cli-render-report-failed = program raporu üretilemedi
 cli-render-audit-failed = denetim raporu üretilemedi
 cli-render-extract-failed = { $unit } için birim raporu üretilemedi
+cli-audit-workbook-failed = denetim çalışma kitabı oluşturulamadı: { $error }
+cli-index-workbook-failed = birim raporları dizini çalışma kitabı oluşturulamadı: { $error }
 
 # build
 cli-no-input-dir = GİRDİ verilmedi ve burada inputs/ klasörü yok; program PDF'ini belirtin

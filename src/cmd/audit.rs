@@ -82,8 +82,9 @@ pub fn run(args: super::AuditArgs) -> anyhow::Result<ExitCode> {
 /// The findings as files: `audit.json`, `audit.csv` (for scripts) and
 /// `audit.xlsx` (for spreadsheets), in that order.
 pub(super) fn finding_files(findings: &[Finding]) -> anyhow::Result<[(&'static str, Vec<u8>); 3]> {
-    let xlsx = audit::to_xlsx(findings)
-        .map_err(|e| anyhow::anyhow!("failed to make the audit workbook: {e}"))?;
+    let xlsx = audit::to_xlsx(findings).map_err(|e| {
+        anyhow::anyhow!("{}", perfprog::msg!("cli-audit-workbook-failed", error = e))
+    })?;
     Ok([
         ("audit.json", audit::to_json(findings).into_bytes()),
         ("audit.csv", audit::to_csv(findings).into_bytes()),

@@ -99,9 +99,9 @@ type Extract = (String, Vec<String>, Result<Vec<u8>, RenderError>);
 /// The index of the extracts as files: `index.csv` (for scripts) and
 /// `index.xlsx` (for spreadsheets).
 pub(super) fn index_files(index: &DepartmentIndex) -> anyhow::Result<[(&'static str, Vec<u8>); 2]> {
-    let xlsx = index
-        .xlsx()
-        .map_err(|e| anyhow::anyhow!("failed to make the index workbook: {e}"))?;
+    let xlsx = index.xlsx().map_err(|e| {
+        anyhow::anyhow!("{}", perfprog::msg!("cli-index-workbook-failed", error = e))
+    })?;
     Ok([
         ("index.csv", index.csv().into_bytes()),
         ("index.xlsx", xlsx),

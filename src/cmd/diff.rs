@@ -17,12 +17,14 @@ pub fn run(args: super::DiffArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if a.layout() != b.layout() {
+        let name =
+            |d: &perfprog::model::Document| perfprog::msg!("diff-word", word = d.layout().name());
         let line = perfprog::msg!(
             "cli-diff-layouts",
             a = args.a.display().to_string(),
-            a_layout = a.layout().name(),
+            a_layout = name(&a),
             b = args.b.display().to_string(),
-            b_layout = b.layout().name()
+            b_layout = name(&b)
         );
         writeln!(out, "{line}")?;
     }

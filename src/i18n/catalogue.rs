@@ -23,11 +23,11 @@ macro_rules! files {
 
 const TR: &[Source] = files!(
     "tr": "common.ftl", "cli.ftl", "errors.ftl", "warnings.ftl", "audit.ftl", "checks.ftl",
-    "jobs.ftl", "web.ftl"
+    "jobs.ftl", "diff.ftl", "workbook.ftl", "read.ftl", "web.ftl"
 );
 const EN: &[Source] = files!(
     "en": "common.ftl", "cli.ftl", "errors.ftl", "warnings.ftl", "audit.ftl", "checks.ftl",
-    "jobs.ftl", "web.ftl"
+    "jobs.ftl", "diff.ftl", "workbook.ftl", "read.ftl", "web.ftl"
 );
 
 /// The catalogue files of `lang`.

@@ -123,6 +123,13 @@ impl From<&str> for Message {
     }
 }
 
+/// The message in the process-wide language, for errors that keep text.
+impl From<Message> for String {
+    fn from(m: Message) -> String {
+        m.to_string()
+    }
+}
+
 impl From<String> for MessageArg {
     fn from(s: String) -> MessageArg {
         MessageArg::Text(s)

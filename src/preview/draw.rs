@@ -12,13 +12,18 @@ pub(super) struct Size {
     pub scale: f32,
 }
 
+/// A page size as a message shows it (`595 × 842`).
+fn size(w: f64, h: f64) -> String {
+    format!("{w} × {h}")
+}
+
 /// The size of a `w` × `h` point page rendered `width` pixels wide (at
 /// [`DEFAULT_DPI`] without one), made smaller to stay within [`MAX_SIDE`]
 /// and [`MAX_PIXELS`]; an error for a page without a finite, positive size.
 pub(super) fn fit(w: f32, h: f32, width: Option<u32>) -> Result<Size, String> {
     let (w, h) = (f64::from(w), f64::from(h));
     if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
-        return Err(format!("its size is not a valid page size ({w} × {h} pt)"));
+        return Err(crate::msg!("read-page-size-invalid", size = size(w, h)).to_string());
     }
     let wanted = match width {
         Some(px) => f64::from(px.max(1)) / w,
@@ -30,9 +35,12 @@ pub(super) fn fit(w: f32, h: f32, width: Option<u32>) -> Result<Size, String> {
     let px = |side: f64| (side * scale).round().clamp(1.0, f64::from(MAX_SIDE)) as u16;
     let scale = scale as f32;
     if !(scale.is_normal() && scale > 0.0) {
-        return Err(format!(
-            "its size ({w} × {h} pt) cannot be shown in {MAX_SIDE} pixels"
-        ));
+        let m = crate::msg!(
+            "read-page-size-too-small",
+            size = size(w, h),
+            pixels = MAX_SIDE
+        );
+        return Err(m.to_string());
     }
     Ok(Size {
         width: px(w),

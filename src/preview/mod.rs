@@ -174,9 +174,12 @@ impl Preview {
             .unwrap_or_else(|_| Err(PageError::Failed.to_string()))
             .map_err(|reason| self.not_shown(page, reason))?;
         draw::highlight(&mut pixmap, size.scale, highlights);
-        let png = pixmap
-            .into_png()
-            .map_err(|e| self.not_shown(page, format!("the PNG could not be encoded: {e}")))?;
+        let png = pixmap.into_png().map_err(|e| {
+            self.not_shown(
+                page,
+                crate::msg!("read-png-failed", error = e.to_string()).to_string(),
+            )
+        })?;
         Ok(Image {
             png,
             width: u32::from(size.width),

@@ -74,7 +74,7 @@ pub fn page(
 ) -> Result<(), PageError> {
     let scan = nesting::scan_content(content);
     if scan.too_deep() {
-        return Err(too_deep("its content"));
+        return Err(too_deep("read-what-content"));
     }
     check_resources(page.resources(), limit, checked, names, 0)?;
     let mut budget = Budget {
@@ -107,21 +107,22 @@ pub fn contents(page: &Page<'_>, limit: u64) -> Result<(), PageError> {
     }
     for s in &contents {
         if !bound::within(s, limit) {
-            return Err(too_large("its content stream", limit));
+            return Err(too_large("read-what-content-stream", limit));
         }
     }
     Ok(())
 }
 
+/// `what` (a catalogue key, `read-what-…`) would inflate beyond `limit`.
 fn too_large(what: &str, limit: u64) -> PageError {
-    PageError::TooLarge(format!(
-        "{what} would inflate beyond {} MiB, so it is not inflated",
-        limit >> 20
-    ))
+    let what = crate::i18n::Message::new(what);
+    PageError::TooLarge(crate::msg!("read-too-large", what = what, mib = limit >> 20).to_string())
 }
 
+/// `what` (a catalogue key, `read-what-…`) nests too deep.
 fn too_deep(what: &str) -> PageError {
-    PageError::TooDeep(format!("{what} nests deeper than {MAX_DEPTH} levels"))
+    let what = crate::i18n::Message::new(what);
+    PageError::TooDeep(crate::msg!("read-too-deep", what = what, levels = MAX_DEPTH).to_string())
 }
 
 /// Follows the forms drawn (`draws`, each name with how many times) under
@@ -145,23 +146,24 @@ fn draw(
         }
         let id = s.obj_id();
         if path.contains(&id) {
-            return Err(PageError::TooDeep("a form drawn on it draws itself".into()));
+            return Err(PageError::TooDeep(
+                crate::msg!("read-form-draws-itself").to_string(),
+            ));
         }
         if path.len() >= MAX_FORM_DEPTH {
-            return Err(PageError::TooDeep(format!(
-                "its forms nest deeper than {MAX_FORM_DEPTH} levels"
-            )));
+            return Err(PageError::TooDeep(
+                crate::msg!("read-forms-too-deep", levels = MAX_FORM_DEPTH).to_string(),
+            ));
         }
-        let form = syntax(&s, "a form drawn on it", budget.limit, checked)?;
+        let form = syntax(&s, "read-what-form-on-it", budget.limit, checked)?;
         let n = multiple.saturating_mul(*times);
         budget.draws = budget.draws.saturating_add(n);
         budget.bytes = budget.bytes.saturating_add(n.saturating_mul(form.size));
         let most = budget.limit.saturating_mul(CONTENT_BOUNDS);
         if budget.draws > MAX_DRAWS || budget.bytes > most {
-            return Err(PageError::TooLarge(format!(
-                "its forms draw one another more than {MAX_DRAWS} times or {} MiB",
-                most >> 20
-            )));
+            return Err(PageError::TooLarge(
+                crate::msg!("read-forms-too-many", draws = MAX_DRAWS, mib = most >> 20).to_string(),
+            ));
         }
         let inner = Resources::from_parent(
             s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
@@ -235,7 +237,7 @@ fn check_resources(
     for s in fonts {
         if !checked.sized.contains(&s.obj_id()) {
             if !bound::within(&s, limit) {
-                return Err(too_large("a font of the page", limit));
+                return Err(too_large("read-what-font", limit));
             }
             checked.sized.insert(s.obj_id());
         }
@@ -245,7 +247,7 @@ fn check_resources(
     }
     for key in res.patterns.keys() {
         if let Some(s) = res.patterns.get::<Stream<'_>>(key) {
-            syntax(&s, "a pattern of the page", limit, checked)?;
+            syntax(&s, "read-what-pattern", limit, checked)?;
         }
     }
     for key in res.ext_g_states.keys() {
@@ -255,7 +257,7 @@ fn check_resources(
             .and_then(|gs| gs.get::<Dict<'_>>(b"SMask".as_slice()))
             .and_then(|m| m.get::<Stream<'_>>(b"G".as_slice()));
         if let Some(s) = mask {
-            syntax(&s, "a soft mask of the page", limit, checked)?;
+            syntax(&s, "read-what-soft-mask", limit, checked)?;
         }
     }
     let mut forms: Vec<Stream<'_>> = Vec::new();
@@ -268,7 +270,7 @@ fn check_resources(
     }
     for s in forms {
         if !bound::within(&s, limit) {
-            return Err(too_large("a form drawn on the page", limit));
+            return Err(too_large("read-what-form", limit));
         }
         checked.sized.insert(s.obj_id());
         let inner = Resources::from_parent(

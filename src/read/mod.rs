@@ -142,7 +142,7 @@ pub struct PageContent {
 /// Why a PDF could not be opened.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum OpenError {
-    #[error("the PDF is encrypted with a password")]
+    #[error("{}", crate::msg!("read-encrypted"))]
     Password,
     #[error("{0}")]
     Damaged(String),
@@ -158,13 +158,13 @@ pub enum PageError {
     #[error("{0}")]
     TooDeep(String),
     /// The page's content is missing (a truncated file).
-    #[error("its content is missing (the file is truncated or damaged)")]
+    #[error("{}", crate::msg!("read-page-lost"))]
     Lost,
     /// The interpreter failed on the page.
-    #[error("the page could not be interpreted")]
+    #[error("{}", crate::msg!("read-page-failed"))]
     Failed,
     /// The document has no page of that index.
-    #[error("no such page")]
+    #[error("{}", crate::msg!("read-no-such-page"))]
     NoSuchPage,
 }
 

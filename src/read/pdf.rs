@@ -204,13 +204,16 @@ fn load(bytes: Arc<Vec<u8>>) -> Result<Option<Pdf>, OpenError> {
         Err(LoadPdfError::Decryption(
             DecryptionError::PasswordProtected | DecryptionError::MissingIDEntry,
         )) => Err(OpenError::Password),
-        Err(LoadPdfError::Decryption(e)) => Err(OpenError::Damaged(format!(
-            "its encryption cannot be read ({})",
-            match e {
-                DecryptionError::UnsupportedAlgorithm => "unsupported algorithm",
-                _ => "invalid encryption dictionary",
-            }
-        ))),
+        Err(LoadPdfError::Decryption(e)) => Err(OpenError::Damaged(
+            crate::msg!(
+                "read-encryption-unreadable",
+                why = match e {
+                    DecryptionError::UnsupportedAlgorithm => "algorithm",
+                    _ => "dictionary",
+                }
+            )
+            .to_string(),
+        )),
         Err(LoadPdfError::Invalid) => Ok(None),
     }
 }

@@ -53,7 +53,7 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
     let mut streams: Vec<(usize, usize)> = Vec::new();
     let hidden = match scan(bytes, &mut objects, None, Some(&mut streams)) {
         Ok(hidden) => hidden,
-        Err(number) => return Err(too_deep(number, "")),
+        Err(number) => return Err(too_deep(number, false)),
     };
     check_hidden(bytes, &hidden)?;
     for (start, end) in streams {
@@ -63,10 +63,7 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
             continue;
         };
         if !bound::within(&stream, limit) {
-            return Err(format!(
-                "an object stream would inflate beyond {} MiB",
-                limit >> 20
-            ));
+            return Err(crate::msg!("read-object-stream-too-large", mib = limit >> 20).to_string());
         }
         let Ok(data) = stream.decoded() else {
             continue;
@@ -74,7 +71,7 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
         let first = stream.dict().get::<usize>(b"First".as_slice());
         for (number, obj) in object_stream(&data, first) {
             if scan(obj, &mut objects, Some(number), None).is_err() {
-                return Err(too_deep(Some(number), " in an object stream"));
+                return Err(too_deep(Some(number), true));
             }
         }
         // Objects read otherwise than by the head (overlapping, out of
@@ -82,17 +79,22 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
         let mut whole = Lexer::file(&data);
         whole.run(|_| {});
         if whole.too_deep() {
-            return Err(format!(
-                "an object stream nests deeper than {MAX_DEPTH} levels"
-            ));
+            return Err(crate::msg!("read-object-stream-too-deep", levels = MAX_DEPTH).to_string());
         }
     }
     page_tree(&objects)
 }
 
-fn too_deep(number: Option<u32>, place: &str) -> String {
-    let which = number.map_or("an object".into(), |n| format!("object {n}"));
-    format!("{which}{place} nests deeper than {MAX_DEPTH} levels")
+/// Object `number` (none: an unnumbered one) nests too deep; `in_stream`
+/// when it is an object of an object stream.
+fn too_deep(number: Option<u32>, in_stream: bool) -> String {
+    crate::msg!(
+        "read-object-too-deep",
+        number = number.unwrap_or(0),
+        in_stream = if in_stream { "yes" } else { "no" },
+        levels = MAX_DEPTH
+    )
+    .to_string()
 }
 
 /// Scans file syntax, noting each object's page-tree entries by its number
@@ -239,16 +241,13 @@ fn check_hidden(bytes: &[u8], hidden: &[(usize, usize)]) -> Result<(), String> {
             let mut lexer = Lexer::one_object(&bytes[from..]);
             lexer.run(|_| {});
             if lexer.too_deep() {
-                return Err(format!(
-                    "it hides syntax nested deeper than {MAX_DEPTH} levels in a string, \
-                     comment or stream (at byte {from}), which a repair of the file would read"
-                ));
+                return Err(
+                    crate::msg!("read-hidden-too-deep", levels = MAX_DEPTH, at = from).to_string(),
+                );
             }
             spent += lexer.position() as u64;
             if spent > budget {
-                return Err(
-                    "its strings, comments and streams hold too many objects to check".into(),
-                );
+                return Err(crate::msg!("read-hidden-too-many").to_string());
             }
         }
     }
@@ -396,9 +395,9 @@ fn walk(
             return Err(deeper(n));
         }
         if tree.entries > MAX_PAGES {
-            return Err(format!(
-                "its page tree lists more than {MAX_PAGES} pages and nodes (object {n})"
-            ));
+            return Err(
+                crate::msg!("read-page-tree-too-many", pages = MAX_PAGES, number = n).to_string(),
+            );
         }
     }
     known.insert(n, tree);
@@ -406,7 +405,12 @@ fn walk(
 }
 
 fn deeper(n: u32) -> String {
-    format!("its page tree nests deeper than {MAX_TREE_DEPTH} levels (object {n})")
+    crate::msg!(
+        "read-page-tree-too-deep",
+        levels = MAX_TREE_DEPTH,
+        number = n
+    )
+    .to_string()
 }
 
 #[cfg(test)]

@@ -347,9 +347,11 @@ impl Parser<'_> {
         let (printed, title) = (printed.trim().to_string(), self.title.clone());
         self.warn(
             page,
-            format!(
-                "target {code} is titled {printed:?} in this table but {title:?} in the \
-                 performance-target tables"
+            msg!(
+                "warning-responsibility-title",
+                code = code,
+                printed = format!("{printed:?}"),
+                title = format!("{title:?}")
             ),
         );
     }

@@ -44,7 +44,7 @@ impl Cell {
     /// The cell as it would be quoted in a message: `"12,5 TL"`, `12.5`, `TRUE`.
     pub fn describe(&self) -> String {
         match self {
-            Cell::Empty => "an empty cell".into(),
+            Cell::Empty => crate::msg!("workbook-empty-cell").to_string(),
             Cell::Text(t) => format!("{t:?}"),
             Cell::Number(d) => d.to_string(),
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),

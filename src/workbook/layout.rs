@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::grid::{cell_ref, Cell, ColumnKind, Grid, Sheet};
-use super::ImportError;
+use super::{expected, expected_text, ImportError};
 use crate::model::{
     ActivityCost, ActivityLine, Amounts, Block, ColumnKind as IndicatorKind, Economic, EconomicRow,
     EconomicSummary, Goal, Indicator, IndicatorColumn, Level, Objective, OffBudget, PrintedTitle,
@@ -598,14 +598,20 @@ pub(super) fn table_with<'a>(
     optional: &[&str],
 ) -> Result<Table<'a>, ImportError> {
     let sheet = grid.sheet(name).ok_or_else(|| {
-        let have: Vec<String> = grid.sheets.iter().map(|s| format!("{:?}", s.name)).collect();
-        ImportError::workbook(format!(
-            "no sheet {name:?} (the workbook has {}); is this a workbook written by `perfprog export`?",
-            if have.is_empty() {
-                "no sheets".to_string()
-            } else {
-                have.join(", ")
-            }
+        let have: Vec<String> = grid
+            .sheets
+            .iter()
+            .map(|s| format!("{:?}", s.name))
+            .collect();
+        let sheets = if have.is_empty() {
+            crate::msg!("workbook-no-sheets").to_string()
+        } else {
+            have.join(", ")
+        };
+        ImportError::workbook(crate::msg!(
+            "workbook-no-sheet",
+            name = format!("{name:?}"),
+            sheets = sheets
         ))
     })?;
     let mut cols = Vec::with_capacity(titles.len());
@@ -616,7 +622,7 @@ pub(super) fn table_with<'a>(
                 return Err(ImportError::at(
                     name,
                     "1:1",
-                    format!("missing column {t:?} in the header row"),
+                    crate::msg!("workbook-missing-column", column = format!("{t:?}")),
                 ))
             }
         }
@@ -682,15 +688,16 @@ impl Row<'_> {
             Cell::Empty => Ok(String::new()),
             Cell::Text(t) => Ok(clean_text(t)),
             Cell::Number(d) => Ok(d.to_string()),
-            c @ Cell::Bool(_) => Err(self.err(i, format!("expected text, found {}", c.describe()))),
+            c @ Cell::Bool(_) => Err(self.err(i, expected_text(c))),
         }
     }
 
-    /// Text that must not be empty.
+    /// Text that must not be empty; `what` is the catalogue key of what
+    /// the cell should hold (`workbook-what-…`).
     pub(super) fn text(&self, i: usize, what: &str) -> Result<String, ImportError> {
         let t = self.opt_text(i)?;
         if t.is_empty() {
-            return Err(self.err(i, format!("expected {what}, found an empty cell")));
+            return Err(self.err(i, expected(what, &Cell::Empty)));
         }
         Ok(t)
     }
@@ -701,16 +708,22 @@ impl Row<'_> {
             Cell::Empty => Ok(None),
             Cell::Number(d) => Ok(Some(*d)),
             Cell::Text(t) if matches!(t.trim(), "" | "-") => Ok(None),
-            Cell::Text(t) => parse_number(t)
-                .map(Some)
-                .ok_or_else(|| self.err(i, format!("expected an amount, found {t:?}"))),
-            c => Err(self.err(i, format!("expected an amount, found {}", c.describe()))),
+            Cell::Text(t) => parse_number(t).map(Some).ok_or_else(|| {
+                self.err(
+                    i,
+                    crate::msg!("workbook-expected-amount", found = format!("{t:?}")),
+                )
+            }),
+            c => Err(self.err(
+                i,
+                crate::msg!("workbook-expected-amount", found = c.describe()),
+            )),
         }
     }
 
-    /// A whole number ≥ 0, or empty.
+    /// A whole number ≥ 0, or empty; `what` as for [`Row::text`].
     pub(super) fn count(&self, i: usize, what: &str) -> Result<Option<u32>, ImportError> {
-        let bad = |c: &Cell| self.err(i, format!("expected {what}, found {}", c.describe()));
+        let bad = |c: &Cell| self.err(i, expected(what, c));
         let cell = self.cell(i);
         let d = match cell {
             Cell::Empty => return Ok(None),
@@ -741,7 +754,7 @@ impl Row<'_> {
             }
             c @ Cell::Bool(_) => Err(self.err_at(
                 col,
-                format!("expected a number or text, found {}", c.describe()),
+                crate::msg!("workbook-expected-number-or-text", found = c.describe()),
             )),
         }
     }
@@ -754,11 +767,14 @@ impl Row<'_> {
             Cell::Text(t) => match normalize_key(t).as_str() {
                 "" | "hayır" | "yok" | "false" | "yanlış" | "-" => Ok(false),
                 "*" | "evet" | "var" | "true" | "doğru" | "x" => Ok(true),
-                _ => Err(self.err(i, format!("expected \"*\" or an empty cell, found {t:?}"))),
+                _ => Err(self.err(
+                    i,
+                    crate::msg!("workbook-expected-mark", found = format!("{t:?}")),
+                )),
             },
             c => Err(self.err(
                 i,
-                format!("expected \"*\" or an empty cell, found {}", c.describe()),
+                crate::msg!("workbook-expected-mark", found = c.describe()),
             )),
         }
     }
@@ -774,7 +790,7 @@ impl Row<'_> {
                 .collect()),
             c => Err(self.err(
                 i,
-                format!("expected unit names, one per line, found {}", c.describe()),
+                crate::msg!("workbook-expected-units", found = c.describe()),
             )),
         }
     }
@@ -790,18 +806,27 @@ impl Row<'_> {
                 let list: Vec<String> = labels.iter().map(|l| format!("{l:?}")).collect();
                 self.err(
                     i,
-                    format!("expected one of {}, found {:?}", list.join(", "), t),
+                    crate::msg!(
+                        "workbook-expected-one-of",
+                        choices = list.join(", "),
+                        found = format!("{t:?}")
+                    ),
                 )
             })
     }
 
-    /// An error unless the cell is empty.
+    /// An error unless the cell is empty; `why` is the catalogue key of
+    /// the reason (`workbook-why-…`).
     pub(super) fn must_be_empty(&self, i: usize, why: &str) -> Result<(), ImportError> {
         let c = self.cell(i);
         if c.is_blank() {
             Ok(())
         } else {
-            Err(self.err(i, format!("{why}; found {}", c.describe())))
+            let why = crate::i18n::Message::new(why);
+            Err(self.err(
+                i,
+                crate::msg!("workbook-must-be-empty", why = why, found = c.describe()),
+            ))
         }
     }
 }
@@ -837,12 +862,15 @@ fn read_program(grid: &Grid) -> Result<ProgramFields, ImportError> {
     let t = table(grid, PROGRAM, &[FIELD, VALUE])?;
     let fields = Fields::new(&t, &[])?;
     let row = fields.get(F_FORMAT)?;
-    let format = row.text(1, "the format tag")?;
+    let format = row.text(1, "workbook-what-format")?;
     if format != FORMAT && format != FORMAT_V2 && format != FORMAT_V1 {
         return Err(row.err(
             1,
-            format!(
-                "expected the format {FORMAT:?} (or {FORMAT_V2:?}, {FORMAT_V1:?}), found {format:?}"
+            crate::msg!(
+                "workbook-expected-format",
+                format = format!("{FORMAT:?}"),
+                others = format!("{FORMAT_V2:?}, {FORMAT_V1:?}"),
+                found = format!("{format:?}")
             ),
         ));
     }
@@ -880,7 +908,7 @@ impl<'a> Fields<'a> {
             }
             match fields.rows.entry(key) {
                 std::collections::hash_map::Entry::Occupied(_) => {
-                    return Err(row.err(0, "this field is given twice"))
+                    return Err(row.err(0, crate::msg!("workbook-field-twice")))
                 }
                 std::collections::hash_map::Entry::Vacant(v) => {
                     v.insert(row);
@@ -901,22 +929,24 @@ impl<'a> Fields<'a> {
             ImportError::at(
                 &self.table.sheet.name,
                 &format!("A2:A{}", self.table.sheet.rows.len() + 1),
-                format!("missing the row {name:?}"),
+                crate::msg!("workbook-missing-row", row = format!("{name:?}")),
             )
         })
     }
 
     /// Institution, fiscal year and source (the rows of [`head_rows`]).
     pub(super) fn head(&self) -> Result<(String, i32, Source), ImportError> {
-        let institution = self.get(F_INSTITUTION)?.text(1, "the institution's name")?;
+        let institution = self
+            .get(F_INSTITUTION)?
+            .text(1, "workbook-what-institution")?;
         let row = self.get(F_YEAR)?;
         let year = row
-            .count(1, "a fiscal year")?
-            .ok_or_else(|| row.err(1, "expected a fiscal year, found an empty cell"))?;
+            .count(1, "workbook-what-fiscal-year")?
+            .ok_or_else(|| row.err(1, expected("workbook-what-fiscal-year", &Cell::Empty)))?;
         let source = Source {
             file: self.get(F_FILE)?.opt_text(1)?,
             sha256: self.get(F_SHA)?.opt_text(1)?,
-            pages: self.get(F_PAGES)?.count(1, "a page count")?,
+            pages: self.get(F_PAGES)?.count(1, "workbook-what-page-count")?,
         };
         Ok((institution, year as i32, source))
     }
@@ -940,17 +970,14 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
     let labels: Vec<&str> = LEVELS.iter().map(|(l, _)| *l).collect();
     for row in t.rows() {
         let level = LEVELS[row.choice(0, &labels)?].1;
-        let code = row.text(1, "a code")?;
-        let title = row.text(3, "a title")?;
+        let code = row.text(1, "workbook-what-code")?;
+        let title = row.text(3, "workbook-what-title")?;
         if level != Level::Goal {
-            row.must_be_empty(2, "only Stratejik Amaç rows have a theme")?;
+            row.must_be_empty(2, "workbook-why-theme")?;
         }
         if level != Level::Target {
             for i in 4..9 {
-                row.must_be_empty(
-                    i,
-                    "only Performans Hedefi rows have a page, a Genel Toplam and columns of their own",
-                )?;
+                row.must_be_empty(i, "workbook-why-target-columns")?;
             }
         }
         match level {
@@ -961,9 +988,9 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
                 objectives: Vec::new(),
             }),
             Level::Objective => {
-                let g = goals.last_mut().ok_or_else(|| {
-                    row.err(0, "a Stratejik Hedef row must follow its Stratejik Amaç")
-                })?;
+                let g = goals
+                    .last_mut()
+                    .ok_or_else(|| row.err(0, crate::msg!("workbook-objective-after-goal")))?;
                 g.objectives.push(Objective {
                     code,
                     title,
@@ -976,19 +1003,20 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
                     .last()
                     .map(|g| g.objectives.len())
                     .filter(|&n| n > 0)
-                    .ok_or_else(|| {
-                        row.err(0, "a Performans Hedefi row must follow its Stratejik Hedef")
-                    })?
+                    .ok_or_else(|| row.err(0, crate::msg!("workbook-target-after-objective")))?
                     - 1;
                 if index.contains_key(&code) {
-                    return Err(row.err(1, format!("the target code {code:?} is used twice")));
+                    return Err(row.err(
+                        1,
+                        crate::msg!("workbook-target-code-twice", code = format!("{code:?}")),
+                    ));
                 }
                 let ti = goals[gi].objectives[oi].targets.len();
                 index.insert(code.clone(), (gi, oi, ti));
                 goals[gi].objectives[oi].targets.push(Target {
                     code,
                     title,
-                    page: row.count(4, "a page number")?,
+                    page: row.count(4, "workbook-what-page")?,
                     indicators: Vec::new(),
                     activities: Vec::new(),
                     stated_total: Amounts {
@@ -1006,7 +1034,10 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
                             indicator_column(l).ok_or_else(|| {
                                 row.err(
                                     8,
-                                    format!("expected column labels with a year, found {l:?}"),
+                                    crate::msg!(
+                                        "workbook-expected-column-labels",
+                                        found = format!("{l:?}")
+                                    ),
                                 )
                             })
                         })
@@ -1016,11 +1047,15 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
         }
     }
     let target_of = |row: &Row<'_>| -> Result<Path3, ImportError> {
-        let code = row.text(0, "a target code")?;
+        let code = row.text(0, "workbook-what-target-code")?;
         index.get(&code).copied().ok_or_else(|| {
             row.err(
                 0,
-                format!("unknown target code {code:?} (not on the sheet {HIERARCHY:?})"),
+                crate::msg!(
+                    "workbook-unknown-target",
+                    code = format!("{code:?}"),
+                    sheet = format!("{HIERARCHY:?}")
+                ),
             )
         })
     };
@@ -1050,7 +1085,7 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
         let some = |t: String| (!t.is_empty()).then_some(t);
         let ind = Indicator {
             code: some(row.opt_text(4)?),
-            name: row.text(1, "an indicator name")?,
+            name: row.text(1, "workbook-what-indicator")?,
             unit: some(row.opt_text(2)?),
             values,
             marked: row.mark(3)?,
@@ -1065,7 +1100,7 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
         let code = row.opt_text(5)?;
         let line = ActivityLine {
             code: (!code.is_empty()).then_some(code),
-            name: row.text(1, "an activity name")?,
+            name: row.text(1, "workbook-what-activity")?,
             budget: row.amount(2)?,
             off_budget: row.amount(3)?,
             total: row.amount(4)?,
@@ -1076,7 +1111,7 @@ fn read_targets(grid: &Grid) -> Result<(Vec<IndicatorColumn>, Vec<Goal>), Import
     let nt = table(grid, NOTES, &NOTE_COLS)?;
     for row in nt.rows() {
         let (g, o, ti) = target_of(&row)?;
-        let note = row.text(1, "a footnote")?;
+        let note = row.text(1, "workbook-what-footnote")?;
         goals[g].objectives[o].targets[ti].notes.push(note);
     }
     Ok((year_cols.into_iter().map(|(_, c)| c).collect(), goals))
@@ -1093,10 +1128,10 @@ fn read_costs(grid: &Grid) -> Result<Vec<ActivityCost>, ImportError> {
             }
         }
         out.push(ActivityCost {
-            target: row.text(0, "a target code")?,
-            activity: row.text(1, "an activity name")?,
+            target: row.text(0, "workbook-what-target-code")?,
+            activity: row.text(1, "workbook-what-activity")?,
             units: row.units(2)?,
-            page: row.count(3, "a page number")?,
+            page: row.count(3, "workbook-what-page")?,
             economic,
             budget_total: row.amount(12)?,
             off_budget: if row.mark(18)? {
@@ -1137,7 +1172,7 @@ fn read_resources(grid: &Grid) -> Result<ResourceSummary, ImportError> {
         if k < LEVELS.len() {
             rows.push(ResourceRow {
                 level: LEVELS[k].1,
-                code: row.text(1, "a code")?,
+                code: row.text(1, "workbook-what-code")?,
                 title: row.opt_text(2)?,
                 amount,
                 share_of_targets,
@@ -1145,10 +1180,13 @@ fn read_resources(grid: &Grid) -> Result<ResourceSummary, ImportError> {
             });
             continue;
         }
-        row.must_be_empty(1, "a total row has no code")?;
+        row.must_be_empty(1, "workbook-why-total-no-code")?;
         let slot = &mut totals[k - LEVELS.len()];
         if slot.is_some() {
-            return Err(row.err(0, format!("the row {:?} is given twice", labels[k])));
+            return Err(row.err(
+                0,
+                crate::msg!("workbook-row-twice", row = format!("{:?}", labels[k])),
+            ));
         }
         *slot = Some(ResourceTotal {
             amount,
@@ -1161,7 +1199,10 @@ fn read_resources(grid: &Grid) -> Result<ResourceSummary, ImportError> {
             ImportError::at(
                 RESOURCES,
                 &format!("A2:A{}", t.sheet.rows.len() + 1),
-                format!("missing the row {:?}", RESOURCE_TOTALS[k]),
+                crate::msg!(
+                    "workbook-missing-row",
+                    row = format!("{:?}", RESOURCE_TOTALS[k])
+                ),
             )
         })
     };
@@ -1211,7 +1252,10 @@ fn read_economic(grid: &Grid) -> Result<EconomicSummary, ImportError> {
             _ => 2,
         };
         if totals[slot].is_some() {
-            return Err(row.err(0, format!("the row {:?} is given twice", kinds[k])));
+            return Err(row.err(
+                0,
+                crate::msg!("workbook-row-twice", row = format!("{:?}", kinds[k])),
+            ));
         }
         totals[slot] = Some(r);
     }
@@ -1220,7 +1264,7 @@ fn read_economic(grid: &Grid) -> Result<EconomicSummary, ImportError> {
             ImportError::at(
                 ECONOMIC,
                 &format!("A2:A{}", t.sheet.rows.len() + 1),
-                format!("missing the row {label:?}"),
+                crate::msg!("workbook-missing-row", row = format!("{label:?}")),
             )
         })
     };
@@ -1238,8 +1282,8 @@ fn read_responsibilities(grid: &Grid) -> Result<Vec<Responsibility>, ImportError
     t.rows()
         .map(|row| {
             Ok(Responsibility {
-                target: row.text(0, "a target code")?,
-                activity: row.text(1, "an activity name")?,
+                target: row.text(0, "workbook-what-target-code")?,
+                activity: row.text(1, "workbook-what-activity")?,
                 units: row.units(2)?,
             })
         })
@@ -1258,17 +1302,23 @@ pub(super) fn read_front(grid: &Grid) -> Result<Vec<Section>, ImportError> {
         if k == 0 {
             sections.push(Section {
                 title: row.opt_text(3)?,
-                page: row.count(1, "a page number")?,
+                page: row.count(1, "workbook-what-page")?,
                 blocks: Vec::new(),
             });
             last_block = None;
             continue;
         }
-        let section = sections
-            .last_mut()
-            .ok_or_else(|| row.err(0, format!("a {:?} row must follow a Bölüm row", kinds[k])))?;
-        row.must_be_empty(1, "only Bölüm rows have a page")?;
-        let n = row.count(2, "a block number")?;
+        let section = sections.last_mut().ok_or_else(|| {
+            row.err(
+                0,
+                crate::msg!(
+                    "workbook-block-after-section",
+                    kind = format!("{:?}", kinds[k])
+                ),
+            )
+        })?;
+        row.must_be_empty(1, "workbook-why-section-page")?;
+        let n = row.count(2, "workbook-what-block")?;
         // Cells from the Metin column to the last non-empty one.
         let cells: Vec<String> = {
             let raw = t
@@ -1287,11 +1337,7 @@ pub(super) fn read_front(grid: &Grid) -> Result<Vec<Section>, ImportError> {
                     Cell::Empty => String::new(),
                     Cell::Text(s) => clean_text(s),
                     Cell::Number(d) => crate::normalize::format_number(d),
-                    c @ Cell::Bool(_) => {
-                        return Err(
-                            row.err_at(col, format!("expected text, found {}", c.describe()))
-                        )
-                    }
+                    c @ Cell::Bool(_) => return Err(row.err_at(col, expected_text(c))),
                 });
             }
             out
@@ -1303,7 +1349,7 @@ pub(super) fn read_front(grid: &Grid) -> Result<Vec<Section>, ImportError> {
             (1, _) => {
                 let text = text();
                 if text.is_empty() {
-                    return Err(row.err(3, "expected a paragraph's text, found an empty cell"));
+                    return Err(row.err(3, expected("workbook-what-paragraph", &Cell::Empty)));
                 }
                 section.blocks.push(Block::Paragraph { text });
             }

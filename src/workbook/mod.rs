@@ -51,6 +51,18 @@ impl ImportError {
     }
 }
 
+/// "expected WHAT, found CELL": `what` is the catalogue key of what the
+/// cell should hold (`workbook-what-page`).
+pub(crate) fn expected(what: &str, found: &Cell) -> crate::i18n::Message {
+    let what = crate::i18n::Message::new(what);
+    crate::msg!("workbook-expected", what = what, found = found.describe())
+}
+
+/// "expected text, found CELL".
+pub(crate) fn expected_text(found: &Cell) -> crate::i18n::Message {
+    crate::msg!("workbook-expected-text", found = found.describe())
+}
+
 /// The model as xlsx bytes (the same bytes for the same model when
 /// `SOURCE_DATE_EPOCH` is set; else they differ in the creation time).
 pub fn export(p: &Programme) -> Result<Vec<u8>, String> {

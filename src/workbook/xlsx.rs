@@ -117,9 +117,11 @@ pub fn write(grid: &Grid, title: &str) -> Result<Vec<u8>, String> {
 }
 
 /// One table as an xlsx workbook of one sheet (`sheet`), with `title` in
-/// its document properties: `columns` gives each column's header and what
-/// it holds (text stays text, numbers are formatted by their kind), the
-/// first `frozen_columns` stay visible beside the frozen header.
+/// its document properties: `columns` gives each column's id and what it
+/// holds (text stays text, numbers are formatted by their kind), the first
+/// `frozen_columns` stay visible beside the frozen header. The header shows
+/// each id in the process-wide language (the catalogue's `xlsx-header`),
+/// while a CSV of the same columns keeps the ids.
 pub fn write_table(
     sheet: &str,
     title: &str,
@@ -127,9 +129,10 @@ pub fn write_table(
     frozen_columns: u16,
     rows: Vec<Vec<Cell>>,
 ) -> Result<Vec<u8>, String> {
+    // The CSV's column ids, as a person reads them (`xlsx-header`).
     let header = columns
         .iter()
-        .map(|(name, _)| (*name).to_string())
+        .map(|(name, _)| crate::i18n::t("xlsx-header", &[("column", (*name).into())]))
         .collect();
     let mut s = Sheet::new(sheet, header);
     s.kinds = columns.iter().map(|(_, kind)| *kind).collect();

@@ -141,10 +141,12 @@ trait SheetColumn: YearColumn {
                     .filter(|(_, _, w)| !w.is_empty())
                     .map(|(_, _, w)| format!("{w:?}"))
                     .collect();
-                format!(
-                    "expected a kind ({}) or an empty cell, found {word:?}",
-                    words.join(", ")
+                crate::msg!(
+                    "workbook-expected-kind",
+                    kinds = words.join(", "),
+                    found = format!("{word:?}")
                 )
+                .to_string()
             })
     }
 }
@@ -238,41 +240,41 @@ pub fn to_grid(b: &BudgetProgramme) -> Result<Grid, String> {
 /// An error naming the first array whose length is not its columns'.
 fn check_widths(b: &BudgetProgramme) -> Result<(), String> {
     let (ni, nc) = (b.indicator_columns.len(), b.cost_columns.len());
-    let bad = |what: String, len: usize, n: usize| {
-        Err(format!(
-            "{what} has {len} figures for {n} columns; every array needs one per column"
-        ))
+    let bad = |what: crate::i18n::Message, len: usize, n: usize| {
+        Err(crate::msg!("workbook-widths", what = what, count = len, columns = n).to_string())
     };
     for (_, s) in b.sub_programs() {
         let sp = s.code.as_deref().unwrap_or(&s.name);
         for i in &s.indicators {
             if i.values.len() != ni {
-                return bad(
-                    format!("indicator {:?} of {sp}", i.name),
-                    i.values.len(),
-                    ni,
+                let what = crate::msg!(
+                    "workbook-widths-indicator",
+                    name = format!("{:?}", i.name),
+                    sub_program = sp
                 );
+                return bad(what, i.values.len(), ni);
             }
         }
         let rows = s.activities.iter().map(|a| (&a.amounts, &a.name));
         for (row, name) in rows.chain(s.stated_total.iter().map(|t| (t, &s.name))) {
             for a in [&row.budget, &row.off_budget].into_iter().flatten() {
                 if a.len() != nc {
-                    return bad(format!("{name:?} in {sp}"), a.len(), nc);
+                    return bad(in_sub_program(name, sp), a.len(), nc);
                 }
             }
             if row.total.len() != nc {
-                return bad(format!("{name:?} in {sp}"), row.total.len(), nc);
+                return bad(in_sub_program(name, sp), row.total.len(), nc);
             }
         }
         for a in &s.activities {
             for e in &a.economic {
                 if e.amounts.len() != nc {
-                    return bad(
-                        format!("economic line {} of {:?}", e.code, a.name),
-                        e.amounts.len(),
-                        nc,
+                    let what = crate::msg!(
+                        "workbook-widths-economic",
+                        code = &e.code,
+                        name = format!("{:?}", a.name)
                     );
+                    return bad(what, e.amounts.len(), nc);
                 }
             }
         }
@@ -291,11 +293,20 @@ fn check_widths(b: &BudgetProgramme) -> Result<(), String> {
         let n = if own == 0 { nc } else { own };
         for a in rows.into_iter().chain(total) {
             if a.len() != n {
-                return bad(format!("a row of {what}"), a.len(), n);
+                return bad(crate::msg!("workbook-widths-row", sheet = what), a.len(), n);
             }
         }
     }
     Ok(())
+}
+
+/// The figures of `name` (an activity or the total) in alt program `sp`.
+fn in_sub_program(name: &str, sp: &str) -> crate::i18n::Message {
+    crate::msg!(
+        "workbook-widths-in",
+        name = format!("{name:?}"),
+        sub_program = sp
+    )
 }
 
 /// A sheet with `fixed` columns, then one figure column per header.

@@ -32,10 +32,11 @@ pub fn is_budget(grid: &Grid) -> Result<bool, ImportError> {
         Some(l) => Ok(l == Layout::ProgramBudget),
         None => Err(row.err(
             1,
-            format!(
-                "expected the layout {:?} or {:?}, found {name:?}",
-                Layout::ProgramBudget.name(),
-                Layout::PerformanceTarget.name()
+            crate::msg!(
+                "workbook-expected-layout",
+                budget = format!("{:?}", Layout::ProgramBudget.name()),
+                targets = format!("{:?}", Layout::PerformanceTarget.name()),
+                found = format!("{name:?}")
             ),
         )),
     }
@@ -47,12 +48,14 @@ pub fn from_grid(grid: &Grid) -> Result<BudgetProgramme, ImportError> {
     let t = table(grid, PROGRAM, &[FIELD, VALUE, YEAR, KIND])?;
     let fields = Fields::new(&t, &COLUMN_FIELDS)?;
     let row = fields.get(F_FORMAT)?;
-    let format = row.text(1, "the format tag")?;
+    let format = row.text(1, "workbook-what-format")?;
     if format != FORMAT {
         return Err(row.err(
             1,
-            format!(
-                "expected the format {FORMAT:?} for the program-budget layout, found {format:?}"
+            crate::msg!(
+                "workbook-expected-budget-format",
+                format = format!("{FORMAT:?}"),
+                found = format!("{format:?}")
             ),
         ));
     }
@@ -106,9 +109,12 @@ fn headers<C: SheetColumn>(cols: &[C]) -> Vec<String> {
 /// A column row of the Program sheet: label, year, kind.
 fn program_column<C: SheetColumn>(row: &Row<'_>) -> Result<C, ImportError> {
     let label = row.opt_text(1)?;
-    let year = row
-        .count(2, "a year")?
-        .ok_or_else(|| row.err(2, "expected a year, found an empty cell"))?;
+    let year = row.count(2, "workbook-what-year")?.ok_or_else(|| {
+        row.err(
+            2,
+            super::super::expected("workbook-what-year", &Cell::Empty),
+        )
+    })?;
     let kind = C::kind_of(&row.opt_text(3)?).map_err(|e| row.err(3, e))?;
     Ok(C::make(year as i32, kind, label))
 }
@@ -128,13 +134,21 @@ fn parse_columns<C: SheetColumn>(cell: &str) -> Result<Vec<C>, String> {
         let col = match explicit {
             Some((label, spec)) => {
                 let (year, word) = spec.split_once(' ').unwrap_or((spec, ""));
-                let year = year
-                    .parse::<i32>()
-                    .map_err(|_| format!("expected a year in [{spec}], found {year:?}"))?;
+                let year = year.parse::<i32>().map_err(|_| {
+                    crate::msg!(
+                        "workbook-expected-year-in",
+                        spec = spec,
+                        found = format!("{year:?}")
+                    )
+                })?;
                 C::make(year, C::kind_of(word)?, label.to_string())
             }
-            None => C::from_label(part)
-                .ok_or_else(|| format!("expected column labels with a year, found {part:?}"))?,
+            None => C::from_label(part).ok_or_else(|| {
+                crate::msg!(
+                    "workbook-expected-column-labels",
+                    found = format!("{part:?}")
+                )
+            })?,
         };
         out.push(col);
     }
@@ -166,9 +180,10 @@ fn open<'a>(
                 ImportError::at(
                     name,
                     "1:1",
-                    format!(
-                        "missing the column {h:?} in the header row (the columns are the \
-                         ones listed on the sheet {PROGRAM:?})"
+                    crate::msg!(
+                        "workbook-missing-column-listed",
+                        column = format!("{h:?}"),
+                        sheet = format!("{PROGRAM:?}")
                     ),
                 )
             })?;
@@ -205,18 +220,18 @@ impl Tree {
     fn find(&self, row: &Row<'_>) -> Result<(usize, usize), ImportError> {
         let code = row.opt_text(0)?;
         let (map, key, col) = if code.is_empty() {
-            (
-                &self.by_name,
-                row.text(1, "an alt program code or name")?,
-                1,
-            )
+            (&self.by_name, row.text(1, "workbook-what-sub-program")?, 1)
         } else {
             (&self.by_code, code, 0)
         };
         map.get(&key).copied().ok_or_else(|| {
             row.err(
                 col,
-                format!("unknown alt program {key:?} (not on the sheet {HIERARCHY:?})"),
+                crate::msg!(
+                    "workbook-unknown-sub-program",
+                    key = format!("{key:?}"),
+                    sheet = format!("{HIERARCHY:?}")
+                ),
             )
         })
     }
@@ -236,11 +251,11 @@ fn read_hierarchy(grid: &Grid) -> Result<Tree, ImportError> {
     for row in t.rows() {
         let level = row.choice(0, &LEVELS)?;
         let code = opt_text(&row, 1)?;
-        let name = row.text(2, "a name")?;
-        let page = row.count(3, "a page number")?;
+        let name = row.text(2, "workbook-what-name")?;
+        let page = row.count(3, "workbook-what-page")?;
         if level == 0 {
             for i in [4, 5] {
-                row.must_be_empty(i, "only alt programs have columns of their own")?;
+                row.must_be_empty(i, "workbook-why-own-columns")?;
             }
             tree.programs.push(Program {
                 code,
@@ -254,7 +269,7 @@ fn read_hierarchy(grid: &Grid) -> Result<Tree, ImportError> {
             .programs
             .len()
             .checked_sub(1)
-            .ok_or_else(|| row.err(0, "an Alt Program row must follow its Program row"))?;
+            .ok_or_else(|| row.err(0, crate::msg!("workbook-sub-program-after-program")))?;
         let at = (p, tree.programs[p].sub_programs.len());
         let (map, key) = match &code {
             Some(c) => (&mut tree.by_code, c.clone()),
@@ -264,7 +279,7 @@ fn read_hierarchy(grid: &Grid) -> Result<Tree, ImportError> {
             let col = if code.is_some() { 1 } else { 2 };
             return Err(row.err(
                 col,
-                format!("the alt program {key:?} is listed twice; other sheets could not tell them apart"),
+                crate::msg!("workbook-sub-program-twice", key = format!("{key:?}")),
             ));
         }
         let mut s = SubProgram::new(code, name, page);
@@ -292,7 +307,7 @@ fn read_goals(grid: &Grid, tree: &mut Tree) -> Result<(), ImportError> {
         let at = tree.find(&row)?;
         let goal = SubProgramGoal {
             code: opt_text(&row, 2)?,
-            text: row.text(3, "the goal's text")?,
+            text: row.text(3, "workbook-what-goal-text")?,
         };
         tree.sub_program(at).goals.push(goal);
     }
@@ -315,7 +330,7 @@ fn read_indicators(
             .collect::<Result<_, _>>()?;
         let ind = BudgetIndicator {
             code: opt_text(&row, 2)?,
-            name: row.text(3, "an indicator name")?,
+            name: row.text(3, "workbook-what-indicator")?,
             unit: opt_text(&row, 4)?,
             values,
             marked: row.mark(5)?,
@@ -367,7 +382,7 @@ fn read_activities(grid: &Grid, tree: &mut Tree, cost: &[String]) -> Result<(), 
     for row in t.rows() {
         let at = tree.find(&row)?;
         let code = opt_text(&row, 2)?;
-        let name = row.text(3, "an activity name")?;
+        let name = row.text(3, "workbook-what-activity")?;
         let kind = row.choice(4, &ROWS)?;
         let figures = amounts(&row, fixed.len(), cost.len())?;
         let same = current.as_ref().is_some_and(|o| {
@@ -392,21 +407,21 @@ fn read_activities(grid: &Grid, tree: &mut Tree, cost: &[String]) -> Result<(), 
                     description: None,
                 },
                 rows: Default::default(),
-                first: row.err(4, format!("the activity has no {:?} row", ROWS[0])),
+                first: row.err(
+                    4,
+                    crate::msg!("workbook-activity-no-row", row = format!("{:?}", ROWS[0])),
+                ),
             });
         }
         let Some(o) = current.as_mut() else { continue };
         o.rows[kind] = Some(figures);
         if kind == 0 {
             o.activity.units = row.units(5)?;
-            o.activity.page = row.count(6, "a page number")?;
+            o.activity.page = row.count(6, "workbook-what-page")?;
             o.activity.description = opt_text(&row, 7)?;
         } else {
             for i in 5..8 {
-                row.must_be_empty(
-                    i,
-                    "an activity's units, page and description stand on its Toplam row",
-                )?;
+                row.must_be_empty(i, "workbook-why-activity-total-row")?;
             }
         }
     }
@@ -432,7 +447,7 @@ fn read_economic(grid: &Grid, tree: &mut Tree, cost: &[String]) -> Result<(), Im
         let code = opt_text(&row, 2)?;
         let (key, col) = match &code {
             Some(c) => (c.clone(), 2),
-            None => (row.text(3, "an activity code or name")?, 3),
+            None => (row.text(3, "workbook-what-activity-code")?, 3),
         };
         let id = (at, key);
         let index = match &last {
@@ -455,7 +470,11 @@ fn read_economic(grid: &Grid, tree: &mut Tree, cost: &[String]) -> Result<(), Im
                 let i = found.ok_or_else(|| {
                     row.err(
                         col,
-                        format!("unknown activity {:?} in this alt program (not on the sheet {ACTIVITIES:?}), or its lines are split into more runs than there are activities so named", id.1),
+                        crate::msg!(
+                            "workbook-unknown-activity",
+                            name = format!("{:?}", id.1),
+                            sheet = format!("{ACTIVITIES:?}")
+                        ),
                     )
                 })?;
                 last = Some((id, i));
@@ -463,7 +482,7 @@ fn read_economic(grid: &Grid, tree: &mut Tree, cost: &[String]) -> Result<(), Im
             }
         };
         let line = EconomicLine {
-            code: row.text(4, "an economic code")?,
+            code: row.text(4, "workbook-what-economic-code")?,
             name: row.opt_text(5)?,
             amounts: amounts(&row, fixed.len(), cost.len())?,
         };
@@ -484,7 +503,7 @@ fn read_totals(grid: &Grid, tree: &mut Tree, cost: &[String]) -> Result<(), Impo
             None => {
                 let missing = row.err(
                     2,
-                    format!("the alt program's total has no {:?} row", ROWS[0]),
+                    crate::msg!("workbook-total-no-row", row = format!("{:?}", ROWS[0])),
                 );
                 sets.push((at, Default::default(), missing));
                 sets.len() - 1
@@ -494,7 +513,10 @@ fn read_totals(grid: &Grid, tree: &mut Tree, cost: &[String]) -> Result<(), Impo
         if slot.is_some() {
             return Err(row.err(
                 2,
-                format!("the alt program's {:?} row is given twice", ROWS[kind]),
+                crate::msg!(
+                    "workbook-total-row-twice",
+                    row = format!("{:?}", ROWS[kind])
+                ),
             ));
         }
         *slot = Some(amounts(&row, fixed.len(), cost.len())?);
@@ -526,9 +548,9 @@ fn read_summary(
         let kind = row.choice(0, kinds)?;
         let figures = amounts(&row, fixed.len(), headers.len())?;
         if kind == total_kind {
-            row.must_be_empty(1, "the Toplam row has no code")?;
+            row.must_be_empty(1, "workbook-why-toplam-no-code")?;
             if total.replace(figures).is_some() {
-                return Err(row.err(0, "the Toplam row is given twice"));
+                return Err(row.err(0, crate::msg!("workbook-toplam-twice")));
             }
             continue;
         }

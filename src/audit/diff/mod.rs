@@ -18,7 +18,9 @@ use crate::model::{
     ActivityCost, ColumnKind, EconomicRow, Indicator, Level, Programme, ResourceRow, ResourceTotal,
     Responsibility, Section, Target, Value,
 };
-use crate::normalize::{format_number, normalize_key};
+use crate::normalize::normalize_key;
+
+mod line;
 
 /// What happened to an entity or field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,46 +48,6 @@ pub struct Change {
     pub before: Option<String>,
     /// The figure or text in B; for a removed entity, none.
     pub after: Option<String>,
-}
-
-impl std::fmt::Display for Change {
-    /// One line: `+ path`, `- path`, `~ path: before → after`, amounts Turkish style.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let show = |v: &Option<String>| match v {
-            None => format!("({})", crate::msg!("figure-empty")),
-            Some(s) => match s.parse::<Decimal>() {
-                Ok(d) if self.what != "text" => format_number(&d),
-                _ => format!("“{s}”"),
-            },
-        };
-        match self.kind {
-            ChangeKind::Added => {
-                write!(f, "+ {} {}", self.what, self.path)?;
-                if self.after.is_some() {
-                    write!(f, " ({})", show(&self.after))?;
-                }
-                Ok(())
-            }
-            ChangeKind::Removed => {
-                write!(f, "- {} {}", self.what, self.path)?;
-                if self.before.is_some() {
-                    write!(f, " ({})", show(&self.before))?;
-                }
-                Ok(())
-            }
-            ChangeKind::Changed if self.before.is_none() && self.after.is_none() => {
-                write!(f, "~ {} {}", self.what, self.path)
-            }
-            ChangeKind::Changed => write!(
-                f,
-                "~ {} {}: {} → {}",
-                self.what,
-                self.path,
-                show(&self.before),
-                show(&self.after)
-            ),
-        }
-    }
 }
 
 /// Every change from `a` to `b`, in document order.
