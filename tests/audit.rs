@@ -294,6 +294,7 @@ fn resp(target: &str, activity: &str) -> Responsibility {
         target: target.into(),
         activity: activity.into(),
         units: vec!["Fen İşleri Dairesi Başkanlığı".into()],
+        titles_as_printed: Vec::new(),
     }
 }
 

@@ -21,5 +21,6 @@ mod read;
 mod render;
 mod serve_jobs;
 mod targets_variants;
+mod titles;
 mod typeset;
 mod workbook;
