@@ -271,3 +271,40 @@ fn printed_title_cells_read_back() {
     let err = PrintedTitle::parse_cell("target 1.1.1, page beş: Başlık").unwrap_err();
     assert!(err.contains("target 1.1.1, page beş: Başlık"), "{err}");
 }
+
+/// `diff` tells a responsibilities row's printed title that changed; the
+/// page it is printed on is no change.
+#[test]
+fn diff_tells_a_printed_title_changed() {
+    let p: Programme = serde_json::from_value(serde_json::json!({
+        "format": "perfprog.programme/3",
+        "source": {"file": "a.pdf", "sha256": "", "pages": 1},
+        "institution": "Örnekova Belediyesi",
+        "fiscal_year": 2025,
+        "indicator_columns": [],
+        "goals": [],
+        "activity_costs": [],
+        "resource_summary": null,
+        "economic_summary": null,
+        "responsibilities": [{"target": "1.1.1", "activity": "Koruma", "units": ["Fen İşleri Müdürlüğü"],
+                              "titles_as_printed": [{"level": "target", "code": "1.1.1",
+                                                     "title": "Doğal Alanları Korunması", "page": 5}]}],
+        "front_matter": []
+    }))
+    .unwrap();
+    let mut moved = p.clone();
+    moved.responsibilities[0].titles_as_printed[0].page = Some(9);
+    assert_eq!(perfprog::audit::diff(&p, &moved), []);
+    let mut agreed = p.clone();
+    agreed.responsibilities[0].titles_as_printed.clear();
+    let changes = perfprog::audit::diff(&p, &agreed);
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    assert_eq!(
+        changes[0].path,
+        "responsibilities[1.1.1 / Koruma].titles_as_printed"
+    );
+    assert_eq!(
+        changes[0].before.as_deref(),
+        Some("target 1.1.1: Doğal Alanları Korunması")
+    );
+}
