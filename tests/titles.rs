@@ -51,9 +51,10 @@ fn c(s: &str) -> String {
 }
 
 /// A cover, one performance-target table per target, then the
-/// responsibilities table on a page of its own (page 5), its target cells
-/// in a column of their own.
-fn document() -> String {
+/// responsibilities table on a page of its own (page 5): its target cells
+/// in a column of their own, or (`in_column`) each target's code and title
+/// on a row across the target and activity columns above its activities.
+fn document(in_column: bool) -> String {
     let mut out =
         String::from("#text(size: 14pt)[Örnekova Belediyesi 2025 Yılı Performans Programı]\n\n");
     for (code, title, _, activity, amount, _) in TARGETS {
@@ -110,7 +111,13 @@ fn document() -> String {
         c("Sorumlu Harcama Birimi veya Birimleri"),
     ];
     for (code, _, printed, activity, _, unit) in TARGETS {
-        rows.extend([c(&format!("{code}. {printed}")), c(activity), c(unit)]);
+        let label = format!("{code}. {printed}");
+        if in_column {
+            rows.extend([format!("table.cell(colspan: 2)[{label}]"), c("")]);
+            rows.extend([c(""), c(activity), c(unit)]);
+        } else {
+            rows.extend([c(&label), c(activity), c(unit)]);
+        }
     }
     out.push_str(&format!(
         "#pagebreak()\n#text(size: 12pt)[Faaliyetlerden Sorumlu Harcama Birimlerine İlişkin Tablo]\n\n\
@@ -121,8 +128,9 @@ fn document() -> String {
 }
 
 /// The typeset document's directory (of test `name`) and its model.
-fn read(name: &str) -> (std::path::PathBuf, Programme) {
-    let (dir, _) = crate::typeset::typeset_pdf(name, &format!("{PAGE}{}", document()));
+fn read(name: &str, in_column: bool) -> (std::path::PathBuf, Programme) {
+    let body = format!("{PAGE}{}", document(in_column));
+    let (dir, _) = crate::typeset::typeset_pdf(name, &body);
     let out = crate::util::extract(&dir.join("t.pdf")).unwrap();
     match out.document {
         Document::Targets(p) => (dir, p),
@@ -142,7 +150,22 @@ fn printed() -> PrintedTitle {
 
 #[test]
 fn a_title_spelled_otherwise_in_the_responsibilities_table() {
-    let (dir, p) = read("titles-responsibilities");
+    let (dir, p) = read("titles-responsibilities", false);
+    assert_kept_and_reported(&dir, &p);
+}
+
+/// The same, the title printed above the target's activities in the
+/// activity column.
+#[test]
+fn a_title_spelled_otherwise_above_the_activities() {
+    let (dir, p) = read("titles-responsibilities-in-column", true);
+    assert_kept_and_reported(&dir, &p);
+}
+
+/// Asserts that the model keeps the spelling of the responsibilities
+/// table, that the audit reports it with the table's page, and that the
+/// workbook, the CSV export and the command line carry it.
+fn assert_kept_and_reported(dir: &std::path::Path, p: &Programme) {
     let titles: Vec<(&str, &str)> = p
         .targets()
         .map(|t| (t.code.as_str(), t.title.as_str()))
@@ -175,7 +198,7 @@ fn a_title_spelled_otherwise_in_the_responsibilities_table() {
     );
 
     // The model JSON carries it, and reads back the same.
-    let json = serde_json::to_string(&p).unwrap();
+    let json = serde_json::to_string(p).unwrap();
     assert!(
         json.contains(
             r#""titles_as_printed":[{"level":"target","code":"1.1.1","title":"Doğal Alanları Korunması","page":5}]"#
@@ -183,10 +206,10 @@ fn a_title_spelled_otherwise_in_the_responsibilities_table() {
         "{json}"
     );
     let back: Programme = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, p);
+    assert_eq!(back, *p);
 
     // The audit reports it once, with the responsibilities table's page.
-    let findings: Vec<_> = perfprog::audit::audit(&p)
+    let findings: Vec<_> = perfprog::audit::audit(p)
         .into_iter()
         .filter(|f| f.check == "cross.title")
         .collect();
@@ -210,19 +233,19 @@ fn a_title_spelled_otherwise_in_the_responsibilities_table() {
     );
 
     // The workbook keeps it (export → import is lossless).
-    let back = perfprog::workbook::import(&perfprog::workbook::export(&p).unwrap()).unwrap();
+    let back = perfprog::workbook::import(&perfprog::workbook::export(p).unwrap()).unwrap();
     assert_eq!(back.responsibilities, p.responsibilities);
-    assert_eq!(back, p);
+    assert_eq!(back, *p);
 
     // The CSV export and the command line's audit carry it.
     std::fs::write(dir.join("model.json"), &json).unwrap();
-    ok(&perfprog(&dir, &["export", "model.json", "--csv", "csv"]));
+    ok(&perfprog(dir, &["export", "model.json", "--csv", "csv"]));
     let csv = std::fs::read_to_string(dir.join("csv/responsibilities.csv")).unwrap();
     assert!(
         csv.contains(",\"target 1.1.1, page 5: Doğal Alanları Korunması\"\n"),
         "{csv}"
     );
-    let out = perfprog(&dir, &["audit", "model.json", "-o", "audit", "-q"]);
+    let out = perfprog(dir, &["audit", "model.json", "-o", "audit", "-q"]);
     assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
     let audit = std::fs::read_to_string(dir.join("audit/audit.json")).unwrap();
     assert!(audit.contains("\"cross.title\""), "{audit}");
@@ -232,7 +255,7 @@ fn a_title_spelled_otherwise_in_the_responsibilities_table() {
 /// title as the source prints it there.
 #[test]
 fn the_report_prints_the_title_as_printed() {
-    let (dir, p) = read("titles-report");
+    let (dir, p) = read("titles-report", false);
     std::fs::write(dir.join("report.json"), serde_json::to_string(&p).unwrap()).unwrap();
     ok(&perfprog(
         &dir,

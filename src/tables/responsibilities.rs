@@ -332,11 +332,11 @@ impl Parser<'_> {
         self.head = in_column.then(|| vec![title]);
     }
 
-    /// Keeps, on the open target's first row, its title printed in a cell
-    /// of its own where it differs from the performance-target tables'
-    /// (other letters or digits; a title cut at a page break is its
-    /// beginning). A title printed in the activity column is told from the
-    /// activities by the known title, so it is not compared.
+    /// Keeps, on the open target's first row, its title as printed (in a
+    /// cell of its own, or on the activity column's lines up to where
+    /// [`title_end`] ends it) where it differs from the performance-target
+    /// tables' (other letters or digits; a title cut at a page break is its
+    /// beginning).
     fn keep_title(&mut self) {
         let (lines, page) = std::mem::take(&mut self.printed);
         let printed = join_lines(&lines);
@@ -362,12 +362,21 @@ impl Parser<'_> {
         });
     }
 
+    /// The title's lines of a target label printed in the activity column
+    /// (up to where [`title_end`] ends them), the first time it is printed.
+    fn title_lines(&mut self, lines: &[String]) {
+        if self.printed.0.is_empty() {
+            self.printed.0 = lines.to_vec();
+        }
+    }
+
     /// Warns about lines under a target label that never met units.
     fn finish_head(&mut self, page: Option<u32>) {
         let Some(head) = self.head.take() else {
             return;
         };
         let j = title_end(&head, &self.title, false);
+        self.title_lines(&head[..j]);
         let rest = join_lines(&head[j..]);
         if !rest.is_empty() {
             let code = self.target.clone().unwrap_or_default();
@@ -445,6 +454,7 @@ impl Parser<'_> {
             }
             let head = self.head.take().unwrap_or_default();
             let j = title_end(&head, &self.title, true);
+            self.title_lines(&head[..j]);
             self.name = head[j..].to_vec();
             self.units = vec![right];
             self.row_page = page;
