@@ -294,6 +294,7 @@ fn resp(target: &str, activity: &str) -> Responsibility {
         target: target.into(),
         activity: activity.into(),
         units: vec!["Fen İşleri Dairesi Başkanlığı".into()],
+        titles_as_printed: Vec::new(),
     }
 }
 
@@ -1458,6 +1459,9 @@ fn fixture_findings_are_the_known_inconsistencies() {
         b("cross.title", W, Some("4.2.3"), None, None),
         b("cross.title", W, Some("4.4.2"), None, None),
         b("cross.title", W, Some("6.2.2"), None, None),
+        // The responsibilities table's spellings (printed in its activity column).
+        b("cross.title", W, Some("1.3.1"), None, None),
+        b("cross.title", W, Some("5.4.1"), None, None),
         b("cross.title", W, Some("2"), None, None),
         b("cross.title", I, Some("3.5.1"), None, None),
         b("cross.title", W, Some("6"), None, None),

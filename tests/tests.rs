@@ -23,5 +23,6 @@ mod serve;
 mod serve_browser;
 mod serve_jobs;
 mod targets_variants;
+mod titles;
 mod typeset;
 mod workbook;

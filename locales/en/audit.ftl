@@ -24,6 +24,8 @@ place-cost-tables-from-page = { $count ->
     [one] the activity cost table on page { $page }
    *[other] { $count } activity cost tables (the first on page { $page })
 }
+place-responsibilities-table-on-page = the responsibilities table on page { $page }
+place-responsibilities-table = the responsibilities table
 place-cost-tables = { $count ->
     [one] an activity cost table
    *[other] { $count } activity cost tables

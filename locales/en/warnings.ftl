@@ -57,7 +57,6 @@ warning-responsibility-before-target = activity row before any target: { $activi
 warning-responsibility-incomplete = incomplete row under target { $target }: activity { $activity }, units { $units }
 warning-responsibility-no-code = target cell without a code: { $text }
 warning-responsibility-before-first = text before the first target: { $text }
-warning-responsibility-title = target { $code } is titled { $printed } in this table but { $title } in the performance-target tables
 
 # The program-budget layout.
 warning-budget-before-sub-program = { $text } is printed before any alt program's heading

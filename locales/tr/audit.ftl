@@ -24,6 +24,8 @@ place-cost-tables-from-page = { $count ->
     [one] { $page }. sayfadaki Faaliyet Maliyetleri Tablosunda
    *[other] { $count } Faaliyet Maliyetleri Tablosunda (ilki { $page }. sayfada)
 }
+place-responsibilities-table-on-page = { $page }. sayfadaki Sorumlu Harcama Birimleri Tablosunda
+place-responsibilities-table = Sorumlu Harcama Birimleri Tablosunda
 place-cost-tables = { $count ->
     [one] bir Faaliyet Maliyetleri Tablosunda
    *[other] { $count } Faaliyet Maliyetleri Tablosunda

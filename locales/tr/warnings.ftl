@@ -56,7 +56,6 @@ warning-responsibility-no-rows = { $code } performans hedefinin faaliyet satır�
 warning-responsibility-before-target = herhangi bir performans hedefinden önce gelen faaliyet satırı: { $activity } ({ $units })
 warning-responsibility-incomplete = { $target } performans hedefinin altında eksik satır: faaliyet { $activity }, birimler { $units }
 warning-responsibility-no-code = kodu olmayan performans hedefi hücresi: { $text }
-warning-responsibility-title = { $code } performans hedefinin başlığı bu tabloda { $printed }, performans hedefi tablolarında ise { $title }
 warning-responsibility-before-first = ilk performans hedefinden önce gelen metin: { $text }
 
 # Program bütçe düzeni.

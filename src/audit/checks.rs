@@ -19,7 +19,7 @@ pub fn run(p: &Programme) -> Vec<Finding> {
     let mut out = Vec::new();
     target_tables(p, &mut out);
     cost_tables(p, &mut out);
-    cost_titles(p, &mut out);
+    printed_titles(p, &mut out);
     // Which responsibilities row and which activity line each cost table pairs with:
     // a name spelled alike in the target table and the responsibilities table but
     // differently in the cost table is reported once, with the activity line.
@@ -35,37 +35,48 @@ pub fn run(p: &Programme) -> Vec<Finding> {
     out
 }
 
-/// Goal, objective and target titles the cost tables print otherwise than
-/// the performance-target tables: one finding per code and spelling, with
-/// how many tables print it and the first one's page.
-fn cost_titles(p: &Programme, out: &mut Vec<Finding>) {
+/// Goal, objective and target titles the cost tables and the
+/// responsibilities table print otherwise than the performance-target
+/// tables: one finding per table, code and spelling, with how many cost
+/// tables print it and the first one's page, or the page of the
+/// responsibilities row that prints it.
+fn printed_titles(p: &Programme, out: &mut Vec<Finding>) {
     let titles = crate::model::titles_by_code(&p.goals);
-    // (level, code, printed title) → (tables, first page), in document order.
-    type Spelling<'a> = (Level, &'a str, &'a str);
+    // (table, level, code, printed title) → (tables, first page), in document order.
+    type Spelling<'a> = (&'static str, Level, &'a str, &'a str);
     let mut seen: Vec<(Spelling, usize, Option<u32>)> = Vec::new();
-    for c in &p.activity_costs {
-        for t in &c.titles_as_printed {
-            let key = (t.level, code_key(&t.code), t.title.as_str());
-            match seen.iter_mut().find(|s| s.0 == key) {
-                Some(s) => {
-                    s.1 += 1;
-                    s.2 = s.2.or(c.page);
-                }
-                None => seen.push((key, 1, c.page)),
+    let costs = p.activity_costs.iter().flat_map(|c| {
+        c.titles_as_printed
+            .iter()
+            .map(move |t| (table::COST, t, t.page.or(c.page)))
+    });
+    let rows = p.responsibilities.iter().flat_map(|r| {
+        r.titles_as_printed
+            .iter()
+            .map(|t| (table::RESPONSIBILITIES, t, t.page))
+    });
+    for (table, t, page) in costs.chain(rows) {
+        let key = (table, t.level, code_key(&t.code), t.title.as_str());
+        match seen.iter_mut().find(|s| s.0 == key) {
+            Some(s) => {
+                s.1 += 1;
+                s.2 = s.2.or(page);
             }
+            None => seen.push((key, 1, page)),
         }
     }
-    for ((level, code, printed), n, page) in seen {
+    for ((table, level, code, printed), n, page) in seen {
         let Some(canonical) = titles.get(&(level, code)) else {
             continue;
         };
-        let place = match page {
-            Some(pg) => msg!("place-cost-tables-from-page", count = n, page = pg),
-            None => msg!("place-cost-tables", count = n),
+        let place = match (table == table::COST, page) {
+            (true, Some(pg)) => msg!("place-cost-tables-from-page", count = n, page = pg),
+            (true, None) => msg!("place-cost-tables", count = n),
+            (false, Some(pg)) => msg!("place-responsibilities-table-on-page", page = pg),
+            (false, None) => msg!("place-responsibilities-table"),
         };
         out.extend(
-            title_finding(level, code, printed, canonical, (table::COST, place))
-                .map(|f| f.page(page)),
+            title_finding(level, code, printed, canonical, (table, place)).map(|f| f.page(page)),
         );
     }
 }

@@ -50,7 +50,7 @@
 //! | `cross.activity.unmatched` | error / warning | an activity line without a cost table, or a cost table without an activity line (error when it carries a non-zero amount) |
 //! | `cross.responsibility.unmatched` | warning | a responsibilities row without a cost table, or a cost table without a responsibilities row |
 //! | `cross.units` | warning | responsible units of a responsibilities row vs its cost table's units (as sets of normalised names) |
-//! | `cross.title` | warning / info | a goal, objective or target title spelled differently in the activity cost tables' position lines (once per code and spelling), in the resource summary or in the front matter's outline of the plan (info when only spacing, case or punctuation differ) |
+//! | `cross.title` | warning / info | a goal, objective or target title spelled differently in the activity cost tables' position lines (once per code and spelling), in the responsibilities table's target cells, in the resource summary or in the front matter's outline of the plan (info when only spacing, case or punctuation differ) |
 //! | `cross.summary.activities` | error | resource summary "Performans Hedefleri Toplamı" vs economic summary grand total, activities column |
 //! | `cross.summary.general_administration` | error | resource summary "Genel Yönetim Giderleri" vs economic summary grand total, general administration column |
 //! | `cross.summary.transfers` | error | resource summary "Diğer İdarelere Transferler" vs economic summary grand total, transfers column |

@@ -400,21 +400,41 @@ pub struct PrintedTitle {
     pub level: Level,
     pub code: String,
     pub title: String,
+    /// The page the title is printed on, where the table holding it keeps
+    /// no page of its own (a responsibilities row); left out of the JSON
+    /// otherwise (a cost table's titles are on its page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 impl PrintedTitle {
     /// Separates printed titles in one workbook or CSV cell.
     pub const SEPARATOR: &'static str = " | ";
 
-    /// `target 4.2.3: Dezavatajlı Grupların …`, the form of one printed
-    /// title in a workbook or CSV cell.
+    /// `target 4.2.3: Dezavatajlı Grupların …` (`target 1.1.3, page 12:
+    /// …` with its page), the form of one printed title in a workbook or
+    /// CSV cell.
     pub fn line(&self) -> String {
         let level = match self.level {
             Level::Goal => "goal",
             Level::Objective => "objective",
             Level::Target => "target",
         };
-        format!("{level} {}: {}", self.code, self.title)
+        match self.page {
+            Some(page) => format!("{level} {}, page {page}: {}", self.code, self.title),
+            None => format!("{level} {}: {}", self.code, self.title),
+        }
+    }
+
+    /// The [`PrintedTitle::line`]s of `titles` joined with
+    /// [`PrintedTitle::SEPARATOR`]: one workbook or CSV cell, empty when
+    /// there are none.
+    pub fn cell(titles: &[PrintedTitle]) -> String {
+        titles
+            .iter()
+            .map(Self::line)
+            .collect::<Vec<_>>()
+            .join(Self::SEPARATOR)
     }
 
     /// Reads a cell written by joining [`PrintedTitle::line`]s with
@@ -428,6 +448,10 @@ impl PrintedTitle {
                 let bad =
                     || format!("expected “goal|objective|target CODE: TITLE”, found “{part}”");
                 let (head, title) = part.split_once(": ").ok_or_else(bad)?;
+                let (head, page) = match head.split_once(", page ") {
+                    Some((head, page)) => (head, Some(page.trim().parse().map_err(|_| bad())?)),
+                    None => (head, None),
+                };
                 let (level, code) = head.trim().split_once(' ').ok_or_else(bad)?;
                 let level = match level {
                     "goal" => Level::Goal,
@@ -439,6 +463,7 @@ impl PrintedTitle {
                     level,
                     code: code.trim().to_string(),
                     title: title.trim().to_string(),
+                    page,
                 })
             })
             .collect()
@@ -565,6 +590,12 @@ pub struct Responsibility {
     pub target: String,
     pub activity: String,
     pub units: Vec<String>,
+    /// The target's title as this table prints it (with its page), where it
+    /// differs from the performance-target tables' (the model's title); on
+    /// the first row of the target that prints it. Left out of the JSON
+    /// when they agree, so that documents without it stay valid.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles_as_printed: Vec<PrintedTitle>,
 }
 
 /// A front-matter section.

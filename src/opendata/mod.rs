@@ -241,6 +241,7 @@ const COLUMNS: &[Column] = &[
     col(RESPONSIBILITIES, "target_code", Type::Text, "Performance target code (Performans Hedefi), e.g. 1.1.1."),
     col(RESPONSIBILITIES, "activity", Type::Text, "Activity name (Faaliyet) as printed in this table."),
     col(RESPONSIBILITIES, "units", Type::Text, "Responsible spending units (Sorumlu Harcama Birimi), in printed order, joined with '; '."),
+    col(RESPONSIBILITIES, "titles_as_printed", Type::Text, "The target's title as this table prints it, where it differs from the performance-target tables, as 'target 1.1.3, page 12: Title' (on the target's first row); empty when they agree."),
     // units.csv
     col(UNITS, "unit", Type::Text, "Unit name (Sorumlu Harcama Birimi), the spelling printed most often."),
     col(UNITS, "other_spellings", Type::Text, "Other printed spellings merged into this unit, joined with '; '."),
@@ -447,13 +448,7 @@ fn activity_costs(p: &Programme) -> CsvFile {
             .map(dec),
         );
         fields.push(a.not_printed.join("; "));
-        fields.push(
-            a.titles_as_printed
-                .iter()
-                .map(crate::model::PrintedTitle::line)
-                .collect::<Vec<_>>()
-                .join(crate::model::PrintedTitle::SEPARATOR),
-        );
+        fields.push(crate::model::PrintedTitle::cell(&a.titles_as_printed));
         let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
         t.push(&refs);
     }
@@ -532,7 +527,12 @@ fn economic_summary(p: &Programme) -> CsvFile {
 fn responsibilities(p: &Programme) -> CsvFile {
     let mut t = Table::new(RESPONSIBILITIES);
     for r in &p.responsibilities {
-        t.push(&[&r.target, &r.activity, &r.units.join("; ")]);
+        t.push(&[
+            &r.target,
+            &r.activity,
+            &r.units.join("; "),
+            &crate::model::PrintedTitle::cell(&r.titles_as_printed),
+        ]);
     }
     t.finish()
 }
@@ -766,6 +766,7 @@ mod tests {
                 level: crate::model::Level::Target,
                 code: "1.1.1".into(),
                 title: "Altyapıyı Yürütmek, Yenilemek".into(),
+                page: None,
             }],
         };
         Programme {
@@ -843,6 +844,12 @@ mod tests {
                 target: "1.1.1".into(),
                 activity: "Yol Yapımı".into(),
                 units: vec!["Fen İşleri Dairesi Başkanlığı".into()],
+                titles_as_printed: vec![crate::model::PrintedTitle {
+                    level: crate::model::Level::Target,
+                    code: "1.1.1".into(),
+                    title: "Altyapı Yürütmek".into(),
+                    page: Some(47),
+                }],
             }],
             front_matter: Vec::new(),
         }
@@ -910,7 +917,8 @@ mod tests {
         );
         assert_eq!(
             file(&files, RESPONSIBILITIES),
-            "target_code,activity,units\n1.1.1,Yol Yapımı,Fen İşleri Dairesi Başkanlığı\n"
+            "target_code,activity,units,titles_as_printed\n\
+             1.1.1,Yol Yapımı,Fen İşleri Dairesi Başkanlığı,\"target 1.1.1, page 47: Altyapı Yürütmek\"\n"
         );
         // Fen İşleri: both cost tables (one with empty totals), one of them
         // shared; Yapı İşleri: the shared one only, counted in full.

@@ -239,6 +239,7 @@ pub(super) fn finish(d: Draft, out: &mut Vec<ActivityCost>, warnings: &mut Vec<W
                 },
                 code,
                 title: join_lines(&lines),
+                page: None,
             })
             .collect(),
     });

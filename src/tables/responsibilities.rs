@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::Warning;
 use crate::i18n::Message;
 use crate::layout::Line;
-use crate::model::{ActivityCost, Goal, Responsibility};
+use crate::model::{ActivityCost, Goal, Level, PrintedTitle, Responsibility};
 use crate::msg;
 use crate::normalize::{edit_distance, join_lines, normalize_key};
 
@@ -284,6 +284,11 @@ struct Parser<'w> {
     name: Vec<String>,
     units: Vec<String>,
     row_page: Option<u32>,
+    /// The lines of the open target's title printed in a cell of its own,
+    /// with the page of the first.
+    printed: (Vec<String>, Option<u32>),
+    /// Where the open target's rows start in `out`.
+    first_row: usize,
 }
 
 impl Parser<'_> {
@@ -319,41 +324,50 @@ impl Parser<'_> {
         }
         self.target = Some(code);
         self.target_rows = 0;
+        self.first_row = self.out.len();
+        self.printed = (Vec::new(), page);
         if !in_column {
-            self.check_title(&title, page);
+            self.printed.0.push(title.clone());
         }
         self.head = in_column.then(|| vec![title]);
     }
 
-    /// Warns where the table prints the open target's title in a cell of
-    /// its own otherwise than the performance-target tables (other letters
-    /// or digits; a title cut at a page break is its beginning). A title
-    /// printed in the activity column is told from the activities by the
-    /// known title, so it is not compared. The model keeps the titles of the
-    /// performance-target tables only, so the warning is where this
-    /// spelling is told.
-    fn check_title(&mut self, printed: &str, page: Option<u32>) {
+    /// Keeps, on the open target's first row, its title as printed (in a
+    /// cell of its own, or on the activity column's lines up to where
+    /// [`title_end`] ends it) where it differs from the performance-target
+    /// tables' (other letters or digits; a title cut at a page break is its
+    /// beginning).
+    fn keep_title(&mut self) {
+        let (lines, page) = std::mem::take(&mut self.printed);
+        let printed = join_lines(&lines);
         let letters = |s: &str| -> String {
             normalize_key(s)
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .collect()
         };
-        let (here, known) = (letters(printed), letters(&self.title));
+        let (here, known) = (letters(&printed), letters(&self.title));
         if here.is_empty() || known.is_empty() || known.starts_with(&here) {
             return;
         }
-        let code = self.target.clone().unwrap_or_default();
-        let (printed, title) = (printed.trim().to_string(), self.title.clone());
-        self.warn(
+        let (Some(code), Some(row)) = (self.target.clone(), self.out.get_mut(self.first_row))
+        else {
+            return;
+        };
+        row.titles_as_printed.push(PrintedTitle {
+            level: Level::Target,
+            code,
+            title: printed,
             page,
-            msg!(
-                "warning-responsibility-title",
-                code = code,
-                printed = format!("{printed:?}"),
-                title = format!("{title:?}")
-            ),
-        );
+        });
+    }
+
+    /// The title's lines of a target label printed in the activity column
+    /// (up to where [`title_end`] ends them), the first time it is printed.
+    fn title_lines(&mut self, lines: &[String]) {
+        if self.printed.0.is_empty() {
+            self.printed.0 = lines.to_vec();
+        }
     }
 
     /// Warns about lines under a target label that never met units.
@@ -362,6 +376,7 @@ impl Parser<'_> {
             return;
         };
         let j = title_end(&head, &self.title, false);
+        self.title_lines(&head[..j]);
         let rest = join_lines(&head[j..]);
         if !rest.is_empty() {
             let code = self.target.clone().unwrap_or_default();
@@ -377,6 +392,7 @@ impl Parser<'_> {
     }
 
     fn finish_target(&mut self, page: Option<u32>) {
+        self.keep_title();
         if let Some(code) = self.target.clone() {
             if self.target_rows == 0 {
                 self.warn(page, msg!("warning-responsibility-no-rows", code = code));
@@ -420,6 +436,7 @@ impl Parser<'_> {
             target,
             activity,
             units,
+            titles_as_printed: Vec::new(),
         });
     }
 
@@ -437,6 +454,7 @@ impl Parser<'_> {
             }
             let head = self.head.take().unwrap_or_default();
             let j = title_end(&head, &self.title, true);
+            self.title_lines(&head[..j]);
             self.name = head[j..].to_vec();
             self.units = vec![right];
             self.row_page = page;
@@ -457,10 +475,16 @@ impl Parser<'_> {
         }
     }
 
-    /// Whether a target cell's text is part of the open target's title.
-    fn continues_title(&self, text: &str) -> bool {
+    /// Whether a target cell's text is part of the open target's title;
+    /// if so, it is more of the title as printed.
+    fn continues_title(&mut self, text: &str) -> bool {
         let k = normalize_key(text);
-        self.target.is_some() && !k.is_empty() && normalize_key(&self.title).contains(&k)
+        let more =
+            self.target.is_some() && !k.is_empty() && normalize_key(&self.title).contains(&k);
+        if more && !self.printed.0.is_empty() {
+            self.printed.0.push(text.to_string());
+        }
+        more
     }
 
     /// Whether a row waits for its units.
@@ -592,6 +616,8 @@ pub fn parse(
         name: Vec::new(),
         units: Vec::new(),
         row_page: None,
+        printed: (Vec::new(), None),
+        first_row: 0,
     };
     let margins = margins(items);
     let mut cols: Option<Cols> = None;
@@ -730,10 +756,10 @@ mod tests {
     }
 
     /// A target's title printed with one letter otherwise than in its
-    /// performance-target table is warned about with its page; one cut at
-    /// a page break, or differing in case only, is not.
+    /// performance-target table is kept on its first row with its page; one
+    /// cut at a page break, or differing in case only, is not.
     #[test]
-    fn a_title_spelled_otherwise_is_warned_about() {
+    fn a_title_spelled_otherwise_is_kept() {
         let header = || {
             line(
                 60.0,
@@ -773,20 +799,16 @@ mod tests {
             ("1.1.5", "Yeşil Alanların Çoğaltılması"),
         ]);
         let (out, warnings) = read(&pages, &goals);
-        assert_eq!(out.len(), 3);
-        let messages: Vec<(Option<u32>, String)> = warnings
-            .iter()
-            .map(|w| (w.page, w.message.to_string()))
-            .collect();
-        assert_eq!(
-            messages,
-            [(
-                Some(12),
-                "target 1.1.3 is titled \"Doğal Alanları Korunması\" in this table but \
-                 \"Doğal Alanların Korunması\" in the performance-target tables"
-                    .to_string()
-            )]
-        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let printed: Vec<&[PrintedTitle]> =
+            out.iter().map(|r| r.titles_as_printed.as_slice()).collect();
+        let want = PrintedTitle {
+            level: Level::Target,
+            code: "1.1.3".into(),
+            title: "Doğal Alanları Korunması".into(),
+            page: Some(12),
+        };
+        assert_eq!(printed, [&[want][..], &[], &[]]);
     }
 
     fn row(r: &Responsibility) -> (&str, &str, Vec<&str>) {

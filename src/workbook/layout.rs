@@ -86,8 +86,9 @@ const ACTIVITY_COLS_V2: [&str; 1] = ["Faaliyet Kodu"];
 const COST_COLS_V2: [&str; 3] = [
     "Bütçe Dışı Tek Satır (*)",
     "Basılmayan Satırlar",
-    "Farklı Basılan Başlıklar",
+    PRINTED_TITLES,
 ];
+const PRINTED_TITLES: &str = "Farklı Basılan Başlıklar";
 /// Program-sheet rows: whether the document prints the summaries.
 const F_RESOURCES: &str = "İdarenin Toplam Kaynak İhtiyacı Tablosu";
 const F_ECONOMIC: &str = "Mali Yılı Toplam Kaynak İhtiyacı Tablosu";
@@ -143,6 +144,9 @@ const E_OFF_BUDGET: &str = "Bütçe Dışı Kaynak";
 const E_OFF_BUDGET_TOTAL: &str = "Toplam Bütçe Dışı Kaynak İhtiyacı";
 const E_GRAND_TOTAL: &str = "Toplam Kaynak İhtiyacı";
 const RESPONSIBILITY_COLS: [&str; 3] = [TARGET, ACTIVITY, UNITS_COL];
+/// The target's title printed otherwise than in the performance-target
+/// tables (`target 1.1.3, page 12: …`), which older workbooks lack.
+const RESPONSIBILITY_COLS_V3: [&str; 1] = [PRINTED_TITLES];
 const UNIT_COLS: [&str; 7] = [
     "Birim",
     "Diğer Yazılışlar",
@@ -396,13 +400,7 @@ fn cost_sheet(p: &Programme) -> Sheet {
         );
         row.push(Cell::text(if c.off_budget.is_none() { "*" } else { "" }));
         row.push(Cell::text(c.not_printed.join("; ")));
-        row.push(Cell::text(
-            c.titles_as_printed
-                .iter()
-                .map(PrintedTitle::line)
-                .collect::<Vec<_>>()
-                .join(PrintedTitle::SEPARATOR),
-        ));
+        row.push(Cell::text(PrintedTitle::cell(&c.titles_as_printed)));
         s.rows.push(row);
     }
     s
@@ -476,12 +474,15 @@ fn economic_sheet(e: &EconomicSummary) -> Sheet {
 }
 
 fn responsibility_sheet(p: &Programme) -> Sheet {
-    let mut s = sheet(RESPONSIBILITIES, &RESPONSIBILITY_COLS, &[TEXT; 3], 2);
+    let mut header = RESPONSIBILITY_COLS.to_vec();
+    header.extend(RESPONSIBILITY_COLS_V3);
+    let mut s = sheet(RESPONSIBILITIES, &header, &[TEXT; 4], 2);
     for r in &p.responsibilities {
         s.rows.push(vec![
             Cell::text(&r.target),
             Cell::text(&r.activity),
             units(&r.units),
+            Cell::text(PrintedTitle::cell(&r.titles_as_printed)),
         ]);
     }
     s
@@ -1278,13 +1279,20 @@ fn read_economic(grid: &Grid) -> Result<EconomicSummary, ImportError> {
 }
 
 fn read_responsibilities(grid: &Grid) -> Result<Vec<Responsibility>, ImportError> {
-    let t = table(grid, RESPONSIBILITIES, &RESPONSIBILITY_COLS)?;
+    let t = table_with(
+        grid,
+        RESPONSIBILITIES,
+        &RESPONSIBILITY_COLS,
+        &RESPONSIBILITY_COLS_V3,
+    )?;
     t.rows()
         .map(|row| {
             Ok(Responsibility {
                 target: row.text(0, "workbook-what-target-code")?,
                 activity: row.text(1, "workbook-what-activity")?,
                 units: row.units(2)?,
+                titles_as_printed: PrintedTitle::parse_cell(&row.opt_text(3)?)
+                    .map_err(|e| row.err(3, e))?,
             })
         })
         .collect()

@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    ActivityCost, ColumnKind, EconomicRow, Indicator, Level, Programme, ResourceRow, ResourceTotal,
-    Responsibility, Section, Target, Value,
+    ActivityCost, ColumnKind, EconomicRow, Indicator, Level, PrintedTitle, Programme, ResourceRow,
+    ResourceTotal, Responsibility, Section, Target, Value,
 };
 use crate::normalize::normalize_key;
 
@@ -508,13 +508,7 @@ impl Differ {
             self.text(&format!("{p}.units"), code, name, &ua, &ub);
             let (na, nb) = (x.not_printed.join("; "), y.not_printed.join("; "));
             self.text(&format!("{p}.not_printed"), code, name, &na, &nb);
-            let printed = |c: &crate::model::ActivityCost| {
-                c.titles_as_printed
-                    .iter()
-                    .map(crate::model::PrintedTitle::line)
-                    .collect::<Vec<_>>()
-                    .join(crate::model::PrintedTitle::SEPARATOR)
-            };
+            let printed = |c: &ActivityCost| PrintedTitle::cell(&c.titles_as_printed);
             self.text(
                 &format!("{p}.titles_as_printed"),
                 code,
@@ -717,14 +711,29 @@ impl Differ {
         self.presence("responsibility", removed, added, |r| {
             (path(r), Some(&r.target), Some(&r.activity), None)
         });
+        // The printed titles without their pages: a page is no change.
+        let printed = |r: &Responsibility| {
+            let titles: Vec<PrintedTitle> = r
+                .titles_as_printed
+                .iter()
+                .map(|t| PrintedTitle {
+                    page: None,
+                    ..t.clone()
+                })
+                .collect();
+            PrintedTitle::cell(&titles)
+        };
         for (x, y) in pairs {
+            let (code, name) = (Some(x.target.as_str()), Some(x.activity.as_str()));
             let (ua, ub) = (x.units.join("; "), y.units.join("; "));
+            self.text(&format!("{}.units", path(x)), code, name, &ua, &ub);
+            let (ta, tb) = (printed(x), printed(y));
             self.text(
-                &format!("{}.units", path(x)),
-                Some(&x.target),
-                Some(&x.activity),
-                &ua,
-                &ub,
+                &format!("{}.titles_as_printed", path(x)),
+                code,
+                name,
+                &ta,
+                &tb,
             );
         }
     }
