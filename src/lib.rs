@@ -151,10 +151,6 @@ fn source_reporting(
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { path: p() });
     }
-    let sha256 = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<String>();
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -163,7 +159,7 @@ fn source_reporting(
     let mut doc = SourceDoc {
         path: p(),
         file_name,
-        sha256,
+        sha256: String::new(),
         page_count: None,
         pages: Vec::new(),
         title: None,
@@ -171,8 +167,21 @@ fn source_reporting(
         truncated: false,
     };
     if head.windows(5).any(|w| w == b"%PDF-") {
-        read_pdf(&mut doc, bytes, exec, pages_read)?;
+        // The file's hash is worked out beside the opening checks.
+        let bytes = Arc::new(bytes);
+        let (sha256, pdf) = exec::join(
+            exec,
+            || sha256_hex(&bytes),
+            || open_pdf(path, Arc::clone(&bytes)),
+        );
+        doc.sha256 = sha256.unwrap_or_else(|| sha256_hex(&bytes));
+        let pdf = pdf.ok_or_else(|| Error::Corrupt {
+            path: p(),
+            reason: msg!("reason-nothing-recovered"),
+        })??;
+        read_pdf(&mut doc, pdf, exec, pages_read)?;
     } else {
+        doc.sha256 = sha256_hex(&bytes);
         let text = String::from_utf8(bytes).map_err(|_| Error::NotPdf { path: p() })?;
         if text.contains('\0') {
             return Err(Error::NotPdf { path: p() });
@@ -182,11 +191,19 @@ fn source_reporting(
     Ok(doc)
 }
 
+/// The SHA-256 of `bytes`, in lower-case hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Opens a PDF for the read stage (the file-wide bounds checked), its
 /// failures as the pipeline's errors naming `path`.
-pub(crate) fn open_pdf(path: &Path, bytes: Vec<u8>) -> Result<read::Document, Error> {
+pub(crate) fn open_pdf(path: &Path, bytes: Arc<Vec<u8>>) -> Result<read::Document, Error> {
     let p = || path.to_path_buf();
-    read::Document::open(Arc::new(bytes)).map_err(|e| match e {
+    read::Document::open(bytes).map_err(|e| match e {
         read::OpenError::Password => Error::Encrypted { path: p() },
         read::OpenError::Damaged(reason) => Error::Corrupt {
             path: p(),
@@ -197,12 +214,11 @@ pub(crate) fn open_pdf(path: &Path, bytes: Vec<u8>) -> Result<read::Document, Er
 
 fn read_pdf(
     doc: &mut SourceDoc,
-    bytes: Vec<u8>,
+    pdf: read::Document,
     exec: &dyn Executor,
     pages_read: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(), Error> {
     let p = || doc.path.clone();
-    let pdf = open_pdf(&doc.path, bytes)?;
     let n = pdf.page_count();
     let warn = |page: Option<u32>, message: i18n::Message| Warning {
         page,
@@ -325,7 +341,7 @@ fn read_pdf(
         .collect();
     remapped.sort_unstable();
     remapped.dedup();
-    check_damage(&doc.path, &pages, &remapped, &mut warnings)?;
+    check_damage(&doc.path, &pages, &remapped, &mut warnings, exec)?;
     layout::drop_unmapped(&mut pages);
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(if unmapped > 0 {
@@ -337,7 +353,7 @@ fn read_pdf(
             Error::NoText { path: p() }
         });
     }
-    layout::strip_running(&mut pages);
+    layout::strip_running(&mut pages, exec);
     doc.page_count = Some(u32::try_from(n).unwrap_or(u32::MAX));
     doc.title = pdf.title();
     doc.pages = pages;
@@ -397,18 +413,25 @@ fn check_damage(
     pages: &[Page],
     remapped: &[char],
     warnings: &mut Vec<Warning>,
+    exec: &dyn Executor,
 ) -> Result<(), Error> {
     use read::textlayer::{Damage, Vocabulary, MIN_WORDS};
-    let tallies: Vec<(u32, Damage)> = pages
-        .iter()
-        .map(|page| {
+    let tallies: Vec<(u32, Damage)> = exec::map(
+        exec,
+        pages.len(),
+        || (),
+        |_, i| {
             let mut d = Damage::default();
-            for text in cell_texts(page) {
+            for text in cell_texts(&pages[i]) {
                 d.add_text(text);
             }
-            (page.number.unwrap_or(0), d)
-        })
-        .collect();
+            d
+        },
+    )
+    .into_iter()
+    .zip(pages)
+    .map(|(d, page)| (page.number.unwrap_or(0), d.unwrap_or_default()))
+    .collect();
     let mut vocabulary = Vocabulary::default();
     if tallies.iter().any(|(_, d)| d.needs_evidence()) {
         for text in pages.iter().flat_map(cell_texts) {

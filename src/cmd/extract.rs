@@ -73,7 +73,7 @@ fn dump_layout(args: &super::ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let rows = if args.lines {
-        perfprog::tables::rows_of(&doc.pages)
+        perfprog::tables::rows_of(&doc.pages, &perfprog::Threads::available())
     } else {
         Vec::new()
     };

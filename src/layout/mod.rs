@@ -416,7 +416,7 @@ mod tests {
                 grids: Vec::new(),
             })
             .collect();
-        strip_running(&mut pages);
+        strip_running(&mut pages, &crate::Sequential);
         for p in &pages {
             let kept: Vec<String> = p.lines.iter().map(Line::text).collect();
             assert_eq!(

@@ -26,12 +26,13 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::grid::Grid;
 use super::{Line, Page};
+use crate::exec::{self, Executor};
 
 /// A line's text with each run of digits folded to one `#`, so that
 /// "Sayfa 9" and "Sayfa 10" are one text.
-fn key(l: &Line) -> String {
-    let mut k = String::new();
-    for c in l.text().chars() {
+fn fold(text: &str) -> String {
+    let mut k = String::with_capacity(text.len());
+    for c in text.chars() {
         if c.is_ascii_digit() {
             if !k.ends_with('#') {
                 k.push('#');
@@ -41,6 +42,36 @@ fn key(l: &Line) -> String {
         }
     }
     k
+}
+
+/// What the search needs of one line, worked out once: its folded text,
+/// that text's hash, and (where it has digits) its numbers.
+struct Facts {
+    key: String,
+    hash: u64,
+    numbers: Vec<Option<i64>>,
+}
+
+impl Facts {
+    fn of(l: &Line) -> Facts {
+        let text = l.text();
+        let key = fold(&text);
+        let numbers = if key.contains('#') {
+            numbers(&text)
+        } else {
+            Vec::new()
+        };
+        Facts {
+            hash: hashed(&key),
+            key,
+            numbers,
+        }
+    }
+
+    /// Whether the text has digits (folded to `#`).
+    fn numbered(&self) -> bool {
+        !self.numbers.is_empty()
+    }
 }
 
 /// The folded text's hash (a fixed hasher: the same on every run).
@@ -74,15 +105,21 @@ fn band(l: &Line) -> i64 {
 /// Removes running headers, footers and page numbers (see the module's
 /// documentation) from every page's lines, and the rows they made of
 /// tables found from alignment.
-pub fn strip_running(pages: &mut [Page]) {
+pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
     if pages.is_empty() {
         return;
     }
     let in_margin = |p: &Page, l: &Line| l.y < p.height * 0.1 || l.y > p.height * 0.9;
-    let keys: Vec<Vec<String>> = pages
-        .iter()
-        .map(|p| p.lines.iter().map(key).collect())
-        .collect();
+    let shared: &[Page] = pages;
+    let keys: Vec<Vec<Facts>> = exec::map(
+        exec,
+        shared.len(),
+        || (),
+        |_, i| shared[i].lines.iter().map(Facts::of).collect(),
+    )
+    .into_iter()
+    .map(Option::unwrap_or_default)
+    .collect();
     // On how many pages each text is printed in the margins, and in the body.
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut body: HashMap<&str, usize> = HashMap::new();
@@ -97,7 +134,8 @@ pub fn strip_running(pages: &mut [Page]) {
         let mut seen: HashSet<(bool, &str)> = HashSet::new();
         let mut seen_at: HashSet<(u64, i64)> = HashSet::new();
         let mut seen_numbered: HashSet<(u64, usize, i64)> = HashSet::new();
-        for (l, k) in p.lines.iter().zip(ks) {
+        for (l, f) in p.lines.iter().zip(ks) {
+            let k = f.key.as_str();
             let margin = in_margin(p, l);
             if margin {
                 let s = sizes.entry(k).or_insert(l.size);
@@ -107,15 +145,15 @@ pub fn strip_running(pages: &mut [Page]) {
                 let into = if margin { &mut counts } else { &mut body };
                 *into.entry(k).or_default() += 1;
             }
-            let (h, b) = (hashed(k), band(l));
-            if !k.contains('#') {
+            let (h, b) = (f.hash, band(l));
+            if !f.numbered() {
                 if seen_at.insert((h, b)) {
                     *placed.entry((h, b)).or_default() += 1;
                 }
                 continue;
             }
             let Some(page) = p.number else { continue };
-            for (j, v) in numbers(&l.text()).into_iter().enumerate() {
+            for (j, &v) in f.numbers.iter().enumerate() {
                 let Some(v) = v else { continue };
                 if seen_numbered.insert((h, j, b)) {
                     *numbered.entry((h, j, b)).or_default() += 1;
@@ -143,9 +181,9 @@ pub fn strip_running(pages: &mut [Page]) {
     numbered.retain(|_, n| *n >= threshold);
     // Whether a line numbers its page: a number of it goes up by one from
     // the page before or to the page after, the text and place the same.
-    let numbers_page = |l: &Line, h: u64, page: u32| {
-        let b = band(l);
-        numbers(&l.text()).into_iter().enumerate().any(|(j, v)| {
+    let numbers_page = |l: &Line, f: &Facts, page: u32| {
+        let (h, b) = (f.hash, band(l));
+        f.numbers.iter().enumerate().any(|(j, &v)| {
             let Some(v) = v else { return false };
             numbered.contains_key(&(h, j, b))
                 && (numbers_at.contains(&(h, j, b, page.wrapping_sub(1), v - 1))
@@ -160,7 +198,8 @@ pub fn strip_running(pages: &mut [Page]) {
         let mut gone = vec![false; n];
         let mut numbering = vec![false; n];
         let mut anchors: Vec<(f32, f32)> = Vec::new();
-        for (i, (l, k)) in p.lines.iter().zip(&ks).enumerate() {
+        for (i, (l, f)) in p.lines.iter().zip(&ks).enumerate() {
+            let k = f.key.as_str();
             let margin = l.y < h * 0.1 || l.y > h * 0.9;
             let page_no = margin
                 && l.cells.len() == 1
@@ -169,9 +208,7 @@ pub fn strip_running(pages: &mut [Page]) {
             // A recurring line inside a ruled table is the table's first
             // row (a title printed as one), not page furniture.
             gone[i] = page_no || margin && margin_texts.contains(k) && !in_ruled_table(&p.grids, l);
-            numbering[i] = k.contains('#')
-                && p.number
-                    .is_some_and(|page| numbers_page(l, hashed(k), page));
+            numbering[i] = f.numbered() && p.number.is_some_and(|page| numbers_page(l, f, page));
             if numbering[i] {
                 anchors.push((l.y, l.size));
             }
@@ -181,9 +218,9 @@ pub fn strip_running(pages: &mut [Page]) {
             // between it and the page's nearer edge go too: a running line
             // stands outside the page's text, never between its lines.
             let passable = |i: usize| {
-                let (l, k) = (&p.lines[i], &ks[i]);
-                let companion = !k.contains('#')
-                    && placed.contains_key(&(hashed(k), band(l)))
+                let (l, f) = (&p.lines[i], &ks[i]);
+                let companion = !f.numbered()
+                    && placed.contains_key(&(f.hash, band(l)))
                     && anchors
                         .iter()
                         .any(|&(y, size)| (l.y - y).abs() <= 1.6 * size.max(l.size));
@@ -357,7 +394,7 @@ mod tests {
                 )
             })
             .collect();
-        strip_running(&mut pages);
+        strip_running(&mut pages, &crate::Sequential);
         for (n, p) in (1..).zip(&pages) {
             let kept: Vec<String> = p.lines.iter().map(Line::text).collect();
             assert_eq!(
@@ -383,7 +420,7 @@ mod tests {
                 )
             })
             .collect();
-        strip_running(&mut pages);
+        strip_running(&mut pages, &crate::Sequential);
         assert!(pages.iter().all(|p| p.lines.len() == 1));
     }
 }

@@ -133,7 +133,7 @@ impl Preview {
         {
             return Err(Error::PagesOnlyOfPdf { path: p() });
         }
-        let pdf = crate::open_pdf(path, bytes)?;
+        let pdf = crate::open_pdf(path, std::sync::Arc::new(bytes))?;
         Ok(Preview { path: p(), pdf })
     }
 

@@ -144,7 +144,7 @@ enum Family {
 pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Error> {
     // Every family reads the row stream: table rows from the layout's grids
     // (PDF), or from the spacing rule (text).
-    let pages = rows_of::pages(&doc.pages);
+    let pages = rows_of::pages(&doc.pages, exec);
     let rows = lines::items(&pages);
     let items = lines::items(&doc.pages);
     // The document's separators, decided once for every recogniser.

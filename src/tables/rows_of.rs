@@ -31,6 +31,7 @@ pub fn cell_values(text: &str) -> String {
     normalize::clean(&out)
 }
 
+use crate::exec::{self, Executor};
 use crate::layout::grid::{Grid, GridCell};
 use crate::layout::tables::{self, Table};
 use crate::layout::{Cell, Line, Page};
@@ -39,7 +40,7 @@ use crate::normalize;
 /// The pages with every table's rows in place of the lines printed inside
 /// the table. Text input (pages of unpositioned lines) has its rows made by
 /// the spacing rule ([`crate::layout::text::rows`]).
-pub fn pages(pages: &[Page]) -> Vec<Page> {
+pub fn pages(pages: &[Page], exec: &dyn Executor) -> Vec<Page> {
     if !pages.is_empty() && pages.iter().all(|p| p.lines.iter().all(|l| !l.positioned)) {
         return crate::layout::text::rows(pages);
     }
@@ -90,55 +91,73 @@ pub fn pages(pages: &[Page]) -> Vec<Page> {
             grids: Vec::new(),
         })
         .collect();
-    let index_of = |page: u32| -> Option<usize> {
-        pages
-            .iter()
-            .enumerate()
-            .position(|(i, p)| p.number.unwrap_or(i as u32 + 1) == page)
-    };
-    for table in &tables {
-        let size = size_of(pages, table);
-        if let Some(i) = index_of(table.page) {
-            for row in &table.header {
-                // Titles set above the column header inside the table's
-                // area (one cell of several lines): each line is read as
-                // printed.
-                let filled: Vec<&GridCell> = row
-                    .iter()
-                    .filter(|c| c.lines.iter().any(|l| !l.trim().is_empty()))
-                    .collect();
-                if let [only] = filled[..] {
-                    if only.lines.len() > 1 {
-                        for (k, text) in only.lines.iter().enumerate() {
-                            out[i].lines.push(Line {
-                                y: only.top + k as f32 * 0.1,
-                                size,
-                                cells: vec![Cell {
-                                    x0: only.x0,
-                                    x1: only.x1,
-                                    text: text.clone(),
-                                }],
-                                positioned: true,
-                            });
-                        }
-                        continue;
-                    }
-                }
-                if let Some(line) = row_line(row, size) {
-                    out[i].lines.push(line);
-                }
-            }
-        }
-        for row in &table.rows {
-            if let Some(i) = index_of(row.page) {
-                if let Some(line) = row_line(&row.cells, size) {
-                    out[i].lines.push(line);
-                }
+    // Each page's index by its number (the first page of a number).
+    let mut by_number: std::collections::HashMap<u32, usize> = Default::default();
+    for (i, p) in pages.iter().enumerate().rev() {
+        by_number.insert(p.number.unwrap_or(i as u32 + 1), i);
+    }
+    let index_of = |page: u32| by_number.get(&page).copied();
+    // Each table's rows as lines (the cells' wrapped text joined and
+    // repaired), made on the workers, then placed on their pages.
+    let made = exec::map(
+        exec,
+        tables.len(),
+        || (),
+        |_, t| table_lines(pages, &tables[t]),
+    );
+    for lines in made.into_iter().flatten() {
+        for (page, line) in lines {
+            if let Some(i) = index_of(page) {
+                out[i].lines.push(line);
             }
         }
     }
     for p in &mut out {
         p.lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    }
+    out
+}
+
+/// A table's header and body rows as lines, each with the number of the
+/// page it goes on.
+fn table_lines(pages: &[Page], table: &Table) -> Vec<(u32, Line)> {
+    let size = size_of(pages, table);
+    let mut out = Vec::new();
+    for row in &table.header {
+        // Titles set above the column header inside the table's area (one
+        // cell of several lines): each line is read as printed.
+        let filled: Vec<&GridCell> = row
+            .iter()
+            .filter(|c| c.lines.iter().any(|l| !l.trim().is_empty()))
+            .collect();
+        if let [only] = filled[..] {
+            if only.lines.len() > 1 {
+                for (k, text) in only.lines.iter().enumerate() {
+                    out.push((
+                        table.page,
+                        Line {
+                            y: only.top + k as f32 * 0.1,
+                            size,
+                            cells: vec![Cell {
+                                x0: only.x0,
+                                x1: only.x1,
+                                text: text.clone(),
+                            }],
+                            positioned: true,
+                        },
+                    ));
+                }
+                continue;
+            }
+        }
+        if let Some(line) = row_line(row, size) {
+            out.push((table.page, line));
+        }
+    }
+    for row in &table.rows {
+        if let Some(line) = row_line(&row.cells, size) {
+            out.push((row.page, line));
+        }
     }
     out
 }
