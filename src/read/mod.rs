@@ -20,6 +20,7 @@
 mod bound;
 mod check;
 mod device;
+mod elide;
 mod nesting;
 mod pdf;
 mod structure;

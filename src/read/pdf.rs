@@ -6,10 +6,11 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use hayro_interpret::hayro_syntax::content::ops::TypedInstruction;
+use hayro_interpret::hayro_syntax::content::TypedIter;
 use hayro_interpret::hayro_syntax::object::{self, Dict, Object, ObjectIdentifier, Stream};
 use hayro_interpret::hayro_syntax::page::{Page, Resources, Rotation};
 use hayro_interpret::hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
-use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSettings};
+use hayro_interpret::{interpret, Context, InterpreterCache, InterpreterSettings};
 use hayro_interpret::{RectExt, TransformExt};
 
 use super::device::{Collector, Interner, MarkInfo};
@@ -108,6 +109,7 @@ impl Document {
                 render_annotations: false,
                 ..InterpreterSettings::default()
             },
+            elide: true,
         }
     }
 }
@@ -120,6 +122,9 @@ pub struct PageReader<'d> {
     /// Streams already found within the bounds.
     checked: check::Checked,
     settings: InterpreterSettings,
+    /// Whether repeated font selections are dropped before interpretation
+    /// ([`super::elide`]); off only to test that doing so changes nothing.
+    elide: bool,
 }
 
 impl PageReader<'_> {
@@ -145,7 +150,14 @@ impl PageReader<'_> {
             doc.pdf.xref(),
             self.settings.clone(),
         );
-        interpret_page(page, &mut ctx, &mut collector);
+        // The page's content as `interpret_page` reads it (annotations are
+        // not read), without the font selections that change nothing.
+        let elided = self
+            .elide
+            .then(|| super::elide::repeated_fonts(content))
+            .flatten();
+        let ops = TypedIter::new(elided.as_deref().unwrap_or(content));
+        interpret(ops, page.resources(), &mut ctx, &mut collector);
         let mut unmapped: Vec<(Arc<str>, usize)> = collector.unmapped.into_iter().collect();
         unmapped.sort();
         Ok(PageContent {
@@ -454,5 +466,108 @@ pub(crate) fn pdf_string(b: &[u8]) -> String {
         String::from_utf8_lossy(rest).into_owned()
     } else {
         b.iter().map(|&c| char::from(c)).collect()
+    }
+}
+
+/// The tests' PDF writer, for documents made in the tests below.
+#[cfg(test)]
+#[path = "../../tests/pdfgen.rs"]
+mod pdfgen;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every page of `pdf`, read with and without the elision.
+    fn both_ways(pdf: Vec<u8>) -> Vec<(String, String)> {
+        let doc = Document::open(Arc::new(pdf)).unwrap();
+        let (mut with, mut without) = (doc.reader(), doc.reader());
+        without.elide = false;
+        (0..doc.page_count())
+            .map(|i| {
+                (
+                    format!("{:?}", with.page(i)),
+                    format!("{:?}", without.page(i)),
+                )
+            })
+            .collect()
+    }
+
+    /// The operators a stream is made of here: saves and restores, font
+    /// selections (two fonts, two sizes), text shown, `gs` and `Do` (with
+    /// nothing behind their names), and a selection with a string among
+    /// its operands.
+    fn operator() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "q",
+            "Q",
+            "/F1 10 Tf",
+            "/F1 12 Tf",
+            "/F2 10 Tf",
+            "/F2 12 Tf",
+            "BT 1 0 0 1 72 700 Tm (A\\335) Tj ET",
+            "BT 1 0 0 1 72 600 Tm [(B\\335) -50 (C)] TJ ET",
+            "/G0 gs",
+            "/X0 Do",
+            "(s) /F1 10 Tf",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the order of saves, restores, selections and text, the
+        /// elided stream reads as the original: same glyphs, same fonts,
+        /// same sizes.
+        #[test]
+        fn elision_keeps_the_meaning(ops in prop::collection::vec(operator(), 0..60)) {
+            let mut doc = super::pdfgen::Doc::new();
+            let mapped = super::pdfgen::Font::Mapped(vec![(0xDD, "İ".into())]);
+            let page = doc.page(super::pdfgen::A4.0, super::pdfgen::A4.1);
+            // The operators first, where no font is selected yet; then text
+            // in both fonts (which names them `/F1` and `/F2`), and enough
+            // selections for the stream to be scanned.
+            page.raw(&ops.join("\n"))
+                .text(&super::pdfgen::Font::Helvetica, 10.0, 72.0, 72.0, b"a")
+                .text(&mapped, 10.0, 72.0, 90.0, b"b")
+                .raw(&"/F1 10 Tf ".repeat(10));
+            for (with, without) in both_ways(doc.to_bytes()) {
+                prop_assert_eq!(with, without);
+            }
+        }
+    }
+
+    /// Dropping the repeated font selections changes nothing read: every
+    /// page of every sample PDF reads the same, glyph for glyph and path
+    /// for path.
+    #[test]
+    fn elision_changes_nothing_read() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut elided_somewhere = false;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "pdf") {
+                continue;
+            }
+            let Ok(doc) = Document::open(Arc::new(std::fs::read(&path).unwrap())) else {
+                continue;
+            };
+            let (mut with, mut without) = (doc.reader(), doc.reader());
+            without.elide = false;
+            for i in 0..doc.page_count() {
+                let (a, b) = (with.page(i), without.page(i));
+                assert_eq!(
+                    format!("{a:?}"),
+                    format!("{b:?}"),
+                    "{path:?}, page {}",
+                    i + 1
+                );
+                if let Ok((_, content)) = with.checked(i) {
+                    elided_somewhere |= super::super::elide::repeated_fonts(content).is_some();
+                }
+            }
+        }
+        assert!(elided_somewhere);
     }
 }
