@@ -148,60 +148,59 @@ pub fn page(content: PageContent) -> Page {
 pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     glyphs.retain(|g| g.size > 0.5 && g.x.is_finite() && g.y.is_finite());
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    // Each row is a run of the sorted glyphs, laid out where it lies.
+    let mut lines = Vec::new();
+    let mut start = 0;
     let mut row_y = f32::NEG_INFINITY;
     let mut row_size = 0.0f32;
-    for g in glyphs {
-        let tol = 0.35 * row_size.min(g.size).max(1.0);
-        if rows.is_empty() || (g.y - row_y) > tol {
-            row_y = g.y;
-            row_size = g.size;
-            rows.push(vec![g]);
+    for i in 0..glyphs.len() {
+        let (y, size) = (glyphs[i].y, glyphs[i].size);
+        let tol = 0.35 * row_size.min(size).max(1.0);
+        if i == 0 || (y - row_y) > tol {
+            if i > start {
+                lines.extend(build_line(&mut glyphs[start..i]));
+            }
+            (start, row_y, row_size) = (i, y, size);
         } else {
-            row_size = row_size.max(g.size);
-            rows.last_mut().expect("a row").push(g);
+            row_size = row_size.max(size);
         }
     }
-    rows.into_iter().filter_map(build_line).collect()
+    if start < glyphs.len() {
+        lines.extend(build_line(&mut glyphs[start..]));
+    }
+    lines
 }
 
 fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
 
-fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
+fn build_line(row: &mut [Glyph]) -> Option<Line> {
     row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let blank: Vec<bool> = row.iter().map(|g| is_blank(&g.text)).collect();
+    let inked = || row.iter().zip(&blank).filter(|(_, &b)| !b).map(|(g, _)| g);
     // The dominant size: sizes vary little inside a line.
-    let size = row
-        .iter()
-        .filter(|g| !is_blank(&g.text))
-        .map(|g| g.size)
-        .fold(0.0f32, f32::max);
+    let size = inked().map(|g| g.size).fold(0.0f32, f32::max);
     if size == 0.0 {
         return None;
     }
-    let y = row
-        .iter()
-        .filter(|g| !is_blank(&g.text))
-        .map(|g| g.y)
-        .sum::<f32>()
-        / row.iter().filter(|g| !is_blank(&g.text)).count() as f32;
+    let y = inked().map(|g| g.y).sum::<f32>() / inked().count() as f32;
     let cell_gap = 0.9 * size;
     let word_gap = 0.18 * size;
     let mut cells: Vec<Cell> = Vec::new();
     // Per cell, the spaces put between glyphs: byte offset and gap width.
     let mut spaces: Vec<Vec<(usize, f32)>> = Vec::new();
     let mut prev_end = f32::NEG_INFINITY;
-    let mut prev: Option<(f32, std::sync::Arc<str>)> = None;
+    let mut prev: Option<(f32, &str)> = None;
     let mut pending_space = false;
-    for g in row {
-        if is_blank(&g.text) {
+    for (g, &blank) in row.iter().zip(&blank) {
+        if blank {
             pending_space = true;
             continue;
         }
         // Text drawn twice at the same place (fake bold, shadows) counts once.
-        if let Some((px, pt)) = &prev {
-            if *pt == g.text && (g.x - px).abs() < 0.15 * g.size {
+        if let Some((px, pt)) = prev {
+            if pt == &*g.text && (g.x - px).abs() < 0.15 * g.size {
                 continue;
             }
         }
@@ -228,7 +227,7 @@ fn build_line(mut row: Vec<Glyph>) -> Option<Line> {
         }
         pending_space = false;
         prev_end = prev_end.max(g.x + g.w);
-        prev = Some((g.x, g.text));
+        prev = Some((g.x, &g.text));
     }
     for (c, sp) in cells.iter_mut().zip(&spaces) {
         if let Some(closed) = close_letter_spacing(&c.text, sp) {

@@ -31,6 +31,8 @@
 //! the interpreter (an inline image's data, an operator inside an array),
 //! it stops.
 
+use hayro_interpret::hayro_syntax::object::Dict;
+
 use super::nesting::{is_white, Lexer, Token};
 
 /// A font selection: the name (with its `/`) and the size, as written.
@@ -61,6 +63,21 @@ pub fn repeated_fonts(data: &[u8]) -> Option<Vec<u8>> {
     memchr::memmem::find_iter(data, b"Tf").nth(MIN_SELECTIONS)?;
     elide(data)
 }
+
+/// Whether looking the fonts of `fonts` (a resource dictionary's `/Font`)
+/// up again costs enough for the scan to pay: one of their dictionaries
+/// is longer than [`LIGHT_FONT`] bytes, as a simple font's is with its
+/// `/Widths` written in it. A composite font's dictionary is a few lines
+/// (its widths are its descendant's), and parsed again in no time.
+pub fn worth_scanning(fonts: &Dict<'_>) -> bool {
+    fonts
+        .keys()
+        .filter_map(|name| fonts.get::<Dict<'_>>(name.as_ref()))
+        .any(|font| font.data().len() > LIGHT_FONT)
+}
+
+/// The longest font dictionary not worth a scan, in bytes.
+const LIGHT_FONT: usize = 400;
 
 /// Below this many `Tf`, the scan costs more than it saves.
 const MIN_SELECTIONS: usize = 8;

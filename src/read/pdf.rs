@@ -151,9 +151,9 @@ impl PageReader<'_> {
             self.settings.clone(),
         );
         // The page's content as `interpret_page` reads it (annotations are
-        // not read), without the font selections that change nothing.
-        let elided = self
-            .elide
+        // not read), without the font selections that change nothing
+        // where looking its fonts up again is costly.
+        let elided = (self.elide && super::elide::worth_scanning(&page.resources().fonts))
             .then(|| super::elide::repeated_fonts(content))
             .flatten();
         let ops = TypedIter::new(elided.as_deref().unwrap_or(content));
