@@ -39,8 +39,6 @@
 //! coordinates are ignored, and a page whose rules cross more than
 //! [`MAX_JUNCTIONS`] times (no table looks like that) gives no tables.
 
-use std::collections::HashMap;
-
 use crate::read::{Glyph, Paint, PathItem, Rgba, Shape};
 
 /// Parallel edges closer than this (points) are one rule.
@@ -82,26 +80,26 @@ const SEARCH_BUDGET: usize = 20_000_000;
 
 /// A piece of text with its box, in page coordinates (y down): typically one glyph.
 #[derive(Debug, Clone)]
-pub struct TextBox {
+pub struct TextBox<'a> {
     pub x0: f32,
     pub x1: f32,
     pub top: f32,
     pub bottom: f32,
     pub baseline: f32,
-    pub text: std::sync::Arc<str>,
+    pub text: &'a str,
 }
 
-impl TextBox {
+impl<'a> TextBox<'a> {
     /// The box of a glyph: its advance across, and from 0.8 of the font
     /// size above the baseline to 0.2 below it.
-    pub fn from_glyph(g: &Glyph) -> TextBox {
+    pub fn from_glyph(g: &'a Glyph) -> TextBox<'a> {
         TextBox {
             x0: g.x,
             x1: g.x + g.w,
             top: g.y - 0.8 * g.size,
             bottom: g.y + 0.2 * g.size,
             baseline: g.y,
-            text: std::sync::Arc::clone(&g.text),
+            text: &g.text,
         }
     }
 
@@ -223,7 +221,7 @@ pub fn lattice(paths: &[PathItem], text: &[TextBox]) -> Vec<Grid> {
     let Some(cells) = lattice.cells() else {
         return Vec::new();
     };
-    let text: Vec<&TextBox> = text.iter().filter(|t| usable_box(t)).collect();
+    let text = Placed::new(text.iter().filter(|t| usable_box(t)).collect());
     let mut grids: Vec<Grid> = group(&cells)
         .into_iter()
         .filter(|members| members.len() > 1)
@@ -591,21 +589,30 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 /// group's cells in the order found.
 fn group(cells: &[IndexCell]) -> Vec<Vec<IndexCell>> {
     let mut parent: Vec<usize> = (0..cells.len()).collect();
-    let mut owner: HashMap<(usize, usize), usize> = HashMap::new();
-    for (i, c) in cells.iter().enumerate() {
-        for corner in [(c.x0, c.y0), (c.x1, c.y0), (c.x0, c.y1), (c.x1, c.y1)] {
-            let other = *owner.entry(corner).or_insert(i);
-            let (a, b) = (root(&mut parent, i), root(&mut parent, other));
+    // Every cell's corners, sorted: the cells at one corner are a run.
+    let mut corners: Vec<((usize, usize), usize)> = cells
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            [(c.x0, c.y0), (c.x1, c.y0), (c.x0, c.y1), (c.x1, c.y1)].map(|corner| (corner, i))
+        })
+        .collect();
+    corners.sort_unstable();
+    for run in corners.chunk_by(|a, b| a.0 == b.0) {
+        let first = run[0].1;
+        for &(_, i) in &run[1..] {
+            let (a, b) = (root(&mut parent, i), root(&mut parent, first));
             if a != b {
                 parent[a.max(b)] = a.min(b);
             }
         }
     }
     let mut groups: Vec<Vec<IndexCell>> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    // The group of each set, by its representative.
+    let mut slot: Vec<Option<usize>> = vec![None; cells.len()];
     for (i, c) in cells.iter().enumerate() {
         let r = root(&mut parent, i);
-        let g = *slot.entry(r).or_insert_with(|| {
+        let g = *slot[r].get_or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
@@ -614,13 +621,46 @@ fn group(cells: &[IndexCell]) -> Vec<Vec<IndexCell>> {
     groups
 }
 
+/// The page's text boxes, and their order by the height of their centres:
+/// a grid looks only at the boxes between its top and bottom.
+struct Placed<'t, 'a> {
+    boxes: Vec<&'t TextBox<'a>>,
+    /// `(centre's y, index in boxes)`, by the centre's y.
+    by_height: Vec<(f32, usize)>,
+}
+
+impl<'t, 'a> Placed<'t, 'a> {
+    fn new(boxes: Vec<&'t TextBox<'a>>) -> Self {
+        let mut by_height: Vec<(f32, usize)> = boxes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ((t.top + t.bottom) / 2.0, i))
+            .collect();
+        by_height.sort_by(|a, b| a.0.total_cmp(&b.0));
+        Placed { boxes, by_height }
+    }
+
+    /// The boxes whose centre lies between `top` and `bottom` (inclusive),
+    /// in the page's order.
+    fn between(&self, top: f32, bottom: f32) -> impl Iterator<Item = &'t TextBox<'a>> + '_ {
+        let from = self.by_height.partition_point(|&(y, _)| y < top);
+        let to = self.by_height.partition_point(|&(y, _)| y <= bottom);
+        let mut picked: Vec<usize> = self.by_height[from..to.max(from)]
+            .iter()
+            .map(|&(_, i)| i)
+            .collect();
+        picked.sort_unstable();
+        picked.into_iter().map(|i| self.boxes[i])
+    }
+}
+
 /// Steps 5 and 6 for one group of cells: the grid, with its text and
 /// shading; None when no cell holds text.
 fn build_grid(
     lattice: &Lattice<'_>,
     members: &[IndexCell],
     fills: &[Fill],
-    text: &[&TextBox],
+    text: &Placed<'_, '_>,
 ) -> Option<Grid> {
     let mut x_idx: Vec<usize> = members.iter().flat_map(|c| [c.x0, c.x1]).collect();
     let mut y_idx: Vec<usize> = members.iter().flat_map(|c| [c.y0, c.y1]).collect();
@@ -669,7 +709,9 @@ fn build_grid(
         (n > 0 && n < bounds.len()).then(|| n - 1)
     };
     let mut contents: Vec<Vec<&TextBox>> = vec![Vec::new(); cells.len()];
-    for &t in text {
+    let top = ys.iter().copied().fold(f32::INFINITY, f32::min);
+    let bottom = ys.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    for t in text.between(top, bottom) {
         let cx = (t.x0 + t.x1) / 2.0;
         let cy = (t.top + t.bottom) / 2.0;
         let (Some(col), Some(row)) = (locate(cx, &xs), locate(cy, &ys)) else {
@@ -764,12 +806,19 @@ fn line_text(mut boxes: Vec<&TextBox>) -> String {
                 out.push(' ');
             }
         }
-        out.push_str(&t.text);
+        out.push_str(t.text);
         end = end.max(t.right());
         previous = Some(t);
     }
     super::plain_marks(&mut out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut line = String::with_capacity(out.len());
+    for word in out.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }
 
 #[cfg(test)]
@@ -828,10 +877,12 @@ mod tests {
     }
 
     /// Text as glyph boxes (5 wide, size 10), spaces as boxes of their own.
-    fn words(x: f32, baseline: f32, text: &str) -> Vec<TextBox> {
-        text.chars()
+    /// (The text is leaked: it lives as long as the test.)
+    fn words(x: f32, baseline: f32, text: &str) -> Vec<TextBox<'static>> {
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        text.char_indices()
             .enumerate()
-            .map(|(i, c)| {
+            .map(|(i, (at, c))| {
                 let x0 = x + 5.0 * i as f32;
                 TextBox {
                     x0,
@@ -839,7 +890,7 @@ mod tests {
                     top: baseline - 8.0,
                     bottom: baseline + 2.0,
                     baseline,
-                    text: std::sync::Arc::from(c.to_string()),
+                    text: &text[at..at + c.len_utf8()],
                 }
             })
             .collect()
@@ -996,7 +1047,7 @@ mod tests {
         // A box whose own text ends in a space (an /ActualText span), then
         // one right against it.
         let mut spaced = words(205.0, 35.0, "i");
-        spaced[0].text = std::sync::Arc::from("İç ");
+        spaced[0].text = "İç ";
         text.extend(spaced);
         text.extend(words(210.0, 35.0, "Dış"));
         let grids = lattice(&paths, &text);
@@ -1129,7 +1180,7 @@ mod tests {
             top: 0.0,
             bottom: -1.0,
             baseline: f32::NAN,
-            text: "y".into(),
+            text: "y",
         });
         let _ = lattice(&paths, &text);
         let _ = lattice(&[], &[]);
