@@ -350,7 +350,7 @@ mod tests {
             y,
             w: 5.0 * text.chars().count() as f32,
             size: 10.0,
-            text: std::sync::Arc::from(text),
+            text: text.into(),
             font: std::sync::Arc::from("F"),
             artifact: false,
             upright: true,

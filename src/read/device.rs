@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use ecow::EcoString;
 use hayro_interpret::font::Glyph as HGlyph;
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::{
@@ -14,14 +15,11 @@ use kurbo::{Affine, BezPath, PathEl, Point, Rect};
 
 use super::{Direction, Glyph, Paint, PathItem, Rgba, Shape};
 
-/// Font names and one shared string per character, kept by a page reader
-/// across its pages so that a glyph's text and font cost no allocation.
+/// Font names, kept by a page reader across its pages so that a glyph's
+/// font costs no allocation (its text is short enough to be kept inline).
 #[derive(Default)]
 pub(super) struct Interner {
     fonts: HashMap<u128, Arc<str>>,
-    /// Characters below U+0800 (Latin, Turkish, punctuation) by code.
-    common: Vec<Option<Arc<str>>>,
-    chars: HashMap<char, Arc<str>>,
 }
 
 impl Interner {
@@ -29,18 +27,6 @@ impl Interner {
     /// page reader fills it from the resources before interpreting.
     pub fn font_names(&mut self) -> &mut HashMap<u128, Arc<str>> {
         &mut self.fonts
-    }
-
-    fn char(&mut self, c: char) -> Arc<str> {
-        let new = || Arc::from(c.encode_utf8(&mut [0; 4]) as &str);
-        let code = c as usize;
-        if code < 0x800 {
-            if self.common.is_empty() {
-                self.common.resize(0x800, None);
-            }
-            return Arc::clone(self.common[code].get_or_insert_with(new));
-        }
-        Arc::clone(self.chars.entry(c).or_insert_with(new))
     }
 }
 
@@ -278,19 +264,17 @@ impl<'a> Device<'a> for Collector<'_> {
         let dir = Direction::of(a, b);
         let font = self.font_name(glyph);
         // Control characters (a bullet mapped to U+0000) carry no text.
-        let text: Option<Arc<str>> = match glyph.as_unicode() {
-            Some(BfString::Char(ch)) if ch.is_control() => Some(Arc::from("")),
-            Some(BfString::Char(ch)) => Some(self.interner.char(ch)),
-            Some(BfString::String(s)) => Some(Arc::from(
-                s.chars().filter(|c| !c.is_control()).collect::<String>(),
-            )),
+        let text: Option<EcoString> = match glyph.as_unicode() {
+            Some(BfString::Char(ch)) if ch.is_control() => Some(EcoString::new()),
+            Some(BfString::Char(ch)) => Some(EcoString::from(ch)),
+            Some(BfString::String(s)) => Some(s.chars().filter(|c| !c.is_control()).collect()),
             None => None,
         };
         // A glyph without a mapping keeps its place as U+FFFD, so that the
         // words it breaks can be judged; layout drops it from the text.
         let text = text.or_else(|| {
             *self.unmapped.entry(Arc::clone(&font)).or_default() += 1;
-            Some(self.interner.char(super::textlayer::UNMAPPED))
+            Some(EcoString::from(super::textlayer::UNMAPPED))
         });
         // Inside an /ActualText span the first glyph carries the span's
         // text and the others none (ligatures read as their letters).
@@ -302,7 +286,7 @@ impl<'a> Device<'a> for Collector<'_> {
             .find(|m| !matches!(m.actual, Actual::None))
         {
             Some(mark) => match std::mem::replace(&mut mark.actual, Actual::Given) {
-                Actual::Pending(t) => Some(t),
+                Actual::Pending(t) => Some(EcoString::from(&*t)),
                 _ => {
                     covered = true;
                     None

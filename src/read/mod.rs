@@ -43,7 +43,7 @@ pub struct Glyph {
     /// The font size in page units (the text matrix's vertical scale).
     pub size: f32,
     /// The Unicode text the glyph stands for (`/ActualText` where given).
-    pub text: Arc<str>,
+    pub text: ecow::EcoString,
     /// The font, by its name in the PDF (`ABCDEF+Arial-BoldMT`).
     pub font: Arc<str>,
     /// Inside `/Artifact` marked content: page furniture, not content.
@@ -257,7 +257,7 @@ pub fn apply_repairs(page: &mut PageContent, repairs: &Repairs) -> bool {
             .and_then(|j| glyphs[j].text.chars().next_back());
         let next = glyphs.get(i + 1).and_then(|g| g.text.chars().next());
         if let Some(fixed) = repair.apply(&glyphs[i].text, prev, next) {
-            glyphs[i].text = Arc::from(fixed);
+            glyphs[i].text = fixed.into();
         }
     }
     touched
