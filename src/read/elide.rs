@@ -19,8 +19,9 @@
 //!    selection instead of none, so runs of text wrapped in `q … Q` no
 //!    longer select it again. This holds only if nothing shows text (or
 //!    draws a form, which may) where the original stream has no font
-//!    selected, or where the two could differ: then the rewriting is given
-//!    up for
+//!    selected, or where the two could differ, and if, where the scan
+//!    stops short of the end, every state saved there agrees too: else the
+//!    rewriting is given up for
 //! 2. dropping only the selections that repeat the one in force, as the
 //!    graphics state stands there.
 //!
@@ -217,9 +218,12 @@ fn hoisted<'a>(
                 }
                 state = (Some(s), true);
             }
-            Event::Unknown | Event::Show | Event::End if !state.1 => return None,
+            Event::Unknown | Event::Show if !state.1 => return None,
             Event::Unknown => state = (None, true),
             Event::Show => {}
+            // What follows is not read: it may restore any saved state, so
+            // every one of them must agree too.
+            Event::End if !state.1 || saved.iter().any(|s| !s.1) => return None,
             Event::End => break,
         }
     }
@@ -374,6 +378,16 @@ mod tests {
             rewritten(s).unwrap(),
             "/F1 10 Tf\nq /F2 9 Tf (x) Tj Q q   (a) Tj Q q   (b) Tj Q"
         );
+    }
+
+    #[test]
+    fn the_scan_ends_only_where_every_saved_state_agrees() {
+        // The scan stops at the inline image with the two streams agreeing
+        // on the font in force, but not on the one saved by `q`: after `Q`,
+        // text shown without a selection would take the one made at the start.
+        let s =
+            "q /F1 10 Tf (a) Tj Q q /F1 10 Tf (b) Tj Q q /F2 9 Tf BI /W 1 /H 1 ID \x00 EI Q (c) Tj";
+        assert_eq!(rewritten(s), None);
     }
 
     #[test]

@@ -496,8 +496,8 @@ mod tests {
 
     /// The operators a stream is made of here: saves and restores, font
     /// selections (two fonts, two sizes), text shown, `gs` and `Do` (with
-    /// nothing behind their names), and a selection with a string among
-    /// its operands.
+    /// nothing behind their names), a selection with a string among its
+    /// operands, and an inline image (where the scan stops).
     fn operator() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
             "q",
@@ -511,6 +511,7 @@ mod tests {
             "/G0 gs",
             "/X0 Do",
             "(s) /F1 10 Tf",
+            "BI /W 1 /H 1 /BPC 8 /CS /G ID 0 EI",
         ])
     }
 
