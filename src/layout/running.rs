@@ -21,12 +21,13 @@
 //! from the alignment of text took a removed line in as its first or last
 //! row, that row goes with it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::grid::Grid;
 use super::{Line, Page};
 use crate::exec::{self, Executor};
+use crate::util::{seeded_hasher, FastMap, FastSet};
 
 /// A line's text with each run of digits folded to one `#`, so that
 /// "Sayfa 9" and "Sayfa 10" are one text.
@@ -50,6 +51,38 @@ struct Facts {
     key: String,
     hash: u64,
     numbers: Vec<Option<i64>>,
+}
+
+/// A folded text as a key of the tallies: hashed by the hash worked out
+/// once in [`Facts`] (a long line's text is not hashed again at each
+/// lookup), told apart from another text of the same hash by its text.
+#[derive(Clone, Copy)]
+struct Text<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl<'a> Text<'a> {
+    fn of(f: &'a Facts) -> Text<'a> {
+        Text {
+            hash: f.hash,
+            text: &f.key,
+        }
+    }
+}
+
+impl PartialEq for Text<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.text == other.text
+    }
+}
+
+impl Eq for Text<'_> {}
+
+impl Hash for Text<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
 }
 
 impl Facts {
@@ -121,21 +154,22 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
     .map(Option::unwrap_or_default)
     .collect();
     // On how many pages each text is printed in the margins, and in the body.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    let mut body: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FastMap<Text, usize> = FastMap::with_hasher(seeded_hasher());
+    let mut body: FastMap<Text, usize> = FastMap::with_hasher(seeded_hasher());
     // On how many pages each text is printed at each place; and each number
     // of each text at each place, by page.
-    let mut placed: HashMap<(u64, i64), usize> = HashMap::new();
-    let mut numbered: HashMap<(u64, usize, i64), usize> = HashMap::new();
-    let mut numbers_at: HashSet<(u64, usize, i64, u32, i64)> = HashSet::new();
+    let mut placed: FastMap<(u64, i64), usize> = FastMap::with_hasher(seeded_hasher());
+    let mut numbered: FastMap<(u64, usize, i64), usize> = FastMap::with_hasher(seeded_hasher());
+    let mut numbers_at: FastSet<(u64, usize, i64, u32, i64)> =
+        FastSet::with_hasher(seeded_hasher());
     // The smallest size each text is printed in the margins.
-    let mut sizes: HashMap<&str, f32> = HashMap::new();
+    let mut sizes: FastMap<Text, f32> = FastMap::with_hasher(seeded_hasher());
     for (p, ks) in pages.iter().zip(&keys) {
-        let mut seen: HashSet<(bool, &str)> = HashSet::new();
-        let mut seen_at: HashSet<(u64, i64)> = HashSet::new();
-        let mut seen_numbered: HashSet<(u64, usize, i64)> = HashSet::new();
+        let mut seen: FastSet<(bool, Text)> = FastSet::with_hasher(seeded_hasher());
+        let mut seen_at: FastSet<(u64, i64)> = FastSet::with_hasher(seeded_hasher());
+        let mut seen_numbered: FastSet<(u64, usize, i64)> = FastSet::with_hasher(seeded_hasher());
         for (l, f) in p.lines.iter().zip(ks) {
-            let k = f.key.as_str();
+            let k = Text::of(f);
             let margin = in_margin(p, l);
             if margin {
                 let s = sizes.entry(k).or_insert(l.size);
@@ -169,13 +203,12 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
     // long section), not a running header; so is a heading printed larger
     // than the body text.
     counts.retain(|_, n| *n >= threshold);
-    let margin_texts: HashSet<String> = counts
+    let margin_texts: FastSet<Text> = counts
         .into_keys()
         .filter(|k| {
             body.get(k).copied().unwrap_or(0) < threshold
                 && sizes.get(k).is_none_or(|&s| s <= body_size + 1.0)
         })
-        .map(str::to_string)
         .collect();
     placed.retain(|_, n| *n >= threshold);
     numbered.retain(|_, n| *n >= threshold);
@@ -190,7 +223,7 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
                     || numbers_at.contains(&(h, j, b, page.saturating_add(1), v + 1)))
         })
     };
-    for (p, ks) in pages.iter_mut().zip(keys) {
+    for (p, ks) in pages.iter_mut().zip(&keys) {
         let h = p.height;
         let n = p.lines.len();
         // The margins' running lines (the first kind), and the lines that
@@ -198,8 +231,8 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
         let mut gone = vec![false; n];
         let mut numbering = vec![false; n];
         let mut anchors: Vec<(f32, f32)> = Vec::new();
-        for (i, (l, f)) in p.lines.iter().zip(&ks).enumerate() {
-            let k = f.key.as_str();
+        for (i, (l, f)) in p.lines.iter().zip(ks).enumerate() {
+            let k = Text::of(f);
             let margin = l.y < h * 0.1 || l.y > h * 0.9;
             let page_no = margin
                 && l.cells.len() == 1
@@ -207,7 +240,8 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
                 && l.cells[0].text.chars().all(|c| c.is_ascii_digit());
             // A recurring line inside a ruled table is the table's first
             // row (a title printed as one), not page furniture.
-            gone[i] = page_no || margin && margin_texts.contains(k) && !in_ruled_table(&p.grids, l);
+            gone[i] =
+                page_no || margin && margin_texts.contains(&k) && !in_ruled_table(&p.grids, l);
             numbering[i] = f.numbered() && p.number.is_some_and(|page| numbers_page(l, f, page));
             if numbering[i] {
                 anchors.push((l.y, l.size));
