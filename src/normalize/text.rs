@@ -30,20 +30,38 @@ const COMBINING_DOT_ABOVE: char = '\u{307}';
 /// ```
 pub fn to_lower_tr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            'I' if chars.peek() == Some(&COMBINING_DOT_ABOVE) => {
-                chars.next();
-                out.push('i');
-            }
-            'I' => out.push('ı'),
-            'İ' => out.push('i'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
+    out.extend(lower_tr(s));
     out
+}
+
+/// [`to_lower_tr`] one character at a time, for comparing without
+/// building a string.
+pub fn lower_tr(s: &str) -> LowerTr<'_> {
+    LowerTr {
+        chars: s.chars().peekable(),
+    }
+}
+
+/// The characters of a text lower-cased with Turkish rules: see [`lower_tr`].
+pub struct LowerTr<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+}
+
+impl Iterator for LowerTr<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.chars.next()?;
+        Some(match c {
+            'I' if self.chars.peek() == Some(&COMBINING_DOT_ABOVE) => {
+                self.chars.next();
+                'i'
+            }
+            // `İ` is the one letter whose lower case is two characters
+            // (`i` and a combining dot); every other is one.
+            c => lower_char_tr(c),
+        })
+    }
 }
 
 /// One character lower-cased with Turkish rules (`I` → `ı`, `İ` → `i`),
@@ -335,6 +353,10 @@ pub fn normalize_key(s: &str) -> String {
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    edit_distance_of(&a, &b)
+}
+
+fn edit_distance_of(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
@@ -353,22 +375,26 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// `2·max + 1` around the diagonal, without allocating for short words,
 /// and given up as soon as every cell of a row exceeds `max`.
 pub fn within_distance(a: &str, b: &str, max: usize) -> bool {
+    within_distance_of(a.chars(), b.chars(), max)
+}
+
+/// [`within_distance`] of two sequences of characters (a text's
+/// [`lower_tr`], say).
+pub fn within_distance_of(
+    a: impl IntoIterator<Item = char>,
+    b: impl IntoIterator<Item = char>,
+    max: usize,
+) -> bool {
     const SHORT: usize = 48;
     let (mut ab, mut bb) = (['\0'; SHORT], ['\0'; SHORT]);
-    let (mut na, mut nb) = (0, 0);
-    for c in a.chars() {
-        if na == SHORT {
-            return edit_distance(a, b) <= max;
-        }
-        ab[na] = c;
-        na += 1;
-    }
-    for c in b.chars() {
-        if nb == SHORT {
-            return edit_distance(a, b) <= max;
-        }
-        bb[nb] = c;
-        nb += 1;
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
+    let na = fill(&mut ab, &mut a);
+    let nb = fill(&mut bb, &mut b);
+    if na == SHORT || nb == SHORT {
+        let long = |head: &[char], rest: &mut dyn Iterator<Item = char>| {
+            head.iter().copied().chain(rest).collect::<Vec<char>>()
+        };
+        return edit_distance_of(&long(&ab[..na], &mut a), &long(&bb[..nb], &mut b)) <= max;
     }
     if na.abs_diff(nb) > max {
         return false;
@@ -403,10 +429,27 @@ pub fn within_distance(a: &str, b: &str, max: usize) -> bool {
     prev[nb] <= max
 }
 
+/// Fills `buf` from `chars` as far as it goes; how many were put.
+fn fill(buf: &mut [char], chars: &mut impl Iterator<Item = char>) -> usize {
+    let mut n = 0;
+    while n < buf.len() {
+        let Some(c) = chars.next() else { break };
+        buf[n] = c;
+        n += 1;
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_decomposed_dotted_capital_lowers_to_one_letter() {
+        assert_eq!(to_lower_tr("I\u{307}ZMİR IŞIK"), "izmir ışık");
+        assert_eq!(lower_tr("I\u{307}Z").count(), 2);
+    }
 
     proptest! {
         #[test]
@@ -416,6 +459,27 @@ mod tests {
             max in 0usize..4,
         ) {
             prop_assert_eq!(within_distance(&a, &b, max), edit_distance(&a, &b) <= max);
+        }
+
+        #[test]
+        fn within_distance_of_long_texts_agrees_with_edit_distance(
+            a in "[ab]{40,60}",
+            b in "[ab]{40,60}",
+            max in 0usize..4,
+        ) {
+            prop_assert_eq!(
+                within_distance_of(a.chars(), b.chars(), max),
+                edit_distance(&a, &b) <= max
+            );
+        }
+
+        #[test]
+        fn lower_tr_is_to_lower_tr_by_characters(s in "[IİıiŞşa-zA-Z\u{307} ]{0,16}") {
+            let lower = to_lower_tr(&s);
+            prop_assert_eq!(lower_tr(&s).collect::<String>(), lower.clone());
+            for c in lower.chars() {
+                prop_assert!(!c.is_uppercase(), "{:?} in {:?}", c, lower);
+            }
         }
     }
 

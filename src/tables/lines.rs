@@ -150,9 +150,9 @@ fn same_word(word: &str, kw: &str) -> bool {
     // The distance is at least the difference in length.
     allowed > 0
         && word.chars().count().abs_diff(n) <= allowed
-        && normalize::within_distance(
-            &normalize::to_lower_tr(word),
-            &normalize::to_lower_tr(kw),
+        && normalize::within_distance_of(
+            normalize::lower_tr(word),
+            normalize::lower_tr(kw),
             allowed,
         )
 }
