@@ -167,19 +167,9 @@ fn source_reporting(
         truncated: false,
     };
     if head.windows(5).any(|w| w == b"%PDF-") {
-        // The file's hash is worked out beside the opening checks.
         let bytes = Arc::new(bytes);
-        let (sha256, pdf) = exec::join(
-            exec,
-            || sha256_hex(&bytes),
-            || open_pdf(path, Arc::clone(&bytes)),
-        );
-        doc.sha256 = sha256.unwrap_or_else(|| sha256_hex(&bytes));
-        let pdf = pdf.ok_or_else(|| Error::Corrupt {
-            path: p(),
-            reason: msg!("reason-nothing-recovered"),
-        })??;
-        read_pdf(&mut doc, pdf, exec, pages_read)?;
+        let pdf = open_pdf(path, Arc::clone(&bytes), exec)?;
+        read_pdf(&mut doc, &bytes, pdf, exec, pages_read)?;
     } else {
         doc.sha256 = sha256_hex(&bytes);
         let text = String::from_utf8(bytes).map_err(|_| Error::NotPdf { path: p() })?;
@@ -201,9 +191,13 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Opens a PDF for the read stage (the file-wide bounds checked), its
 /// failures as the pipeline's errors naming `path`.
-pub(crate) fn open_pdf(path: &Path, bytes: Arc<Vec<u8>>) -> Result<read::Document, Error> {
+pub(crate) fn open_pdf(
+    path: &Path,
+    bytes: Arc<Vec<u8>>,
+    exec: &dyn Executor,
+) -> Result<read::Document, Error> {
     let p = || path.to_path_buf();
-    read::Document::open(bytes).map_err(|e| match e {
+    read::Document::open_on(bytes, exec).map_err(|e| match e {
         read::OpenError::Password => Error::Encrypted { path: p() },
         read::OpenError::Damaged(reason) => Error::Corrupt {
             path: p(),
@@ -212,8 +206,11 @@ pub(crate) fn open_pdf(path: &Path, bytes: Arc<Vec<u8>>) -> Result<read::Documen
     })
 }
 
+/// Reads every page of `pdf` (the file's `bytes`) into `doc`, with the
+/// checks and repairs that need the whole document, and the file's hash.
 fn read_pdf(
     doc: &mut SourceDoc,
+    bytes: &[u8],
     pdf: read::Document,
     exec: &dyn Executor,
     pages_read: &(dyn Fn(usize, usize) + Sync),
@@ -234,30 +231,37 @@ fn read_pdf(
 
     // Read and lay out each page on the workers, each with its own reader,
     // keeping of the glyphs only each font's letter evidence. A reader that
-    // panicked may hold a broken cache: it is made anew.
+    // panicked may hold a broken cache: it is made anew. The file's hash is
+    // the first task, worked out beside the pages.
     let done = std::sync::atomic::AtomicUsize::new(0);
+    let hash = std::sync::OnceLock::new();
     let first = exec::map(
         exec,
-        n,
+        n + 1,
         || pdf.reader(),
-        |reader, i| {
+        |reader, k| {
+            let Some(i) = k.checked_sub(1) else {
+                hash.get_or_init(|| sha256_hex(bytes));
+                return None;
+            };
             let page = read_page(&pdf, reader, i, None);
             pages_read(
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                 n,
             );
-            page
+            Some(page)
         },
     );
+    doc.sha256 = hash.into_inner().unwrap_or_else(|| sha256_hex(bytes));
     let mut pages: Vec<Option<Page>> = Vec::with_capacity(n);
     let mut fonts_of_page: Vec<Vec<Arc<str>>> = Vec::with_capacity(n);
     let mut evidence = read::FontEvidence::new();
     let mut lost: Vec<u32> = Vec::new();
     let mut first_error: Option<(u32, PageError)> = None;
     let mut unmapped = 0;
-    for (i, slot) in first.into_iter().enumerate() {
+    for (i, slot) in first.into_iter().skip(1).enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        match slot.unwrap_or(Err(PageError::Failed)) {
+        match slot.flatten().unwrap_or(Err(PageError::Failed)) {
             Ok(read) => {
                 let glyphs: usize = read.unmapped.iter().map(|(_, k)| k).sum();
                 if glyphs > 0 {

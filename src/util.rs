@@ -128,6 +128,22 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// A fast hasher for maps whose keys come from a document (its lines'
+/// texts, places and numbers): foldhash, seeded per map from the OS's
+/// randomness, so that a file cannot be made to collide its keys (std's
+/// SipHash is several times slower on the short keys of a tally).
+pub fn seeded_hasher() -> foldhash::fast::SeedableRandomState {
+    use std::hash::BuildHasher;
+    let seed = std::hash::RandomState::new().hash_one(0u8);
+    foldhash::fast::SeedableRandomState::with_seed(seed, foldhash::SharedSeed::global_random())
+}
+
+/// A hash map with [`seeded_hasher`].
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::SeedableRandomState>;
+
+/// A hash set with [`seeded_hasher`].
+pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::SeedableRandomState>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,19 +213,3 @@ mod tests {
         assert!(is_device(null), "/dev/null was replaced by a file");
     }
 }
-
-/// A fast hasher for maps whose keys come from a document (its lines'
-/// texts, places and numbers): foldhash, seeded per map from the OS's
-/// randomness, so that a file cannot be made to collide its keys (std's
-/// SipHash is several times slower on the short keys of a tally).
-pub fn seeded_hasher() -> foldhash::fast::SeedableRandomState {
-    use std::hash::BuildHasher;
-    let seed = std::hash::RandomState::new().hash_one(0u8);
-    foldhash::fast::SeedableRandomState::with_seed(seed, foldhash::SharedSeed::global_random())
-}
-
-/// A hash map with [`seeded_hasher`].
-pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::SeedableRandomState>;
-
-/// A hash set with [`seeded_hasher`].
-pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::SeedableRandomState>;

@@ -133,7 +133,7 @@ impl Preview {
         {
             return Err(Error::PagesOnlyOfPdf { path: p() });
         }
-        let pdf = crate::open_pdf(path, std::sync::Arc::new(bytes))?;
+        let pdf = crate::open_pdf(path, std::sync::Arc::new(bytes), &crate::Sequential)?;
         Ok(Preview { path: p(), pdf })
     }
 

@@ -324,6 +324,11 @@ pub fn is_white(c: u8) -> bool {
     CLASS[usize::from(c)] == WHITE
 }
 
+/// PDF white space or a delimiter: a byte that ends a regular token.
+pub fn is_delimiter_or_white(c: u8) -> bool {
+    CLASS[usize::from(c)] != 0
+}
+
 /// The first position of `needle` in `hay` (memchr's vectorised search:
 /// streams are most of a file's bytes, and each is skipped by finding its
 /// `endstream`).

@@ -32,9 +32,18 @@ impl Document {
     /// shifted offsets are repaired from the objects themselves; a file that
     /// needs a password, or has no readable page, is refused.
     pub fn open(bytes: Arc<Vec<u8>>) -> Result<Document, OpenError> {
+        Self::open_on(bytes, &crate::exec::Sequential)
+    }
+
+    /// [`Document::open`], the opening checks of a large file spread over
+    /// `exec`'s workers.
+    pub fn open_on(
+        bytes: Arc<Vec<u8>>,
+        exec: &dyn crate::exec::Executor,
+    ) -> Result<Document, OpenError> {
         let len = bytes.len();
         let limit = bound::stream_limit(len);
-        structure::check(&bytes, limit).map_err(OpenError::Damaged)?;
+        structure::check(&bytes, limit, exec).map_err(OpenError::Damaged)?;
         let truncated = !ends_with_eof(&bytes);
         let mut notices = Vec::new();
         let pdf = match load(Arc::clone(&bytes))? {

@@ -11,6 +11,7 @@ use hayro_syntax::object::{FromBytes, Stream};
 
 use super::bound;
 use super::nesting::{is_white, Lexer, Token, MAX_DEPTH};
+use crate::exec::{self, Executor};
 
 /// How deep a page tree may nest (`/Pages` inside `/Pages`). Real trees
 /// nest a few levels; the parser spends a stack frame and a copy of the
@@ -48,13 +49,17 @@ struct Objects {
 /// within `limit` bytes) — and the page tree neither nests deeper than
 /// [`MAX_TREE_DEPTH`] nor lists more than [`MAX_PAGES`] pages and nodes.
 /// The reason, as a sentence, when it fails.
-pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
-    let mut objects = Objects::default();
-    let mut streams: Vec<(usize, usize)> = Vec::new();
-    let hidden = match scan(bytes, &mut objects, None, Some(&mut streams)) {
-        Ok(hidden) => hidden,
-        Err(number) => return Err(too_deep(number, false)),
-    };
+///
+/// The file's syntax is scanned in two halves side by side on `exec`'s
+/// workers where it is large and has an object header near its middle that
+/// the first half's scan verifiably reaches outside any string, stream or
+/// nesting (see [`scan_file`]); else in one pass.
+pub fn check(bytes: &[u8], limit: u64, exec: &dyn Executor) -> Result<(), String> {
+    let File {
+        mut objects,
+        streams,
+        hidden,
+    } = scan_file(bytes, exec).map_err(|number| too_deep(number, false))?;
     check_hidden(bytes, &hidden)?;
     for (start, end) in streams {
         let body = &bytes[start..end];
@@ -70,7 +75,7 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
         };
         let first = stream.dict().get::<usize>(b"First".as_slice());
         for (number, obj) in object_stream(&data, first) {
-            if scan(obj, &mut objects, Some(number), None).is_err() {
+            if scan(obj, &mut objects, Some(number), None, None).is_err() {
                 return Err(too_deep(Some(number), true));
             }
         }
@@ -85,6 +90,146 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), String> {
     page_tree(&objects)
 }
 
+/// What the scan of the file's syntax keeps: the page tree's objects, the
+/// object streams' spans, and the spans not read as syntax.
+struct File {
+    objects: Objects,
+    streams: Vec<(usize, usize)>,
+    hidden: Vec<(usize, usize)>,
+}
+
+/// Below this size a file is scanned in one pass (a worker's start costs
+/// more than the half it would scan).
+const SPLIT_FROM: usize = 1 << 20;
+
+/// Scans the file's syntax ([`scan`]), in two halves at once where
+/// [`middle`] finds an object header to split at and there are two
+/// workers. The second half is scanned from that header as from a file's
+/// start; that holds only if the scan of the first half, read alone, ends
+/// with that header's preceding `endobj` outside any string, comment,
+/// stream or nesting: a scan reads each byte the same whatever follows its
+/// token, so the whole file's scan is then in the same state there. When
+/// the first half does not end so (the header is inside a stream or a
+/// string), the file is scanned again in one pass. `Err` as [`scan`]'s,
+/// for the first object, in file order, that nests too deep.
+fn scan_file(bytes: &[u8], exec: &dyn Executor) -> Result<File, Option<u32>> {
+    scan_halves(bytes, exec).map(|(file, _)| file)
+}
+
+/// [`scan_file`], and whether the file was scanned in two halves.
+fn scan_halves(bytes: &[u8], exec: &dyn Executor) -> Result<(File, bool), Option<u32>> {
+    let whole = || {
+        let mut objects = Objects::default();
+        let mut streams = Vec::new();
+        let end = scan(bytes, &mut objects, None, Some(&mut streams), None)?;
+        let file = File {
+            objects,
+            streams,
+            hidden: end.hidden,
+        };
+        Ok((file, false))
+    };
+    let Some((endobj, split)) = middle(bytes).filter(|_| exec.workers() > 1) else {
+        return whole();
+    };
+    let half = |data: &[u8], defined: bool| {
+        let mut objects = Objects::default();
+        let mut streams = Vec::new();
+        let mut numbers = Vec::new();
+        let numbers_of = defined.then_some(&mut numbers);
+        let end = scan(data, &mut objects, None, Some(&mut streams), numbers_of);
+        end.map(|end| (objects, streams, end, numbers))
+    };
+    let (first, second) = exec::join(
+        exec,
+        || half(&bytes[..split], false),
+        || half(&bytes[split..], true),
+    );
+    let (Some(first), Some(second)) = (first, second) else {
+        return whole();
+    };
+    // The first half's error is the whole file's first one.
+    let (mut objects, mut streams, end, _) = first?;
+    if end.depth != 0
+        || end.last_word != Some(endobj)
+        || end.hidden.last().is_some_and(|h| h.1 > endobj)
+    {
+        return whole();
+    }
+    let (later, later_streams, later_end, defined) = second?;
+    // A later definition of an object replaces an earlier one.
+    for n in defined {
+        objects.map.remove(&n);
+    }
+    objects.map.extend(later.map);
+    objects.array_refs.extend(later.array_refs);
+    streams.extend(
+        later_streams
+            .into_iter()
+            .map(|(a, b)| (a + split, b + split)),
+    );
+    let mut hidden = end.hidden;
+    hidden.extend(
+        later_end
+            .hidden
+            .into_iter()
+            .map(|(a, b)| (a + split, b + split)),
+    );
+    let file = File {
+        objects,
+        streams,
+        hidden,
+    };
+    Ok((file, true))
+}
+
+/// An object header (`N G obj`, after an `endobj` and white space) near the
+/// middle of a large file: (where that `endobj` ends, where the header
+/// starts).
+fn middle(bytes: &[u8]) -> Option<(usize, usize)> {
+    if bytes.len() < SPLIT_FROM {
+        return None;
+    }
+    let mut from = bytes.len() / 2;
+    // A few candidates: an `endobj` inside a stream's data may be followed
+    // by anything.
+    for _ in 0..64 {
+        let at = from + super::nesting::find(&bytes[from..], b"endobj")?;
+        let end = at + b"endobj".len();
+        from = end;
+        if at > 0 && !super::nesting::is_delimiter_or_white(bytes[at - 1]) {
+            continue;
+        }
+        let rest = &bytes[end..];
+        let white = rest.iter().take_while(|&&c| is_white(c)).count();
+        if white > 0 && is_header(&rest[white..]) {
+            return Some((end, end + white));
+        }
+    }
+    None
+}
+
+/// Whether `data` starts with an object header: `N G obj` and a delimiter
+/// or white space.
+fn is_header(data: &[u8]) -> bool {
+    let mut k = 0;
+    for _ in 0..2 {
+        let digits = data[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let white = data[k + digits..]
+            .iter()
+            .take_while(|&&c| is_white(c))
+            .count();
+        if digits == 0 || digits > 10 || white == 0 {
+            return false;
+        }
+        k += digits + white;
+    }
+    data[k..].starts_with(b"obj")
+        && data
+            .get(k + 3)
+            .is_none_or(|&c| super::nesting::is_delimiter_or_white(c))
+}
+
 /// Object `number` (none: an unnumbered one) nests too deep; `in_stream`
 /// when it is an object of an object stream.
 fn too_deep(number: Option<u32>, in_stream: bool) -> String {
@@ -97,18 +242,29 @@ fn too_deep(number: Option<u32>, in_stream: bool) -> String {
     .to_string()
 }
 
+/// How a scan of file syntax ended.
+struct End {
+    /// The spans not read as syntax (strings, comments, stream data).
+    hidden: Vec<(usize, usize)>,
+    /// Where the last word read ends.
+    last_word: Option<usize>,
+    /// How deep the nesting is at the end.
+    depth: usize,
+}
+
 /// Scans file syntax, noting each object's page-tree entries by its number
 /// (`N G obj`, or `number` for an object of an object stream). With
 /// `streams`, notes where each object stream's object (from its dictionary
-/// to `endstream`) lies. Returns the spans not read as syntax (strings,
-/// comments, stream data), or `Err(the object's number, if known)` when the
-/// nesting passes [`MAX_DEPTH`].
+/// to `endstream`) lies; with `defined`, the number of each object defined
+/// (`N G obj`), in order. Returns how the scan ended, or `Err(the object's
+/// number, if known)` when the nesting passes [`MAX_DEPTH`].
 fn scan(
     data: &[u8],
     objects: &mut Objects,
     number: Option<u32>,
     mut streams: Option<&mut Vec<(usize, usize)>>,
-) -> Result<Vec<(usize, usize)>, Option<u32>> {
+    mut defined: Option<&mut Vec<u32>>,
+) -> Result<End, Option<u32>> {
     let mut lexer = Lexer::file(data);
     let mut current = number;
     let mut body_start = 0usize;
@@ -123,6 +279,7 @@ fn scan(
     let mut depth = 0usize;
     let mut array_object = false;
     let base = data.as_ptr() as usize;
+    let mut last_word = None;
     lexer.run(|t| {
         match t {
             Token::Word(w @ b"obj") => {
@@ -131,10 +288,14 @@ fn scan(
                 if let Some(n) = current.filter(|_| !objects.map.is_empty()) {
                     objects.map.remove(&n);
                 }
+                if let (Some(n), Some(d)) = (current, defined.as_deref_mut()) {
+                    d.push(n);
+                }
                 body_start = end_of(base, w);
                 obj_stream = false;
                 kids_at = None;
                 array_object = false;
+                key = b"";
             }
             Token::Word(b"R") => {
                 let kids = kids_at == Some(depth);
@@ -198,6 +359,7 @@ fn scan(
         }
         if let Token::Word(w) = t {
             prev = [prev[1], w];
+            last_word = Some(end_of(base, w));
         } else if t != Token::Close {
             prev = [prev[1], b"["];
         }
@@ -205,7 +367,11 @@ fn scan(
     if lexer.too_deep() {
         return Err(current);
     }
-    Ok(lexer.hidden().to_vec())
+    Ok(End {
+        hidden: lexer.hidden().to_vec(),
+        last_word,
+        depth,
+    })
 }
 
 /// Checks what the parser may read inside the spans the scan did not read
@@ -416,6 +582,7 @@ fn deeper(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exec::{Sequential, Threads};
 
     fn tree(nodes: &[(u32, &str)]) -> Vec<u8> {
         let mut out = b"%PDF-1.4\n".to_vec();
@@ -430,11 +597,11 @@ mod tests {
         let deep = format!("<< /X {}{} >>", "[".repeat(600), "]".repeat(600));
         let file = tree(&[(1, "<< /Type /Catalog >>"), (5, &deep)]);
         assert_eq!(
-            check(&file, 1 << 24).unwrap_err(),
+            check(&file, 1 << 24, &Sequential).unwrap_err(),
             "object 5 nests deeper than 512 levels"
         );
         let fine = format!("<< /X {}{} >>", "[".repeat(500), "]".repeat(500));
-        assert!(check(&tree(&[(5, &fine)]), 1 << 24).is_ok());
+        assert!(check(&tree(&[(5, &fine)]), 1 << 24, &Sequential).is_ok());
     }
 
     /// A chain of `n` page-tree nodes from object 10 on, each listing the
@@ -463,23 +630,23 @@ mod tests {
 
     #[test]
     fn page_trees_are_bounded() {
-        let err = check(&chain(300, false, false), 1 << 24).unwrap_err();
+        let err = check(&chain(300, false, false), 1 << 24, &Sequential).unwrap_err();
         assert!(err.contains("page tree nests deeper than 256"), "{err}");
-        assert!(check(&chain(250, false, false), 1 << 24).is_ok());
+        assert!(check(&chain(250, false, false), 1 << 24, &Sequential).is_ok());
         // Nodes listing the same kid twice, 20 levels deep, looping back to
         // the root at the bottom or not.
         for back in [false, true] {
-            let err = check(&chain(20, true, back), 1 << 24).unwrap_err();
+            let err = check(&chain(20, true, back), 1 << 24, &Sequential).unwrap_err();
             assert!(err.contains("more than 100000 pages and nodes"), "{err}");
         }
-        assert!(check(&chain(10, true, true), 1 << 24).is_ok());
+        assert!(check(&chain(10, true, true), 1 << 24, &Sequential).is_ok());
         // A loop is the parser's to stop; kids through an array object.
         let ok = tree(&[
             (2, "<< /Type /Pages /Kids 3 0 R >>"),
             (3, "[4 0 R 2 0 R]"),
             (4, "<< /Type /Page >>"),
         ]);
-        assert!(check(&ok, 1 << 24).is_ok());
+        assert!(check(&ok, 1 << 24, &Sequential).is_ok());
     }
 
     #[test]
@@ -493,5 +660,115 @@ mod tests {
         let objs = object_stream(data, None);
         assert_eq!(objs[0], (7, &b"[[1]]"[..]));
         assert_eq!(objs[1], (8, &b" << /A 2 >>"[..]));
+    }
+
+    /// A file of `nodes` with, between the first `at` of them and the
+    /// others, a stream object of `junk` bytes (the file over the size
+    /// from which it is split).
+    fn padded(nodes: &[(u32, String)], at: usize, junk: &[u8]) -> Vec<u8> {
+        let part = |ns: &[(u32, String)]| {
+            let refs: Vec<(u32, &str)> = ns.iter().map(|(n, b)| (*n, b.as_str())).collect();
+            tree(&refs)
+        };
+        let mut out = part(&nodes[..at]);
+        let mut data = junk.repeat(SPLIT_FROM / junk.len() + 1);
+        data.truncate(SPLIT_FROM);
+        out.extend_from_slice(
+            format!("900 0 obj\n<< /Length {} >> stream\n", data.len()).as_bytes(),
+        );
+        out.extend_from_slice(&data);
+        out.extend_from_slice(b"\nendstream\nendobj\n");
+        out.extend_from_slice(&part(&nodes[at..])[b"%PDF-1.4\n".len()..]);
+        out
+    }
+
+    /// Each object's number, node flag, kids and kids' array; the array
+    /// objects' references; the object streams; the spans not read.
+    type Findings<'a> = (
+        Vec<(u32, bool, Vec<u32>, Option<u32>)>,
+        Vec<(u32, u32)>,
+        &'a [(usize, usize)],
+        &'a [(usize, usize)],
+    );
+
+    /// The scan's findings, in an order that does not depend on a map's.
+    fn findings(f: &File) -> Findings<'_> {
+        let mut objects: Vec<_> = f
+            .objects
+            .map
+            .iter()
+            .map(|(&n, o)| (n, o.pages, o.kids.clone(), o.kids_ref))
+            .collect();
+        objects.sort_unstable();
+        (objects, f.objects.array_refs.clone(), &f.streams, &f.hidden)
+    }
+
+    #[test]
+    fn a_scan_in_two_halves_finds_what_one_pass_finds() {
+        let nodes: Vec<(u32, String)> = vec![
+            (2, "<< /Type /Pages /Kids [4 0 R 5 0 R] /Count 2 >>".into()),
+            (3, "[6 0 R 7 0 R]".into()),
+            (
+                4,
+                "<< /Type /Page /Contents (a string with endobj\n8 0 obj inside) >>".into(),
+            ),
+            // After the padding: a node replaced by a later definition, a
+            // node whose kids are an array object, an object stream.
+            (2, "<< /Type /Pages /Kids [5 0 R] >>".into()),
+            (5, "<< /Type /Pages /Kids 3 0 R >>".into()),
+            (
+                8,
+                "<< /Type /ObjStm /N 1 /First 4 /Length 7 >> stream\n6 0 [ ]\nendstream".into(),
+            ),
+        ];
+        // Junk with an object header after each `endobj`: the halves must
+        // not be split inside the stream.
+        for junk in [&b"x"[..], b"endobj\n12 0 obj\n(", b"q endobj 3 0 obj [[[ "] {
+            let file = padded(&nodes, 3, junk);
+            assert!(file.len() > SPLIT_FROM);
+            let one = scan_file(&file, &Sequential).unwrap();
+            let (two, halves) = scan_halves(&file, &Threads::available()).unwrap();
+            assert_eq!(
+                findings(&one),
+                findings(&two),
+                "{:?}",
+                String::from_utf8_lossy(junk)
+            );
+            let pages: Vec<u32> = findings(&one)
+                .0
+                .iter()
+                .filter(|o| o.1)
+                .map(|o| o.0)
+                .collect();
+            assert_eq!(pages, [2, 5]);
+            assert_eq!(one.objects.map[&2].kids, [5]);
+            // Split only where the padding's stream ends.
+            assert_eq!(halves, junk == b"x");
+        }
+        // Where the middle of the file is the padding's stream, the split
+        // is made after it.
+        assert!(middle(&padded(&nodes, 3, b"x")).is_some());
+    }
+
+    #[test]
+    fn the_first_object_too_deep_is_named_whichever_half_it_is_in() {
+        let deep = |n: u32| {
+            (
+                n,
+                format!("<< /X {}{} >>", "[".repeat(600), "]".repeat(600)),
+            )
+        };
+        let fine = (1, "<< /Type /Catalog >>".to_string());
+        for (nodes, at, want) in [
+            (vec![fine.clone(), deep(5)], 1, 5),
+            (vec![deep(6), fine.clone()], 1, 6),
+            (vec![deep(6), deep(5)], 1, 6),
+        ] {
+            let file = padded(&nodes, at, b"x");
+            for exec in [&Sequential as &dyn Executor, &Threads::available()] {
+                let err = check(&file, 1 << 24, exec).unwrap_err();
+                assert_eq!(err, format!("object {want} nests deeper than 512 levels"));
+            }
+        }
     }
 }
