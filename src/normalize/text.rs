@@ -356,16 +356,19 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     edit_distance_of(&a, &b)
 }
 
+/// [`edit_distance`] of two character slices: two rows of the table,
+/// reused from one row to the next.
 fn edit_distance_of(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
@@ -459,6 +462,22 @@ mod tests {
             max in 0usize..4,
         ) {
             prop_assert_eq!(within_distance(&a, &b, max), edit_distance(&a, &b) <= max);
+        }
+
+        #[test]
+        fn edit_distance_is_symmetric_and_counts_one_insertion(
+            a in "[a-cçı ]{0,20}",
+            b in "[a-cçı ]{0,20}",
+            c in "[a-cçı]",
+            k in 0usize..21,
+        ) {
+            prop_assert_eq!(edit_distance(&a, &b), edit_distance(&b, &a));
+            let mut longer: Vec<char> = a.chars().collect();
+            let k = k.min(longer.len());
+            longer.insert(k, c.chars().next().unwrap());
+            let longer: String = longer.into_iter().collect();
+            prop_assert_eq!(edit_distance(&a, &longer), 1);
+            prop_assert_eq!(edit_distance(&a, &a), 0);
         }
 
         #[test]
