@@ -326,27 +326,34 @@ fn join_raw<S: AsRef<str>>(lines: &[S], sep: char) -> String {
 /// assert_eq!(normalize_key(" İzmir’in  KENT Bilgi Sistemi "), "izmir'in kent bilgi sistemi");
 /// ```
 pub fn normalize_key(s: &str) -> String {
-    let unified: String = to_lower_tr(s)
-        .chars()
-        .filter_map(|c| match c {
-            '’' | '‘' | 'ʼ' | '´' | '`' | '′' => Some('\''),
-            '“' | '”' | '„' | '«' | '»' | '″' => Some('"'),
-            '–' | '—' | '\u{2010}' | '\u{2011}' | '−' => Some('-'),
-            SOFT_HYPHEN | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => None,
-            c if c.is_whitespace() => Some(' '),
-            c => Some(c),
-        })
-        .collect();
-    let collapsed = unified.split_whitespace().collect::<Vec<_>>().join(" ");
-    let tight = collapsed
-        .replace(" -", "-")
-        .replace("- ", "-")
-        .replace(" /", "/")
-        .replace("/ ", "/");
-    tight
-        .trim_end_matches(['.', ',', ';', ':', ' '])
-        .trim_start()
-        .to_string()
+    // One pass: lower-cased, punctuation unified, white space collapsed to
+    // one space and none kept beside `-` or `/`.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in lower_tr(s) {
+        let c = match c {
+            '’' | '‘' | 'ʼ' | '´' | '`' | '′' => '\'',
+            '“' | '”' | '„' | '«' | '»' | '″' => '"',
+            '–' | '—' | '\u{2010}' | '\u{2011}' | '−' => '-',
+            SOFT_HYPHEN | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => continue,
+            c if c.is_whitespace() => {
+                space = true;
+                continue;
+            }
+            c => c,
+        };
+        if std::mem::take(&mut space)
+            && !out.is_empty()
+            && !matches!(c, '-' | '/')
+            && !out.ends_with(['-', '/'])
+        {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    let kept = out.trim_end_matches(['.', ',', ';', ':', ' ']).len();
+    out.truncate(kept);
+    out
 }
 
 /// Levenshtein distance between two strings, counted in characters.
@@ -448,6 +455,32 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// [`normalize_key`] as the steps it is described by, one after the
+    /// other.
+    fn normalize_key_by_steps(s: &str) -> String {
+        let unified: String = to_lower_tr(s)
+            .chars()
+            .filter_map(|c| match c {
+                '’' | '‘' | 'ʼ' | '´' | '`' | '′' => Some('\''),
+                '“' | '”' | '„' | '«' | '»' | '″' => Some('"'),
+                '–' | '—' | '\u{2010}' | '\u{2011}' | '−' => Some('-'),
+                SOFT_HYPHEN | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => None,
+                c if c.is_whitespace() => Some(' '),
+                c => Some(c),
+            })
+            .collect();
+        let collapsed = unified.split_whitespace().collect::<Vec<_>>().join(" ");
+        let tight = collapsed
+            .replace(" -", "-")
+            .replace("- ", "-")
+            .replace(" /", "/")
+            .replace("/ ", "/");
+        tight
+            .trim_end_matches(['.', ',', ';', ':', ' '])
+            .trim_start()
+            .to_string()
+    }
+
     #[test]
     fn a_decomposed_dotted_capital_lowers_to_one_letter() {
         assert_eq!(to_lower_tr("I\u{307}ZMİR IŞIK"), "izmir ışık");
@@ -462,6 +495,13 @@ mod tests {
             max in 0usize..4,
         ) {
             prop_assert_eq!(within_distance(&a, &b, max), edit_distance(&a, &b) <= max);
+        }
+
+        #[test]
+        fn normalize_key_is_the_steps_it_stands_for(
+            s in "[aIİı’“–\u{ad}\u{200b}\u{a0} \t\n./,;:-]{0,24}"
+        ) {
+            prop_assert_eq!(normalize_key(&s), normalize_key_by_steps(&s));
         }
 
         #[test]

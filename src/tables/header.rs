@@ -25,10 +25,9 @@ impl Column {
 /// A text as a matching key: Turkish lower case, punctuation other than
 /// letters, digits, `%` and `/` turned into spaces, spacing collapsed.
 pub fn key(text: &str) -> String {
-    let lower = normalize::to_lower_tr(text);
-    let mut out = String::with_capacity(lower.len());
+    let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in lower.chars() {
+    for c in normalize::lower_tr(text) {
         if c.is_alphanumeric() || c == '%' || c == '/' {
             if space && !out.is_empty() {
                 out.push(' ');

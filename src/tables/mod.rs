@@ -63,8 +63,12 @@ impl Section {
 fn section_of(text: &str) -> Option<Section> {
     // Every title has `Tablo` or `İhtiyacı` in it: other lines skip the
     // tests below.
-    let ascii = text.to_ascii_lowercase();
-    if !ascii.contains("tablo") && !ascii.contains("yac") {
+    let has = |word: &[u8]| {
+        text.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !has(b"tablo") && !has(b"yac") {
         return None;
     }
     let t = plain(text);
