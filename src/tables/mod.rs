@@ -147,13 +147,25 @@ enum Family {
 /// Recognises every table of the document and builds the programme model.
 pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Error> {
     // Every family reads the row stream: table rows from the layout's grids
-    // (PDF), or from the spacing rule (text).
-    let pages = rows_of::pages(&doc.pages, exec);
+    // (PDF), or from the spacing rule (text). Beside it, on another worker:
+    // the printed lines, their sections, and the document's separators,
+    // decided once for every recogniser.
+    let (pages, printed) = exec::join(
+        exec,
+        || rows_of::pages(&doc.pages, exec),
+        || {
+            let items = lines::items(&doc.pages);
+            let bounds = sections(&items);
+            (items, bounds, separators::decide(&doc.pages, exec))
+        },
+    );
+    let failed = || Error::NotProgramme {
+        path: doc.path.clone(),
+        reason: msg!("reason-recogniser-failed"),
+    };
+    let (pages, (items, bounds, (sep, separator_warnings))) =
+        (pages.ok_or_else(failed)?, printed.ok_or_else(failed)?);
     let rows = lines::items(&pages);
-    let items = lines::items(&doc.pages);
-    // The document's separators, decided once for every recogniser.
-    let (sep, separator_warnings) = separators::decide(&doc.pages, exec);
-    let bounds = sections(&items);
     let row_bounds = sections(&rows);
     if bounds.iter().all(|b| b.0 != Section::Targets) {
         // The fork between the two layouts, taken once here.
