@@ -14,7 +14,7 @@ pub mod text;
 
 pub use number::{format_amount, format_number, is_number, parse_amount, parse_number};
 pub use text::{
-    clean, edit_distance, fix_dotted_capital, join_cell_lines, join_lines, join_wrapped,
-    lower_char_tr, lower_tr, normalize_key, title_case_tr, to_lower_tr, to_upper_tr,
+    clean, distance_within, edit_distance, fix_dotted_capital, join_cell_lines, join_lines,
+    join_wrapped, lower_char_tr, lower_tr, normalize_key, title_case_tr, to_lower_tr, to_upper_tr,
     within_distance, within_distance_of,
 };

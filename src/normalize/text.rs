@@ -388,6 +388,13 @@ pub fn within_distance(a: &str, b: &str, max: usize) -> bool {
     within_distance_of(a.chars(), b.chars(), max)
 }
 
+/// The Levenshtein distance between `a` and `b` (in characters) where it
+/// is at most `max`, worked out as [`within_distance`] does; None where it
+/// is more.
+pub fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    bounded(a.chars(), b.chars(), max)
+}
+
 /// [`within_distance`] of two sequences of characters (a text's
 /// [`lower_tr`], say).
 pub fn within_distance_of(
@@ -395,25 +402,53 @@ pub fn within_distance_of(
     b: impl IntoIterator<Item = char>,
     max: usize,
 ) -> bool {
+    bounded(a, b, max).is_some()
+}
+
+/// The edit distance of two character sequences where it is at most `max`.
+fn bounded(
+    a: impl IntoIterator<Item = char>,
+    b: impl IntoIterator<Item = char>,
+    max: usize,
+) -> Option<usize> {
     const SHORT: usize = 48;
     let (mut ab, mut bb) = (['\0'; SHORT], ['\0'; SHORT]);
     let (mut a, mut b) = (a.into_iter(), b.into_iter());
     let na = fill(&mut ab, &mut a);
     let nb = fill(&mut bb, &mut b);
     if na == SHORT || nb == SHORT {
+        // Long texts: the same band, its rows on the heap.
         let long = |head: &[char], rest: &mut dyn Iterator<Item = char>| {
             head.iter().copied().chain(rest).collect::<Vec<char>>()
         };
-        return edit_distance_of(&long(&ab[..na], &mut a), &long(&bb[..nb], &mut b)) <= max;
+        let (a, b) = (long(&ab[..na], &mut a), long(&bb[..nb], &mut b));
+        let (mut prev, mut cur) = (vec![0; b.len() + 1], vec![0; b.len() + 1]);
+        return banded(&a, &b, max, &mut prev, &mut cur);
     }
+    let (mut prev, mut cur) = ([0; SHORT + 1], [0; SHORT + 1]);
+    banded(&ab[..na], &bb[..nb], max, &mut prev[..=nb], &mut cur[..=nb])
+}
+
+/// The edit distance of `a` and `b` where it is at most `max`, computed in
+/// the band of width `2·max + 1` around the diagonal (a path leaving it
+/// costs more than `max`) and given up as soon as every cell of a row
+/// exceeds `max`; `prev` and `cur` are the two rows (`b.len() + 1` cells
+/// each).
+fn banded(
+    a: &[char],
+    b: &[char],
+    max: usize,
+    prev: &mut [usize],
+    cur: &mut [usize],
+) -> Option<usize> {
+    let (na, nb) = (a.len(), b.len());
     if na.abs_diff(nb) > max {
-        return false;
+        return None;
     }
-    let (a, b) = (&ab[..na], &bb[..nb]);
     // Cells outside the band are "more than max" (max + 1).
     let over = max + 1;
-    let mut prev = [over; SHORT + 1];
-    let mut cur = [over; SHORT + 1];
+    let (mut prev, mut cur) = (prev, cur);
+    prev.fill(over);
     for (j, cell) in prev.iter_mut().enumerate().take(nb.min(max) + 1) {
         *cell = j;
     }
@@ -432,11 +467,11 @@ pub fn within_distance_of(
             best = best.min(v);
         }
         if best > max {
-            return false;
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[nb] <= max
+    (prev[nb] <= max).then_some(prev[nb])
 }
 
 /// Fills `buf` from `chars` as far as it goes; how many were put.
@@ -518,6 +553,16 @@ mod tests {
             let longer: String = longer.into_iter().collect();
             prop_assert_eq!(edit_distance(&a, &longer), 1);
             prop_assert_eq!(edit_distance(&a, &a), 0);
+        }
+
+        #[test]
+        fn distance_within_is_the_distance_up_to_its_bound(
+            a in "[abç]{0,60}",
+            b in "[abç]{0,60}",
+            max in 0usize..8,
+        ) {
+            let d = edit_distance(&a, &b);
+            prop_assert_eq!(distance_within(&a, &b, max), (d <= max).then_some(d));
         }
 
         #[test]

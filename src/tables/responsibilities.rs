@@ -27,7 +27,7 @@ use crate::i18n::Message;
 use crate::layout::Line;
 use crate::model::{ActivityCost, Goal, Level, PrintedTitle, Responsibility};
 use crate::msg;
-use crate::normalize::{edit_distance, join_lines, normalize_key};
+use crate::normalize::{distance_within, edit_distance, join_lines, normalize_key};
 
 use super::header::{self, Column};
 use super::lines::{coded, leading_code, pitch, plain, Item};
@@ -265,9 +265,29 @@ fn title_end(head: &[String], title: &str, keep_one: bool) -> usize {
         return if keep_one { last } else { last.min(1) };
     }
     let want = normalize_key(title);
-    (0..=last)
-        .min_by_key(|&j| edit_distance(&normalize_key(&join_lines(&head[..j])), &want))
-        .unwrap_or(0)
+    closest(
+        (0..=last).map(|j| normalize_key(&join_lines(&head[..j]))),
+        &want,
+    )
+}
+
+/// The index of the first of `candidates` nearest to `want` in edit
+/// distance (0 for none). After the first, a candidate is measured only
+/// as far as it could be nearer than the best so far (a band around the
+/// diagonal, narrower as the best gets nearer).
+fn closest(candidates: impl Iterator<Item = String>, want: &str) -> usize {
+    let mut best: Option<(usize, usize)> = None;
+    for (j, c) in candidates.enumerate() {
+        let d = match best {
+            None => Some(edit_distance(&c, want)),
+            Some((_, 0)) => break,
+            Some((_, d)) => distance_within(&c, want, d - 1),
+        };
+        if let Some(d) = d {
+            best = Some((j, d));
+        }
+    }
+    best.map_or(0, |(j, _)| j)
 }
 
 struct Parser<'w> {
@@ -708,6 +728,19 @@ mod tests {
     use crate::layout::Page;
     use crate::model::{Amounts, Objective, Target};
     use crate::tables::lines;
+
+    proptest::proptest! {
+        #[test]
+        fn the_closest_candidate_is_the_first_nearest(
+            candidates in proptest::collection::vec("[abç ]{0,12}", 0..8),
+            want in "[abç ]{0,12}",
+        ) {
+            let naive = (0..candidates.len())
+                .min_by_key(|&j| edit_distance(&candidates[j], &want))
+                .unwrap_or(0);
+            proptest::prop_assert_eq!(closest(candidates.into_iter(), &want), naive);
+        }
+    }
 
     fn line(y: f32, cells: &[(f32, f32, &str)]) -> Line {
         Line::from_cells(y, 8.0, cells)
