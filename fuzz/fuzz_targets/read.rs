@@ -7,6 +7,16 @@
 #[allow(dead_code, unused_imports)]
 mod read;
 
+// What the read stage takes from the crate around it: its messages and
+// the executor of its opening checks.
+#[path = "../../src/i18n/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod i18n;
+
+#[path = "../../src/exec.rs"]
+#[allow(dead_code)]
+mod exec;
+
 #[path = "../read_all.rs"]
 mod read_all;
 
