@@ -42,6 +42,26 @@ pub fn pitch(items: &[Item]) -> f32 {
 
 /// Flattens pages into one stream of lines.
 pub fn items(pages: &[Page]) -> Vec<Item<'_>> {
+    items_on(pages, &crate::exec::Sequential)
+}
+
+/// [`items`], the pages' texts made on `exec`'s workers (a run of pages each).
+pub fn items_on<'a>(pages: &'a [Page], exec: &dyn crate::exec::Executor) -> Vec<Item<'a>> {
+    const PAGES: usize = 16;
+    if exec.workers() == 1 || pages.len() <= PAGES {
+        return page_items(pages);
+    }
+    let runs: Vec<&[Page]> = pages.chunks(PAGES).collect();
+    let made = crate::exec::map(exec, runs.len(), || (), |_, k| page_items(runs[k]));
+    let mut out = Vec::with_capacity(made.iter().flatten().map(Vec::len).sum());
+    for (run, items) in runs.iter().zip(made) {
+        // A run whose worker failed is made here.
+        out.extend(items.unwrap_or_else(|| page_items(run)));
+    }
+    out
+}
+
+fn page_items(pages: &[Page]) -> Vec<Item<'_>> {
     pages
         .iter()
         .flat_map(|p| {

@@ -99,13 +99,23 @@ fn section_of(text: &str) -> Option<Section> {
 /// Splits the stream at section titles; a title only opens a later section,
 /// except that target tables and cost tables may alternate (each target's
 /// table followed by its cost tables).
-fn sections(items: &[Item]) -> Vec<(Section, usize)> {
+fn sections(items: &[Item], exec: &dyn Executor) -> Vec<(Section, usize)> {
+    // The titles are found on the workers (a run of lines each), then
+    // taken in order.
+    const LINES: usize = 2048;
+    let titles = |from: usize| -> Vec<(usize, Section)> {
+        let run = &items[from..items.len().min(from + LINES)];
+        run.iter()
+            .enumerate()
+            .filter(|(_, it)| !it.is_blank())
+            .filter_map(|(i, it)| section_of(it.text()).map(|s| (from + i, s)))
+            .collect()
+    };
+    let runs = items.len().div_ceil(LINES);
+    let found = exec::map(exec, runs, || (), |_, k| titles(k * LINES));
     let mut bounds: Vec<(Section, usize)> = vec![(Section::Front, 0)];
-    for (i, it) in items.iter().enumerate() {
-        if it.is_blank() {
-            continue;
-        }
-        if let Some(s) = section_of(it.text()) {
+    for (k, run) in found.into_iter().enumerate() {
+        for (i, s) in run.unwrap_or_else(|| titles(k * LINES)) {
             let current = bounds.last().map(|b| b.0).unwrap_or(Section::Front);
             let alternating = current == Section::Costs && s == Section::Targets;
             if s > current || alternating {
@@ -136,12 +146,14 @@ fn section<'a>(items: &[Item<'a>], bounds: &[(Section, usize)], s: Section) -> V
 }
 
 /// What one family's recogniser gives.
-enum Family {
+enum Family<'a> {
     Costs(Vec<model::ActivityCost>),
     Targets(targets::Parsed),
     Resources(model::ResourceSummary),
     Economic(model::EconomicSummary),
     Front(Vec<model::Section>),
+    /// A table's lines, read after the families.
+    Lines(Vec<Item<'a>>),
 }
 
 /// Recognises every table of the document and builds the programme model.
@@ -154,8 +166,8 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         exec,
         || rows_of::pages(&doc.pages, exec),
         || {
-            let items = lines::items(&doc.pages);
-            let bounds = sections(&items);
+            let items = lines::items_on(&doc.pages, exec);
+            let bounds = sections(&items, exec);
             (items, bounds, separators::decide(&doc.pages, exec))
         },
     );
@@ -165,8 +177,8 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     };
     let (pages, (items, bounds, (sep, separator_warnings))) =
         (pages.ok_or_else(failed)?, printed.ok_or_else(failed)?);
-    let rows = lines::items(&pages);
-    let row_bounds = sections(&rows);
+    let rows = lines::items_on(&pages, exec);
+    let row_bounds = sections(&rows, exec);
     if bounds.iter().all(|b| b.0 != Section::Targets) {
         // The fork between the two layouts, taken once here.
         if program_budget(&items).is_some() {
@@ -195,27 +207,23 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         }
     }
     // The families read apart on the executor's workers (the largest,
-    // the cost tables, first); their warnings are kept in document order.
+    // the cost tables, first), each taking its own lines; the
+    // responsibilities table's lines are taken beside them. Their warnings
+    // are kept in document order.
     let part = |s: Section| section(&rows, &row_bounds, s);
-    let inputs = [
-        part(Section::Costs),
-        part(Section::Targets),
-        part(Section::Resources),
-        part(Section::Front),
-        part(Section::Economic),
-    ];
     let mut read = exec::map(
         exec,
-        inputs.len(),
+        6,
         || (),
         |_, k| {
             let mut w = Vec::new();
             let family = match k {
-                0 => Family::Costs(costs::parse(&inputs[0], sep, &mut w)),
-                1 => Family::Targets(targets::parse(&inputs[1], sep, &mut w)),
-                2 => Family::Resources(summary::resources(&inputs[2], sep, &mut w)),
-                3 => Family::Front(front::parse(&inputs[3], &mut w)),
-                _ => Family::Economic(summary::economic(&inputs[4], sep, &mut w)),
+                0 => Family::Costs(costs::parse(&part(Section::Costs), sep, &mut w)),
+                1 => Family::Targets(targets::parse(&part(Section::Targets), sep, &mut w)),
+                2 => Family::Resources(summary::resources(&part(Section::Resources), sep, &mut w)),
+                3 => Family::Front(front::parse(&part(Section::Front), &mut w)),
+                4 => Family::Economic(summary::economic(&part(Section::Economic), sep, &mut w)),
+                _ => Family::Lines(part(Section::Responsibilities)),
             };
             (family, w)
         },
@@ -233,7 +241,8 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         (Family::Resources(resource_summary), w_resources),
         (Family::Front(front_matter), w_front),
         (Family::Economic(economic_summary), w_economic),
-    ) = (next()?, next()?, next()?, next()?, next()?)
+        (Family::Lines(responsibility_lines), _),
+    ) = (next()?, next()?, next()?, next()?, next()?, next()?)
     else {
         return Err(Error::NotProgramme {
             path: doc.path.clone(),
@@ -247,7 +256,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
             reason: msg!(
                 "reason-no-goal",
                 found = what_was_found(&items),
-                rows = first_rows(&inputs[1])
+                rows = first_rows(&part(Section::Targets))
             ),
         });
     }
@@ -257,7 +266,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
     let mut activity_costs = activity_costs;
     keep_titles_that_differ(&parsed.goals, &mut activity_costs);
     let responsibilities = responsibilities::parse(
-        &part(Section::Responsibilities),
+        &responsibility_lines,
         &parsed.goals,
         &activity_costs,
         &mut warnings,
