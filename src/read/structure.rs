@@ -5,7 +5,7 @@
 //! A file failing here is refused as a whole: the parser would overflow its
 //! stack (or build millions of pages) before any page could be read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use hayro_syntax::object::{FromBytes, Stream};
 
@@ -279,9 +279,11 @@ fn scan(
     let mut depth = 0usize;
     let mut array_object = false;
     let base = data.as_ptr() as usize;
-    let mut last_word = None;
+    let mut last_word: Option<&[u8]> = None;
     lexer.run(|t| {
         match t {
+            // Most words are numbers: nothing to look at but their place.
+            Token::Word(w) if w.first().is_some_and(u8::is_ascii_digit) => type_key = false,
             Token::Word(w @ b"obj") => {
                 // A later definition replaces an earlier one (an update).
                 current = number_of(prev[0]);
@@ -359,7 +361,7 @@ fn scan(
         }
         if let Token::Word(w) = t {
             prev = [prev[1], w];
-            last_word = Some(end_of(base, w));
+            last_word = Some(w);
         } else if t != Token::Close {
             prev = [prev[1], b"["];
         }
@@ -369,7 +371,7 @@ fn scan(
     }
     Ok(End {
         hidden: lexer.hidden().to_vec(),
-        last_word,
+        last_word: last_word.map(|w| end_of(base, w)),
         depth,
     })
 }
@@ -421,12 +423,18 @@ fn check_hidden(bytes: &[u8], hidden: &[(usize, usize)]) -> Result<(), String> {
 }
 
 fn number_of(word: &[u8]) -> Option<u32> {
-    if word.is_empty() || word.len() > 10 || !word.iter().all(u8::is_ascii_digit) {
+    if word.is_empty() || word.len() > 10 {
         return None;
     }
-    word.iter().try_fold(0u32, |n, &d| {
-        n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
-    })
+    // Ten digits at most: the value fits in 64 bits.
+    let mut n = 0u64;
+    for &d in word {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(d - b'0');
+    }
+    u32::try_from(n).ok()
 }
 
 /// Where the word `w` (a slice of the data at `base`) ends.
@@ -474,8 +482,21 @@ fn object_stream(data: &[u8], first: Option<usize>) -> Vec<(u32, &[u8])> {
 /// Checks the page tree as the parser walks it: from each node, its kids
 /// of `/Type /Pages` are walked in turn, each other kid is a page.
 fn page_tree(objects: &Objects) -> Result<(), String> {
-    // Each node's kids, through an array object where `/Kids` refers to one.
-    let mut arrays = objects.array_refs.clone();
+    // Each node's kids, through an array object where `/Kids` refers to one
+    // (only those arrays' references are kept: a tagged file's structure
+    // tree has many more).
+    let referred: HashSet<u32> = objects
+        .map
+        .values()
+        .filter(|o| o.kids.is_empty())
+        .filter_map(|o| o.kids_ref)
+        .collect();
+    let mut arrays: Vec<(u32, u32)> = objects
+        .array_refs
+        .iter()
+        .filter(|(a, _)| referred.contains(a))
+        .copied()
+        .collect();
     arrays.sort_unstable();
     let mut kids: HashMap<u32, Vec<u32>> = HashMap::new();
     for (&n, o) in &objects.map {
@@ -583,6 +604,18 @@ fn deeper(n: u32) -> String {
 mod tests {
     use super::*;
     use crate::exec::{Sequential, Threads};
+
+    proptest::proptest! {
+        /// An object or generation number is a word of at most ten digits
+        /// whose value fits in 32 bits; anything else is none.
+        #[test]
+        fn number_of_reads_what_fits_in_32_bits(word in "[0-9]{0,12}|[0-9+a-z/ -]{0,6}") {
+            let want = (!word.is_empty() && word.len() <= 10 && word.bytes().all(|c| c.is_ascii_digit()))
+                .then(|| word.parse::<u32>().ok())
+                .flatten();
+            proptest::prop_assert_eq!(number_of(word.as_bytes()), want);
+        }
+    }
 
     fn tree(nodes: &[(u32, &str)]) -> Vec<u8> {
         let mut out = b"%PDF-1.4\n".to_vec();
