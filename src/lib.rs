@@ -71,14 +71,16 @@ pub fn extract_reporting(
 ) -> Result<Extraction, Error> {
     let doc = source_reporting(path, bytes, exec, pages_read)?;
     let truncated = doc.truncated;
-    tables::recognise(&doc, exec).map_err(|e| match e {
+    let read = tables::recognise(&doc, exec).map_err(|e| match e {
         // A truncated file whose remaining pages hold no programme: say so.
         Error::NotProgramme { path, reason } if truncated => Error::Corrupt {
             path,
             reason: msg!("reason-truncated-not-programme", reason = reason),
         },
         other => other,
-    })
+    });
+    util::drop_later(doc);
+    read
 }
 
 /// Why the round trip could not run.

@@ -138,6 +138,15 @@ pub fn seeded_hasher() -> foldhash::fast::SeedableRandomState {
     foldhash::fast::SeedableRandomState::with_seed(seed, foldhash::SharedSeed::global_random())
 }
 
+/// Drops `value` on a thread of its own: freeing a document's many small
+/// allocations (its lines, cells and texts) then costs the caller nothing.
+pub fn drop_later<T: Send + 'static>(value: T) {
+    // When no thread starts, the closure is dropped here, the value with it.
+    let _ = std::thread::Builder::new()
+        .name("drop".into())
+        .spawn(move || drop(value));
+}
+
 /// A hash map with [`seeded_hasher`].
 pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::SeedableRandomState>;
 

@@ -61,6 +61,11 @@ pub fn items_on<'a>(pages: &'a [Page], exec: &dyn crate::exec::Executor) -> Vec<
     out
 }
 
+/// The texts of `items`, which outlive the lines they were made from.
+pub fn into_texts(items: Vec<Item>) -> Vec<Arc<str>> {
+    items.into_iter().map(|i| i.text).collect()
+}
+
 fn page_items(pages: &[Page]) -> Vec<Item<'_>> {
     pages
         .iter()

@@ -179,136 +179,145 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         (pages.ok_or_else(failed)?, printed.ok_or_else(failed)?);
     let rows = lines::items_on(&pages, exec);
     let row_bounds = sections(&rows, exec);
-    if bounds.iter().all(|b| b.0 != Section::Targets) {
-        // The fork between the two layouts, taken once here.
-        if program_budget(&items).is_some() {
-            return budget::recognise(doc, &rows, sep, separator_warnings);
-        }
-        return Err(Error::NotProgramme {
-            path: doc.path.clone(),
-            reason: msg!("reason-no-layout", headings = what_was_found(&items)),
-        });
-    }
-    let mut warnings: Vec<Warning> = doc.warnings.clone();
-    warnings.extend(separator_warnings);
-    let found = |s: Section| bounds.iter().any(|b| b.0 == s);
-    for section in [
-        Section::Costs,
-        Section::Resources,
-        Section::Economic,
-        Section::Responsibilities,
-    ] {
-        if bounds.iter().all(|b| b.0 != section) {
-            warnings.push(Warning {
-                page: None,
-                table: section.title().into(),
-                message: msg!("warning-table-not-found"),
+    let read = (|| {
+        if bounds.iter().all(|b| b.0 != Section::Targets) {
+            // The fork between the two layouts, taken once here.
+            if program_budget(&items).is_some() {
+                return budget::recognise(doc, &rows, sep, separator_warnings);
+            }
+            return Err(Error::NotProgramme {
+                path: doc.path.clone(),
+                reason: msg!("reason-no-layout", headings = what_was_found(&items)),
             });
         }
-    }
-    // The families read apart on the executor's workers (the largest,
-    // the cost tables, first), each taking its own lines; the
-    // responsibilities table's lines are taken beside them. Their warnings
-    // are kept in document order.
-    let part = |s: Section| section(&rows, &row_bounds, s);
-    let mut read = exec::map(
-        exec,
-        6,
-        || (),
-        |_, k| {
-            let mut w = Vec::new();
-            let family = match k {
-                0 => Family::Costs(costs::parse(&part(Section::Costs), sep, &mut w)),
-                1 => Family::Targets(targets::parse(&part(Section::Targets), sep, &mut w)),
-                2 => Family::Resources(summary::resources(&part(Section::Resources), sep, &mut w)),
-                3 => Family::Front(front::parse(&part(Section::Front), &mut w)),
-                4 => Family::Economic(summary::economic(&part(Section::Economic), sep, &mut w)),
-                _ => Family::Lines(part(Section::Responsibilities)),
-            };
-            (family, w)
-        },
-    )
-    .into_iter();
-    let mut next = || {
-        read.next().flatten().ok_or_else(|| Error::NotProgramme {
-            path: doc.path.clone(),
-            reason: msg!("reason-recogniser-failed"),
+        let mut warnings: Vec<Warning> = doc.warnings.clone();
+        warnings.extend(separator_warnings);
+        let found = |s: Section| bounds.iter().any(|b| b.0 == s);
+        for section in [
+            Section::Costs,
+            Section::Resources,
+            Section::Economic,
+            Section::Responsibilities,
+        ] {
+            if bounds.iter().all(|b| b.0 != section) {
+                warnings.push(Warning {
+                    page: None,
+                    table: section.title().into(),
+                    message: msg!("warning-table-not-found"),
+                });
+            }
+        }
+        // The families read apart on the executor's workers (the largest,
+        // the cost tables, first), each taking its own lines; the
+        // responsibilities table's lines are taken beside them. Their warnings
+        // are kept in document order.
+        let part = |s: Section| section(&rows, &row_bounds, s);
+        let mut read = exec::map(
+            exec,
+            6,
+            || (),
+            |_, k| {
+                let mut w = Vec::new();
+                let family = match k {
+                    0 => Family::Costs(costs::parse(&part(Section::Costs), sep, &mut w)),
+                    1 => Family::Targets(targets::parse(&part(Section::Targets), sep, &mut w)),
+                    2 => Family::Resources(summary::resources(
+                        &part(Section::Resources),
+                        sep,
+                        &mut w,
+                    )),
+                    3 => Family::Front(front::parse(&part(Section::Front), &mut w)),
+                    4 => Family::Economic(summary::economic(&part(Section::Economic), sep, &mut w)),
+                    _ => Family::Lines(part(Section::Responsibilities)),
+                };
+                (family, w)
+            },
+        )
+        .into_iter();
+        let mut next = || {
+            read.next().flatten().ok_or_else(|| Error::NotProgramme {
+                path: doc.path.clone(),
+                reason: msg!("reason-recogniser-failed"),
+            })
+        };
+        let (
+            (Family::Costs(activity_costs), w_costs),
+            (Family::Targets(parsed), w_targets),
+            (Family::Resources(resource_summary), w_resources),
+            (Family::Front(front_matter), w_front),
+            (Family::Economic(economic_summary), w_economic),
+            (Family::Lines(responsibility_lines), _),
+        ) = (next()?, next()?, next()?, next()?, next()?, next()?)
+        else {
+            return Err(Error::NotProgramme {
+                path: doc.path.clone(),
+                reason: msg!("reason-recogniser-failed"),
+            });
+        };
+        warnings.extend(w_targets);
+        if parsed.goals.is_empty() {
+            return Err(Error::NotProgramme {
+                path: doc.path.clone(),
+                reason: msg!(
+                    "reason-no-goal",
+                    found = what_was_found(&items),
+                    rows = first_rows(&part(Section::Targets))
+                ),
+            });
+        }
+        warnings.extend(w_costs);
+        warnings.extend(w_resources);
+        warnings.extend(w_economic);
+        let mut activity_costs = activity_costs;
+        keep_titles_that_differ(&parsed.goals, &mut activity_costs);
+        let responsibilities = responsibilities::parse(
+            &responsibility_lines,
+            &parsed.goals,
+            &activity_costs,
+            &mut warnings,
+        );
+        warnings.extend(w_front);
+        let fiscal_year = parsed
+            .fiscal_year
+            .or_else(|| parsed.columns.last().map(|c| c.year))
+            .ok_or_else(|| Error::NotProgramme {
+                path: doc.path.clone(),
+                reason: msg!("reason-no-fiscal-year"),
+            })?;
+        let institution = institution(&items, doc).unwrap_or_default();
+        if institution.is_empty() {
+            warnings.push(Warning {
+                page: None,
+                table: "document".into(),
+                message: msg!("warning-no-institution"),
+            });
+        }
+        let programme = Programme {
+            format: model::FORMAT.into(),
+            layout: Default::default(),
+            source: model::Source {
+                file: doc.file_name.clone(),
+                sha256: doc.sha256.clone(),
+                pages: doc.page_count,
+            },
+            institution,
+            fiscal_year,
+            indicator_columns: parsed.columns,
+            goals: parsed.goals,
+            activity_costs,
+            resource_summary: found(Section::Resources).then_some(resource_summary),
+            economic_summary: found(Section::Economic).then_some(economic_summary),
+            responsibilities,
+            front_matter,
+        };
+        Ok(Extraction {
+            document: model::Document::Targets(programme),
+            warnings,
         })
-    };
-    let (
-        (Family::Costs(activity_costs), w_costs),
-        (Family::Targets(parsed), w_targets),
-        (Family::Resources(resource_summary), w_resources),
-        (Family::Front(front_matter), w_front),
-        (Family::Economic(economic_summary), w_economic),
-        (Family::Lines(responsibility_lines), _),
-    ) = (next()?, next()?, next()?, next()?, next()?, next()?)
-    else {
-        return Err(Error::NotProgramme {
-            path: doc.path.clone(),
-            reason: msg!("reason-recogniser-failed"),
-        });
-    };
-    warnings.extend(w_targets);
-    if parsed.goals.is_empty() {
-        return Err(Error::NotProgramme {
-            path: doc.path.clone(),
-            reason: msg!(
-                "reason-no-goal",
-                found = what_was_found(&items),
-                rows = first_rows(&part(Section::Targets))
-            ),
-        });
-    }
-    warnings.extend(w_costs);
-    warnings.extend(w_resources);
-    warnings.extend(w_economic);
-    let mut activity_costs = activity_costs;
-    keep_titles_that_differ(&parsed.goals, &mut activity_costs);
-    let responsibilities = responsibilities::parse(
-        &responsibility_lines,
-        &parsed.goals,
-        &activity_costs,
-        &mut warnings,
-    );
-    warnings.extend(w_front);
-    let fiscal_year = parsed
-        .fiscal_year
-        .or_else(|| parsed.columns.last().map(|c| c.year))
-        .ok_or_else(|| Error::NotProgramme {
-            path: doc.path.clone(),
-            reason: msg!("reason-no-fiscal-year"),
-        })?;
-    let institution = institution(&items, doc).unwrap_or_default();
-    if institution.is_empty() {
-        warnings.push(Warning {
-            page: None,
-            table: "document".into(),
-            message: msg!("warning-no-institution"),
-        });
-    }
-    let programme = Programme {
-        format: model::FORMAT.into(),
-        layout: Default::default(),
-        source: model::Source {
-            file: doc.file_name.clone(),
-            sha256: doc.sha256.clone(),
-            pages: doc.page_count,
-        },
-        institution,
-        fiscal_year,
-        indicator_columns: parsed.columns,
-        goals: parsed.goals,
-        activity_costs,
-        resource_summary: found(Section::Resources).then_some(resource_summary),
-        economic_summary: found(Section::Economic).then_some(economic_summary),
-        responsibilities,
-        front_matter,
-    };
-    Ok(Extraction {
-        document: model::Document::Targets(programme),
-        warnings,
-    })
+    })();
+    // The lines and their texts are freed off the caller's path.
+    crate::util::drop_later((lines::into_texts(rows), lines::into_texts(items), pages));
+    read
 }
 
 /// Keeps, of the titles each cost table prints on its position lines, those
