@@ -113,6 +113,7 @@ impl Document {
             doc: self,
             cache: InterpreterCache::new(),
             interner: Interner::default(),
+            last: (0, 0),
             checked: check::Checked::default(),
             settings: InterpreterSettings {
                 render_annotations: false,
@@ -128,6 +129,10 @@ pub struct PageReader<'d> {
     doc: &'d Document,
     cache: InterpreterCache<'d>,
     interner: Interner,
+    /// How many glyphs and paths the last page read had: room made for as
+    /// many (a quarter more) on the next, which saves growing the lists
+    /// (and copying them) ten times a page.
+    last: (usize, usize),
     /// Streams already found within the bounds.
     checked: check::Checked,
     settings: InterpreterSettings,
@@ -152,6 +157,9 @@ impl PageReader<'_> {
             Vec::new()
         };
         let mut collector = Collector::new(&mut self.interner, ahead);
+        let room = |n: usize| n + n / 4;
+        collector.glyphs.reserve(room(self.last.0));
+        collector.paths.reserve(room(self.last.1));
         let mut ctx = Context::new(
             page.initial_transform(true).to_kurbo(),
             page.intersected_crop_box().to_kurbo(),
@@ -167,6 +175,7 @@ impl PageReader<'_> {
             .flatten();
         let ops = TypedIter::new(elided.as_deref().unwrap_or(content));
         interpret(ops, page.resources(), &mut ctx, &mut collector);
+        self.last = (collector.glyphs.len(), collector.paths.len());
         let mut unmapped: Vec<(Arc<str>, usize)> = collector.unmapped.into_iter().collect();
         unmapped.sort();
         Ok(PageContent {
