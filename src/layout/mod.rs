@@ -176,7 +176,10 @@ fn is_blank(s: &str) -> bool {
 }
 
 fn build_line(row: &mut [Glyph]) -> Option<Line> {
-    row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    // Most rows are drawn left to right already.
+    if !row.is_sorted_by(|a, b| a.x.total_cmp(&b.x).is_le()) {
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
     let blank: Vec<bool> = row.iter().map(|g| is_blank(&g.text)).collect();
     let inked = || row.iter().zip(&blank).filter(|(_, &b)| !b).map(|(g, _)| g);
     // The dominant size: sizes vary little inside a line.
