@@ -64,9 +64,10 @@ fn section_of(text: &str) -> Option<Section> {
     // Every title has `Tablo` or `İhtiyacı` in it: other lines skip the
     // tests below.
     let has = |word: &[u8]| {
-        text.as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
+        let b = text.as_bytes();
+        let first = word[0];
+        memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), b)
+            .any(|i| b.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
     };
     if !has(b"tablo") && !has(b"yac") {
         return None;
