@@ -133,6 +133,11 @@ fn has_digit_for_initial(word: &str) -> bool {
 #[must_use]
 pub fn is_garbled_word(word: &str) -> bool {
     let word = word.trim_matches(is_edge_punctuation);
+    // Each shape needs a digit, a symbol or a missing glyph; most words
+    // have none.
+    if !word.chars().any(|c| is_garble_char(c) || c == UNMAPPED) {
+        return false;
+    }
     has_garble_between_letters(word)
         || has_digit_for_initial(word)
         || word.contains(UNMAPPED) && word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
