@@ -73,7 +73,7 @@ fn page_items(pages: &[Page]) -> Vec<Item<'_>> {
             p.lines.iter().map(move |l| Item {
                 page: p.number,
                 line: l,
-                text: Arc::from(collapse(&l.text())),
+                text: Arc::from(collapse_owned(l.text())),
             })
         })
         .collect()
@@ -87,12 +87,7 @@ pub fn collapse(s: &str) -> String {
         return collapse(&normalize::join_wrapped(&s.split('\n').collect::<Vec<_>>()));
     }
     // Most texts are collapsed already: one pass tells, and copies them.
-    let b = s.as_bytes();
-    let clean = !b.iter().any(|&c| matches!(c, b'\t' | b'\r'))
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ");
-    if clean {
+    if is_collapsed(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -103,6 +98,24 @@ pub fn collapse(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether [`collapse`] gives `s` back as it is.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.iter().any(|&c| matches!(c, b'\t' | b'\r' | b'\n'))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+}
+
+/// [`collapse`] of a text owned already: kept, not copied, when collapsed.
+fn collapse_owned(s: String) -> String {
+    if is_collapsed(&s) {
+        s
+    } else {
+        collapse(&s)
+    }
 }
 
 /// The text with no-break spaces turned into plain spaces and collapsed.
@@ -277,6 +290,11 @@ mod tests {
         fn collapse_joins_words_with_one_space(s in "[ab \t\r\u{a0}]{0,12}") {
             let words: Vec<&str> = s.split([' ', '\t', '\r']).filter(|w| !w.is_empty()).collect();
             proptest::prop_assert_eq!(collapse(&s), words.join(" "));
+        }
+
+        #[test]
+        fn collapse_owned_is_collapse(s in "[ab \t\r\n\u{a0}-]{0,12}") {
+            proptest::prop_assert_eq!(collapse_owned(s.clone()), collapse(&s));
         }
     }
 
