@@ -66,8 +66,10 @@ fn section_of(text: &str) -> Option<Section> {
     let has = |word: &[u8]| {
         let b = text.as_bytes();
         let first = word[0];
-        memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), b)
-            .any(|i| b.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
+        memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), b).any(|i| {
+            b.get(i..i + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        })
     };
     if !has(b"tablo") && !has(b"yac") {
         return None;
