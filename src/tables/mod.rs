@@ -154,7 +154,6 @@ enum Family<'a> {
     Targets(targets::Parsed),
     Resources(model::ResourceSummary),
     Economic(model::EconomicSummary),
-    Front(Vec<model::Section>),
     /// A table's lines, read after the families.
     Lines(Vec<Item<'a>>),
 }
@@ -212,12 +211,14 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         }
         // The families read apart on the executor's workers (the largest,
         // the cost tables, first), each taking its own lines; the
-        // responsibilities table's lines are taken beside them. Their warnings
-        // are kept in document order.
+        // responsibilities table's lines are taken beside them. The front
+        // matter is read later, beside the responsibilities table, which
+        // waits for the targets and costs. Their warnings are kept in
+        // document order.
         let part = |s: Section| section(&rows, &row_bounds, s);
         let mut read = exec::map(
             exec,
-            6,
+            5,
             || (),
             |_, k| {
                 let mut w = Vec::new();
@@ -229,8 +230,7 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
                         sep,
                         &mut w,
                     )),
-                    3 => Family::Front(front::parse(&part(Section::Front), &mut w)),
-                    4 => Family::Economic(summary::economic(&part(Section::Economic), sep, &mut w)),
+                    3 => Family::Economic(summary::economic(&part(Section::Economic), sep, &mut w)),
                     _ => Family::Lines(part(Section::Responsibilities)),
                 };
                 (family, w)
@@ -247,10 +247,9 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
             (Family::Costs(activity_costs), w_costs),
             (Family::Targets(parsed), w_targets),
             (Family::Resources(resource_summary), w_resources),
-            (Family::Front(front_matter), w_front),
             (Family::Economic(economic_summary), w_economic),
             (Family::Lines(responsibility_lines), _),
-        ) = (next()?, next()?, next()?, next()?, next()?, next()?)
+        ) = (next()?, next()?, next()?, next()?, next()?)
         else {
             return Err(Error::NotProgramme {
                 path: doc.path.clone(),
@@ -273,12 +272,28 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         warnings.extend(w_economic);
         let mut activity_costs = activity_costs;
         keep_titles_that_differ(&parsed.goals, &mut activity_costs);
-        let responsibilities = responsibilities::parse(
-            &responsibility_lines,
-            &parsed.goals,
-            &activity_costs,
-            &mut warnings,
+        let (responsibilities, front_matter) = exec::join(
+            exec,
+            || {
+                let mut w = Vec::new();
+                let read = responsibilities::parse(
+                    &responsibility_lines,
+                    &parsed.goals,
+                    &activity_costs,
+                    &mut w,
+                );
+                (read, w)
+            },
+            || {
+                let mut w = Vec::new();
+                (front::parse(&part(Section::Front), &mut w), w)
+            },
         );
+        let ((responsibilities, w_responsibilities), (front_matter, w_front)) = (
+            responsibilities.ok_or_else(failed)?,
+            front_matter.ok_or_else(failed)?,
+        );
+        warnings.extend(w_responsibilities);
         warnings.extend(w_front);
         let fiscal_year = parsed
             .fiscal_year
