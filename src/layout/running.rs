@@ -135,6 +135,60 @@ fn band(l: &Line) -> i64 {
     (l.y / 2.0).round() as i64
 }
 
+/// What one page prints, for the running-header tallies: each text once
+/// in the margins (with its smallest size there) and once in the body, each
+/// text without digits once at each place, each number's place in a text
+/// with digits once, and every number with its text, place and page.
+struct PageTally<'a> {
+    margin: Vec<(Text<'a>, f32)>,
+    body: Vec<Text<'a>>,
+    placed: Vec<(u64, i64)>,
+    numbered: Vec<(u64, usize, i64)>,
+    numbers: Vec<(u64, usize, i64, u32, i64)>,
+}
+
+impl<'a> PageTally<'a> {
+    fn of(p: &Page, ks: &'a [Facts]) -> PageTally<'a> {
+        let mut margin: FastMap<Text, f32> = FastMap::with_hasher(seeded_hasher());
+        let mut body: FastSet<Text> = FastSet::with_hasher(seeded_hasher());
+        let mut placed: FastSet<(u64, i64)> = FastSet::with_hasher(seeded_hasher());
+        let mut numbered: FastSet<(u64, usize, i64)> = FastSet::with_hasher(seeded_hasher());
+        let mut numbers = Vec::new();
+        for (l, f) in p.lines.iter().zip(ks) {
+            let k = Text::of(f);
+            if in_margin(p, l) {
+                let s = margin.entry(k).or_insert(l.size);
+                *s = s.min(l.size);
+            } else {
+                body.insert(k);
+            }
+            let (h, b) = (f.hash, band(l));
+            if !f.numbered() {
+                placed.insert((h, b));
+                continue;
+            }
+            let Some(page) = p.number else { continue };
+            for (j, &v) in f.numbers.iter().enumerate() {
+                let Some(v) = v else { continue };
+                numbered.insert((h, j, b));
+                numbers.push((h, j, b, page, v));
+            }
+        }
+        PageTally {
+            margin: margin.into_iter().collect(),
+            body: body.into_iter().collect(),
+            placed: placed.into_iter().collect(),
+            numbered: numbered.into_iter().collect(),
+            numbers,
+        }
+    }
+}
+
+/// Whether a line lies in the page's top or bottom tenth.
+fn in_margin(p: &Page, l: &Line) -> bool {
+    l.y < p.height * 0.1 || l.y > p.height * 0.9
+}
+
 /// Removes running headers, footers and page numbers (see the module's
 /// documentation) from every page's lines, and the rows they made of
 /// tables found from alignment.
@@ -142,7 +196,6 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
     if pages.is_empty() {
         return;
     }
-    let in_margin = |p: &Page, l: &Line| l.y < p.height * 0.1 || l.y > p.height * 0.9;
     let shared: &[Page] = pages;
     let keys: Vec<Vec<Facts>> = exec::map(
         exec,
@@ -152,6 +205,18 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
     )
     .into_iter()
     .map(Option::unwrap_or_default)
+    .collect();
+    // What each page prints, each text and place once, tallied on the
+    // workers; then added up.
+    let tallies: Vec<PageTally> = exec::map(
+        exec,
+        shared.len(),
+        || (),
+        |_, i| PageTally::of(&shared[i], &keys[i]),
+    )
+    .into_iter()
+    .zip(shared.iter().zip(&keys))
+    .map(|(t, (p, ks))| t.unwrap_or_else(|| PageTally::of(p, ks)))
     .collect();
     // On how many pages each text is printed in the margins, and in the body.
     let mut counts: FastMap<Text, usize> = FastMap::with_hasher(seeded_hasher());
@@ -164,38 +229,24 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
         FastSet::with_hasher(seeded_hasher());
     // The smallest size each text is printed in the margins.
     let mut sizes: FastMap<Text, f32> = FastMap::with_hasher(seeded_hasher());
-    for (p, ks) in pages.iter().zip(&keys) {
-        let mut seen: FastSet<(bool, Text)> = FastSet::with_hasher(seeded_hasher());
-        let mut seen_at: FastSet<(u64, i64)> = FastSet::with_hasher(seeded_hasher());
-        let mut seen_numbered: FastSet<(u64, usize, i64)> = FastSet::with_hasher(seeded_hasher());
-        for (l, f) in p.lines.iter().zip(ks) {
-            let k = Text::of(f);
-            let margin = in_margin(p, l);
-            if margin {
-                let s = sizes.entry(k).or_insert(l.size);
-                *s = s.min(l.size);
-            }
-            if seen.insert((margin, k)) {
-                let into = if margin { &mut counts } else { &mut body };
-                *into.entry(k).or_default() += 1;
-            }
-            let (h, b) = (f.hash, band(l));
-            if !f.numbered() {
-                if seen_at.insert((h, b)) {
-                    *placed.entry((h, b)).or_default() += 1;
-                }
-                continue;
-            }
-            let Some(page) = p.number else { continue };
-            for (j, &v) in f.numbers.iter().enumerate() {
-                let Some(v) = v else { continue };
-                if seen_numbered.insert((h, j, b)) {
-                    *numbered.entry((h, j, b)).or_default() += 1;
-                }
-                numbers_at.insert((h, j, b, page, v));
-            }
+    for t in &tallies {
+        for &(k, size) in &t.margin {
+            *counts.entry(k).or_default() += 1;
+            let s = sizes.entry(k).or_insert(size);
+            *s = s.min(size);
         }
+        for &k in &t.body {
+            *body.entry(k).or_default() += 1;
+        }
+        for &at in &t.placed {
+            *placed.entry(at).or_default() += 1;
+        }
+        for &at in &t.numbered {
+            *numbered.entry(at).or_default() += 1;
+        }
+        numbers_at.extend(t.numbers.iter().copied());
     }
+    drop(tallies);
     let threshold = (pages.len() / 4).max(3);
     let body_size = body_text_size(pages);
     // A text that also recurs in the body is content that often opens a
