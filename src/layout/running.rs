@@ -274,7 +274,8 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
                     || numbers_at.contains(&(h, j, b, page.saturating_add(1), v + 1)))
         })
     };
-    for (p, ks) in pages.iter_mut().zip(&keys) {
+    // Which lines go, page by page on the workers.
+    let decide = |p: &Page, ks: &[Facts]| -> Vec<bool> {
         let h = p.height;
         let n = p.lines.len();
         // The margins' running lines (the first kind), and the lines that
@@ -323,6 +324,17 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
                 gone[i] = true;
             }
         }
+        gone
+    };
+    let shared: &[Page] = pages;
+    let decided: Vec<Option<Vec<bool>>> = exec::map(
+        exec,
+        shared.len(),
+        || (),
+        |_, i| decide(&shared[i], &keys[i]),
+    );
+    for ((p, ks), gone) in pages.iter_mut().zip(&keys).zip(decided) {
+        let gone = gone.unwrap_or_else(|| decide(p, ks));
         if !gone.contains(&true) {
             continue;
         }
