@@ -170,8 +170,17 @@ fn source_reporting(
     };
     if head.windows(5).any(|w| w == b"%PDF-") {
         let bytes = Arc::new(bytes);
-        let pdf = open_pdf(path, Arc::clone(&bytes), exec)?;
-        read_pdf(&mut doc, &bytes, pdf, exec, pages_read)?;
+        // The file's hash is worked out beside the opening checks, whose
+        // two halves seldom end together, and the interpreter's opening,
+        // which runs on one worker.
+        let (pdf, hash) = exec::join(
+            exec,
+            || open_pdf(path, Arc::clone(&bytes), exec),
+            || sha256_hex(&bytes),
+        );
+        let pdf = pdf.unwrap_or_else(|| open_pdf(path, Arc::clone(&bytes), exec))?;
+        doc.sha256 = hash.unwrap_or_else(|| sha256_hex(&bytes));
+        read_pdf(&mut doc, pdf, exec, pages_read)?;
     } else {
         doc.sha256 = sha256_hex(&bytes);
         let text = String::from_utf8(bytes).map_err(|_| Error::NotPdf { path: p() })?;
@@ -208,11 +217,10 @@ pub(crate) fn open_pdf(
     })
 }
 
-/// Reads every page of `pdf` (the file's `bytes`) into `doc`, with the
-/// checks and repairs that need the whole document, and the file's hash.
+/// Reads every page of `pdf` into `doc`, with the checks and repairs that
+/// need the whole document.
 fn read_pdf(
     doc: &mut SourceDoc,
-    bytes: &[u8],
     pdf: read::Document,
     exec: &dyn Executor,
     pages_read: &(dyn Fn(usize, usize) + Sync),
@@ -233,37 +241,30 @@ fn read_pdf(
 
     // Read and lay out each page on the workers, each with its own reader,
     // keeping of the glyphs only each font's letter evidence. A reader that
-    // panicked may hold a broken cache: it is made anew. The file's hash is
-    // the first task, worked out beside the pages.
+    // panicked may hold a broken cache: it is made anew.
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let hash = std::sync::OnceLock::new();
     let first = exec::map(
         exec,
-        n + 1,
+        n,
         || pdf.reader(),
-        |reader, k| {
-            let Some(i) = k.checked_sub(1) else {
-                hash.get_or_init(|| sha256_hex(bytes));
-                return None;
-            };
+        |reader, i| {
             let page = read_page(&pdf, reader, i, None);
             pages_read(
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                 n,
             );
-            Some(page)
+            page
         },
     );
-    doc.sha256 = hash.into_inner().unwrap_or_else(|| sha256_hex(bytes));
     let mut pages: Vec<Option<Page>> = Vec::with_capacity(n);
     let mut fonts_of_page: Vec<Vec<Arc<str>>> = Vec::with_capacity(n);
     let mut evidence = read::FontEvidence::new();
     let mut lost: Vec<u32> = Vec::new();
     let mut first_error: Option<(u32, PageError)> = None;
     let mut unmapped = 0;
-    for (i, slot) in first.into_iter().skip(1).enumerate() {
+    for (i, slot) in first.into_iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        match slot.flatten().unwrap_or(Err(PageError::Failed)) {
+        match slot.unwrap_or(Err(PageError::Failed)) {
             Ok(read) => {
                 let glyphs: usize = read.unmapped.iter().map(|(_, k)| k).sum();
                 if glyphs > 0 {
