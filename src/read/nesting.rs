@@ -124,59 +124,70 @@ impl<'a> Lexer<'a> {
     pub fn run(&mut self, mut visit: impl FnMut(Token<'a>)) {
         let data = self.data;
         while self.pos < data.len() && !self.too_deep() && !self.done {
-            let b = data[self.pos];
-            let next = data.get(self.pos + 1).copied();
-            match b {
-                _ if is_white(b) => {
+            // Regular bytes (words) and white space first: most of a file.
+            match CLASS[usize::from(data[self.pos])] {
+                0 => self.word(&mut visit),
+                WHITE => {
                     self.pos += 1;
                     while self.pos < data.len() && is_white(data[self.pos]) {
                         self.pos += 1;
                     }
                 }
-                b'%' => {
-                    let end = memchr::memchr2(b'\r', b'\n', &data[self.pos..])
-                        .map_or(data.len(), |k| self.pos + k);
-                    self.pos = self.resume(self.pos, end);
-                }
-                b'(' => {
-                    let end = literal_end(data, self.pos);
-                    self.pos = self.resume(self.pos, end);
-                }
-                b'<' if next == Some(b'<') => {
-                    self.pos += 2;
-                    self.push(b'<', &mut visit);
-                }
-                b'<' => {
-                    // A hex string ends at `>`; anything but hex digits and
-                    // white space ends it too (the parser gives up there).
-                    let from = self.pos + 1;
-                    let end = data[from..]
-                        .iter()
-                        .position(|&c| !c.is_ascii_hexdigit() && !is_white(c))
-                        .map_or(data.len(), |k| from + k);
-                    let end = if data.get(end) == Some(&b'>') {
-                        end + 1
-                    } else {
-                        self.done |= self.one;
-                        end
-                    };
-                    self.pos = self.resume(self.pos, end);
-                }
-                b'>' if next == Some(b'>') => {
-                    self.pos += 2;
-                    self.pop(b'<', &mut visit);
-                }
-                b'[' => {
-                    self.pos += 1;
-                    self.push(b'[', &mut visit);
-                }
-                b']' => {
-                    self.pos += 1;
-                    self.pop(b'[', &mut visit);
-                }
-                b')' | b'>' | b'{' | b'}' => self.pos += 1,
-                _ => self.word(&mut visit),
+                _ => self.delimiter(&mut visit),
             }
+        }
+    }
+
+    /// The delimiter at the scan's place: what it opens, closes or skips
+    /// (a name's `/` starts a word).
+    fn delimiter(&mut self, visit: &mut impl FnMut(Token<'a>)) {
+        let data = self.data;
+        let b = data[self.pos];
+        let next = data.get(self.pos + 1).copied();
+        match b {
+            b'%' => {
+                let end = memchr::memchr2(b'\r', b'\n', &data[self.pos..])
+                    .map_or(data.len(), |k| self.pos + k);
+                self.pos = self.resume(self.pos, end);
+            }
+            b'(' => {
+                let end = literal_end(data, self.pos);
+                self.pos = self.resume(self.pos, end);
+            }
+            b'<' if next == Some(b'<') => {
+                self.pos += 2;
+                self.push(b'<', visit);
+            }
+            b'<' => {
+                // A hex string ends at `>`; anything but hex digits and
+                // white space ends it too (the parser gives up there).
+                let from = self.pos + 1;
+                let end = data[from..]
+                    .iter()
+                    .position(|&c| !c.is_ascii_hexdigit() && !is_white(c))
+                    .map_or(data.len(), |k| from + k);
+                let end = if data.get(end) == Some(&b'>') {
+                    end + 1
+                } else {
+                    self.done |= self.one;
+                    end
+                };
+                self.pos = self.resume(self.pos, end);
+            }
+            b'>' if next == Some(b'>') => {
+                self.pos += 2;
+                self.pop(b'<', visit);
+            }
+            b'[' => {
+                self.pos += 1;
+                self.push(b'[', visit);
+            }
+            b']' => {
+                self.pos += 1;
+                self.pop(b'[', visit);
+            }
+            b')' | b'>' | b'{' | b'}' => self.pos += 1,
+            _ => self.word(visit),
         }
     }
 
