@@ -43,7 +43,22 @@ if [[ $what == all || $what == extract ]]; then
     median "$out/extract.json"
     python3 -c 'import json,sys,statistics
 r=json.load(open(sys.argv[1]))["results"]
-print("%-48s %.2fx\n" % ("perfprog / mutool", statistics.median(r[2]["times"]) / statistics.median(r[1]["times"])))' "$out/extract.json"
+print("%-48s %.2fx" % ("perfprog / mutool", statistics.median(r[2]["times"]) / statistics.median(r[1]["times"])))' "$out/extract.json"
+    # The same pair interleaved: a machine whose speed drifts between
+    # hyperfine's blocks of runs weighs on both alike within a round.
+    python3 -c 'import shlex,subprocess,sys,time,statistics
+mu,pp=sys.argv[1:3]
+def run(cmd):
+    argv=shlex.split(cmd); s=time.perf_counter(); subprocess.run(argv,check=True); return time.perf_counter()-s
+run(mu); run(pp)
+ratios=[]
+for i in range(21):
+    # Each round runs the two in turn, the first of them alternating.
+    if i % 2: b=run(pp); a=run(mu)
+    else: a=run(mu); b=run(pp)
+    ratios.append(b/a)
+print("%-48s %.2fx\n" % ("interleaved, median of 21 rounds", statistics.median(ratios)))' \
+      "mutool draw -q -F txt -o $out/mu.txt $file" "$bin extract $file -o $out/model.json"
   done
   hyperfine -N -w 2 -r 15 --export-json "$out/extract.json" \
     -n "perfprog extract (.txt)" "$bin extract tests/data/izmir-2024-performans-programi.txt -o $out/model-txt.json" >/dev/null
