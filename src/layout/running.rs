@@ -285,7 +285,7 @@ pub fn strip_running(pages: &mut [Page], exec: &dyn Executor) {
         let mut anchors: Vec<(f32, f32)> = Vec::new();
         for (i, (l, f)) in p.lines.iter().zip(ks).enumerate() {
             let k = Text::of(f);
-            let margin = l.y < h * 0.1 || l.y > h * 0.9;
+            let margin = in_margin(p, l);
             let page_no = margin
                 && l.cells.len() == 1
                 && l.cells[0].text.len() <= 4
