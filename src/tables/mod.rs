@@ -181,6 +181,8 @@ pub fn recognise(doc: &SourceDoc, exec: &dyn Executor) -> Result<Extraction, Err
         (pages.ok_or_else(failed)?, printed.ok_or_else(failed)?);
     let rows = lines::items_on(&pages, exec);
     let row_bounds = sections(&rows, exec);
+    // The tables are read in a closure that borrows the lines, so that
+    // every way out of it leaves the lines to be freed below.
     let read = (|| {
         if bounds.iter().all(|b| b.0 != Section::Targets) {
             // The fork between the two layouts, taken once here.
