@@ -15,6 +15,7 @@ use hayro_interpret::hayro_syntax::page::{Page, Resources};
 use hayro_interpret::CacheKey;
 
 use super::bound;
+use super::device::Interner;
 use super::nesting::{self, MAX_DEPTH};
 use super::PageError;
 
@@ -63,14 +64,14 @@ struct Budget {
 }
 
 /// Checks page `page` (its content given decoded: `content`) against
-/// both bounds; on the way, notes the name (`/BaseFont`) of each font by
-/// the interpreter's key for it.
+/// both bounds; on the way, notes each font (its `/BaseFont`, and whether
+/// its glyph ids are its character codes) by the interpreter's key for it.
 pub fn page(
     page: &Page<'_>,
     content: &[u8],
     limit: u64,
     checked: &mut Checked,
-    names: &mut HashMap<u128, Arc<str>>,
+    names: &mut Interner,
 ) -> Result<(), PageError> {
     let scan = nesting::scan_content(content);
     if scan.too_deep() {
@@ -214,7 +215,7 @@ fn check_resources(
     res: &Resources<'_>,
     limit: u64,
     checked: &mut Checked,
-    names: &mut HashMap<u128, Arc<str>>,
+    names: &mut Interner,
     depth: u32,
 ) -> Result<(), PageError> {
     if depth > 8 {
@@ -222,16 +223,21 @@ fn check_resources(
     }
     let mut fonts: Vec<Stream<'_>> = Vec::new();
     let mut glyphs: Vec<Stream<'_>> = Vec::new();
+    let mut programs: Vec<(u128, Stream<'_>)> = Vec::new();
     for key in res.fonts.keys() {
         let Some(font) = res.fonts.get::<Dict<'_>>(key) else {
             continue;
         };
-        names.entry(font.cache_key()).or_insert_with(|| {
+        let key = font.cache_key();
+        let new = names.add(key, || {
             let name = font.get::<object::Name<'_>>(BASE_FONT);
             Arc::from(name.map_or("(unnamed)".into(), |n| {
                 String::from_utf8_lossy(n.as_ref()).into_owned()
             }))
         });
+        if new {
+            programs.extend(identity_program(&font).map(|s| (key, s)));
+        }
         collect_font_streams(&font, &mut fonts, &mut glyphs, true);
     }
     for s in fonts {
@@ -240,6 +246,12 @@ fn check_resources(
                 return Err(too_large("read-what-font", limit));
             }
             checked.sized.insert(s.obj_id());
+        }
+    }
+    // Within the bound (checked just above with the font's other streams).
+    for (key, s) in programs {
+        if let Ok(program) = s.decoded() {
+            names.coded_by_glyph(key, program.into_owned());
         }
     }
     for s in glyphs {
@@ -280,6 +292,31 @@ fn check_resources(
         check_resources(&inner, limit, checked, names, depth + 1)?;
     }
     Ok(())
+}
+
+/// The program of a composite font whose glyph ids are its character codes:
+/// coded `Identity-H` or `-V` (a code is its CID), its CIDs its glyph ids
+/// (no `/CIDToGIDMap` stream), its program embedded (the interpreter looks
+/// for it as `FontFile2`, then `FontFile3`, then `FontFile`).
+fn identity_program<'a>(font: &Dict<'a>) -> Option<Stream<'a>> {
+    if font.get::<object::Name<'_>>(SUBTYPE).as_deref() != Some(b"Type0".as_slice()) {
+        return None;
+    }
+    let encoding = font.get::<object::Name<'_>>(b"Encoding".as_slice())?;
+    if !matches!(encoding.as_ref(), b"Identity-H" | b"Identity-V") {
+        return None;
+    }
+    let kid = font
+        .get::<object::Array<'_>>(b"DescendantFonts".as_slice())?
+        .iter::<Dict<'_>>()
+        .next()?;
+    if kid.get::<Stream<'_>>(b"CIDToGIDMap".as_slice()).is_some() {
+        return None;
+    }
+    let desc = kid.get::<Dict<'_>>(b"FontDescriptor".as_slice())?;
+    [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
+        .into_iter()
+        .find_map(|k| desc.get::<Stream<'_>>(k))
 }
 
 /// The streams a font dictionary holds: its program, its ToUnicode map and

@@ -15,18 +15,91 @@ use kurbo::{Affine, BezPath, PathEl, Point, Rect};
 
 use super::{Direction, Glyph, Paint, PathItem, Rgba, Shape};
 
-/// Font names, kept by a page reader across its pages so that a glyph's
-/// font costs no allocation (its text is short enough to be kept inline).
+/// The fonts a page reader has met, kept across its pages so that a
+/// glyph's font costs no allocation (its text is short enough to be kept
+/// inline).
 #[derive(Default)]
 pub(super) struct Interner {
-    fonts: HashMap<u128, Arc<str>>,
+    /// By the interpreter's key for the font dictionary.
+    index: HashMap<u128, usize>,
+    fonts: Vec<Font>,
+    /// Looks every glyph up, even where it could be kept by its id: only to
+    /// test that keeping them changes nothing.
+    #[cfg(test)]
+    pub look_up_always: bool,
+}
+
+/// One font of a reader.
+struct Font {
+    name: Arc<str>,
+    by_glyph: ByGlyph,
+}
+
+/// Whether a font's glyph id tells its character code, so that each
+/// glyph's advance and text can be kept by its id instead of being looked
+/// up through the font's maps again at every glyph.
+enum ByGlyph {
+    No,
+    /// A composite font coded `Identity-H`/`-V` whose CIDs are its glyph ids
+    /// (no `/CIDToGIDMap` stream): a code is its CID and its glyph id, as
+    /// long as the interpreter loaded the program embedded, not a substitute
+    /// that it maps by Unicode. Holds that program until the font's first
+    /// glyph shows which one was loaded.
+    Unconfirmed(Vec<u8>),
+    /// Confirmed: each glyph id's advance and text, once met.
+    Yes(Vec<Option<(f32, Option<EcoString>)>>),
 }
 
 impl Interner {
-    /// Font names by the interpreter's key for the font dictionary; the
-    /// page reader fills it from the resources before interpreting.
-    pub fn font_names(&mut self) -> &mut HashMap<u128, Arc<str>> {
-        &mut self.fonts
+    /// Notes a font dictionary of the resources by the interpreter's key for
+    /// it; true when it is new to this reader.
+    pub fn add(&mut self, key: u128, name: impl FnOnce() -> Arc<str>) -> bool {
+        if self.index.contains_key(&key) {
+            return false;
+        }
+        self.index.insert(key, self.fonts.len());
+        self.fonts.push(Font {
+            name: name(),
+            by_glyph: ByGlyph::No,
+        });
+        true
+    }
+
+    /// Marks a font (noted by [`Interner::add`]) as a composite font whose
+    /// glyph ids are its character codes, `program` being the font program
+    /// it embeds.
+    pub fn coded_by_glyph(&mut self, key: u128, program: Vec<u8>) {
+        #[cfg(test)]
+        if self.look_up_always {
+            return;
+        }
+        if let Some(&i) = self.index.get(&key) {
+            self.fonts[i].by_glyph = ByGlyph::Unconfirmed(program);
+        }
+    }
+
+    /// How many fonts have their glyphs kept by id.
+    #[cfg(test)]
+    pub fn kept_by_glyph(&self) -> usize {
+        let yes = |f: &&Font| matches!(f.by_glyph, ByGlyph::Yes(_));
+        self.fonts.iter().filter(yes).count()
+    }
+
+    /// The font of an interpreter's key, noted under `name` if new.
+    fn slot(&mut self, key: u128, name: impl FnOnce() -> Arc<str>) -> usize {
+        self.add(key, name);
+        self.index[&key]
+    }
+}
+
+/// A glyph's text as the font maps it: `None` when it has no mapping;
+/// empty for a control character (a bullet mapped to U+0000).
+fn text_of(unicode: Option<BfString>) -> Option<EcoString> {
+    match unicode {
+        Some(BfString::Char(ch)) if ch.is_control() => Some(EcoString::new()),
+        Some(BfString::Char(ch)) => Some(EcoString::from(ch)),
+        Some(BfString::String(s)) => Some(s.chars().filter(|c| !c.is_control()).collect()),
+        None => None,
     }
 }
 
@@ -62,8 +135,9 @@ pub(super) struct Collector<'r> {
     ahead: std::vec::IntoIter<MarkInfo>,
     /// Set when the interpreter's sequence no longer matches `ahead`.
     lost_sync: bool,
-    /// The last glyph's font (runs of glyphs share one): its key and name.
-    last_font: Option<(u128, Arc<str>)>,
+    /// The last glyph's font (runs of glyphs share one): its key and its
+    /// place in the interner.
+    last_font: Option<(u128, usize)>,
 }
 
 impl<'r> Collector<'r> {
@@ -89,27 +163,60 @@ impl<'r> Collector<'r> {
         self.marks.iter().any(|m| m.artifact && !m.layout)
     }
 
-    fn font_name(&mut self, g: &HGlyph<'_>) -> Arc<str> {
+    /// The place of a glyph's font in the interner.
+    fn font_slot(&mut self, g: &HGlyph<'_>) -> usize {
         let HGlyph::Outline(o) = g else {
-            return Arc::clone(
-                self.interner
-                    .fonts
-                    .entry(0)
-                    .or_insert_with(|| Arc::from("Type3")),
-            );
+            return self.interner.slot(0, || Arc::from("Type3"));
         };
         let key = o.font_cache_key();
-        if let Some((last, name)) = &self.last_font {
-            if *last == key {
-                return Arc::clone(name);
+        if let Some((last, slot)) = self.last_font {
+            if last == key {
+                return slot;
             }
         }
-        let name = Arc::clone(self.interner.fonts.entry(key).or_insert_with(|| {
+        let slot = self.interner.slot(key, || {
             let name = o.font_data().and_then(|d| d.postscript_name);
             Arc::from(name.unwrap_or_else(|| format!("font-{:08x}", key as u32)))
-        }));
-        self.last_font = Some((key, Arc::clone(&name)));
-        name
+        });
+        self.last_font = Some((key, slot));
+        slot
+    }
+
+    /// A glyph's advance (in glyph space) and text as its font maps them
+    /// ([`text_of`]), kept by glyph id where the font allows it.
+    fn advance_and_text(&mut self, g: &HGlyph<'_>, slot: usize) -> (f32, Option<EcoString>) {
+        let HGlyph::Outline(o) = g else {
+            return (500.0, text_of(g.as_unicode()));
+        };
+        let look_up = || (o.advance_width().unwrap_or(500.0), text_of(o.as_unicode()));
+        // Glyph 0 (.notdef) is where codes without a glyph go: not one code.
+        let gid = o.glyph_id().to_u32() as usize;
+        let font = &mut self.interner.fonts[slot];
+        if gid == 0 || matches!(font.by_glyph, ByGlyph::No) {
+            return look_up();
+        }
+        if let ByGlyph::Unconfirmed(program) = &font.by_glyph {
+            let embedded = o
+                .font_data()
+                .is_some_and(|d| (*d.data).as_ref() == program.as_slice());
+            font.by_glyph = if embedded {
+                ByGlyph::Yes(Vec::new())
+            } else {
+                ByGlyph::No
+            };
+        }
+        let ByGlyph::Yes(known) = &mut font.by_glyph else {
+            return look_up();
+        };
+        if let Some(Some(hit)) = known.get(gid) {
+            return hit.clone();
+        }
+        let found = look_up();
+        if known.len() <= gid {
+            known.resize(gid + 1, None);
+        }
+        known[gid] = Some(found.clone());
+        found
     }
 
     fn push_path(&mut self, shape: Shape, a: Point, b: Point, paint: Paint) {
@@ -255,21 +362,12 @@ impl<'a> Device<'a> for Collector<'_> {
         // Glyph space is 1000 units per em: the font size is the length of
         // the em's vertical side in page units.
         let size = (1000.0 * (c * c + d * d).sqrt()) as f32;
-        let advance = match glyph {
-            HGlyph::Outline(o) => o.advance_width().unwrap_or(500.0),
-            HGlyph::Type3(_) => 500.0,
-        };
-        let w = (f64::from(advance) * (a * a + b * b).sqrt()) as f32;
         let upright = b.abs() < 1e-3 * a.abs() && c.abs() < 1e-3 * d.abs() && a > 0.0 && d < 0.0;
         let dir = Direction::of(a, b);
-        let font = self.font_name(glyph);
-        // Control characters (a bullet mapped to U+0000) carry no text.
-        let text: Option<EcoString> = match glyph.as_unicode() {
-            Some(BfString::Char(ch)) if ch.is_control() => Some(EcoString::new()),
-            Some(BfString::Char(ch)) => Some(EcoString::from(ch)),
-            Some(BfString::String(s)) => Some(s.chars().filter(|c| !c.is_control()).collect()),
-            None => None,
-        };
+        let slot = self.font_slot(glyph);
+        let font = Arc::clone(&self.interner.fonts[slot].name);
+        let (advance, text) = self.advance_and_text(glyph, slot);
+        let w = (f64::from(advance) * (a * a + b * b).sqrt()) as f32;
         // A glyph without a mapping keeps its place as U+FFFD, so that the
         // words it breaks can be judged; layout drops it from the text.
         let text = text.or_else(|| {

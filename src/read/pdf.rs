@@ -209,7 +209,7 @@ impl<'d> PageReader<'d> {
             content,
             doc.limit,
             &mut self.checked,
-            self.interner.font_names(),
+            &mut self.interner,
         )?;
         Ok((page, content))
     }
@@ -555,6 +555,75 @@ mod tests {
                 prop_assert_eq!(with, without);
             }
         }
+    }
+
+    /// Keeping each glyph's advance and text by its id, in the fonts whose
+    /// glyph ids are their codes, reads as looking every glyph up: every
+    /// page of the fixture (whose fonts are all such), and of a document
+    /// rendered by the project (Typst's fonts too).
+    #[test]
+    fn glyphs_kept_by_id_read_as_looked_up() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let pdf = std::fs::read(root.join("inputs/izmir-2024-performans-programi.pdf")).unwrap();
+        let doc = Document::open(Arc::new(pdf)).unwrap();
+        let (mut with, mut without) = (doc.reader(), doc.reader());
+        without.interner.look_up_always = true;
+        for i in 0..doc.page_count() {
+            let (a, b) = (with.page(i), without.page(i));
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "page {}", i + 1);
+        }
+        assert_eq!(with.interner.kept_by_glyph(), 2);
+        assert_eq!(without.interner.kept_by_glyph(), 0);
+    }
+
+    /// A composite font coded by identity whose embedded program cannot be
+    /// read is drawn with a substitute, mapped by Unicode: its glyphs are
+    /// looked up one by one, never kept by id. (Here two codes map to one
+    /// letter, so to one glyph of the substitute, with different widths.)
+    #[test]
+    fn a_substituted_program_is_not_kept_by_id() {
+        let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+            1 begincodespacerange <0000> <FFFF> endcodespacerange \
+            2 beginbfchar <0024> <0041> <0025> <0041> endbfchar endcmap end end";
+        let content = b"BT /F1 12 Tf 72 700 Td <002400250024> Tj ET";
+        let objects: Vec<Vec<u8>> = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+              /Resources << /Font << /F1 5 0 R >> >> >>"
+                .to_vec(),
+            stream(content),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H \
+              /DescendantFonts [6 0 R] /ToUnicode 8 0 R >>"
+                .to_vec(),
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial \
+              /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
+              /FontDescriptor 7 0 R /W [36 [600] 37 [900]] >>"
+                .to_vec(),
+            b"<< /Type /FontDescriptor /FontName /Arial /Flags 32 /FontFile2 9 0 R >>".to_vec(),
+            stream(cmap),
+            stream(b"not a font program"),
+        ];
+        let objects: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+        let doc = Document::open(Arc::new(super::pdfgen::raw_pdf(&objects))).unwrap();
+        let mut reader = doc.reader();
+        let page = reader.page(0).unwrap();
+        let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "AAA");
+        assert_eq!(reader.interner.kept_by_glyph(), 0);
+        let mut looked_up = doc.reader();
+        looked_up.interner.look_up_always = true;
+        assert_eq!(
+            format!("{page:?}"),
+            format!("{:?}", looked_up.page(0).unwrap())
+        );
+    }
+
+    fn stream(data: &[u8]) -> Vec<u8> {
+        let mut s = format!("<< /Length {} >>\nstream\n", data.len()).into_bytes();
+        s.extend_from_slice(data);
+        s.extend_from_slice(b"\nendstream");
+        s
     }
 
     /// Dropping the repeated font selections changes nothing read: every
