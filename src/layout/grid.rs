@@ -642,15 +642,25 @@ impl<'t, 'a> Placed<'t, 'a> {
 
     /// The boxes whose centre lies between `top` and `bottom` (inclusive),
     /// in the page's order.
-    fn between(&self, top: f32, bottom: f32) -> impl Iterator<Item = &'t TextBox<'a>> + '_ {
+    fn between(&self, top: f32, bottom: f32) -> Vec<&'t TextBox<'a>> {
         let from = self.by_height.partition_point(|&(y, _)| y < top);
         let to = self.by_height.partition_point(|&(y, _)| y <= bottom);
-        let mut picked: Vec<usize> = self.by_height[from..to.max(from)]
-            .iter()
-            .map(|&(_, i)| i)
-            .collect();
+        let band = &self.by_height[from..to.max(from)];
+        // Putting the band back in the page's order costs about k·log k;
+        // when that is more than going through the page, go through it.
+        let k = band.len();
+        if k * (usize::BITS - k.leading_zeros()) as usize > self.boxes.len() {
+            let centre = |t: &TextBox| (t.top + t.bottom) / 2.0;
+            return self
+                .boxes
+                .iter()
+                .filter(|t| (top..=bottom).contains(&centre(t)))
+                .copied()
+                .collect();
+        }
+        let mut picked: Vec<usize> = band.iter().map(|&(_, i)| i).collect();
         picked.sort_unstable();
-        picked.into_iter().map(|i| self.boxes[i])
+        picked.into_iter().map(|i| self.boxes[i]).collect()
     }
 }
 
@@ -761,7 +771,10 @@ fn build_grid(
 
 /// The text of one cell as lines, top to bottom.
 fn text_lines(mut boxes: Vec<&TextBox>) -> Vec<String> {
-    boxes.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    // Mostly drawn top to bottom already (a stable sort would keep them).
+    if !boxes.is_sorted_by(|a, b| a.baseline.total_cmp(&b.baseline).is_le()) {
+        boxes.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    }
     let mut lines: Vec<Vec<&TextBox>> = Vec::new();
     let mut anchor = (f32::NEG_INFINITY, 0.0f32);
     for t in boxes {
@@ -789,7 +802,9 @@ fn text_lines(mut boxes: Vec<&TextBox>) -> Vec<String> {
 /// space and each gap wider than [`WORD_GAP`] glyph heights; runs of
 /// white space become one space.
 fn line_text(mut boxes: Vec<&TextBox>) -> String {
-    boxes.sort_by(|a, b| a.left().total_cmp(&b.left()));
+    if !boxes.is_sorted_by(|a, b| a.left().total_cmp(&b.left()).is_le()) {
+        boxes.sort_by(|a, b| a.left().total_cmp(&b.left()));
+    }
     let mut out = String::new();
     let mut end = f32::NEG_INFINITY;
     let mut previous: Option<&TextBox> = None;
