@@ -23,10 +23,25 @@ pub(super) struct Interner {
     /// By the interpreter's key for the font dictionary.
     index: HashMap<u128, usize>,
     fonts: Vec<Font>,
+    /// How many glyph ids the fonts keep room for, all together: at most
+    /// [`MAX_KEPT`].
+    kept: usize,
     /// Looks every glyph up, even where it could be kept by its id: only to
     /// test that keeping them changes nothing.
     #[cfg(test)]
     pub look_up_always: bool,
+}
+
+/// The glyph ids a reader's fonts keep room for, all together (each id up
+/// to the highest met in its font): a file of many fonts drawing high ids
+/// makes no more room than this, its other glyphs being looked up.
+const MAX_KEPT: usize = 1 << 18;
+
+/// The room kept in all after a font holding room for `len` ids makes
+/// room for id `gid` (beyond them); None when that passes [`MAX_KEPT`].
+fn room_for(kept: usize, len: usize, gid: usize) -> Option<usize> {
+    let total = kept + (gid + 1).saturating_sub(len);
+    (total <= MAX_KEPT).then_some(total)
 }
 
 /// One font of a reader.
@@ -213,6 +228,10 @@ impl<'r> Collector<'r> {
         }
         let found = look_up();
         if known.len() <= gid {
+            let Some(kept) = room_for(self.interner.kept, known.len(), gid) else {
+                return found;
+            };
+            self.interner.kept = kept;
             known.resize(gid + 1, None);
         }
         known[gid] = Some(found.clone());
@@ -449,6 +468,24 @@ impl<'a> Device<'a> for Collector<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn room_for_glyph_ids_is_bounded() {
+        assert_eq!(room_for(0, 0, 99), Some(100));
+        assert_eq!(room_for(100, 100, 149), Some(150));
+        assert_eq!(room_for(MAX_KEPT - 10, 0, 9), Some(MAX_KEPT));
+        assert_eq!(room_for(MAX_KEPT - 10, 0, 10), None);
+        // A file of many fonts drawing their highest ids: four fill it.
+        let mut kept = 0;
+        let fonts = (0..8).take_while(|_| match room_for(kept, 0, 65_535) {
+            Some(k) => {
+                kept = k;
+                true
+            }
+            None => false,
+        });
+        assert_eq!(fonts.count(), 4);
+    }
 
     #[test]
     fn rectangles_are_told_from_other_quadrilaterals() {
