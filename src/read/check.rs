@@ -15,7 +15,7 @@ use hayro_interpret::hayro_syntax::page::{Page, Resources};
 use hayro_interpret::CacheKey;
 
 use super::bound;
-use super::device::Interner;
+use super::fonts::Interner;
 use super::nesting::{self, MAX_DEPTH};
 use super::PageError;
 
@@ -77,7 +77,7 @@ pub fn page(
     if scan.too_deep() {
         return Err(too_deep("read-what-content"));
     }
-    check_resources(page.resources(), limit, checked, names, 0)?;
+    check_resources(page.resources(), limit, checked, names, Some(content), 0)?;
     let mut budget = Budget {
         draws: 0,
         bytes: content.len() as u64,
@@ -216,6 +216,7 @@ fn check_resources(
     limit: u64,
     checked: &mut Checked,
     names: &mut Interner,
+    content: Option<&[u8]>,
     depth: u32,
 ) -> Result<(), PageError> {
     if depth > 8 {
@@ -224,8 +225,8 @@ fn check_resources(
     let mut fonts: Vec<Stream<'_>> = Vec::new();
     let mut glyphs: Vec<Stream<'_>> = Vec::new();
     let mut programs: Vec<(u128, Stream<'_>)> = Vec::new();
-    for key in res.fonts.keys() {
-        let Some(font) = res.fonts.get::<Dict<'_>>(key) else {
+    for name in res.fonts.keys() {
+        let Some(font) = res.fonts.get::<Dict<'_>>(name.as_ref()) else {
             continue;
         };
         let key = font.cache_key();
@@ -237,6 +238,14 @@ fn check_resources(
         });
         if new {
             programs.extend(identity_program(&font).map(|s| (key, s)));
+        }
+        // A simple font the page's own content selects is probed code by
+        // code before the page is read (the fonts of forms are not: their
+        // names are the forms' own).
+        if let Some(content) = content {
+            if names.may_probe(key) && is_simple_outline(&font) && selects(content, &name) {
+                names.probe_later(key, name.as_ref().to_vec());
+            }
         }
         collect_font_streams(&font, &mut fonts, &mut glyphs, true);
     }
@@ -289,9 +298,31 @@ fn check_resources(
             s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
             res.clone(),
         );
-        check_resources(&inner, limit, checked, names, depth + 1)?;
+        check_resources(&inner, limit, checked, names, None, depth + 1)?;
     }
     Ok(())
+}
+
+/// Whether `content` names the font `name` (written as it is: a name
+/// written with `#` escapes is not found).
+fn selects(content: &[u8], name: &[u8]) -> bool {
+    let mut written = Vec::with_capacity(name.len() + 1);
+    written.push(b'/');
+    written.extend_from_slice(name);
+    memchr::memmem::find_iter(content, &written).any(|at| {
+        content
+            .get(at + written.len())
+            .is_none_or(|&c| nesting::is_white(c) || b"()<>[]{}/%".contains(&c))
+    })
+}
+
+/// Whether a font is simple (one byte a code) and drawn from outlines: the
+/// interpreter's Type 1 and TrueType fonts.
+fn is_simple_outline(font: &Dict<'_>) -> bool {
+    matches!(
+        font.get::<object::Name<'_>>(SUBTYPE).as_deref(),
+        Some(b"Type1" | b"MMType1" | b"TrueType" | b"OpenType")
+    )
 }
 
 /// The program of a composite font whose glyph ids are its character codes:
@@ -359,5 +390,22 @@ fn collect_font_streams<'a>(
                 glyphs.push(s);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_font_is_selected_by_its_whole_name() {
+        assert!(selects(b"BT /F1 12 Tf (a) Tj ET", b"F1"));
+        assert!(selects(b"/F1\n12 Tf", b"F1"));
+        assert!(selects(b"q /F10 9 Tf Q /F1/F2", b"F1"));
+        assert!(selects(b"/F1", b"F1"));
+        assert!(!selects(b"BT /F10 12 Tf ET", b"F1"));
+        assert!(!selects(b"BT /F2 12 Tf ET", b"F1"));
+        // Written with an escape: not found, so not probed (looked up).
+        assert!(!selects(b"/F#31 12 Tf", b"F1"));
     }
 }

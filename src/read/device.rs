@@ -7,116 +7,13 @@ use std::sync::Arc;
 
 use ecow::EcoString;
 use hayro_interpret::font::Glyph as HGlyph;
-use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::{
     BlendMode, ClipPath, Device, GlyphDrawMode, Image, Paint as HPaint, PathDrawMode, SoftMask,
 };
 use kurbo::{Affine, BezPath, PathEl, Point, Rect};
 
+use super::fonts::{text_of, Interner, Mapped};
 use super::{Direction, Glyph, Paint, PathItem, Rgba, Shape};
-
-/// The fonts a page reader has met, kept across its pages so that a
-/// glyph's font costs no allocation (its text is short enough to be kept
-/// inline).
-#[derive(Default)]
-pub(super) struct Interner {
-    /// By the interpreter's key for the font dictionary.
-    index: HashMap<u128, usize>,
-    fonts: Vec<Font>,
-    /// How many glyph ids the fonts keep room for, all together: at most
-    /// [`MAX_KEPT`].
-    kept: usize,
-    /// Looks every glyph up, even where it could be kept by its id: only to
-    /// test that keeping them changes nothing.
-    #[cfg(test)]
-    pub look_up_always: bool,
-}
-
-/// The glyph ids a reader's fonts keep room for, all together (each id up
-/// to the highest met in its font): a file of many fonts drawing high ids
-/// makes no more room than this, its other glyphs being looked up.
-const MAX_KEPT: usize = 1 << 18;
-
-/// The room kept in all after a font holding room for `len` ids makes
-/// room for id `gid` (beyond them); None when that passes [`MAX_KEPT`].
-fn room_for(kept: usize, len: usize, gid: usize) -> Option<usize> {
-    let total = kept + (gid + 1).saturating_sub(len);
-    (total <= MAX_KEPT).then_some(total)
-}
-
-/// One font of a reader.
-struct Font {
-    name: Arc<str>,
-    by_glyph: ByGlyph,
-}
-
-/// Whether a font's glyph id tells its character code, so that each
-/// glyph's advance and text can be kept by its id instead of being looked
-/// up through the font's maps again at every glyph.
-enum ByGlyph {
-    No,
-    /// A composite font coded `Identity-H`/`-V` whose CIDs are its glyph ids
-    /// (no `/CIDToGIDMap` stream): a code is its CID and its glyph id, as
-    /// long as the interpreter loaded the program embedded, not a substitute
-    /// that it maps by Unicode. Holds that program until the font's first
-    /// glyph shows which one was loaded.
-    Unconfirmed(Vec<u8>),
-    /// Confirmed: each glyph id's advance and text, once met.
-    Yes(Vec<Option<(f32, Option<EcoString>)>>),
-}
-
-impl Interner {
-    /// Notes a font dictionary of the resources by the interpreter's key for
-    /// it; true when it is new to this reader.
-    pub fn add(&mut self, key: u128, name: impl FnOnce() -> Arc<str>) -> bool {
-        if self.index.contains_key(&key) {
-            return false;
-        }
-        self.index.insert(key, self.fonts.len());
-        self.fonts.push(Font {
-            name: name(),
-            by_glyph: ByGlyph::No,
-        });
-        true
-    }
-
-    /// Marks a font (noted by [`Interner::add`]) as a composite font whose
-    /// glyph ids are its character codes, `program` being the font program
-    /// it embeds.
-    pub fn coded_by_glyph(&mut self, key: u128, program: Vec<u8>) {
-        #[cfg(test)]
-        if self.look_up_always {
-            return;
-        }
-        if let Some(&i) = self.index.get(&key) {
-            self.fonts[i].by_glyph = ByGlyph::Unconfirmed(program);
-        }
-    }
-
-    /// How many fonts have their glyphs kept by id.
-    #[cfg(test)]
-    pub fn kept_by_glyph(&self) -> usize {
-        let yes = |f: &&Font| matches!(f.by_glyph, ByGlyph::Yes(_));
-        self.fonts.iter().filter(yes).count()
-    }
-
-    /// The font of an interpreter's key, noted under `name` if new.
-    fn slot(&mut self, key: u128, name: impl FnOnce() -> Arc<str>) -> usize {
-        self.add(key, name);
-        self.index[&key]
-    }
-}
-
-/// A glyph's text as the font maps it: `None` when it has no mapping;
-/// empty for a control character (a bullet mapped to U+0000).
-fn text_of(unicode: Option<BfString>) -> Option<EcoString> {
-    match unicode {
-        Some(BfString::Char(ch)) if ch.is_control() => Some(EcoString::new()),
-        Some(BfString::Char(ch)) => Some(EcoString::from(ch)),
-        Some(BfString::String(s)) => Some(s.chars().filter(|c| !c.is_control()).collect()),
-        None => None,
-    }
-}
 
 /// One open marked-content sequence.
 struct Mark {
@@ -197,45 +94,13 @@ impl<'r> Collector<'r> {
         slot
     }
 
-    /// A glyph's advance (in glyph space) and text as its font maps them
-    /// ([`text_of`]), kept by glyph id where the font allows it.
-    fn advance_and_text(&mut self, g: &HGlyph<'_>, slot: usize) -> (f32, Option<EcoString>) {
-        let HGlyph::Outline(o) = g else {
-            return (500.0, text_of(g.as_unicode()));
-        };
-        let look_up = || (o.advance_width().unwrap_or(500.0), text_of(o.as_unicode()));
-        // Glyph 0 (.notdef) is where codes without a glyph go: not one code.
-        let gid = o.glyph_id().to_u32() as usize;
-        let font = &mut self.interner.fonts[slot];
-        if gid == 0 || matches!(font.by_glyph, ByGlyph::No) {
-            return look_up();
+    /// A glyph's advance (in glyph space) and text as its font maps them,
+    /// kept by glyph id where the font allows it ([`Interner`]).
+    fn advance_and_text(&mut self, g: &HGlyph<'_>, slot: usize) -> Mapped {
+        match g {
+            HGlyph::Outline(o) => self.interner.advance_and_text(slot, o),
+            HGlyph::Type3(_) => (500.0, text_of(g.as_unicode())),
         }
-        if let ByGlyph::Unconfirmed(program) = &font.by_glyph {
-            let embedded = o
-                .font_data()
-                .is_some_and(|d| (*d.data).as_ref() == program.as_slice());
-            font.by_glyph = if embedded {
-                ByGlyph::Yes(Vec::new())
-            } else {
-                ByGlyph::No
-            };
-        }
-        let ByGlyph::Yes(known) = &mut font.by_glyph else {
-            return look_up();
-        };
-        if let Some(Some(hit)) = known.get(gid) {
-            return hit.clone();
-        }
-        let found = look_up();
-        if known.len() <= gid {
-            let Some(kept) = room_for(self.interner.kept, known.len(), gid) else {
-                return found;
-            };
-            self.interner.kept = kept;
-            known.resize(gid + 1, None);
-        }
-        known[gid] = Some(found.clone());
-        found
     }
 
     fn push_path(&mut self, shape: Shape, a: Point, b: Point, paint: Paint) {
@@ -384,7 +249,7 @@ impl<'a> Device<'a> for Collector<'_> {
         let upright = b.abs() < 1e-3 * a.abs() && c.abs() < 1e-3 * d.abs() && a > 0.0 && d < 0.0;
         let dir = Direction::of(a, b);
         let slot = self.font_slot(glyph);
-        let font = Arc::clone(&self.interner.fonts[slot].name);
+        let font = Arc::clone(self.interner.name(slot));
         let (advance, text) = self.advance_and_text(glyph, slot);
         let w = (f64::from(advance) * (a * a + b * b).sqrt()) as f32;
         // A glyph without a mapping keeps its place as U+FFFD, so that the
@@ -468,24 +333,6 @@ impl<'a> Device<'a> for Collector<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn room_for_glyph_ids_is_bounded() {
-        assert_eq!(room_for(0, 0, 99), Some(100));
-        assert_eq!(room_for(100, 100, 149), Some(150));
-        assert_eq!(room_for(MAX_KEPT - 10, 0, 9), Some(MAX_KEPT));
-        assert_eq!(room_for(MAX_KEPT - 10, 0, 10), None);
-        // A file of many fonts drawing their highest ids: four fill it.
-        let mut kept = 0;
-        let fonts = (0..8).take_while(|_| match room_for(kept, 0, 65_535) {
-            Some(k) => {
-                kept = k;
-                true
-            }
-            None => false,
-        });
-        assert_eq!(fonts.count(), 4);
-    }
 
     #[test]
     fn rectangles_are_told_from_other_quadrilaterals() {

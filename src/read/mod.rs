@@ -21,6 +21,7 @@ mod bound;
 mod check;
 mod device;
 mod elide;
+mod fonts;
 mod nesting;
 mod pdf;
 mod structure;

@@ -12,8 +12,10 @@ use hayro_interpret::hayro_syntax::page::{Page, Resources, Rotation};
 use hayro_interpret::hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
 use hayro_interpret::{interpret, Context, InterpreterCache, InterpreterSettings};
 use hayro_interpret::{RectExt, TransformExt};
+use kurbo::Affine;
 
-use super::device::{Collector, Interner, MarkInfo};
+use super::device::{Collector, MarkInfo};
+use super::fonts::{probe_content, Interner, Probe};
 use super::nesting::find;
 use super::{bound, check, structure};
 use super::{Notice, OpenError, PageContent, PageError};
@@ -156,6 +158,25 @@ impl PageReader<'_> {
         } else {
             Vec::new()
         };
+        // The simple fonts new to this reader, probed code by code.
+        for (key, name) in self.interner.take_probes() {
+            let content = probe_content(&name);
+            let mut probe = Probe::default();
+            let mut ctx = Context::new(
+                Affine::IDENTITY,
+                page.intersected_crop_box().to_kurbo(),
+                &self.cache,
+                doc.pdf.xref(),
+                self.settings.clone(),
+            );
+            interpret(
+                TypedIter::new(&content),
+                page.resources(),
+                &mut ctx,
+                &mut probe,
+            );
+            self.interner.keep_probed(key, probe);
+        }
         let mut collector = Collector::new(&mut self.interner, ahead);
         let room = |n: usize| n + n / 4;
         collector.glyphs.reserve(room(self.last.0));
@@ -557,23 +578,83 @@ mod tests {
         }
     }
 
-    /// Keeping each glyph's advance and text by its id, in the fonts whose
-    /// glyph ids are their codes, reads as looking every glyph up: every
-    /// page of the fixture (whose fonts are all such), and of a document
-    /// rendered by the project (Typst's fonts too).
+    /// Keeping each glyph's advance and text by its id (in the composite
+    /// fonts whose glyph ids are their codes, and in the simple fonts
+    /// probed code by code) reads as looking every glyph up: every page of
+    /// the fixture (whose two fonts are composite) and of every sample PDF
+    /// (printings whose fonts are simple ones, among others).
     #[test]
     fn glyphs_kept_by_id_read_as_looked_up() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let pdf = std::fs::read(root.join("inputs/izmir-2024-performans-programi.pdf")).unwrap();
-        let doc = Document::open(Arc::new(pdf)).unwrap();
-        let (mut with, mut without) = (doc.reader(), doc.reader());
-        without.interner.look_up_always = true;
-        for i in 0..doc.page_count() {
-            let (a, b) = (with.page(i), without.page(i));
-            assert_eq!(format!("{a:?}"), format!("{b:?}"), "page {}", i + 1);
+        let mut paths = vec![root.join("inputs/izmir-2024-performans-programi.pdf")];
+        for entry in std::fs::read_dir(root.join("tests/data")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "pdf") {
+                paths.push(path);
+            }
         }
-        assert_eq!(with.interner.kept_by_glyph(), 2);
-        assert_eq!(without.interner.kept_by_glyph(), 0);
+        paths.sort();
+        let mut kept = Vec::new();
+        for path in &paths {
+            let Ok(doc) = Document::open(Arc::new(std::fs::read(path).unwrap())) else {
+                continue;
+            };
+            let (mut with, mut without) = (doc.reader(), doc.reader());
+            without.interner.look_up_always = true;
+            for i in 0..doc.page_count() {
+                let (a, b) = (with.page(i), without.page(i));
+                assert_eq!(
+                    format!("{a:?}"),
+                    format!("{b:?}"),
+                    "{path:?}, page {}",
+                    i + 1
+                );
+            }
+            assert_eq!(without.interner.kept_by_glyph(), 0);
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            kept.push((name, with.interner.kept_by_glyph()));
+        }
+        let of = |name: &str| kept.iter().find(|(n, _)| n == name).map(|k| k.1);
+        assert_eq!(of("izmir-2024-performans-programi.pdf"), Some(2));
+        assert_eq!(of("guneyova-2009-performans-programi.pdf"), Some(3));
+        assert_eq!(of("kuzeykent-2026-performans-programi.pdf"), Some(3));
+    }
+
+    /// A simple font drawing one glyph for two codes, with different
+    /// widths and texts: the probe finds the glyph's codes disagree, so
+    /// its glyphs are looked up one by one.
+    #[test]
+    fn a_glyph_two_codes_draw_is_looked_up() {
+        let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+            1 begincodespacerange <00> <FF> endcodespacerange \
+            3 beginbfchar <41> <0041> <42> <0042> <43> <0043> endbfchar endcmap end end";
+        let content = b"BT /F1 12 Tf 72 700 Td (ABAC) Tj ET";
+        let objects: Vec<Vec<u8>> = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+              /Resources << /Font << /F1 5 0 R >> >> >>"
+                .to_vec(),
+            stream(content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica \
+              /Encoding << /Differences [65 /A /A /C] >> \
+              /FirstChar 65 /LastChar 67 /Widths [600 900 700] /ToUnicode 6 0 R >>"
+                .to_vec(),
+            stream(cmap),
+        ];
+        let objects: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+        let doc = Document::open(Arc::new(super::pdfgen::raw_pdf(&objects))).unwrap();
+        let mut reader = doc.reader();
+        let page = reader.page(0).unwrap();
+        let read: Vec<(&str, f32)> = page.glyphs.iter().map(|g| (g.text.as_str(), g.w)).collect();
+        assert_eq!(read, [("A", 7.2), ("B", 10.8), ("A", 7.2), ("C", 8.4)]);
+        assert_eq!(reader.interner.kept_by_glyph(), 1);
+        let mut looked_up = doc.reader();
+        looked_up.interner.look_up_always = true;
+        assert_eq!(
+            format!("{page:?}"),
+            format!("{:?}", looked_up.page(0).unwrap())
+        );
     }
 
     /// A composite font coded by identity whose embedded program cannot be
