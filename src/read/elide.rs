@@ -60,9 +60,20 @@ enum Event<'a> {
 /// The content stream `data` with fewer font selections and the same
 /// meaning; None when there is none to drop.
 pub fn repeated_fonts(data: &[u8]) -> Option<Vec<u8>> {
-    // Too few selections to be worth a scan.
-    memchr::memmem::find_iter(data, b"Tf").nth(MIN_SELECTIONS)?;
-    elide(data)
+    if !enough_selections(data) {
+        return None;
+    }
+    let mut gather = Gather::new(data);
+    Lexer::content(data).run(|t| gather.token(t));
+    gather.rewrite()
+}
+
+/// Whether `data` selects fonts often enough for the scan to pay: below
+/// [`MIN_SELECTIONS`], it costs more than it saves.
+pub fn enough_selections(data: &[u8]) -> bool {
+    memchr::memmem::find_iter(data, b"Tf")
+        .nth(MIN_SELECTIONS)
+        .is_some()
 }
 
 /// Whether looking the fonts of `fonts` (a resource dictionary's `/Font`)
@@ -84,11 +95,18 @@ const LIGHT_FONT: usize = 400;
 const MIN_SELECTIONS: usize = 8;
 
 /// `data` rewritten as the module tells, whatever its number of selections.
+#[cfg(test)]
 fn elide(data: &[u8]) -> Option<Vec<u8>> {
-    let events = events(data);
-    let (first, drops) = match most_used(&events).and_then(|s| hoisted(&events, s)) {
+    let mut gather = Gather::new(data);
+    Lexer::content(data).run(|t| gather.token(t));
+    gather.rewrite()
+}
+
+/// `data` rewritten as the module tells, from its events.
+fn rewrite(data: &[u8], events: &[Event<'_>]) -> Option<Vec<u8>> {
+    let (first, drops) = match most_used(events).and_then(|s| hoisted(events, s)) {
         Some((s, drops)) => (Some(s), drops),
-        None => (None, in_force(&events)),
+        None => (None, in_force(events)),
     };
     if drops.is_empty() {
         return None;
@@ -110,53 +128,73 @@ fn elide(data: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The stream's events, in order.
-fn events(data: &[u8]) -> Vec<Event<'_>> {
-    let offset = |w: &[u8]| w.as_ptr() as usize - data.as_ptr() as usize;
-    let mut events = Vec::new();
-    // The operands since the last operator: how many, the last two, and
-    // whether they are plain words parted by white space only.
-    let mut count = 0usize;
-    let mut last: [&[u8]; 2] = [b"", b""];
-    let mut plain = true;
-    let mut last_end = 0;
-    let mut depth = 0usize;
-    let mut ended = false;
-    let mut lexer = Lexer::content(data);
-    lexer.run(|token| {
-        if ended {
+/// The events of a content stream, gathered from its tokens in order: by
+/// [`repeated_fonts`]'s own scan, or by the page check's where that one
+/// reads the stream anyway (one pass for both).
+pub struct Gather<'a> {
+    data: &'a [u8],
+    events: Vec<Event<'a>>,
+    /// The operands since the last operator: how many, the last two, and
+    /// whether they are plain words parted by white space only.
+    count: usize,
+    last: [&'a [u8]; 2],
+    plain: bool,
+    /// Where the last word ended.
+    last_end: usize,
+    depth: usize,
+    ended: bool,
+}
+
+impl<'a> Gather<'a> {
+    /// A gatherer of the tokens of `data`, the whole content stream.
+    pub fn new(data: &'a [u8]) -> Self {
+        Gather {
+            data,
+            events: Vec::new(),
+            count: 0,
+            last: [b"", b""],
+            plain: true,
+            last_end: 0,
+            depth: 0,
+            ended: false,
+        }
+    }
+
+    /// The next token of the stream (from a scanner of `data` itself).
+    pub fn token(&mut self, token: Token<'a>) {
+        if self.ended {
             return;
         }
         let word = match token {
             Token::Word(w) => w,
             Token::Open(d) => {
-                depth = d;
-                plain = false;
+                self.depth = d;
+                self.plain = false;
                 return;
             }
             Token::Close => {
-                depth = depth.saturating_sub(1);
-                plain = false;
+                self.depth = self.depth.saturating_sub(1);
+                self.plain = false;
                 return;
             }
             Token::Data(_) => return,
         };
-        let start = offset(word);
-        let apart = data[last_end..start].iter().all(|&c| is_white(c));
-        last_end = start + word.len();
+        let start = word.as_ptr() as usize - self.data.as_ptr() as usize;
+        let apart = self.data[self.last_end..start].iter().all(|&c| is_white(c));
+        self.last_end = start + word.len();
         if is_operand(word) {
-            plain &= apart;
-            count += 1;
-            last = [last[1], word];
+            self.plain &= apart;
+            self.count += 1;
+            self.last = [self.last[1], word];
             return;
         }
         // An operator.
-        let given = (plain && apart && count == 2).then_some(last);
-        (count, plain) = (0, true);
+        let given = (self.plain && apart && self.count == 2).then_some(self.last);
+        (self.count, self.plain) = (0, true);
         let event = match word {
             // An operator inside an array or dictionary: the interpreter
             // may read the stream otherwise from here.
-            _ if depth > 0 => Event::End,
+            _ if self.depth > 0 => Event::End,
             b"BI" => Event::End,
             b"q" => Event::Save,
             b"Q" => Event::Restore,
@@ -164,16 +202,27 @@ fn events(data: &[u8]) -> Vec<Event<'_>> {
             b"Tj" | b"TJ" | b"'" | b"\"" | b"Do" => Event::Show,
             b"Tf" => match given {
                 Some([name, size]) if is_name(name) && is_number(size) => {
-                    Event::Select((name, size), (offset(name), start + word.len()))
+                    let name_at = name.as_ptr() as usize - self.data.as_ptr() as usize;
+                    Event::Select((name, size), (name_at, start + word.len()))
                 }
                 _ => Event::Unknown,
             },
             _ => return,
         };
-        ended = event == Event::End;
-        events.push(event);
-    });
-    events
+        self.ended = event == Event::End;
+        self.events.push(event);
+    }
+
+    /// The stream with fewer selections and the same meaning, from the
+    /// tokens given; None when there is none to drop.
+    pub fn rewrite(self) -> Option<Vec<u8>> {
+        rewrite(self.data, &self.events)
+    }
+
+    #[cfg(test)]
+    fn events(self) -> Vec<Event<'a>> {
+        self.events
+    }
 }
 
 /// The selection made most often, if any.
@@ -274,7 +323,9 @@ mod tests {
 
     /// `data` without the selections rewriting 2 drops.
     fn in_force_only(data: &str) -> String {
-        let drops = in_force(&events(data.as_bytes()));
+        let mut gather = Gather::new(data.as_bytes());
+        Lexer::content(data.as_bytes()).run(|t| gather.token(t));
+        let drops = in_force(&gather.events());
         let mut out = String::new();
         let mut at = 0;
         for (start, end) in drops {

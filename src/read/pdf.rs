@@ -15,8 +15,9 @@ use hayro_interpret::{RectExt, TransformExt};
 use kurbo::Affine;
 
 use super::device::{Collector, MarkInfo};
+use super::elide::{self, Gather};
 use super::fonts::{probe_content, Interner, Probe};
-use super::nesting::find;
+use super::nesting::{self, find, Token};
 use super::{bound, check, structure};
 use super::{Notice, OpenError, PageContent, PageError};
 
@@ -126,6 +127,10 @@ impl Document {
     }
 }
 
+/// A page that passed the bounds, its decoded content, and that content
+/// with fewer font selections where some were dropped.
+type CheckedPage<'d> = (&'d Page<'d>, &'d [u8], Option<Vec<u8>>);
+
 /// Reads pages of one [`Document`]; one per thread.
 pub struct PageReader<'d> {
     doc: &'d Document,
@@ -147,7 +152,7 @@ impl PageReader<'_> {
     /// Reads page `index` (0-based): glyphs, paths, size and rotation.
     pub fn page(&mut self, index: usize) -> Result<PageContent, PageError> {
         let doc = self.doc;
-        let (page, content) = self.checked(index)?;
+        let (page, content, elided) = self.checked_eliding(index, self.elide)?;
         let (width, height) = page.render_dimensions();
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let ahead = if has_actual_text(content, page.resources(), 0, &mut HashSet::new())
@@ -191,9 +196,6 @@ impl PageReader<'_> {
         // The page's content as `interpret_page` reads it (annotations are
         // not read), without the font selections that change nothing
         // where looking its fonts up again is costly.
-        let elided = (self.elide && super::elide::worth_scanning(&page.resources().fonts))
-            .then(|| super::elide::repeated_fonts(content))
-            .flatten();
         let ops = TypedIter::new(elided.as_deref().unwrap_or(content));
         interpret(ops, page.resources(), &mut ctx, &mut collector);
         self.last = (collector.glyphs.len(), collector.paths.len());
@@ -221,18 +223,39 @@ impl<'d> PageReader<'d> {
     /// passed the inflation and nesting bounds ([`check`]): what may be
     /// interpreted, here or by a renderer.
     fn checked(&mut self, index: usize) -> Result<(&'d Page<'d>, &'d [u8]), PageError> {
+        self.checked_eliding(index, false)
+            .map(|(page, content, _)| (page, content))
+    }
+
+    /// [`PageReader::checked`]; and with `elide`, the content without the
+    /// font selections that change nothing, where looking the fonts up
+    /// again is costly ([`elide`]). Its scan for those shares the check's
+    /// where the check reads the stream token by token anyway.
+    fn checked_eliding(&mut self, index: usize, elide: bool) -> Result<CheckedPage<'d>, PageError> {
         let doc = self.doc;
         let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
         check::contents(page, doc.limit)?;
         let content = page.page_stream().ok_or(PageError::Lost)?;
+        let elide = elide
+            && elide::worth_scanning(&page.resources().fonts)
+            && elide::enough_selections(content);
+        let mut shared =
+            (elide && nesting::content_needs_scan(content)).then(|| Gather::new(content));
+        let mut feed = shared.as_mut().map(|g| move |t| g.token(t));
         check::page(
             page,
             content,
             doc.limit,
             &mut self.checked,
             &mut self.interner,
+            feed.as_mut().map(|f| f as &mut dyn FnMut(Token<'d>)),
         )?;
-        Ok((page, content))
+        let elided = match shared {
+            Some(gather) => gather.rewrite(),
+            None if elide => elide::repeated_fonts(content),
+            None => None,
+        };
+        Ok((page, content, elided))
     }
 
     /// Page `index` (0-based) for a renderer, once it has passed the same
@@ -713,7 +736,7 @@ mod tests {
     #[test]
     fn elision_changes_nothing_read() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-        let mut elided_somewhere = false;
+        let (mut elided_somewhere, mut shared_somewhere) = (false, false);
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_none_or(|e| e != "pdf") {
@@ -732,11 +755,17 @@ mod tests {
                     "{path:?}, page {}",
                     i + 1
                 );
-                if let Ok((_, content)) = with.checked(i) {
-                    elided_somewhere |= super::super::elide::repeated_fonts(content).is_some();
+                if let Ok((_, content, elided)) = with.checked_eliding(i, true) {
+                    // Gathered by the check's own scan or by a scan of its
+                    // own: the same stream.
+                    if elided.is_some() {
+                        assert_eq!(elided, elide::repeated_fonts(content), "{path:?}");
+                        shared_somewhere |= nesting::content_needs_scan(content);
+                    }
+                    elided_somewhere |= elided.is_some();
                 }
             }
         }
-        assert!(elided_somewhere);
+        assert!(elided_somewhere && shared_somewhere);
     }
 }
