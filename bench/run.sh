@@ -49,7 +49,7 @@ print("%-48s %.2fx" % ("perfprog / mutool", statistics.median(r[2]["times"]) / s
     python3 -c 'import shlex,subprocess,sys,time,statistics
 mu,pp=sys.argv[1:3]
 def run(cmd):
-    argv=shlex.split(cmd); s=time.perf_counter(); subprocess.run(argv,check=True); return time.perf_counter()-s
+    argv=shlex.split(cmd); s=time.perf_counter(); subprocess.run(argv,check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL); return time.perf_counter()-s
 run(mu); run(pp)
 ratios=[]
 for i in range(21):
