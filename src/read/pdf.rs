@@ -610,33 +610,18 @@ mod tests {
     fn glyphs_kept_by_id_read_as_looked_up() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut paths = vec![root.join("inputs/izmir-2024-performans-programi.pdf")];
-        for entry in std::fs::read_dir(root.join("tests/data")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "pdf") {
-                paths.push(path);
-            }
-        }
-        paths.sort();
+        paths.extend(sample_pdfs());
         let mut kept = Vec::new();
-        for path in &paths {
-            let Ok(doc) = Document::open(Arc::new(std::fs::read(path).unwrap())) else {
-                continue;
-            };
-            let (mut with, mut without) = (doc.reader(), doc.reader());
-            without.interner.look_up_always = true;
-            for i in 0..doc.page_count() {
-                let (a, b) = (with.page(i), without.page(i));
-                assert_eq!(
-                    format!("{a:?}"),
-                    format!("{b:?}"),
-                    "{path:?}, page {}",
-                    i + 1
-                );
-            }
-            assert_eq!(without.interner.kept_by_glyph(), 0);
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            kept.push((name, with.interner.kept_by_glyph()));
-        }
+        same_both_ways(
+            &paths,
+            |r| r.interner.look_up_always = true,
+            |_, _, _| {},
+            |path, with, without| {
+                assert_eq!(without.interner.kept_by_glyph(), 0);
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                kept.push((name, with.interner.kept_by_glyph()));
+            },
+        );
         let of = |name: &str| kept.iter().find(|(n, _)| n == name).map(|k| k.1);
         assert_eq!(of("izmir-2024-performans-programi.pdf"), Some(2));
         assert_eq!(of("guneyova-2009-performans-programi.pdf"), Some(3));
@@ -651,33 +636,17 @@ mod tests {
         let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
             1 begincodespacerange <00> <FF> endcodespacerange \
             3 beginbfchar <41> <0041> <42> <0042> <43> <0043> endbfchar endcmap end end";
-        let content = b"BT /F1 12 Tf 72 700 Td (ABAC) Tj ET";
-        let objects: Vec<Vec<u8>> = vec![
-            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-              /Resources << /Font << /F1 5 0 R >> >> >>"
-                .to_vec(),
-            stream(content),
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica \
-              /Encoding << /Differences [65 /A /A /C] >> \
-              /FirstChar 65 /LastChar 67 /Widths [600 900 700] /ToUnicode 6 0 R >>"
-                .to_vec(),
-            stream(cmap),
-        ];
-        let objects: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
-        let doc = Document::open(Arc::new(super::pdfgen::raw_pdf(&objects))).unwrap();
-        let mut reader = doc.reader();
-        let page = reader.page(0).unwrap();
+        let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica \
+            /Encoding << /Differences [65 /A /A /C] >> \
+            /FirstChar 65 /LastChar 67 /Widths [600 900 700] /ToUnicode 6 0 R >>";
+        let (page, kept, looked_up) = read_both_ways(
+            b"BT /F1 12 Tf 72 700 Td (ABAC) Tj ET",
+            &[font, &stream(cmap)],
+        );
         let read: Vec<(&str, f32)> = page.glyphs.iter().map(|g| (g.text.as_str(), g.w)).collect();
         assert_eq!(read, [("A", 7.2), ("B", 10.8), ("A", 7.2), ("C", 8.4)]);
-        assert_eq!(reader.interner.kept_by_glyph(), 1);
-        let mut looked_up = doc.reader();
-        looked_up.interner.look_up_always = true;
-        assert_eq!(
-            format!("{page:?}"),
-            format!("{:?}", looked_up.page(0).unwrap())
-        );
+        assert_eq!(kept, 1);
+        assert_eq!(format!("{page:?}"), format!("{looked_up:?}"));
     }
 
     /// A composite font coded by identity whose embedded program cannot be
@@ -689,38 +658,94 @@ mod tests {
         let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
             1 begincodespacerange <0000> <FFFF> endcodespacerange \
             2 beginbfchar <0024> <0041> <0025> <0041> endbfchar endcmap end end";
-        let content = b"BT /F1 12 Tf 72 700 Td <002400250024> Tj ET";
-        let objects: Vec<Vec<u8>> = vec![
+        let (page, kept, looked_up) = read_both_ways(
+            b"BT /F1 12 Tf 72 700 Td <002400250024> Tj ET",
+            &[
+                b"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H \
+                  /DescendantFonts [6 0 R] /ToUnicode 8 0 R >>",
+                b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial \
+                  /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
+                  /FontDescriptor 7 0 R /W [36 [600] 37 [900]] >>",
+                b"<< /Type /FontDescriptor /FontName /Arial /Flags 32 /FontFile2 9 0 R >>",
+                &stream(cmap),
+                &stream(b"not a font program"),
+            ],
+        );
+        let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "AAA");
+        assert_eq!(kept, 0);
+        assert_eq!(format!("{page:?}"), format!("{looked_up:?}"));
+    }
+
+    /// The sample PDFs of `tests/data`, by name.
+    fn sample_pdfs() -> Vec<std::path::PathBuf> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// Every page of each PDF of `paths` (those that open) reads the same
+    /// with two readers, the second one set up by `off`; `each` is given
+    /// the first reader after each page, `done` both after each file.
+    fn same_both_ways(
+        paths: &[std::path::PathBuf],
+        off: impl Fn(&mut PageReader<'_>),
+        mut each: impl FnMut(&std::path::Path, &mut PageReader<'_>, usize),
+        mut done: impl FnMut(&std::path::Path, &PageReader<'_>, &PageReader<'_>),
+    ) {
+        for path in paths {
+            let Ok(doc) = Document::open(Arc::new(std::fs::read(path).unwrap())) else {
+                continue;
+            };
+            let (mut with, mut without) = (doc.reader(), doc.reader());
+            off(&mut without);
+            for i in 0..doc.page_count() {
+                let (a, b) = (with.page(i), without.page(i));
+                assert_eq!(
+                    format!("{a:?}"),
+                    format!("{b:?}"),
+                    "{path:?}, page {}",
+                    i + 1
+                );
+                each(path, &mut with, i);
+            }
+            done(path, &with, &without);
+        }
+    }
+
+    /// A one-page PDF showing `content` with `/F1` the font of object 5,
+    /// `objects` being objects 5 on; read, the page's content, and the
+    /// number of fonts whose glyphs its reader kept by id; and the same
+    /// page read with every glyph looked up.
+    fn read_both_ways(content: &[u8], objects: &[&[u8]]) -> (PageContent, usize, PageContent) {
+        let head: Vec<Vec<u8>> = vec![
             b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
               /Resources << /Font << /F1 5 0 R >> >> >>"
                 .to_vec(),
             stream(content),
-            b"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H \
-              /DescendantFonts [6 0 R] /ToUnicode 8 0 R >>"
-                .to_vec(),
-            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial \
-              /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
-              /FontDescriptor 7 0 R /W [36 [600] 37 [900]] >>"
-                .to_vec(),
-            b"<< /Type /FontDescriptor /FontName /Arial /Flags 32 /FontFile2 9 0 R >>".to_vec(),
-            stream(cmap),
-            stream(b"not a font program"),
         ];
-        let objects: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
-        let doc = Document::open(Arc::new(super::pdfgen::raw_pdf(&objects))).unwrap();
+        let all: Vec<&[u8]> = head
+            .iter()
+            .map(Vec::as_slice)
+            .chain(objects.iter().copied())
+            .collect();
+        let doc = Document::open(Arc::new(super::pdfgen::raw_pdf(&all))).unwrap();
         let mut reader = doc.reader();
         let page = reader.page(0).unwrap();
-        let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
-        assert_eq!(text, "AAA");
-        assert_eq!(reader.interner.kept_by_glyph(), 0);
         let mut looked_up = doc.reader();
         looked_up.interner.look_up_always = true;
-        assert_eq!(
-            format!("{page:?}"),
-            format!("{:?}", looked_up.page(0).unwrap())
-        );
+        (
+            page,
+            reader.interner.kept_by_glyph(),
+            looked_up.page(0).unwrap(),
+        )
     }
 
     fn stream(data: &[u8]) -> Vec<u8> {
@@ -735,26 +760,11 @@ mod tests {
     /// for path.
     #[test]
     fn elision_changes_nothing_read() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
         let (mut elided_somewhere, mut shared_somewhere) = (false, false);
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "pdf") {
-                continue;
-            }
-            let Ok(doc) = Document::open(Arc::new(std::fs::read(&path).unwrap())) else {
-                continue;
-            };
-            let (mut with, mut without) = (doc.reader(), doc.reader());
-            without.elide = false;
-            for i in 0..doc.page_count() {
-                let (a, b) = (with.page(i), without.page(i));
-                assert_eq!(
-                    format!("{a:?}"),
-                    format!("{b:?}"),
-                    "{path:?}, page {}",
-                    i + 1
-                );
+        same_both_ways(
+            &sample_pdfs(),
+            |r| r.elide = false,
+            |path, with, i| {
                 if let Ok((_, content, elided)) = with.checked_eliding(i, true) {
                     // Gathered by the check's own scan or by a scan of its
                     // own: the same stream.
@@ -764,8 +774,9 @@ mod tests {
                     }
                     elided_somewhere |= elided.is_some();
                 }
-            }
-        }
+            },
+            |_, _, _| {},
+        );
         assert!(elided_somewhere && shared_somewhere);
     }
 }
