@@ -135,12 +135,12 @@ pub struct Gather<'a> {
     data: &'a [u8],
     events: Vec<Event<'a>>,
     /// The operands since the last operator: how many, the last two, and
-    /// whether they are plain words parted by white space only.
+    /// whether no array or dictionary opened or closed among them.
     count: usize,
     last: [&'a [u8]; 2],
     plain: bool,
-    /// Where the last word ended.
-    last_end: usize,
+    /// Where the last operator ended.
+    op_end: usize,
     depth: usize,
     ended: bool,
 }
@@ -154,7 +154,7 @@ impl<'a> Gather<'a> {
             count: 0,
             last: [b"", b""],
             plain: true,
-            last_end: 0,
+            op_end: 0,
             depth: 0,
             ended: false,
         }
@@ -179,18 +179,15 @@ impl<'a> Gather<'a> {
             }
             Token::Data(_) => return,
         };
-        let start = word.as_ptr() as usize - self.data.as_ptr() as usize;
-        let apart = self.data[self.last_end..start].iter().all(|&c| is_white(c));
-        self.last_end = start + word.len();
         if is_operand(word) {
-            self.plain &= apart;
             self.count += 1;
             self.last = [self.last[1], word];
             return;
         }
         // An operator.
-        let given = (self.plain && apart && self.count == 2).then_some(self.last);
-        (self.count, self.plain) = (0, true);
+        let start = self.offset(word);
+        let (count, plain, from) = (self.count, self.plain, self.op_end);
+        (self.count, self.plain, self.op_end) = (0, true, start + word.len());
         let event = match word {
             // An operator inside an array or dictionary: the interpreter
             // may read the stream otherwise from here.
@@ -200,10 +197,19 @@ impl<'a> Gather<'a> {
             b"Q" => Event::Restore,
             b"gs" => Event::Unknown,
             b"Tj" | b"TJ" | b"'" | b"\"" | b"Do" => Event::Show,
-            b"Tf" => match given {
-                Some([name, size]) if is_name(name) && is_number(size) => {
-                    let name_at = name.as_ptr() as usize - self.data.as_ptr() as usize;
-                    Event::Select((name, size), (name_at, start + word.len()))
+            // A plain selection: a name and a size, and the operator, each
+            // after nothing but white space since the operator before.
+            b"Tf" => match self.last {
+                [name, size]
+                    if count == 2
+                        && plain
+                        && is_name(name)
+                        && is_number(size)
+                        && self.white(from, name)
+                        && self.white(self.offset(name) + name.len(), size)
+                        && self.white(self.offset(size) + size.len(), word) =>
+                {
+                    Event::Select((name, size), (self.offset(name), start + word.len()))
                 }
                 _ => Event::Unknown,
             },
@@ -211,6 +217,20 @@ impl<'a> Gather<'a> {
         };
         self.ended = event == Event::End;
         self.events.push(event);
+    }
+
+    /// Where `word` (a slice of the stream) starts in it.
+    fn offset(&self, word: &[u8]) -> usize {
+        word.as_ptr() as usize - self.data.as_ptr() as usize
+    }
+
+    /// Whether the stream holds nothing but white space from `from` to
+    /// where `word` starts.
+    fn white(&self, from: usize, word: &[u8]) -> bool {
+        let to = self.offset(word);
+        self.data
+            .get(from..to)
+            .is_some_and(|gap| gap.iter().all(|&c| is_white(c)))
     }
 
     /// The stream with fewer selections and the same meaning, from the
