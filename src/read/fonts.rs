@@ -169,17 +169,16 @@ impl Interner {
     /// `slot`, as the font maps its code ([`text_of`]): kept by glyph id
     /// where the font allows it, else looked up.
     pub fn advance_and_text(&mut self, slot: usize, o: &OutlineGlyph) -> Mapped {
-        let look_up = || (o.advance_width().unwrap_or(500.0), text_of(o.as_unicode()));
         // Glyph 0 (.notdef) is where codes without a glyph go: not one code.
         let gid = o.glyph_id().to_u32() as usize;
         let font = &mut self.fonts[slot];
         if gid == 0 || matches!(font.by_glyph, ByGlyph::No) {
-            return look_up();
+            return look_up(o);
         }
         if let ByGlyph::Probed(table) = &font.by_glyph {
             return match table.get(gid) {
                 Some(Some(hit)) => hit.clone(),
-                _ => look_up(),
+                _ => look_up(o),
             };
         }
         if let ByGlyph::Unconfirmed(program) = &font.by_glyph {
@@ -193,12 +192,12 @@ impl Interner {
             };
         }
         let ByGlyph::Yes(known) = &mut font.by_glyph else {
-            return look_up();
+            return look_up(o);
         };
         if let Some(Some(hit)) = known.get(gid) {
             return hit.clone();
         }
-        let found = look_up();
+        let found = look_up(o);
         if known.len() <= gid {
             let Some(kept) = room_for(self.kept, known.len(), gid) else {
                 return found;
@@ -215,6 +214,12 @@ impl Interner {
         self.add(key, name);
         self.index[&key]
     }
+}
+
+/// A glyph's advance and text looked up through its font's maps: what the
+/// page's glyphs and the probe's alike are kept as.
+fn look_up(o: &OutlineGlyph) -> Mapped {
+    (o.advance_width().unwrap_or(500.0), text_of(o.as_unicode()))
 }
 
 /// A glyph's text as the font maps it: `None` when it has no mapping;
@@ -235,7 +240,7 @@ pub(super) fn text_of(unicode: Option<BfString>) -> Option<EcoString> {
 /// of an id maps alike.
 #[derive(Default)]
 pub(super) struct Probe {
-    glyphs: Vec<(u128, u32, f32, Option<EcoString>)>,
+    glyphs: Vec<(u128, u32, Mapped)>,
     /// A glyph of another kind than an outline (a Type 3 font's).
     other: bool,
 }
@@ -272,7 +277,7 @@ impl Probe {
         let top = self.glyphs.iter().map(|g| g.1 as usize).max()?;
         // Per id: not drawn, drawn alike by every code so far, or not.
         let mut seen: Vec<Option<Option<Mapped>>> = vec![None; top + 1];
-        for (_, gid, advance, text) in &self.glyphs {
+        for (_, gid, (advance, text)) in &self.glyphs {
             let slot = &mut seen[*gid as usize];
             match slot {
                 None => *slot = Some(Some((*advance, text.clone()))),
@@ -304,12 +309,10 @@ impl<'a> Device<'a> for Probe {
         _: &GlyphDrawMode,
     ) {
         match glyph {
-            HGlyph::Outline(o) => self.glyphs.push((
-                o.font_cache_key(),
-                o.glyph_id().to_u32(),
-                o.advance_width().unwrap_or(500.0),
-                text_of(o.as_unicode()),
-            )),
+            HGlyph::Outline(o) => {
+                self.glyphs
+                    .push((o.font_cache_key(), o.glyph_id().to_u32(), look_up(o)))
+            }
             HGlyph::Type3(_) => self.other = true,
         }
     }
