@@ -24,6 +24,7 @@ mod elide;
 mod fonts;
 mod nesting;
 mod pdf;
+mod slim;
 mod structure;
 pub mod textlayer;
 

@@ -18,7 +18,7 @@ use super::device::{Collector, MarkInfo};
 use super::elide::{self, Gather};
 use super::fonts::{probe_content, Interner, Probe};
 use super::nesting::{self, find, Token};
-use super::{bound, check, structure};
+use super::{bound, check, slim, structure};
 use super::{Notice, OpenError, PageContent, PageError};
 
 /// An open PDF. Pages are read through a [`PageReader`]; the document can be
@@ -43,6 +43,17 @@ impl Document {
     pub fn open_on(
         bytes: Arc<Vec<u8>>,
         exec: &dyn crate::exec::Executor,
+    ) -> Result<Document, OpenError> {
+        Self::open_with(bytes, exec, true)
+    }
+
+    /// [`Document::open_on`]; with `slim`, the fonts' long inline values
+    /// are moved into objects of their own ([`slim`]), off only to test
+    /// that doing so changes nothing.
+    pub(super) fn open_with(
+        bytes: Arc<Vec<u8>>,
+        exec: &dyn crate::exec::Executor,
+        slim: bool,
     ) -> Result<Document, OpenError> {
         let len = bytes.len();
         let limit = bound::stream_limit(len);
@@ -77,6 +88,12 @@ impl Document {
         if truncated {
             notices.push(crate::msg!("notice-truncated").to_string());
         }
+        // The fonts' long inline values in objects of their own, where
+        // the document reads the same so.
+        let pdf = match slim {
+            true => slim::slimmed(&pdf).unwrap_or(pdf),
+            false => pdf,
+        };
         Ok(Document {
             pdf,
             limit,
@@ -534,7 +551,7 @@ pub(crate) fn pdf_string(b: &[u8]) -> String {
 /// The tests' PDF writer, for documents made in the tests below.
 #[cfg(test)]
 #[path = "../../tests/pdfgen.rs"]
-mod pdfgen;
+pub(super) mod pdfgen;
 
 #[cfg(test)]
 mod tests {
