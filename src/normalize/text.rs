@@ -184,6 +184,10 @@ fn title_word(word: &str, first: bool, after_separator: bool, out: &mut String) 
 /// the letters up to the end of the word are lower-cased with Turkish rules.
 /// Words in capitals (`İZMİR’İN`) are left alone.
 pub fn fix_dotted_capital(s: &str) -> String {
+    // Without an apostrophe no suffix starts: the text is as it was.
+    if !s.contains(SUFFIX_APOSTROPHES) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut in_suffix = false;
     let mut prev: Option<char> = None;
@@ -575,6 +579,19 @@ mod tests {
                 within_distance_of(a.chars(), b.chars(), max),
                 edit_distance(&a, &b) <= max
             );
+        }
+
+        /// Only an apostrophe after a lower-case letter starts a suffix
+        /// to lower-case: text without one, or with one after a capital,
+        /// comes back as it was.
+        #[test]
+        fn dotted_capitals_change_only_after_an_apostrophe(
+            s in "[IİıiŞşa-zA-Z\u{307} .,-]{0,24}",
+            tail in "[IİıiŞşa-zA-Z\u{307}]{0,6}",
+        ) {
+            prop_assert_eq!(fix_dotted_capital(&s), s.clone());
+            let capital = format!("{s}X’{tail}");
+            prop_assert_eq!(fix_dotted_capital(&capital), capital.clone());
         }
 
         #[test]

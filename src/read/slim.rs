@@ -111,8 +111,11 @@ impl Trailer {
             // The table's entries, then `trailer`: look a bounded way on.
             let end = section.len().min(1 << 26);
             find(&section[..end], b"trailer")? + 7
-        } else {
+        } else if section.first().is_some_and(u8::is_ascii_digit) {
+            // A stream's object header, `N G obj`.
             find(window, b"obj")? + 3
+        } else {
+            return None;
         };
         let dict = Dict::from_bytes(trim(&section[dict_from..]))?;
         if dict.contains_key(b"Encrypt") {
