@@ -233,10 +233,20 @@ fn row_cells(grid: &Grid, r: usize) -> Vec<GridCell> {
 /// The body rows of `grid` from row `from` on, skipping rows where no cell
 /// starts.
 fn body(grid: &Grid, from: usize, page: u32) -> Vec<TableRow> {
-    (from..grid.rows())
-        .map(|r| row_cells(grid, r))
+    // Each row's cells in one pass over the cells (as [`row_cells`] gives
+    // them: in the grid's order, then sorted by column).
+    let mut rows: Vec<Vec<GridCell>> = vec![Vec::new(); grid.rows().saturating_sub(from)];
+    for c in &grid.cells {
+        if let Some(row) = c.row.checked_sub(from).and_then(|r| rows.get_mut(r)) {
+            row.push(c.clone());
+        }
+    }
+    rows.into_iter()
         .filter(|cells| !cells.is_empty())
-        .map(|cells| TableRow { page, cells })
+        .map(|mut cells| {
+            cells.sort_by_key(|c| c.col);
+            TableRow { page, cells }
+        })
         .collect()
 }
 
@@ -313,6 +323,38 @@ pub fn is_figure(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The body's rows, gathered in one pass, are each row's cells as
+        /// [`row_cells`] gives them, for cells in any order (spanning
+        /// cells start in one row only; a row may start none).
+        #[test]
+        fn body_is_each_rows_cells(
+            at in prop::collection::vec((0usize..9, 0usize..5), 0..40),
+            from in 0usize..10,
+        ) {
+            let xs: Vec<f32> = (0..=5).map(|c| 100.0 * c as f32).collect();
+            let ys: Vec<f32> = (0..=8).map(|r| 10.0 * r as f32).collect();
+            let cells = at
+                .iter()
+                .enumerate()
+                .map(|(k, &(r, c))| {
+                    let mut cell = GridCell::single(&xs, &ys, r.min(7), c, vec![k.to_string()]);
+                    // Row 8 lies outside the grid's 8 rows.
+                    cell.row = r;
+                    cell
+                })
+                .collect();
+            let grid = Grid { xs, ys, cells, header: None, gaps: Vec::new() };
+            let expected: Vec<TableRow> = (from..grid.rows())
+                .map(|r| row_cells(&grid, r))
+                .filter(|cells| !cells.is_empty())
+                .map(|cells| TableRow { page: 3, cells })
+                .collect();
+            prop_assert_eq!(body(&grid, from, 3), expected);
+        }
+    }
 
     /// A grid of single cells at `x0` with column widths 100, rows 10 high,
     /// from the given row texts; rows marked in `shaded` are shaded.
