@@ -22,9 +22,9 @@ for r in json.load(open(sys.argv[1]))["results"]:
 }
 
 if [[ $what == all || $what == extract ]]; then
-  # Each file's references and perfprog run back to back (one hyperfine
-  # call per file), so that a machine whose speed drifts over the minutes
-  # weighs on the three alike; the ratio to MuPDF is printed per file.
+  # Each file's references and perfprog run back to back, so that a
+  # machine whose speed drifts over the minutes weighs on the three alike;
+  # the ratio to MuPDF is printed per file.
   files=(
     "main fixture:$pdf"
     "A4 printing:tests/data/izmir-2024-performans-programi-a4.pdf"
@@ -36,14 +36,31 @@ if [[ $what == all || $what == extract ]]; then
   for entry in "${files[@]}"; do
     name=${entry%%:*}
     file=${entry#*:}
-    hyperfine -N -w 2 -r 15 --export-json "$out/extract.json" \
-      -n "pdftotext ($name)" "pdftotext $file $out/plain.txt" \
-      -n "mutool draw -F txt ($name)" "mutool draw -q -F txt -o $out/mu.txt $file" \
-      -n "perfprog extract ($name)" "$bin extract $file -o $out/model.json" >/dev/null
-    median "$out/extract.json"
+    # Five blocks of 3 runs per command, the commands' order reversed from
+    # one block to the next: a machine whose speed drifts over the seconds
+    # weighs on the three alike, where 15 runs of one command in one block
+    # would each catch another minute. Medians of the 15 runs pooled.
+    cmds=(
+      -n "pdftotext ($name)" "pdftotext $file $out/plain.txt"
+      -n "mutool draw -F txt ($name)" "mutool draw -q -F txt -o $out/mu.txt $file"
+      -n "perfprog extract ($name)" "$bin extract $file -o $out/model.json"
+    )
+    reversed=("${cmds[@]:6:3}" "${cmds[@]:3:3}" "${cmds[@]:0:3}")
+    for block in 0 1 2 3 4; do
+      if ((block % 2)); then order=("${reversed[@]}"); else order=("${cmds[@]}"); fi
+      hyperfine -N -w 1 -r 3 --export-json "$out/extract-$block.json" "${order[@]}" >/dev/null
+    done
     python3 -c 'import json,sys,statistics
-r=json.load(open(sys.argv[1]))["results"]
-print("%-48s %.2fx" % ("perfprog / mutool", statistics.median(r[2]["times"]) / statistics.median(r[1]["times"])))' "$out/extract.json"
+times={}
+for path in sys.argv[1:]:
+    for r in json.load(open(path))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
+med={c: statistics.median(t) for c, t in times.items()}
+for c in sorted(med, key=lambda c: ("pdftotext" not in c, "perfprog" in c)):
+    print("%-48s median %8.1f ms" % (c, med[c] * 1000))
+mu=[m for c, m in med.items() if c.startswith("mutool")][0]
+pp=[m for c, m in med.items() if c.startswith("perfprog")][0]
+print("%-48s %.2fx" % ("perfprog / mutool", pp / mu))' "$out"/extract-{0,1,2,3,4}.json
     # The same pair interleaved: a machine whose speed drifts between
     # hyperfine's blocks of runs weighs on both alike within a round.
     python3 -c 'import shlex,subprocess,sys,time,statistics
