@@ -11,7 +11,9 @@
 //! syntax nested deeper than [`nesting::MAX_DEPTH`] levels (the file is
 //! refused, [`structure`], or the page skipped, [`check`]), and repairs text
 //! layers whose fonts map Turkish letters wrongly ([`textlayer`], applied by
-//! [`repair_text_layer`] over the whole document).
+//! [`repair_text_layer`] over the whole document). Fonts whose dictionaries
+//! hold long inline values are given to the interpreter with those values
+//! moved into objects of their own ([`slim`]), where that reads the same.
 //!
 //! Entry points: [`Document::open`], then [`Document::reader`] and
 //! [`PageReader::page`] for each page (a reader per worker: the caller

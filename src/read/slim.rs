@@ -45,8 +45,6 @@ const MAX_FORM_DEPTH: usize = 8;
 /// their own, or None where nothing would be moved or the slim document
 /// would not read as the original.
 pub fn slimmed(pdf: &Pdf) -> Option<Pdf> {
-    let bytes: &[u8] = pdf.data().as_ref();
-    let trailer = Trailer::find(bytes)?;
     let plan: Vec<(ObjectIdentifier, Dict<'_>, Vec<Moved>)> = fonts_of_pages(pdf)
         .into_iter()
         .filter_map(|id| {
@@ -58,6 +56,8 @@ pub fn slimmed(pdf: &Pdf) -> Option<Pdf> {
     if plan.is_empty() {
         return None;
     }
+    let bytes: &[u8] = pdf.data().as_ref();
+    let trailer = Trailer::find(bytes)?;
     let mut update = Update::new(bytes, &trailer, pdf.xref().root_id());
     for (id, dict, long) in &plan {
         let data = dict.data();
