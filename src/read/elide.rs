@@ -27,12 +27,14 @@
 //!
 //! Only what is certain is dropped: the operator with exactly a name and a
 //! number for operands, byte for byte those of the selection in force, with
-//! nothing but white space between them. `gs` may set the font: after it
-//! nothing is known. Where the scan could read the stream otherwise than
+//! nothing but white space between them. `gs` may set the font (an
+//! `/ExtGState` with a `/Font` entry): after it nothing is known, unless no
+//! graphics state of the page's resources has one ([`states_set_fonts`]). Where the scan could read the stream otherwise than
 //! the interpreter (an inline image's data, an operator inside an array),
 //! it stops.
 
-use hayro_interpret::hayro_syntax::object::Dict;
+use hayro_interpret::hayro_syntax::object::{Dict, Name};
+use hayro_interpret::hayro_syntax::page::Resources;
 
 use super::nesting::{is_white, Lexer, Token};
 
@@ -59,11 +61,12 @@ enum Event<'a> {
 
 /// The content stream `data` with fewer font selections and the same
 /// meaning; None when there is none to drop.
-pub fn repeated_fonts(data: &[u8]) -> Option<Vec<u8>> {
+/// `gs_sets_font`: whether a `gs` may select a font ([`states_set_fonts`]).
+pub fn repeated_fonts(data: &[u8], gs_sets_font: bool) -> Option<Vec<u8>> {
     if !enough_selections(data) {
         return None;
     }
-    let mut gather = Gather::new(data);
+    let mut gather = Gather::new(data, gs_sets_font);
     Lexer::content(data).run(|t| gather.token(t));
     gather.rewrite()
 }
@@ -88,6 +91,26 @@ pub fn worth_scanning(fonts: &Dict<'_>) -> bool {
         .any(|font| font.data().len() > LIGHT_FONT)
 }
 
+/// Whether a graphics state of `res` (or of the resources it inherits) has
+/// a `/Font` entry: then `gs` may select a font, as the interpreter reads
+/// it. Without one, `gs` leaves the font as it is.
+pub fn states_set_fonts(res: &Resources<'_>) -> bool {
+    let mut at = Some(res);
+    while let Some(res) = at {
+        let states = &res.ext_g_states;
+        let sets = |name: Name<'_>| {
+            states
+                .get::<Dict<'_>>(name.as_ref())
+                .is_none_or(|state| state.contains_key(b"Font"))
+        };
+        if states.keys().any(sets) {
+            return true;
+        }
+        at = res.parent();
+    }
+    false
+}
+
 /// The longest font dictionary not worth a scan, in bytes.
 const LIGHT_FONT: usize = 400;
 
@@ -97,7 +120,7 @@ const MIN_SELECTIONS: usize = 8;
 /// `data` rewritten as the module tells, whatever its number of selections.
 #[cfg(test)]
 fn elide(data: &[u8]) -> Option<Vec<u8>> {
-    let mut gather = Gather::new(data);
+    let mut gather = Gather::new(data, true);
     Lexer::content(data).run(|t| gather.token(t));
     gather.rewrite()
 }
@@ -143,11 +166,14 @@ pub struct Gather<'a> {
     op_end: usize,
     depth: usize,
     ended: bool,
+    /// Whether a `gs` may select a font.
+    gs_sets_font: bool,
 }
 
 impl<'a> Gather<'a> {
-    /// A gatherer of the tokens of `data`, the whole content stream.
-    pub fn new(data: &'a [u8]) -> Self {
+    /// A gatherer of the tokens of `data`, the whole content stream;
+    /// `gs_sets_font` as for [`repeated_fonts`].
+    pub fn new(data: &'a [u8], gs_sets_font: bool) -> Self {
         Gather {
             data,
             events: Vec::new(),
@@ -157,6 +183,7 @@ impl<'a> Gather<'a> {
             op_end: 0,
             depth: 0,
             ended: false,
+            gs_sets_font,
         }
     }
 
@@ -195,7 +222,7 @@ impl<'a> Gather<'a> {
             b"BI" => Event::End,
             b"q" => Event::Save,
             b"Q" => Event::Restore,
-            b"gs" => Event::Unknown,
+            b"gs" if self.gs_sets_font => Event::Unknown,
             b"Tj" | b"TJ" | b"'" | b"\"" | b"Do" => Event::Show,
             // A plain selection: a name and a size, and the operator, each
             // after nothing but white space since the operator before.
@@ -343,7 +370,12 @@ mod tests {
 
     /// `data` without the selections rewriting 2 drops.
     fn in_force_only(data: &str) -> String {
-        let mut gather = Gather::new(data.as_bytes());
+        in_force_with(data, true)
+    }
+
+    /// [`in_force_only`], with `gs` as `gs_sets_font` tells.
+    fn in_force_with(data: &str, gs_sets_font: bool) -> String {
+        let mut gather = Gather::new(data.as_bytes(), gs_sets_font);
         Lexer::content(data.as_bytes()).run(|t| gather.token(t));
         let drops = in_force(&gather.events());
         let mut out = String::new();
@@ -394,6 +426,12 @@ mod tests {
         // this scan did not see.
         let s = "/F1 10 Tf /G gs /F1 10 Tf Q /F1 10 Tf";
         assert_eq!(in_force_only(s), s);
+    }
+
+    #[test]
+    fn a_gs_that_sets_no_font_keeps_the_selection() {
+        let s = "/F1 10 Tf /G gs /F1 10 Tf (a) Tj";
+        assert_eq!(in_force_with(s, false), "/F1 10 Tf /G gs   (a) Tj");
     }
 
     #[test]
@@ -463,10 +501,10 @@ mod tests {
 
     #[test]
     fn few_selections_are_not_scanned() {
-        assert_eq!(repeated_fonts(b"/F1 10 Tf /F1 10 Tf"), None);
+        assert_eq!(repeated_fonts(b"/F1 10 Tf /F1 10 Tf", true), None);
         let many = "/F1 10 Tf ".repeat(MIN_SELECTIONS + 1);
-        assert!(repeated_fonts(many.as_bytes()).is_some());
+        assert!(repeated_fonts(many.as_bytes(), true).is_some());
         let none = "/F1 10 Tf /F2 10 Tf ".repeat(MIN_SELECTIONS);
-        assert_eq!(repeated_fonts(none.as_bytes()), None);
+        assert_eq!(repeated_fonts(none.as_bytes(), true), None);
     }
 }

@@ -253,11 +253,15 @@ impl<'d> PageReader<'d> {
         let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
         check::contents(page, doc.limit)?;
         let content = page.page_stream().ok_or(PageError::Lost)?;
+        // Where the check reads the stream anyway, gathering the
+        // selections beside it costs little, and even a composite font's
+        // short dictionary costs more to look up again than to drop.
+        let shares = nesting::content_needs_scan(content);
         let elide = elide
-            && elide::worth_scanning(&page.resources().fonts)
-            && elide::enough_selections(content);
-        let mut shared =
-            (elide && nesting::content_needs_scan(content)).then(|| Gather::new(content));
+            && elide::enough_selections(content)
+            && (shares || elide::worth_scanning(&page.resources().fonts));
+        let gs_sets_font = elide && elide::states_set_fonts(page.resources());
+        let mut shared = (elide && shares).then(|| Gather::new(content, gs_sets_font));
         let mut feed = shared.as_mut().map(|g| move |t| g.token(t));
         check::page(
             page,
@@ -269,7 +273,7 @@ impl<'d> PageReader<'d> {
         )?;
         let elided = match shared {
             Some(gather) => gather.rewrite(),
-            None if elide => elide::repeated_fonts(content),
+            None if elide => elide::repeated_fonts(content, gs_sets_font),
             None => None,
         };
         Ok((page, content, elided))
@@ -772,6 +776,48 @@ mod tests {
         s
     }
 
+    /// A `gs` whose graphics state selects a font: the selection after it
+    /// is kept, and the page reads as without the elision; where no state
+    /// has a font, a `gs` leaves the selection in force and it is dropped.
+    #[test]
+    fn a_graphics_state_with_a_font_keeps_the_next_selection() {
+        for (states, sets) in [
+            ("/G1 << /Font [6 0 R 14] >> /G0 << /CA 1 >>", true),
+            ("/G1 << /CA 1 >>", false),
+        ] {
+            let page = format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+                 /Resources << /Font << /F1 5 0 R /F2 6 0 R >> /ExtGState << {states} >> >> >>"
+            );
+            let run = "/F1 10 Tf (a) Tj /G1 gs /F1 10 Tf (b) Tj ".repeat(6);
+            // The form drawn at the end (none is behind its name) makes the
+            // check read the stream, so the selections are gathered beside.
+            let content = stream(format!("BT 72 700 Td {run} ET /X0 Do").as_bytes());
+            let objects: [&[u8]; 6] = [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                page.as_bytes(),
+                &content,
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+            ];
+            let pdf = super::pdfgen::raw_pdf(&objects);
+            let doc = Document::open(Arc::new(pdf.clone())).unwrap();
+            let mut reader = doc.reader();
+            let (page, content, elided) = reader.checked_eliding(0, true).unwrap();
+            assert_eq!(elide::states_set_fonts(page.resources()), sets);
+            let kept = |e: &[u8]| e.windows(9).filter(|w| w == b"/F1 10 Tf").count();
+            let elided = elided.expect("some selection dropped");
+            // The selection is made once at the start; with a state that
+            // selects a font, each selection after a `gs` stays too.
+            assert_eq!(kept(&elided), if sets { 7 } else { 1 }, "{states}");
+            assert!(kept(content) == 12);
+            for (with, without) in both_ways(pdf) {
+                assert_eq!(with, without);
+            }
+        }
+    }
+
     /// Dropping the repeated font selections changes nothing read: every
     /// page of every sample PDF reads the same, glyph for glyph and path
     /// for path.
@@ -786,7 +832,8 @@ mod tests {
                     // Gathered by the check's own scan or by a scan of its
                     // own: the same stream.
                     if elided.is_some() {
-                        assert_eq!(elided, elide::repeated_fonts(content), "{path:?}");
+                        let gs = elide::states_set_fonts(with.doc.pdf.pages()[i].resources());
+                        assert_eq!(elided, elide::repeated_fonts(content, gs), "{path:?}");
                         shared_somewhere |= nesting::content_needs_scan(content);
                     }
                     elided_somewhere |= elided.is_some();
