@@ -389,10 +389,7 @@ impl Writer {
     /// Writes already-encoded `data` as stream object `id`; `extra` holds
     /// further dictionary entries, each followed by a space.
     fn raw_stream(&mut self, id: usize, extra: &str, data: &[u8]) {
-        let mut body = format!("<< {extra}/Length {} >>\nstream\n", data.len()).into_bytes();
-        body.extend_from_slice(data);
-        body.extend_from_slice(b"\nendstream");
-        self.object(id, &body);
+        self.object(id, &stream_body(extra, data));
     }
 
     /// Appends the `xref` table and the trailer and returns the file.
@@ -412,6 +409,15 @@ impl Writer {
         self.out.extend_from_slice(table.as_bytes());
         self.out
     }
+}
+
+/// The body of a stream object holding `data` as it is; `extra` holds
+/// further dictionary entries, each followed by a space.
+pub fn stream_body(extra: &str, data: &[u8]) -> Vec<u8> {
+    let mut body = format!("<< {extra}/Length {} >>\nstream\n", data.len()).into_bytes();
+    body.extend_from_slice(data);
+    body.extend_from_slice(b"\nendstream");
+    body
 }
 
 /// A PDF of the given object bodies, numbered from 1 (object 1 is the

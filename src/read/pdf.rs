@@ -770,10 +770,7 @@ mod tests {
     }
 
     fn stream(data: &[u8]) -> Vec<u8> {
-        let mut s = format!("<< /Length {} >>\nstream\n", data.len()).into_bytes();
-        s.extend_from_slice(data);
-        s.extend_from_slice(b"\nendstream");
-        s
+        super::pdfgen::stream_body("", data)
     }
 
     /// A `gs` whose graphics state selects a font: the selection after it

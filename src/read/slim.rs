@@ -365,13 +365,6 @@ mod tests {
             .collect()
     }
 
-    fn stream(data: &[u8]) -> Vec<u8> {
-        let mut s = format!("<< /Length {} >>\nstream\n", data.len()).into_bytes();
-        s.extend_from_slice(data);
-        s.extend_from_slice(b"\nendstream");
-        s
-    }
-
     /// A Helvetica whose widths (each its own, from 32 on) and encoding
     /// (A and B swapped) are written inline, in either order, with white
     /// space around delimiters or none.
@@ -402,7 +395,8 @@ mod tests {
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
               /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>"
                 .to_vec(),
-            stream(
+            pdfgen::stream_body(
+                "",
                 b"BT /F1 10 Tf 72 700 Td (AB ab) Tj /F2 10 Tf (AB ab) Tj \
                   /F1 12 Tf (BA) Tj ET",
             ),
