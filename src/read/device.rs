@@ -146,14 +146,24 @@ fn axis_rect(p: &[Point]) -> Option<(Point, Point)> {
         .then_some((p[0], p[2]))
 }
 
+/// The [`Device`] methods a text-and-rules reader leaves empty (soft
+/// masks, blend modes, clips, groups, images), for `impl<'a> Device<'a>`;
+/// the types named must be in scope where it is used.
+macro_rules! ignore_state_and_images {
+    ($a:lifetime) => {
+        fn set_soft_mask(&mut self, _: Option<SoftMask<$a>>) {}
+        fn set_blend_mode(&mut self, _: BlendMode) {}
+        fn push_clip_path(&mut self, _: &ClipPath) {}
+        fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<$a>>, _: BlendMode) {}
+        fn draw_image(&mut self, _: Image<$a, '_>, _: Affine) {}
+        fn pop_clip_path(&mut self) {}
+        fn pop_transparency_group(&mut self) {}
+    };
+}
+pub(super) use ignore_state_and_images;
+
 impl<'a> Device<'a> for Collector<'_> {
-    fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
-    fn set_blend_mode(&mut self, _: BlendMode) {}
-    fn push_clip_path(&mut self, _: &ClipPath) {}
-    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
-    fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}
-    fn pop_clip_path(&mut self) {}
-    fn pop_transparency_group(&mut self) {}
+    ignore_state_and_images!('a);
 
     fn draw_path(
         &mut self,

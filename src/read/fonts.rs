@@ -290,13 +290,7 @@ impl Probe {
 }
 
 impl<'a> Device<'a> for Probe {
-    fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
-    fn set_blend_mode(&mut self, _: BlendMode) {}
-    fn push_clip_path(&mut self, _: &ClipPath) {}
-    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
-    fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}
-    fn pop_clip_path(&mut self) {}
-    fn pop_transparency_group(&mut self) {}
+    super::device::ignore_state_and_images!('a);
     fn draw_path(&mut self, _: &BezPath, _: Affine, _: &HPaint<'a>, _: &PathDrawMode) {}
     fn draw_rect(&mut self, _: &Rect, _: Affine, _: &HPaint<'a>, _: &PathDrawMode) {}
 
