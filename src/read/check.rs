@@ -46,6 +46,10 @@ pub struct Checked {
     /// Streams of syntax within both bounds: their decoded size and what
     /// they draw.
     syntax: HashMap<ObjectIdentifier, Arc<Syntax>>,
+    /// Fonts whose streams (program, maps, Type 3 glyphs) are all within
+    /// the bounds, by the interpreter's key for their dictionary: a font
+    /// that every page selects is looked into once.
+    fonts: HashSet<u128>,
 }
 
 /// A checked stream of syntax.
@@ -227,6 +231,7 @@ fn check_resources(
     let mut fonts: Vec<Stream<'_>> = Vec::new();
     let mut glyphs: Vec<Stream<'_>> = Vec::new();
     let mut programs: Vec<(u128, Stream<'_>)> = Vec::new();
+    let mut passed: Vec<u128> = Vec::new();
     for name in res.fonts.keys() {
         let Some(font) = res.fonts.get::<Dict<'_>>(name.as_ref()) else {
             continue;
@@ -249,7 +254,11 @@ fn check_resources(
                 names.probe_later(key, name.as_ref().to_vec());
             }
         }
+        if checked.fonts.contains(&key) {
+            continue;
+        }
         collect_font_streams(&font, &mut fonts, &mut glyphs, true);
+        passed.push(key);
     }
     for s in fonts {
         if !checked.sized.contains(&s.obj_id()) {
@@ -268,6 +277,7 @@ fn check_resources(
     for s in glyphs {
         syntax(&s, "a Type 3 glyph of the page", limit, checked)?;
     }
+    checked.fonts.extend(passed);
     for key in res.patterns.keys() {
         if let Some(s) = res.patterns.get::<Stream<'_>>(key) {
             syntax(&s, "read-what-pattern", limit, checked)?;
