@@ -207,6 +207,7 @@ impl<'a> Lexer<'a> {
 
     /// A regular token (a name keeps its `/`), then what it starts: an
     /// inline image's data after `ID`, a stream's data after `stream`.
+    #[inline(always)]
     fn word(&mut self, visit: &mut impl FnMut(Token<'a>)) {
         let data = self.data;
         let start = self.pos;
@@ -217,7 +218,9 @@ impl<'a> Lexer<'a> {
         self.pos = end;
         let word = &data[start..end];
         visit(Token::Word(word));
-        self.done |= self.one && self.open.is_empty();
+        if self.one {
+            self.done |= self.open.is_empty();
+        }
         match word {
             b"BI" if self.content => self.in_image_dict = true,
             b"ID" if self.content && self.in_image_dict => {

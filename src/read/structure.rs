@@ -262,118 +262,168 @@ fn scan(
     data: &[u8],
     objects: &mut Objects,
     number: Option<u32>,
-    mut streams: Option<&mut Vec<(usize, usize)>>,
-    mut defined: Option<&mut Vec<u32>>,
+    streams: Option<&mut Vec<(usize, usize)>>,
+    defined: Option<&mut Vec<u32>>,
 ) -> Result<End, Option<u32>> {
     let mut lexer = Lexer::file(data);
-    let mut current = number;
-    let mut body_start = 0usize;
-    // The last two words, for `N G obj` and `N G R`.
-    let mut prev: [&[u8]; 2] = [b"", b""];
-    let mut key: &[u8] = b"";
-    let mut type_key = false;
-    let mut obj_stream = false;
-    // The depth of the `/Kids` array being read, and whether the current
-    // object is an array (its refs are kept at depth 1).
-    let mut kids_at: Option<usize> = None;
-    let mut depth = 0usize;
-    let mut array_object = false;
-    let base = data.as_ptr() as usize;
-    let mut last_word: Option<&[u8]> = None;
-    lexer.run(|t| {
-        match t {
-            // Most words are numbers: nothing to look at but their place.
-            Token::Word(w) if w.first().is_some_and(u8::is_ascii_digit) => type_key = false,
-            Token::Word(w @ b"obj") => {
-                // A later definition replaces an earlier one (an update).
-                current = number_of(prev[0]);
-                if let Some(n) = current.filter(|_| !objects.map.is_empty()) {
-                    objects.map.remove(&n);
-                }
-                if let (Some(n), Some(d)) = (current, defined.as_deref_mut()) {
-                    d.push(n);
-                }
-                body_start = end_of(base, w);
-                obj_stream = false;
-                kids_at = None;
-                array_object = false;
-                key = b"";
-            }
-            Token::Word(b"R") => {
-                let kids = kids_at == Some(depth);
-                let kids_ref = !kids && key == b"/Kids" && depth > 0 && kids_at.is_none();
-                let refs = !kids && !kids_ref && array_object && depth == 1;
-                if let (true, Some(c), Some(n), Some(_)) = (
-                    kids || kids_ref || refs,
-                    current,
-                    number_of(prev[0]),
-                    number_of(prev[1]),
-                ) {
-                    if refs {
-                        objects.array_refs.push((c, n));
-                    } else {
-                        let obj = objects.map.entry(c).or_default();
-                        if kids {
-                            obj.kids.push(n);
-                        } else {
-                            obj.kids_ref = Some(n);
-                        }
-                    }
-                }
-            }
-            Token::Word(w) if w.first() == Some(&b'/') => {
-                if type_key {
-                    if let Some(c) = current.filter(|_| w == b"/Pages") {
-                        objects.map.entry(c).or_default().pages = true;
-                    }
-                    obj_stream |= w == b"/ObjStm";
-                }
-                type_key = w == b"/Type";
-                key = w;
-            }
-            Token::Word(_) => type_key = false,
-            Token::Open(d) => {
-                depth = d;
-                type_key = false;
-                if key == b"/Kids" && kids_at.is_none() {
-                    kids_at = Some(d);
-                }
-                if d == 1 && prev[1] == b"obj" {
-                    array_object = true;
-                }
-                key = b"";
-            }
-            Token::Close => {
-                if kids_at == Some(depth) {
-                    kids_at = Some(usize::MAX);
-                }
-                depth = depth.saturating_sub(1);
-            }
-            Token::Data(d) => {
-                if obj_stream {
-                    if let Some(s) = streams.as_deref_mut() {
-                        let end = (d.as_ptr() as usize - base + d.len() + 9).min(data.len());
-                        s.push((body_start, end));
-                    }
-                }
-                obj_stream = false;
-            }
-        }
-        if let Token::Word(w) = t {
-            prev = [prev[1], w];
-            last_word = Some(w);
-        } else if t != Token::Close {
-            prev = [prev[1], b"["];
-        }
-    });
+    let mut state = Scan {
+        objects,
+        streams,
+        defined,
+        base: data.as_ptr() as usize,
+        len: data.len(),
+        current: number,
+        body_start: 0,
+        prev: [b"", b""],
+        key: b"",
+        type_key: false,
+        obj_stream: false,
+        kids_at: None,
+        depth: 0,
+        array_object: false,
+        last_word: None,
+    };
+    lexer.run(
+        #[inline(always)]
+        |t| state.token(t),
+    );
     if lexer.too_deep() {
-        return Err(current);
+        return Err(state.current);
     }
     Ok(End {
         hidden: lexer.hidden().to_vec(),
-        last_word: last_word.map(|w| end_of(base, w)),
-        depth,
+        last_word: state.last_word.map(|w| end_of(state.base, w)),
+        depth: state.depth,
     })
+}
+
+/// What [`scan`] keeps between tokens.
+struct Scan<'a, 'o> {
+    objects: &'o mut Objects,
+    streams: Option<&'o mut Vec<(usize, usize)>>,
+    defined: Option<&'o mut Vec<u32>>,
+    /// Where the scanned bytes start in memory, and how many there are.
+    base: usize,
+    len: usize,
+    /// The number of the object being read.
+    current: Option<u32>,
+    /// Where the object's body starts (after `obj`).
+    body_start: usize,
+    /// The last two words, for `N G obj` and `N G R`.
+    prev: [&'a [u8]; 2],
+    /// The last name read (a dictionary's key, perhaps).
+    key: &'a [u8],
+    /// The last word was `/Type`.
+    type_key: bool,
+    /// The object is an object stream (`/Type /ObjStm`).
+    obj_stream: bool,
+    /// The depth of the `/Kids` array being read.
+    kids_at: Option<usize>,
+    depth: usize,
+    /// The current object is an array (its refs are kept at depth 1).
+    array_object: bool,
+    last_word: Option<&'a [u8]>,
+}
+
+impl<'a> Scan<'a, '_> {
+    #[inline(always)]
+    fn token(&mut self, t: Token<'a>) {
+        match t {
+            // Most words are numbers: nothing to look at but their place.
+            Token::Word(w) if w.first().is_some_and(u8::is_ascii_digit) => self.type_key = false,
+            Token::Word(w @ b"obj") => self.header(w),
+            Token::Word(b"R") => self.reference(),
+            Token::Word(w) if w.first() == Some(&b'/') => {
+                if self.type_key {
+                    if let Some(c) = self.current.filter(|_| w == b"/Pages") {
+                        self.objects.map.entry(c).or_default().pages = true;
+                    }
+                    self.obj_stream |= w == b"/ObjStm";
+                }
+                self.type_key = w == b"/Type";
+                self.key = w;
+            }
+            Token::Word(_) => self.type_key = false,
+            Token::Open(d) => {
+                self.depth = d;
+                self.type_key = false;
+                if self.key == b"/Kids" && self.kids_at.is_none() {
+                    self.kids_at = Some(d);
+                }
+                if d == 1 && self.prev[1] == b"obj" {
+                    self.array_object = true;
+                }
+                self.key = b"";
+            }
+            Token::Close => {
+                if self.kids_at == Some(self.depth) {
+                    self.kids_at = Some(usize::MAX);
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
+            Token::Data(d) => self.data(d),
+        }
+        if let Token::Word(w) = t {
+            self.prev = [self.prev[1], w];
+            self.last_word = Some(w);
+        } else if t != Token::Close {
+            self.prev = [self.prev[1], b"["];
+        }
+    }
+
+    /// `obj`: an object's header ends.
+    fn header(&mut self, w: &[u8]) {
+        // A later definition replaces an earlier one (an update).
+        self.current = number_of(self.prev[0]);
+        if let Some(n) = self.current.filter(|_| !self.objects.map.is_empty()) {
+            self.objects.map.remove(&n);
+        }
+        if let (Some(n), Some(d)) = (self.current, self.defined.as_deref_mut()) {
+            d.push(n);
+        }
+        self.body_start = end_of(self.base, w);
+        self.obj_stream = false;
+        self.kids_at = None;
+        self.array_object = false;
+        self.key = b"";
+    }
+
+    /// `R`: a reference, kept where it is a page-tree entry.
+    fn reference(&mut self) {
+        let kids = self.kids_at == Some(self.depth);
+        let kids_ref = !kids && self.key == b"/Kids" && self.depth > 0 && self.kids_at.is_none();
+        let refs = !kids && !kids_ref && self.array_object && self.depth == 1;
+        if !(kids || kids_ref || refs) {
+            return;
+        }
+        if let (Some(c), Some(n), Some(_)) = (
+            self.current,
+            number_of(self.prev[0]),
+            number_of(self.prev[1]),
+        ) {
+            if refs {
+                self.objects.array_refs.push((c, n));
+            } else {
+                let obj = self.objects.map.entry(c).or_default();
+                if kids {
+                    obj.kids.push(n);
+                } else {
+                    obj.kids_ref = Some(n);
+                }
+            }
+        }
+    }
+
+    /// A stream's data: an object stream's span is kept.
+    fn data(&mut self, d: &[u8]) {
+        if self.obj_stream {
+            if let Some(s) = self.streams.as_deref_mut() {
+                let end = (d.as_ptr() as usize - self.base + d.len() + 9).min(self.len);
+                s.push((self.body_start, end));
+            }
+        }
+        self.obj_stream = false;
+    }
 }
 
 /// Checks what the parser may read inside the spans the scan did not read
