@@ -170,15 +170,10 @@ fn source_reporting(
     };
     if head.windows(5).any(|w| w == b"%PDF-") {
         let bytes = Arc::new(bytes);
-        // The file's hash is worked out beside the opening checks, whose
-        // two halves seldom end together, and the interpreter's opening,
-        // which runs on one worker.
-        let (pdf, hash) = exec::join(
-            exec,
-            || open_pdf(path, Arc::clone(&bytes), exec),
-            || sha256_hex(&bytes),
-        );
-        let pdf = pdf.unwrap_or_else(|| open_pdf(path, Arc::clone(&bytes), exec))?;
+        // The file's hash is worked out while the interpreter opens the
+        // file on one worker, after the opening checks that take them all.
+        let (pdf, hash) = open_pdf_beside(path, Arc::clone(&bytes), exec, || sha256_hex(&bytes));
+        let pdf = pdf?;
         doc.sha256 = hash.unwrap_or_else(|| sha256_hex(&bytes));
         read_pdf(&mut doc, pdf, exec, pages_read)?;
     } else {
@@ -207,14 +202,27 @@ pub(crate) fn open_pdf(
     bytes: Arc<Vec<u8>>,
     exec: &dyn Executor,
 ) -> Result<read::Document, Error> {
+    open_pdf_beside(path, bytes, exec, || ()).0
+}
+
+/// [`open_pdf`], running `beside` on a worker while the interpreter opens
+/// the file ([`read::Document::open_beside`]).
+fn open_pdf_beside<T: Send>(
+    path: &Path,
+    bytes: Arc<Vec<u8>>,
+    exec: &dyn Executor,
+    beside: impl FnOnce() -> T + Send,
+) -> (Result<read::Document, Error>, Option<T>) {
     let p = || path.to_path_buf();
-    read::Document::open_on(bytes, exec).map_err(|e| match e {
+    let (pdf, beside) = read::Document::open_beside(bytes, exec, beside);
+    let pdf = pdf.map_err(|e| match e {
         read::OpenError::Password => Error::Encrypted { path: p() },
         read::OpenError::Damaged(reason) => Error::Corrupt {
             path: p(),
             reason: reason.into(),
         },
-    })
+    });
+    (pdf, beside)
 }
 
 /// Reads every page of `pdf` into `doc`, with the checks and repairs that

@@ -44,23 +44,51 @@ impl Document {
         bytes: Arc<Vec<u8>>,
         exec: &dyn crate::exec::Executor,
     ) -> Result<Document, OpenError> {
-        Self::open_with(bytes, exec, true)
+        Self::open_beside(bytes, exec, || ()).0
     }
 
-    /// [`Document::open_on`]; with `slim`, the fonts' long inline values
-    /// are moved into objects of their own ([`slim`]), off only to test
-    /// that doing so changes nothing.
-    pub(super) fn open_with(
+    /// [`Document::open_on`], running `beside` on a worker while the
+    /// interpreter opens the file: the checks before take every worker, the
+    /// opening one. `beside`'s result is None where the checks refused the
+    /// file first (or its worker did not deliver).
+    pub fn open_beside<T: Send>(
+        bytes: Arc<Vec<u8>>,
+        exec: &dyn crate::exec::Executor,
+        beside: impl FnOnce() -> T + Send,
+    ) -> (Result<Document, OpenError>, Option<T>) {
+        Self::open_with(bytes, exec, true, beside)
+    }
+
+    /// [`Document::open_beside`]; with `slim`, the fonts' long inline
+    /// values are moved into objects of their own ([`slim`]), off only to
+    /// test that doing so changes nothing.
+    pub(super) fn open_with<T: Send>(
         bytes: Arc<Vec<u8>>,
         exec: &dyn crate::exec::Executor,
         slim: bool,
-    ) -> Result<Document, OpenError> {
+        beside: impl FnOnce() -> T + Send,
+    ) -> (Result<Document, OpenError>, Option<T>) {
         let len = bytes.len();
         let limit = bound::stream_limit(len);
-        structure::check(&bytes, limit, exec).map_err(OpenError::Damaged)?;
+        if let Err(reason) = structure::check(&bytes, limit, exec) {
+            return (Err(OpenError::Damaged(reason)), None);
+        }
+        let (loaded, beside) = crate::exec::join(exec, || load(Arc::clone(&bytes)), beside);
+        let loaded = loaded.unwrap_or_else(|| load(Arc::clone(&bytes)));
+        (Self::opened(bytes, loaded, limit, slim), beside)
+    }
+
+    /// The document the interpreter `loaded` from `bytes`: rebuilt from
+    /// its objects where it has no page, then slimmed.
+    fn opened(
+        bytes: Arc<Vec<u8>>,
+        loaded: Result<Option<Pdf>, OpenError>,
+        limit: u64,
+        slim: bool,
+    ) -> Result<Document, OpenError> {
         let truncated = !ends_with_eof(&bytes);
         let mut notices = Vec::new();
-        let pdf = match load(Arc::clone(&bytes))? {
+        let pdf = match loaded? {
             Some(pdf) if !pdf.pages().is_empty() => pdf,
             // hayro's own repair scans for object headers at line starts;
             // headers glued to junk need a wider scan: rebuild the table

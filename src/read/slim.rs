@@ -358,7 +358,9 @@ mod tests {
     /// Every page of `bytes`, opened with or without slimming.
     fn pages(bytes: &[u8], slim: bool) -> Vec<String> {
         let exec = crate::exec::Sequential;
-        let doc = Document::open_with(Arc::new(bytes.to_vec()), &exec, slim).unwrap();
+        let doc = Document::open_with(Arc::new(bytes.to_vec()), &exec, slim, || ())
+            .0
+            .unwrap();
         let mut reader = doc.reader();
         (0..doc.page_count())
             .map(|i| format!("{:?}", reader.page(i)))
@@ -535,7 +537,10 @@ mod tests {
         for path in &paths {
             let bytes = std::fs::read(path).unwrap();
             let exec = crate::exec::Sequential;
-            if Document::open_with(Arc::new(bytes.clone()), &exec, false).is_err() {
+            if Document::open_with(Arc::new(bytes.clone()), &exec, false, || ())
+                .0
+                .is_err()
+            {
                 continue;
             }
             assert_eq!(pages(&bytes, true), pages(&bytes, false), "{path:?}");
