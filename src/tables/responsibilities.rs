@@ -27,7 +27,7 @@ use crate::i18n::Message;
 use crate::layout::Line;
 use crate::model::{ActivityCost, Goal, Level, PrintedTitle, Responsibility};
 use crate::msg;
-use crate::normalize::{distance_within, edit_distance, join_lines, normalize_key};
+use crate::normalize::{distance_within, join_lines, normalize_key};
 
 use super::header::{self, Column};
 use super::lines::{coded, leading_code, pitch, plain, Item};
@@ -272,22 +272,48 @@ fn title_end(head: &[String], title: &str, keep_one: bool) -> usize {
 }
 
 /// The index of the first of `candidates` nearest to `want` in edit
-/// distance (0 for none). After the first, a candidate is measured only
-/// as far as it could be nearer than the best so far (a band around the
-/// diagonal, narrower as the best gets nearer).
+/// distance (0 for none). The candidates are measured nearest in length
+/// first: the first one's distance bounds the others', each measured only
+/// as far as it could still win (a band around the diagonal, narrower as
+/// the best gets nearer; one whose length alone differs more is passed
+/// over). A later candidate wins only by being nearer, an earlier one by
+/// being as near.
 fn closest(candidates: impl Iterator<Item = String>, want: &str) -> usize {
+    let candidates: Vec<(usize, String)> = candidates.enumerate().collect();
+    let want_len = want.chars().count();
+    let mut order: Vec<(usize, usize)> = candidates
+        .iter()
+        .map(|(j, c)| (c.chars().count().abs_diff(want_len), *j))
+        .collect();
+    order.sort_unstable();
     let mut best: Option<(usize, usize)> = None;
-    for (j, c) in candidates.enumerate() {
+    for (_, j) in order {
+        let c = &candidates[j].1;
         let d = match best {
-            None => Some(edit_distance(&c, want)),
-            Some((_, 0)) => break,
-            Some((_, d)) => distance_within(&c, want, d - 1),
+            None => Some(distance(c, want)),
+            Some((b, d)) if j < b => distance_within(c, want, d),
+            Some((_, 0)) => continue,
+            Some((_, d)) => distance_within(c, want, d - 1),
         };
         if let Some(d) = d {
-            best = Some((j, d));
+            if best.is_none_or(|(b, bd)| d < bd || (d == bd && j < b)) {
+                best = Some((j, d));
+            }
         }
     }
     best.map_or(0, |(j, _)| j)
+}
+
+/// The edit distance of `a` and `b`, measured in a band that doubles
+/// until it holds the distance (a near title costs a narrow band).
+fn distance(a: &str, b: &str) -> usize {
+    let mut max = 4;
+    loop {
+        if let Some(d) = distance_within(a, b, max) {
+            return d;
+        }
+        max *= 2;
+    }
 }
 
 struct Parser<'w> {
@@ -727,6 +753,7 @@ mod tests {
     use super::*;
     use crate::layout::Page;
     use crate::model::{Amounts, Objective, Target};
+    use crate::normalize::edit_distance;
     use crate::tables::lines;
 
     proptest::proptest! {
@@ -739,6 +766,11 @@ mod tests {
                 .min_by_key(|&j| edit_distance(&candidates[j], &want))
                 .unwrap_or(0);
             proptest::prop_assert_eq!(closest(candidates.into_iter(), &want), naive);
+        }
+
+        #[test]
+        fn distance_is_the_edit_distance(a in "[abç ]{0,40}", b in "[abç ]{0,40}") {
+            proptest::prop_assert_eq!(distance(&a, &b), edit_distance(&a, &b));
         }
     }
 
