@@ -212,14 +212,18 @@ fn deep_objects_in_an_object_stream_refuse_the_file() {
 }
 
 #[test]
-fn forms_that_draw_themselves_skip_their_page() {
+fn forms_that_draw_themselves_end_cleanly() {
     // A form drawing itself once, then twice (2⁵⁰ drawings); two forms
-    // drawing each other.
+    // drawing each other. The parser does not follow a reference back to
+    // an object it is reading the reference from, so no form is drawn:
+    // the page is read, empty, and the file (nothing else on it) is told
+    // to have no text. The check's own loop test stays for any cycle the
+    // parser would follow.
     for (n, times) in [(1, 1), (1, 2), (2, 1)] {
         assert_says(
             &format!("self-{n}-{times}"),
             &mutate::form_graph_pdf(n, times, true),
-            &["page 1: a form drawn on it draws itself"],
+            &["the PDF has no text layer"],
         );
     }
 }

@@ -27,7 +27,10 @@ mod locate;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
+use hayro::hayro_interpret::TransformExt;
+use hayro::kurbo::Affine;
 use hayro::vello_cpu::color::palette::css::WHITE;
+use hayro::vello_cpu::{Pixmap, RasterizerSettings, RenderContext, Resources, TargetInit};
 use hayro::{RenderCache, RenderSettings};
 
 use crate::error::Error;
@@ -156,18 +159,24 @@ impl Preview {
             let (p, settings) = reader.checked_page(index).map_err(|e| e.to_string())?;
             let (w, h) = p.render_dimensions();
             let size = draw::fit(w, h, opts.width)?;
-            let pixmap = hayro::render(
+            // Into a canvas of the size fitted, the page scaled to it.
+            let mut ctx = RenderContext::new(size.width, size.height);
+            let scale = f64::from(size.scale);
+            hayro::render_into(
                 p,
                 &RenderCache::new(),
                 settings,
-                &RenderSettings {
-                    x_scale: size.scale,
-                    y_scale: size.scale,
-                    width: Some(size.width),
-                    height: Some(size.height),
-                    bg_color: WHITE,
-                },
+                &RenderSettings::default(),
+                &mut ctx,
+                Affine::scale(scale) * p.initial_transform(true).to_kurbo(),
             );
+            ctx.flush();
+            let mut pixmap = Pixmap::new(ctx.width(), ctx.height());
+            let init = RasterizerSettings {
+                target_init: TargetInit::Clear(WHITE),
+                ..Default::default()
+            };
+            ctx.render_with(&mut pixmap, &mut Resources::default(), init);
             Ok((pixmap, size))
         });
         let (mut pixmap, size) = catch_unwind(run)

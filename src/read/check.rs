@@ -31,7 +31,6 @@ pub const MAX_DRAWS: u64 = 100_000;
 const CONTENT_BOUNDS: u64 = 4;
 
 const CONTENTS: &[u8] = b"Contents";
-const RESOURCES: &[u8] = b"Resources";
 const SUBTYPE: &[u8] = b"Subtype";
 const FORM: &[u8] = b"Form";
 const BASE_FONT: &[u8] = b"BaseFont";
@@ -172,10 +171,7 @@ fn draw(
                 crate::msg!("read-forms-too-many", draws = MAX_DRAWS, mib = most >> 20).to_string(),
             ));
         }
-        let inner = Resources::from_parent(
-            s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
-            res.clone(),
-        );
+        let inner = super::form_resources(s.dict(), res);
         path.push(id);
         draw(&form.draws, n, &inner, checked, budget, path)?;
         path.pop();
@@ -306,10 +302,7 @@ fn check_resources(
             return Err(too_large("read-what-form", limit));
         }
         checked.sized.insert(s.obj_id());
-        let inner = Resources::from_parent(
-            s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
-            res.clone(),
-        );
+        let inner = super::form_resources(s.dict(), res);
         check_resources(&inner, limit, checked, names, None, depth + 1)?;
     }
     Ok(())

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use ecow::EcoString;
-use hayro_interpret::font::Glyph as HGlyph;
+use hayro_interpret::font::{Glyph as HGlyph, GlyphRun};
 use hayro_interpret::{
-    BlendMode, ClipPath, Device, GlyphDrawMode, Image, Paint as HPaint, PathDrawMode, SoftMask,
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint as HPaint,
+    SoftMask,
 };
 use kurbo::{Affine, BezPath, PathEl, Point, Rect};
 
@@ -103,155 +104,8 @@ impl<'r> Collector<'r> {
         }
     }
 
-    fn push_path(&mut self, shape: Shape, a: Point, b: Point, paint: Paint) {
-        let (x0, y0, x1, y1) = match shape {
-            Shape::Rect => (a.x.min(b.x), a.y.min(b.y), a.x.max(b.x), a.y.max(b.y)),
-            Shape::Line => (a.x, a.y, b.x, b.y),
-        };
-        let item = PathItem {
-            shape,
-            x0: x0 as f32,
-            y0: y0 as f32,
-            x1: x1 as f32,
-            y1: y1 as f32,
-            paint,
-            artifact: self.in_furniture(),
-        };
-        if [item.x0, item.y0, item.x1, item.y1]
-            .iter()
-            .all(|v| v.is_finite())
-        {
-            self.paths.push(item);
-        }
-    }
-}
-
-fn rgba(paint: &HPaint<'_>) -> Rgba {
-    match paint {
-        HPaint::Color(c) => c.to_rgba().components(),
-        // A pattern or shading: some tone, not white.
-        HPaint::Pattern(_) => [0.5, 0.5, 0.5, 1.0],
-    }
-}
-
-/// Whether four corners (after a transform) form an axis-parallel rectangle.
-fn axis_rect(p: &[Point]) -> Option<(Point, Point)> {
-    if p.len() != 4 {
-        return None;
-    }
-    let eq = |a: f64, b: f64| (a - b).abs() < 0.01;
-    let horizontal_first = eq(p[0].y, p[1].y) && eq(p[1].x, p[2].x) && eq(p[2].y, p[3].y);
-    let vertical_first = eq(p[0].x, p[1].x) && eq(p[1].y, p[2].y) && eq(p[2].x, p[3].x);
-    (horizontal_first && eq(p[3].x, p[0].x) || vertical_first && eq(p[3].y, p[0].y))
-        .then_some((p[0], p[2]))
-}
-
-/// The [`Device`] methods a text-and-rules reader leaves empty (soft
-/// masks, blend modes, clips, groups, images), for `impl<'a> Device<'a>`;
-/// the types named must be in scope where it is used.
-macro_rules! ignore_state_and_images {
-    ($a:lifetime) => {
-        fn set_soft_mask(&mut self, _: Option<SoftMask<$a>>) {}
-        fn set_blend_mode(&mut self, _: BlendMode) {}
-        fn push_clip_path(&mut self, _: &ClipPath) {}
-        fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<$a>>, _: BlendMode) {}
-        fn draw_image(&mut self, _: Image<$a, '_>, _: Affine) {}
-        fn pop_clip_path(&mut self) {}
-        fn pop_transparency_group(&mut self) {}
-    };
-}
-pub(super) use ignore_state_and_images;
-
-impl<'a> Device<'a> for Collector<'_> {
-    ignore_state_and_images!('a);
-
-    fn draw_path(
-        &mut self,
-        path: &BezPath,
-        transform: Affine,
-        paint: &HPaint<'a>,
-        draw_mode: &PathDrawMode,
-    ) {
-        let color = rgba(paint);
-        let paint = match draw_mode {
-            PathDrawMode::Fill(_) => Paint::Fill { color },
-            PathDrawMode::Stroke(props) => Paint::Stroke {
-                width: (f64::from(props.line_width) * transform.determinant().abs().sqrt()) as f32,
-                color,
-            },
-        };
-        // Sub-paths one by one: a rectangle (four corners, closed) becomes a
-        // Rect, other straight segments Lines; curves are left out.
-        let mut points: Vec<Point> = Vec::new();
-        let mut straight = true;
-        let mut closed = false;
-        let flush = |this: &mut Self, points: &mut Vec<Point>, straight: bool, closed: bool| {
-            let mut corners = points.clone();
-            if corners.len() == 5 && corners[0].distance(corners[4]) < 0.01 {
-                corners.pop();
-            }
-            match axis_rect(&corners) {
-                Some((a, b)) if straight && (closed || points.len() == 5) => {
-                    this.push_path(Shape::Rect, a, b, paint);
-                }
-                _ if matches!(paint, Paint::Stroke { .. }) => {
-                    for w in points.windows(2) {
-                        this.push_path(Shape::Line, w[0], w[1], paint);
-                    }
-                    if closed && points.len() > 2 {
-                        this.push_path(Shape::Line, points[points.len() - 1], points[0], paint);
-                    }
-                }
-                _ => {}
-            }
-            points.clear();
-        };
-        for el in path.elements() {
-            match *el {
-                PathEl::MoveTo(p) => {
-                    flush(self, &mut points, straight, closed);
-                    straight = true;
-                    closed = false;
-                    points.push(transform * p);
-                }
-                PathEl::LineTo(p) => points.push(transform * p),
-                PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => {
-                    // A curve: what was straight before it still counts.
-                    flush(self, &mut points, false, false);
-                    straight = false;
-                    points.push(transform * p);
-                }
-                PathEl::ClosePath => closed = true,
-            }
-        }
-        flush(self, &mut points, straight, closed);
-    }
-
-    fn draw_rect(
-        &mut self,
-        rect: &Rect,
-        transform: Affine,
-        paint: &HPaint<'a>,
-        draw_mode: &PathDrawMode,
-    ) {
-        let mut path = BezPath::new();
-        path.move_to((rect.x0, rect.y0));
-        path.line_to((rect.x1, rect.y0));
-        path.line_to((rect.x1, rect.y1));
-        path.line_to((rect.x0, rect.y1));
-        path.close_path();
-        self.draw_path(&path, transform, paint, draw_mode);
-    }
-
-    fn draw_glyph(
-        &mut self,
-        glyph: &HGlyph<'a>,
-        transform: Affine,
-        glyph_transform: Affine,
-        _: &HPaint<'a>,
-        _: &GlyphDrawMode,
-    ) {
-        let m = transform * glyph_transform;
+    /// One glyph of a run, `m` taking its glyph space to the page's.
+    fn draw_glyph(&mut self, glyph: &HGlyph<'_>, m: Affine) {
         let [a, b, c, d, e, f] = m.as_coeffs();
         // Glyph space is 1000 units per em: the font size is the length of
         // the em's vertical side in page units.
@@ -314,6 +168,189 @@ impl<'a> Device<'a> for Collector<'_> {
         });
     }
 
+    fn push_path(&mut self, shape: Shape, a: Point, b: Point, paint: Paint) {
+        let (x0, y0, x1, y1) = match shape {
+            Shape::Rect => (a.x.min(b.x), a.y.min(b.y), a.x.max(b.x), a.y.max(b.y)),
+            Shape::Line => (a.x, a.y, b.x, b.y),
+        };
+        let item = PathItem {
+            shape,
+            x0: x0 as f32,
+            y0: y0 as f32,
+            x1: x1 as f32,
+            y1: y1 as f32,
+            paint,
+            artifact: self.in_furniture(),
+        };
+        if [item.x0, item.y0, item.x1, item.y1]
+            .iter()
+            .all(|v| v.is_finite())
+        {
+            self.paths.push(item);
+        }
+    }
+}
+
+fn rgba(paint: &HPaint<'_>) -> Rgba {
+    match paint {
+        HPaint::Color(c) => c.to_rgba().components(),
+        // A pattern or shading: some tone, not white.
+        HPaint::Pattern(_) => [0.5, 0.5, 0.5, 1.0],
+    }
+}
+
+/// The most points of an outline looked at for the corners of a rectangle.
+const MAX_OUTLINE: usize = 32;
+
+/// The corners of a closed outline of straight sides: without a point
+/// that repeats the one before it (or the first), nor one lying on a
+/// horizontal or vertical side between its neighbours (an outline may
+/// start in the middle of a side). An outline of more than
+/// [`MAX_OUTLINE`] points is given as it is.
+fn corners(points: &[Point]) -> Vec<Point> {
+    if points.len() > MAX_OUTLINE {
+        return points.to_vec();
+    }
+    let same = |a: Point, b: Point| a.distance(b) < 0.01;
+    let eq = |a: f64, b: f64| (a - b).abs() < 0.01;
+    // `p` lies on the axis-parallel side from `a` to `b`.
+    let between = |a: Point, p: Point, b: Point| {
+        let within = |a: f64, p: f64, b: f64| a.min(b) - 0.01 <= p && p <= a.max(b) + 0.01;
+        eq(a.x, p.x) && eq(p.x, b.x) && within(a.y, p.y, b.y)
+            || eq(a.y, p.y) && eq(p.y, b.y) && within(a.x, p.x, b.x)
+    };
+    let mut out: Vec<Point> = Vec::with_capacity(points.len());
+    for &p in points {
+        if out.last().is_some_and(|&l| same(l, p)) {
+            continue;
+        }
+        while out.len() >= 2 && between(out[out.len() - 2], out[out.len() - 1], p) {
+            out.pop();
+        }
+        out.push(p);
+    }
+    // Around the end: the last point again the first, or either of them
+    // on the side through the other.
+    loop {
+        let n = out.len();
+        if n < 3 {
+            break;
+        }
+        if same(out[n - 1], out[0]) || between(out[n - 2], out[n - 1], out[0]) {
+            out.pop();
+        } else if between(out[n - 1], out[0], out[1]) {
+            out.remove(0);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether four corners (after a transform) form an axis-parallel rectangle.
+fn axis_rect(p: &[Point]) -> Option<(Point, Point)> {
+    if p.len() != 4 {
+        return None;
+    }
+    let eq = |a: f64, b: f64| (a - b).abs() < 0.01;
+    let horizontal_first = eq(p[0].y, p[1].y) && eq(p[1].x, p[2].x) && eq(p[2].y, p[3].y);
+    let vertical_first = eq(p[0].x, p[1].x) && eq(p[1].y, p[2].y) && eq(p[2].x, p[3].x);
+    (horizontal_first && eq(p[3].x, p[0].x) || vertical_first && eq(p[3].y, p[0].y))
+        .then_some((p[0], p[2]))
+}
+
+/// The [`Device`] methods a text-and-rules reader leaves empty (clips,
+/// groups, images), for `impl<'a> Device<'a>`; the types named must be in
+/// scope where it is used.
+macro_rules! ignore_state_and_images {
+    ($a:lifetime) => {
+        fn push_clip_path(&mut self, _: &ClipPath) {}
+        fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<$a>>, _: BlendMode) {}
+        fn draw_image(&mut self, _: Image<$a, '_>, _: ImageDrawProps<$a>) {}
+        fn pop_clip(&mut self) {}
+        fn pop_transparency_group(&mut self) {}
+    };
+}
+pub(super) use ignore_state_and_images;
+
+impl<'a> Device<'a> for Collector<'_> {
+    ignore_state_and_images!('a);
+
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, draw_mode: &DrawMode) {
+        let transform = props.transform;
+        let color = rgba(&props.paint);
+        let paint = match draw_mode {
+            DrawMode::Fill(_) => Paint::Fill { color },
+            DrawMode::Stroke(stroke) | DrawMode::FillAndStroke(_, stroke) => Paint::Stroke {
+                width: (f64::from(stroke.line_width) * transform.determinant().abs().sqrt()) as f32,
+                color,
+            },
+            DrawMode::Invisible => return,
+        };
+        // Sub-paths one by one: a rectangle (four corners, closed) becomes a
+        // Rect, other straight segments Lines; curves are left out.
+        let mut points: Vec<Point> = Vec::new();
+        let mut straight = true;
+        let mut closed = false;
+        let flush = |this: &mut Self, points: &mut Vec<Point>, straight: bool, closed: bool| {
+            // A fill closes its outline itself; a stroke only where it is
+            // closed or comes back to its start.
+            let shut = closed
+                || matches!(paint, Paint::Fill { .. })
+                || points.len() > 2 && points[0].distance(points[points.len() - 1]) < 0.01;
+            match axis_rect(&corners(points)) {
+                Some((a, b)) if straight && shut => {
+                    this.push_path(Shape::Rect, a, b, paint);
+                }
+                _ if matches!(paint, Paint::Stroke { .. }) => {
+                    for w in points.windows(2) {
+                        this.push_path(Shape::Line, w[0], w[1], paint);
+                    }
+                    if closed && points.len() > 2 {
+                        this.push_path(Shape::Line, points[points.len() - 1], points[0], paint);
+                    }
+                }
+                _ => {}
+            }
+            points.clear();
+        };
+        for el in path.elements() {
+            match *el {
+                PathEl::MoveTo(p) => {
+                    flush(self, &mut points, straight, closed);
+                    straight = true;
+                    closed = false;
+                    points.push(transform * p);
+                }
+                PathEl::LineTo(p) => points.push(transform * p),
+                PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => {
+                    // A curve: what was straight before it still counts.
+                    flush(self, &mut points, false, false);
+                    straight = false;
+                    points.push(transform * p);
+                }
+                PathEl::ClosePath => closed = true,
+            }
+        }
+        flush(self, &mut points, straight, closed);
+    }
+
+    fn draw_rect(&mut self, rect: &Rect, props: DrawProps<'a>, draw_mode: &DrawMode) {
+        let mut path = BezPath::new();
+        path.move_to((rect.x0, rect.y0));
+        path.line_to((rect.x1, rect.y0));
+        path.line_to((rect.x1, rect.y1));
+        path.line_to((rect.x0, rect.y1));
+        path.close_path();
+        self.draw_path(&path, props, draw_mode);
+    }
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
+        for glyph in run.glyphs() {
+            self.draw_glyph(glyph, props.transform * glyph.transform());
+        }
+    }
+
     fn begin_marked_content(&mut self, tag: &[u8], _mcid: Option<i32>) {
         let mut actual = Actual::None;
         let mut layout = false;
@@ -351,5 +388,49 @@ mod tests {
         assert_eq!(r, Some((p(0., 0.), p(10., 5.))));
         assert!(axis_rect(&[p(0., 0.), p(10., 1.), p(10., 5.), p(0., 5.)]).is_none());
         assert!(axis_rect(&[p(0., 0.), p(10., 0.), p(10., 5.)]).is_none());
+    }
+
+    #[test]
+    fn an_outline_gives_its_corners() {
+        let p = |x, y| Point::new(x, y);
+        let rect = [p(0., 0.), p(10., 0.), p(10., 5.), p(0., 5.)];
+        // Back at its start; started in the middle of a side; a point
+        // repeated; a corner drawn through.
+        for outline in [
+            vec![p(0., 0.), p(10., 0.), p(10., 5.), p(0., 5.), p(0., 0.)],
+            vec![
+                p(5., 0.),
+                p(10., 0.),
+                p(10., 5.),
+                p(0., 5.),
+                p(0., 0.),
+                p(5., 0.),
+            ],
+            vec![p(5., 0.), p(10., 0.), p(10., 5.), p(0., 5.), p(0., 0.)],
+            vec![p(0., 0.), p(10., 0.), p(10., 0.), p(10., 5.), p(0., 5.)],
+            vec![p(0., 0.), p(10., 0.), p(10., 2.), p(10., 5.), p(0., 5.)],
+        ] {
+            let c = corners(&outline);
+            assert_eq!(
+                axis_rect(&c).map(|(a, b)| (a.x.min(b.x), a.y.min(b.y))),
+                Some((0., 0.)),
+                "{outline:?}: {c:?}"
+            );
+            assert_eq!(c.len(), 4, "{outline:?}");
+            assert!(c.iter().all(|q| rect.contains(q)));
+        }
+        // A spike beyond the side is kept: not a rectangle.
+        let spike = [p(0., 0.), p(12., 0.), p(10., 0.), p(10., 5.), p(0., 5.)];
+        assert!(axis_rect(&corners(&spike)).is_none());
+        // A notch is not a rectangle either.
+        let notch = [
+            p(0., 0.),
+            p(10., 0.),
+            p(10., 5.),
+            p(5., 5.),
+            p(5., 4.),
+            p(0., 4.),
+        ];
+        assert!(axis_rect(&corners(&notch)).is_none());
     }
 }

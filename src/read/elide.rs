@@ -93,24 +93,17 @@ pub fn worth_scanning(fonts: &Dict<'_>) -> bool {
         .any(|font| font.data().len() > LIGHT_FONT)
 }
 
-/// Whether a graphics state of `res` (or of the resources it inherits) has
-/// a `/Font` entry: then `gs` may select a font, as the interpreter reads
-/// it. Without one, `gs` leaves the font as it is.
+/// Whether a graphics state of `res` has a `/Font` entry: then `gs` may
+/// select a font, as the interpreter reads it. Without one, `gs` leaves
+/// the font as it is.
 pub fn states_set_fonts(res: &Resources<'_>) -> bool {
-    let mut at = Some(res);
-    while let Some(res) = at {
-        let states = &res.ext_g_states;
-        let sets = |name: Name<'_>| {
-            states
-                .get::<Dict<'_>>(name.as_ref())
-                .is_none_or(|state| state.contains_key(b"Font"))
-        };
-        if states.keys().any(sets) {
-            return true;
-        }
-        at = res.parent();
-    }
-    false
+    let states = &res.ext_g_states;
+    let sets = |name: Name<'_>| {
+        states
+            .get::<Dict<'_>>(name.as_ref())
+            .is_none_or(|state| state.contains_key(b"Font"))
+    };
+    states.keys().any(sets)
 }
 
 /// The longest font dictionary not worth a scan, in bytes.

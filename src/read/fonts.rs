@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use ecow::EcoString;
-use hayro_interpret::font::{Glyph as HGlyph, OutlineGlyph};
+use hayro_interpret::font::{Glyph as HGlyph, GlyphRun, OutlineGlyph};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::{
-    BlendMode, ClipPath, Device, GlyphDrawMode, Image, Paint as HPaint, PathDrawMode, SoftMask,
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, SoftMask,
 };
-use kurbo::{Affine, BezPath, Rect};
+use kurbo::{BezPath, Rect};
 
 /// The fonts a page reader has met, kept across its pages so that a
 /// glyph's font costs no allocation (its text is short enough to be kept
@@ -291,23 +291,18 @@ impl Probe {
 
 impl<'a> Device<'a> for Probe {
     super::device::ignore_state_and_images!('a);
-    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &HPaint<'a>, _: &PathDrawMode) {}
-    fn draw_rect(&mut self, _: &Rect, _: Affine, _: &HPaint<'a>, _: &PathDrawMode) {}
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
+    fn draw_rect(&mut self, _: &Rect, _: DrawProps<'a>, _: &DrawMode) {}
 
-    fn draw_glyph(
-        &mut self,
-        glyph: &HGlyph<'a>,
-        _: Affine,
-        _: Affine,
-        _: &HPaint<'a>,
-        _: &GlyphDrawMode,
-    ) {
-        match glyph {
-            HGlyph::Outline(o) => {
-                self.glyphs
-                    .push((o.font_cache_key(), o.glyph_id().to_u32(), look_up(o)))
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {
+        for glyph in run.glyphs() {
+            match &**glyph {
+                HGlyph::Outline(o) => {
+                    self.glyphs
+                        .push((o.font_cache_key(), o.glyph_id().to_u32(), look_up(o)))
+                }
+                HGlyph::Type3(_) => self.other = true,
             }
-            HGlyph::Type3(_) => self.other = true,
         }
     }
 }

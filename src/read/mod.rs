@@ -35,6 +35,17 @@ use std::sync::Arc;
 
 pub use pdf::{Document, PageReader};
 
+use hayro_interpret::hayro_syntax::object::Dict;
+use hayro_interpret::hayro_syntax::page::Resources;
+
+/// The resources a form XObject's content is read with, as the interpreter
+/// reads them: the form's own `/Resources` where it has them (nothing is
+/// looked up beyond them), else those of the content drawing it.
+fn form_resources<'a>(form: &Dict<'a>, outer: &Resources<'a>) -> Resources<'a> {
+    form.get::<Dict<'a>>(b"Resources")
+        .map_or_else(|| outer.clone(), Resources::new)
+}
+
 /// One shown glyph, in page coordinates.
 #[derive(Debug, Clone)]
 pub struct Glyph {

@@ -70,48 +70,58 @@ impl Document {
     ) -> (Result<Document, OpenError>, Option<T>) {
         let len = bytes.len();
         let limit = bound::stream_limit(len);
-        if let Err(reason) = structure::check(&bytes, limit, exec) {
-            return (Err(OpenError::Damaged(reason)), None);
-        }
+        let listed = match structure::check(&bytes, limit, exec) {
+            Ok(listed) => listed,
+            Err(reason) => return (Err(OpenError::Damaged(reason)), None),
+        };
         let (loaded, beside) = crate::exec::join(exec, || load(Arc::clone(&bytes)), beside);
         let loaded = loaded.unwrap_or_else(|| load(Arc::clone(&bytes)));
-        (Self::opened(bytes, loaded, limit, slim), beside)
+        (Self::opened(bytes, loaded, listed, limit, slim), beside)
     }
 
     /// The document the interpreter `loaded` from `bytes`: rebuilt from
-    /// its objects where it has no page, then slimmed.
+    /// its objects where it has fewer pages than the file's syntax lists
+    /// (`listed`) and the rebuilt one has more, then slimmed.
     fn opened(
         bytes: Arc<Vec<u8>>,
         loaded: Result<Option<Pdf>, OpenError>,
+        listed: u64,
         limit: u64,
         slim: bool,
     ) -> Result<Document, OpenError> {
         let truncated = !ends_with_eof(&bytes);
         let mut notices = Vec::new();
+        let found = |pdf: &Pdf| pdf.pages().len() as u64;
         let pdf = match loaded? {
-            Some(pdf) if !pdf.pages().is_empty() => pdf,
+            Some(pdf) if found(&pdf) >= listed.max(1) => pdf,
             // hayro's own repair scans for object headers at line starts;
             // headers glued to junk need a wider scan: rebuild the table
-            // from every `N G obj` in the file, as MuPDF does, and retry.
-            first => match rebuild_xref(&bytes).map(|b| load(Arc::new(b))) {
-                Some(Ok(Some(pdf))) if !pdf.pages().is_empty() => {
-                    notices.push(crate::msg!("notice-xref-rebuilt").to_string());
-                    pdf
+            // from every `N G obj` in the file, as MuPDF does, and retry,
+            // keeping what finds more pages.
+            first => {
+                let have = first.as_ref().map_or(0, found);
+                let rebuilt = rebuild_xref(&bytes).map(|b| load(Arc::new(b)));
+                match (first, rebuilt) {
+                    (_, Some(Ok(Some(pdf)))) if found(&pdf) > have => {
+                        notices.push(crate::msg!("notice-xref-rebuilt").to_string());
+                        pdf
+                    }
+                    (Some(pdf), _) if have > 0 => pdf,
+                    (_, Some(Err(e))) => return Err(e),
+                    (Some(_), _) => {
+                        return Err(OpenError::Damaged(
+                            crate::msg!("reason-no-pages").to_string(),
+                        ))
+                    }
+                    (None, _) => {
+                        return Err(OpenError::Damaged(if truncated {
+                            crate::msg!("reason-truncated-nothing-recovered").to_string()
+                        } else {
+                            crate::msg!("reason-nothing-recovered").to_string()
+                        }))
+                    }
                 }
-                Some(Err(e)) => return Err(e),
-                _ if first.is_some() => {
-                    return Err(OpenError::Damaged(
-                        crate::msg!("reason-no-pages").to_string(),
-                    ))
-                }
-                _ => {
-                    return Err(OpenError::Damaged(if truncated {
-                        crate::msg!("reason-truncated-nothing-recovered").to_string()
-                    } else {
-                        crate::msg!("reason-nothing-recovered").to_string()
-                    }))
-                }
-            },
+            }
         };
         if truncated {
             notices.push(crate::msg!("notice-truncated").to_string());
@@ -462,7 +472,6 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     find(hay, needle).is_some()
 }
 
-const RESOURCES: &[u8] = b"Resources";
 const SUBTYPE: &[u8] = b"Subtype";
 const FORM: &[u8] = b"Form";
 
@@ -497,10 +506,7 @@ fn has_actual_text(
             {
                 return false;
             }
-            let inner = Resources::from_parent(
-                form.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
-                res.clone(),
-            );
+            let inner = super::form_resources(form.dict(), res);
             form.decoded()
                 .is_ok_and(|data| has_actual_text(&data, &inner, depth + 1, seen))
         })
@@ -552,10 +558,7 @@ fn scan_marks<'a>(
                 let Ok(data) = s.decoded() else {
                     continue;
                 };
-                let inner = Resources::from_parent(
-                    s.dict().get::<Dict<'_>>(RESOURCES).unwrap_or_default(),
-                    res.clone(),
-                );
+                let inner = super::form_resources(s.dict(), res);
                 let ops = hayro_interpret::hayro_syntax::content::TypedIter::new(&data);
                 scan_marks(ops, &inner, out, depth + 1);
             }

@@ -222,46 +222,41 @@ struct Walk {
 
 impl Walk {
     fn resources(&mut self, res: &Resources<'_>, depth: usize) {
-        let mut at = Some(res);
-        while let Some(res) = at {
-            self.walked += 1;
-            if self.walked > MAX_RESOURCES || self.fonts.len() >= MAX_FONTS {
-                return;
-            }
-            if self.met.insert(res.fonts.data().as_ptr() as usize) {
-                for key in res.fonts.keys() {
-                    if let Some(r) = res.fonts.get_ref(key.as_ref()) {
-                        let id = ObjectIdentifier::from(r);
-                        if self.fonts.len() < MAX_FONTS && self.seen.insert(id) {
-                            self.fonts.push(id);
-                        }
+        self.walked += 1;
+        if self.walked > MAX_RESOURCES || self.fonts.len() >= MAX_FONTS {
+            return;
+        }
+        if self.met.insert(res.fonts.data().as_ptr() as usize) {
+            for key in res.fonts.keys() {
+                if let Some(r) = res.fonts.get_ref(key.as_ref()) {
+                    let id = ObjectIdentifier::from(r);
+                    if self.fonts.len() < MAX_FONTS && self.seen.insert(id) {
+                        self.fonts.push(id);
                     }
                 }
             }
-            if depth < MAX_FORM_DEPTH && self.met.insert(res.x_objects.data().as_ptr() as usize) {
-                for key in res.x_objects.keys() {
-                    let Some(r) = res.x_objects.get_ref(key.as_ref()) else {
-                        continue;
-                    };
-                    if !self.seen.insert(ObjectIdentifier::from(r)) {
-                        continue;
-                    }
-                    let Some(form) = res.x_objects.get::<Stream<'_>>(key.as_ref()) else {
-                        continue;
-                    };
-                    let dict = form.dict();
-                    if dict
-                        .get::<hayro_interpret::hayro_syntax::object::Name<'_>>(b"Subtype")
-                        .is_some_and(|s| s.as_ref() == b"Form")
-                    {
-                        if let Some(inner) = dict.get::<Dict<'_>>(b"Resources") {
-                            let inner = Resources::from_parent(inner, Resources::clone(res));
-                            self.resources(&inner, depth + 1);
-                        }
+        }
+        if depth < MAX_FORM_DEPTH && self.met.insert(res.x_objects.data().as_ptr() as usize) {
+            for key in res.x_objects.keys() {
+                let Some(r) = res.x_objects.get_ref(key.as_ref()) else {
+                    continue;
+                };
+                if !self.seen.insert(ObjectIdentifier::from(r)) {
+                    continue;
+                }
+                let Some(form) = res.x_objects.get::<Stream<'_>>(key.as_ref()) else {
+                    continue;
+                };
+                let dict = form.dict();
+                if dict
+                    .get::<hayro_interpret::hayro_syntax::object::Name<'_>>(b"Subtype")
+                    .is_some_and(|s| s.as_ref() == b"Form")
+                {
+                    if let Some(inner) = dict.get::<Dict<'_>>(b"Resources") {
+                        self.resources(&Resources::new(inner), depth + 1);
                     }
                 }
             }
-            at = res.parent();
         }
     }
 }

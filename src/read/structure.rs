@@ -54,7 +54,11 @@ struct Objects {
 /// workers where it is large and has an object header near its middle that
 /// the first half's scan verifiably reaches outside any string, stream or
 /// nesting (see [`scan_file`]); else in one pass.
-pub fn check(bytes: &[u8], limit: u64, exec: &dyn Executor) -> Result<(), String> {
+///
+/// What it gives back: how many pages the largest page tree in the file
+/// lists, as its syntax says (without the cross-reference table), which
+/// tells a file whose table hides some of its pages.
+pub fn check(bytes: &[u8], limit: u64, exec: &dyn Executor) -> Result<u64, String> {
     let File {
         mut objects,
         streams,
@@ -530,8 +534,9 @@ fn object_stream(data: &[u8], first: Option<usize>) -> Vec<(u32, &[u8])> {
 }
 
 /// Checks the page tree as the parser walks it: from each node, its kids
-/// of `/Type /Pages` are walked in turn, each other kid is a page.
-fn page_tree(objects: &Objects) -> Result<(), String> {
+/// of `/Type /Pages` are walked in turn, each other kid is a page. Gives
+/// the most pages any node lists.
+fn page_tree(objects: &Objects) -> Result<u64, String> {
     // Each node's kids, through an array object where `/Kids` refers to one
     // (only those arrays' references are kept: a tagged file's structure
     // tree has many more).
@@ -566,12 +571,13 @@ fn page_tree(objects: &Objects) -> Result<(), String> {
         kids: &kids,
     };
     let mut known: HashMap<u32, Tree> = HashMap::new();
+    let mut most = 0;
     for (&n, o) in &objects.map {
         if o.pages && !known.contains_key(&n) {
-            walk(n, &graph, &mut known, &mut vec![n])?;
+            most = most.max(walk(n, &graph, &mut known, &mut vec![n])?.pages);
         }
     }
-    Ok(())
+    Ok(most)
 }
 
 /// The page tree: which objects are nodes, and each one's kids.
@@ -582,11 +588,12 @@ struct Graph<'a> {
 
 /// What a page-tree node holds: how many entries the parser visits under
 /// it (pages and nodes, a kid listed twice counted twice, a loop counted
-/// where the parser stops at it) and how many levels of nodes, itself
-/// included.
+/// where the parser stops at it), how many of them are pages, and how many
+/// levels of nodes, itself included.
 #[derive(Clone, Copy)]
 struct Tree {
     entries: u64,
+    pages: u64,
     levels: usize,
 }
 
@@ -601,6 +608,7 @@ fn walk(
 ) -> Result<Tree, String> {
     const LEAF: Tree = Tree {
         entries: 0,
+        pages: 0,
         levels: 0,
     };
     if let Some(&t) = known.get(&n) {
@@ -611,6 +619,7 @@ fn walk(
     };
     let mut tree = Tree {
         entries: 0,
+        pages: 0,
         levels: 1,
     };
     for &k in kids {
@@ -624,9 +633,11 @@ fn walk(
                 path.pop();
                 sub
             }
-            _ => LEAF,
+            Some(o) if o.pages => LEAF,
+            _ => Tree { pages: 1, ..LEAF },
         };
         tree.entries = tree.entries.saturating_add(sub.entries).saturating_add(1);
+        tree.pages = tree.pages.saturating_add(sub.pages);
         tree.levels = tree.levels.max(sub.levels + 1);
         if tree.levels > MAX_TREE_DEPTH {
             return Err(deeper(n));
