@@ -740,7 +740,24 @@ mod tests {
             (3, "[4 0 R 2 0 R]"),
             (4, "<< /Type /Page >>"),
         ]);
-        assert!(check(&ok, 1 << 24, &Sequential).is_ok());
+        assert_eq!(check(&ok, 1 << 24, &Sequential), Ok(1));
+    }
+
+    #[test]
+    fn the_pages_the_tree_lists_are_counted() {
+        // A root with two nodes of two and three pages (the pages' own
+        // objects need not be in the file to be counted).
+        let file = tree(&[
+            (2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 5 >>"),
+            (3, "<< /Type /Pages /Kids [5 0 R 6 0 R] >>"),
+            (4, "<< /Type /Pages /Kids [7 0 R 8 0 R 9 0 R] >>"),
+        ]);
+        assert_eq!(check(&file, 1 << 24, &Sequential), Ok(5));
+        // Whatever `/Count` says; a kid listed twice is drawn twice.
+        let twice = tree(&[(2, "<< /Type /Pages /Kids [3 0 R 3 0 R] /Count 1 >>")]);
+        assert_eq!(check(&twice, 1 << 24, &Sequential), Ok(2));
+        assert_eq!(check(&chain(3, false, false), 1 << 24, &Sequential), Ok(1));
+        assert_eq!(check(b"%PDF-1.4\n", 1 << 24, &Sequential), Ok(0));
     }
 
     #[test]
