@@ -6,14 +6,15 @@
 //!
 //! It knows nothing of programmes. It reads damaged files the way poppler
 //! and MuPDF do (a broken cross-reference table is rebuilt from the objects,
-//! a truncated file gives the pages it still has), never inflates a stream
-//! beyond a bound set by the file's own size ([`bound`]), never parses
-//! syntax nested deeper than [`nesting::MAX_DEPTH`] levels (the file is
-//! refused, [`structure`], or the page skipped, [`check`]), and repairs text
-//! layers whose fonts map Turkish letters wrongly ([`textlayer`], applied by
-//! [`repair_text_layer`] over the whole document). Fonts whose dictionaries
-//! hold long inline values are given to the interpreter with those values
-//! moved into objects of their own ([`slim`]), where that reads the same.
+//! [`rebuild`]; a truncated file gives the pages it still has), never
+//! inflates a stream beyond a bound set by the file's own size ([`bound`]),
+//! never parses syntax nested deeper than [`nesting::MAX_DEPTH`] levels (the
+//! file is refused, [`structure`], or the page skipped, [`check`]), and
+//! repairs text layers whose fonts map Turkish letters wrongly
+//! ([`textlayer`], applied by [`repair_text_layer`] over the whole
+//! document). Fonts whose dictionaries hold long inline values are given to
+//! the interpreter with those values moved into objects of their own
+//! ([`slim`]), where that reads the same.
 //!
 //! Entry points: [`Document::open`], then [`Document::reader`] and
 //! [`PageReader::page`] for each page (a reader per worker: the caller
@@ -26,6 +27,7 @@ mod elide;
 mod fonts;
 mod nesting;
 mod pdf;
+mod rebuild;
 mod slim;
 mod structure;
 pub mod textlayer;
