@@ -11,7 +11,7 @@ use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint as HPaint,
     SoftMask,
 };
-use kurbo::{Affine, BezPath, PathEl, Point, Rect};
+use kurbo::{Affine, BezPath, PathEl, Point};
 
 use super::fonts::{text_of, Interner, Mapped};
 use super::{Direction, Glyph, Paint, PathItem, Rgba, Shape};
@@ -333,16 +333,6 @@ impl<'a> Device<'a> for Collector<'_> {
             }
         }
         flush(self, &mut points, straight, closed);
-    }
-
-    fn draw_rect(&mut self, rect: &Rect, props: DrawProps<'a>, draw_mode: &DrawMode) {
-        let mut path = BezPath::new();
-        path.move_to((rect.x0, rect.y0));
-        path.line_to((rect.x1, rect.y0));
-        path.line_to((rect.x1, rect.y1));
-        path.line_to((rect.x0, rect.y1));
-        path.close_path();
-        self.draw_path(&path, props, draw_mode);
     }
 
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
