@@ -354,7 +354,7 @@ mod tests {
             w: 5.0 * text.chars().count() as f32,
             size: 10.0,
             text: text.into(),
-            font: std::sync::Arc::from("F"),
+            font: 0,
             artifact: false,
             upright: true,
             dir: crate::read::Direction::Across,

@@ -4,8 +4,6 @@
 //! glyphs are joined into lines, so that the label reads as one run of text
 //! and not as one letter on each of the rows beside it.
 
-use std::sync::Arc;
-
 use crate::read::{Direction, Glyph};
 
 /// Replaces the glyphs set upwards or downwards by one upright glyph per
@@ -48,7 +46,7 @@ struct Run {
     top: f32,
     bottom: f32,
     size: f32,
-    font: Arc<str>,
+    font: u32,
     artifact: bool,
 }
 
@@ -109,7 +107,7 @@ fn runs(mut glyphs: Vec<Glyph>, dir: Direction) -> Vec<Run> {
                         top,
                         bottom,
                         size: g.size,
-                        font: Arc::clone(&g.font),
+                        font: g.font,
                         artifact: g.artifact,
                     });
                 }
@@ -169,7 +167,7 @@ fn labels(mut runs: Vec<Run>, dir: Direction, baselines: &[f32]) -> Vec<Glyph> {
                 .map(|r| r.x + hi * r.size)
                 .fold(f32::NEG_INFINITY, f32::max);
             let first = grp.first()?;
-            let (font, artifact) = (Arc::clone(&first.font), first.artifact);
+            let (font, artifact) = (first.font, first.artifact);
             let text: Vec<String> = grp.into_iter().map(|r| r.text).collect();
             // The middle of the label on the baseline of an upright line of
             // its size (a text box spans 0.8 size above, 0.2 below), or the
@@ -208,7 +206,7 @@ mod tests {
             w: 5.0,
             size: 8.0,
             text: text.into(),
-            font: Arc::from("F"),
+            font: 0,
             artifact: false,
             upright: false,
             dir,

@@ -2,7 +2,6 @@
 //! one page in page coordinates, with `/Artifact` and `/ActualText` marked
 //! content applied.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use ecow::EcoString;
@@ -40,7 +39,14 @@ pub(super) type MarkInfo = (Vec<u8>, Option<Arc<str>>, bool);
 pub(super) struct Collector<'r> {
     pub glyphs: Vec<Glyph>,
     pub paths: Vec<PathItem>,
-    pub unmapped: HashMap<Arc<str>, usize>,
+    /// The fonts the glyphs name by place ([`Glyph::font`]), one place
+    /// per name.
+    pub fonts: Vec<Arc<str>>,
+    /// The glyphs without a Unicode mapping, by place in `fonts`.
+    pub unmapped: Vec<usize>,
+    /// By the font's place in the interner, its place in `fonts` (once
+    /// the page has shown it).
+    page_font: Vec<Option<u32>>,
     interner: &'r mut Interner,
     marks: Vec<Mark>,
     /// The page's marked-content sequences in order (when it has
@@ -58,7 +64,9 @@ impl<'r> Collector<'r> {
         Collector {
             glyphs: Vec::new(),
             paths: Vec::new(),
-            unmapped: HashMap::new(),
+            fonts: Vec::new(),
+            unmapped: Vec::new(),
+            page_font: Vec::new(),
             interner,
             marks: Vec::new(),
             ahead: ahead.into_iter(),
@@ -95,6 +103,29 @@ impl<'r> Collector<'r> {
         slot
     }
 
+    /// The place in `fonts` of the font in the interner's `slot`, given
+    /// one when the page first shows it.
+    fn page_font(&mut self, slot: usize) -> u32 {
+        if let Some(&Some(id)) = self.page_font.get(slot) {
+            return id;
+        }
+        let name = self.interner.name(slot);
+        let id = match self.fonts.iter().position(|f| f == name) {
+            Some(i) => i,
+            None => {
+                self.fonts.push(Arc::clone(name));
+                self.unmapped.push(0);
+                self.fonts.len() - 1
+            }
+        };
+        let id = u32::try_from(id).unwrap_or(u32::MAX);
+        if self.page_font.len() <= slot {
+            self.page_font.resize(slot + 1, None);
+        }
+        self.page_font[slot] = Some(id);
+        id
+    }
+
     /// A glyph's advance (in glyph space) and text as its font maps them,
     /// kept by glyph id where the font allows it ([`Interner`]).
     fn advance_and_text(&mut self, g: &HGlyph<'_>, slot: usize) -> Mapped {
@@ -113,13 +144,15 @@ impl<'r> Collector<'r> {
         let upright = b.abs() < 1e-3 * a.abs() && c.abs() < 1e-3 * d.abs() && a > 0.0 && d < 0.0;
         let dir = Direction::of(a, b);
         let slot = self.font_slot(glyph);
-        let font = Arc::clone(self.interner.name(slot));
+        let font = self.page_font(slot);
         let (advance, text) = self.advance_and_text(glyph, slot);
         let w = (f64::from(advance) * (a * a + b * b).sqrt()) as f32;
         // A glyph without a mapping keeps its place as U+FFFD, so that the
         // words it breaks can be judged; layout drops it from the text.
         let text = text.or_else(|| {
-            *self.unmapped.entry(Arc::clone(&font)).or_default() += 1;
+            if let Some(n) = self.unmapped.get_mut(font as usize) {
+                *n += 1;
+            }
             Some(EcoString::from(super::textlayer::UNMAPPED))
         });
         // Inside an /ActualText span the first glyph carries the span's

@@ -61,8 +61,9 @@ pub struct Glyph {
     pub size: f32,
     /// The Unicode text the glyph stands for (`/ActualText` where given).
     pub text: ecow::EcoString,
-    /// The font, by its name in the PDF (`ABCDEF+Arial-BoldMT`).
-    pub font: Arc<str>,
+    /// The font: its place in its page's [`PageContent::fonts`] (a glyph
+    /// costs no count of a shared name).
+    pub font: u32,
     /// Inside `/Artifact` marked content: page furniture, not content.
     pub artifact: bool,
     /// True when the glyph is drawn upright (no rotation or skew).
@@ -151,6 +152,10 @@ pub struct PageContent {
     pub rotation: u16,
     /// Glyphs in the order the content stream shows them.
     pub glyphs: Vec<Glyph>,
+    /// The fonts of the glyphs, by their names in the PDF
+    /// (`ABCDEF+Arial-BoldMT`), in the order the page first shows them:
+    /// [`Glyph::font`] is a place in this list.
+    pub fonts: Vec<Arc<str>>,
     /// Straight segments and rectangles in drawing order.
     pub paths: Vec<PathItem>,
     /// Glyphs whose code has no Unicode mapping (their text is lost), by font.
@@ -199,27 +204,41 @@ pub type Repairs = HashMap<Arc<str>, textlayer::Repair>;
 /// The letter evidence of each font shown on `page`
 /// ([`textlayer::FontStats`]), to be merged over the whole document.
 pub fn font_evidence(page: &PageContent) -> FontEvidence {
-    // Consecutive glyphs mostly share their font: look a font up only when
-    // it changes (by pointer: a reader keeps one string per font).
-    let mut stats = FontEvidence::new();
-    let mut run: Option<(&Arc<str>, textlayer::FontStats)> = None;
+    // Consecutive glyphs mostly share their font: the stats change only
+    // when it does.
+    let mut by_font: Vec<Option<textlayer::FontStats>> = vec![None; page.fonts.len()];
+    let mut run: Option<(u32, textlayer::FontStats)> = None;
     for g in &page.glyphs {
         match &mut run {
-            Some((font, s)) if Arc::ptr_eq(font, &g.font) => s.add_glyph(g),
+            Some((font, s)) if *font == g.font => s.add_glyph(g),
             _ => {
                 if let Some((font, s)) = run.take() {
-                    stats.entry(Arc::clone(font)).or_default().merge(&s);
+                    merge_into(&mut by_font, font, &s);
                 }
                 let mut s = textlayer::FontStats::default();
                 s.add_glyph(g);
-                run = Some((&g.font, s));
+                run = Some((g.font, s));
             }
         }
     }
     if let Some((font, s)) = run {
-        stats.entry(Arc::clone(font)).or_default().merge(&s);
+        merge_into(&mut by_font, font, &s);
     }
-    stats
+    // A page's fonts have names of their own (the reader gives two fonts
+    // of one name one place).
+    page.fonts
+        .iter()
+        .zip(by_font)
+        .filter_map(|(name, s)| Some((Arc::clone(name), s?)))
+        .collect()
+}
+
+/// Merges a run's stats into those of its font (a place in the page's
+/// fonts; one beyond them is left out).
+fn merge_into(by_font: &mut [Option<textlayer::FontStats>], font: u32, s: &textlayer::FontStats) {
+    if let Some(slot) = by_font.get_mut(font as usize) {
+        slot.get_or_insert_with(Default::default).merge(s);
+    }
 }
 
 /// Merges one page's evidence into the document's.
@@ -262,10 +281,12 @@ pub fn repair_notices(repairs: &Repairs) -> Vec<Notice> {
 /// Applies `repairs` to the glyphs of one page; true if any font of the
 /// page is repaired.
 pub fn apply_repairs(page: &mut PageContent, repairs: &Repairs) -> bool {
+    let by_font: Vec<Option<textlayer::Repair>> =
+        page.fonts.iter().map(|f| repairs.get(f).copied()).collect();
     let glyphs = &mut page.glyphs;
     let mut touched = false;
     for i in 0..glyphs.len() {
-        let Some(&repair) = repairs.get(&glyphs[i].font) else {
+        let Some(&Some(repair)) = by_font.get(glyphs[i].font as usize) else {
             continue;
         };
         touched = true;
@@ -295,4 +316,49 @@ pub fn repair_text_layer(pages: &mut [PageContent]) -> Vec<Notice> {
         apply_repairs(page, &repairs);
     }
     repair_notices(&repairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A glyph of `text` in the page's font at place `font`.
+    fn glyph(x: f32, text: &str, font: u32) -> Glyph {
+        Glyph {
+            x,
+            y: 10.0,
+            w: 5.0,
+            size: 10.0,
+            text: text.into(),
+            font,
+            artifact: false,
+            upright: true,
+            dir: Direction::Across,
+        }
+    }
+
+    /// Runs of two fonts taking turns: each font's evidence is its own
+    /// runs' together, and only the glyphs of the font to repair change.
+    #[test]
+    fn evidence_and_repairs_follow_each_glyphs_font() {
+        let mut page = PageContent {
+            fonts: vec![Arc::from("A"), Arc::from("B")],
+            glyphs: ["ý", "ı", "ý", "ı", "ð"]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| glyph(5.0 * i as f32, t, [0, 1, 0, 1, 0][i]))
+                .collect(),
+            ..PageContent::default()
+        };
+        let evidence = font_evidence(&page);
+        assert_eq!(evidence.len(), 2);
+        let repairs = repairs(&evidence);
+        assert_eq!(
+            repairs.iter().collect::<Vec<_>>(),
+            [(&Arc::from("A"), &textlayer::Repair::Cp1254AsCp1252)]
+        );
+        assert!(apply_repairs(&mut page, &repairs));
+        let texts: Vec<&str> = page.glyphs.iter().map(|g| &*g.text).collect();
+        assert_eq!(texts, ["ı", "ı", "ı", "ı", "ğ"]);
+    }
 }

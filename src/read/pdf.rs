@@ -254,7 +254,10 @@ impl PageReader<'_> {
         let ops = TypedIter::new(elided.as_deref().unwrap_or(content));
         interpret(ops, page.resources(), &mut ctx, &mut collector);
         self.last = (collector.glyphs.len(), collector.paths.len());
-        let mut unmapped: Vec<(Arc<str>, usize)> = collector.unmapped.into_iter().collect();
+        let mut unmapped: Vec<(Arc<str>, usize)> = (collector.fonts.iter().cloned())
+            .zip(collector.unmapped)
+            .filter(|&(_, n)| n > 0)
+            .collect();
         unmapped.sort();
         Ok(PageContent {
             number,
@@ -267,6 +270,7 @@ impl PageReader<'_> {
                 Rotation::FlippedHorizontal => 270,
             },
             glyphs: collector.glyphs,
+            fonts: collector.fonts,
             paths: collector.paths,
             unmapped,
         })
