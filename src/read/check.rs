@@ -69,16 +69,14 @@ struct Budget {
 /// Checks page `page` (its content given decoded: `content`) against
 /// both bounds; on the way, notes each font (its `/BaseFont`, and whether
 /// its glyph ids are its character codes) by the interpreter's key for it.
-/// The content's tokens are also given to `also`, if any.
-pub fn page<'a>(
+pub fn page(
     page: &Page<'_>,
-    content: &'a [u8],
+    content: &[u8],
     limit: u64,
     checked: &mut Checked,
     names: &mut Interner,
-    also: Option<&mut dyn FnMut(nesting::Token<'a>)>,
 ) -> Result<(), PageError> {
-    let scan = nesting::scan_content_with(content, also);
+    let scan = nesting::scan_content(content);
     if scan.too_deep() {
         return Err(too_deep("read-what-content"));
     }

@@ -23,7 +23,6 @@
 mod bound;
 mod check;
 mod device;
-mod elide;
 mod fonts;
 mod nesting;
 mod pdf;

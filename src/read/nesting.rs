@@ -370,45 +370,24 @@ impl ContentScan {
 /// deeper, and one without `Do` draws nothing: such a stream is not
 /// scanned (its `deepest` is then 0).
 pub fn scan_content(data: &[u8]) -> ContentScan {
-    scan_content_with(data, None)
-}
-
-/// Whether [`scan_content`] reads `data` token by token (else nothing in
-/// it can nest too deep or draw).
-pub fn content_needs_scan(data: &[u8]) -> bool {
     let openers = memchr::memchr2_iter(b'[', b'<', data).count();
-    openers > MAX_DEPTH || find(data, b"Do").is_some()
-}
-
-/// [`scan_content`], each token also given to `also` (another reader of
-/// the stream's tokens: one pass for both). With `also`, the stream is
-/// read whatever it holds.
-pub fn scan_content_with<'a>(
-    data: &'a [u8],
-    mut also: Option<&mut dyn FnMut(Token<'a>)>,
-) -> ContentScan {
-    if also.is_none() && !content_needs_scan(data) {
+    if openers <= MAX_DEPTH && find(data, b"Do").is_none() {
         return ContentScan::default();
     }
     let mut lexer = Lexer::content(data);
     let mut draws: Vec<(Vec<u8>, u64)> = Vec::new();
     let mut last_name: Option<&[u8]> = None;
-    lexer.run(|t| {
-        if let Some(also) = also.as_mut() {
-            also(t);
-        }
-        match t {
-            Token::Word(w) if w.first() == Some(&b'/') => last_name = Some(&w[1..]),
-            Token::Word(b"Do") => {
-                if let Some(name) = last_name.take() {
-                    match draws.iter_mut().find(|(n, _)| n == name) {
-                        Some((_, k)) => *k += 1,
-                        None => draws.push((name.to_vec(), 1)),
-                    }
+    lexer.run(|t| match t {
+        Token::Word(w) if w.first() == Some(&b'/') => last_name = Some(&w[1..]),
+        Token::Word(b"Do") => {
+            if let Some(name) = last_name.take() {
+                match draws.iter_mut().find(|(n, _)| n == name) {
+                    Some((_, k)) => *k += 1,
+                    None => draws.push((name.to_vec(), 1)),
                 }
             }
-            _ => last_name = None,
         }
+        _ => last_name = None,
     });
     ContentScan {
         deepest: lexer.deepest(),

@@ -15,9 +15,8 @@ use hayro_interpret::{RectExt, TransformExt};
 use kurbo::Affine;
 
 use super::device::{Collector, MarkInfo};
-use super::elide::{self, Gather};
 use super::fonts::{probe_content, Interner, Probe};
-use super::nesting::{self, find, Token};
+use super::nesting::find;
 use super::{bound, check, rebuild::rebuild_xref, slim, structure};
 use super::{Notice, OpenError, PageContent, PageError};
 
@@ -177,14 +176,9 @@ impl Document {
                 render_annotations: false,
                 ..InterpreterSettings::default()
             },
-            elide: true,
         }
     }
 }
-
-/// A page that passed the bounds, its decoded content, and that content
-/// with fewer font selections where some were dropped.
-type CheckedPage<'d> = (&'d Page<'d>, &'d [u8], Option<Vec<u8>>);
 
 /// Reads pages of one [`Document`]; one per thread.
 pub struct PageReader<'d> {
@@ -198,16 +192,13 @@ pub struct PageReader<'d> {
     /// Streams already found within the bounds.
     checked: check::Checked,
     settings: InterpreterSettings,
-    /// Whether repeated font selections are dropped before interpretation
-    /// ([`super::elide`]); off only to test that doing so changes nothing.
-    elide: bool,
 }
 
 impl PageReader<'_> {
     /// Reads page `index` (0-based): glyphs, paths, size and rotation.
     pub fn page(&mut self, index: usize) -> Result<PageContent, PageError> {
         let doc = self.doc;
-        let (page, content, elided) = self.checked_eliding(index, self.elide)?;
+        let (page, content) = self.checked(index)?;
         let (width, height) = page.render_dimensions();
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let ahead = if has_actual_text(content, page.resources(), 0, &mut HashSet::new())
@@ -249,9 +240,8 @@ impl PageReader<'_> {
             self.settings.clone(),
         );
         // The page's content as `interpret_page` reads it (annotations are
-        // not read), without the font selections that change nothing
-        // where looking its fonts up again is costly.
-        let ops = TypedIter::new(elided.as_deref().unwrap_or(content));
+        // not read).
+        let ops = TypedIter::new(content);
         interpret(ops, page.resources(), &mut ctx, &mut collector);
         self.last = (collector.glyphs.len(), collector.paths.len());
         let mut unmapped: Vec<(Arc<str>, usize)> = (collector.fonts.iter().cloned())
@@ -282,43 +272,18 @@ impl<'d> PageReader<'d> {
     /// passed the inflation and nesting bounds ([`check`]): what may be
     /// interpreted, here or by a renderer.
     fn checked(&mut self, index: usize) -> Result<(&'d Page<'d>, &'d [u8]), PageError> {
-        self.checked_eliding(index, false)
-            .map(|(page, content, _)| (page, content))
-    }
-
-    /// [`PageReader::checked`]; and with `elide`, the content without the
-    /// font selections that change nothing, where looking the fonts up
-    /// again is costly ([`elide`]). Its scan for those shares the check's
-    /// where the check reads the stream token by token anyway.
-    fn checked_eliding(&mut self, index: usize, elide: bool) -> Result<CheckedPage<'d>, PageError> {
         let doc = self.doc;
         let page = doc.pdf.pages().get(index).ok_or(PageError::NoSuchPage)?;
         check::contents(page, doc.limit)?;
         let content = page.page_stream().ok_or(PageError::Lost)?;
-        // Where the check reads the stream anyway, gathering the
-        // selections beside it costs little, and even a composite font's
-        // short dictionary costs more to look up again than to drop.
-        let shares = nesting::content_needs_scan(content);
-        let elide = elide
-            && elide::enough_selections(content)
-            && (shares || elide::worth_scanning(&page.resources().fonts));
-        let gs_sets_font = elide && elide::states_set_fonts(page.resources());
-        let mut shared = (elide && shares).then(|| Gather::new(content, gs_sets_font));
-        let mut feed = shared.as_mut().map(|g| move |t| g.token(t));
         check::page(
             page,
             content,
             doc.limit,
             &mut self.checked,
             &mut self.interner,
-            feed.as_mut().map(|f| f as &mut dyn FnMut(Token<'d>)),
         )?;
-        let elided = match shared {
-            Some(gather) => gather.rewrite(),
-            None if elide => elide::repeated_fonts(content, gs_sets_font),
-            None => None,
-        };
-        Ok((page, content, elided))
+        Ok((page, content))
     }
 
     /// Page `index` (0-based) for a renderer, once it has passed the same
@@ -483,67 +448,6 @@ pub(super) mod pdfgen;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    /// Every page of `pdf`, read with and without the elision.
-    fn both_ways(pdf: Vec<u8>) -> Vec<(String, String)> {
-        let doc = Document::open(Arc::new(pdf)).unwrap();
-        let (mut with, mut without) = (doc.reader(), doc.reader());
-        without.elide = false;
-        (0..doc.page_count())
-            .map(|i| {
-                (
-                    format!("{:?}", with.page(i)),
-                    format!("{:?}", without.page(i)),
-                )
-            })
-            .collect()
-    }
-
-    /// The operators a stream is made of here: saves and restores, font
-    /// selections (two fonts, two sizes), text shown, `gs` and `Do` (with
-    /// nothing behind their names), a selection with a string among its
-    /// operands, and an inline image (where the scan stops).
-    fn operator() -> impl Strategy<Value = &'static str> {
-        prop::sample::select(vec![
-            "q",
-            "Q",
-            "/F1 10 Tf",
-            "/F1 12 Tf",
-            "/F2 10 Tf",
-            "/F2 12 Tf",
-            "BT 1 0 0 1 72 700 Tm (A\\335) Tj ET",
-            "BT 1 0 0 1 72 600 Tm [(B\\335) -50 (C)] TJ ET",
-            "/G0 gs",
-            "/X0 Do",
-            "(s) /F1 10 Tf",
-            "BI /W 1 /H 1 /BPC 8 /CS /G ID 0 EI",
-        ])
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
-
-        /// Whatever the order of saves, restores, selections and text, the
-        /// elided stream reads as the original: same glyphs, same fonts,
-        /// same sizes.
-        #[test]
-        fn elision_keeps_the_meaning(ops in prop::collection::vec(operator(), 0..60)) {
-            let mut doc = super::pdfgen::Doc::new();
-            let mapped = super::pdfgen::Font::Mapped(vec![(0xDD, "İ".into())]);
-            let page = doc.page(super::pdfgen::A4.0, super::pdfgen::A4.1);
-            // The operators first, where no font is selected yet; then text
-            // in both fonts (which names them `/F1` and `/F2`), and enough
-            // selections for the stream to be scanned.
-            page.raw(&ops.join("\n"))
-                .text(&super::pdfgen::Font::Helvetica, 10.0, 72.0, 72.0, b"a")
-                .text(&mapped, 10.0, 72.0, 90.0, b"b")
-                .raw(&"/F1 10 Tf ".repeat(10));
-            for (with, without) in both_ways(doc.to_bytes()) {
-                prop_assert_eq!(with, without);
-            }
-        }
-    }
 
     /// Keeping each glyph's advance and text by its id (in the composite
     /// fonts whose glyph ids are their codes, and in the simple fonts
@@ -694,73 +598,5 @@ mod tests {
 
     fn stream(data: &[u8]) -> Vec<u8> {
         super::pdfgen::stream_body("", data)
-    }
-
-    /// A `gs` whose graphics state selects a font: the selection after it
-    /// is kept, and the page reads as without the elision; where no state
-    /// has a font, a `gs` leaves the selection in force and it is dropped.
-    #[test]
-    fn a_graphics_state_with_a_font_keeps_the_next_selection() {
-        for (states, sets) in [
-            ("/G1 << /Font [6 0 R 14] >> /G0 << /CA 1 >>", true),
-            ("/G1 << /CA 1 >>", false),
-        ] {
-            let page = format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-                 /Resources << /Font << /F1 5 0 R /F2 6 0 R >> /ExtGState << {states} >> >> >>"
-            );
-            let run = "/F1 10 Tf (a) Tj /G1 gs /F1 10 Tf (b) Tj ".repeat(6);
-            // The form drawn at the end (none is behind its name) makes the
-            // check read the stream, so the selections are gathered beside.
-            let content = stream(format!("BT 72 700 Td {run} ET /X0 Do").as_bytes());
-            let objects: [&[u8]; 6] = [
-                b"<< /Type /Catalog /Pages 2 0 R >>",
-                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                page.as_bytes(),
-                &content,
-                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-                b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
-            ];
-            let pdf = super::pdfgen::raw_pdf(&objects);
-            let doc = Document::open(Arc::new(pdf.clone())).unwrap();
-            let mut reader = doc.reader();
-            let (page, content, elided) = reader.checked_eliding(0, true).unwrap();
-            assert_eq!(elide::states_set_fonts(page.resources()), sets);
-            let kept = |e: &[u8]| e.windows(9).filter(|w| w == b"/F1 10 Tf").count();
-            let elided = elided.expect("some selection dropped");
-            // The selection is made once at the start; with a state that
-            // selects a font, each selection after a `gs` stays too.
-            assert_eq!(kept(&elided), if sets { 7 } else { 1 }, "{states}");
-            assert!(kept(content) == 12);
-            for (with, without) in both_ways(pdf) {
-                assert_eq!(with, without);
-            }
-        }
-    }
-
-    /// Dropping the repeated font selections changes nothing read: every
-    /// page of every sample PDF reads the same, glyph for glyph and path
-    /// for path.
-    #[test]
-    fn elision_changes_nothing_read() {
-        let (mut elided_somewhere, mut shared_somewhere) = (false, false);
-        same_both_ways(
-            &sample_pdfs(),
-            |r| r.elide = false,
-            |path, with, i| {
-                if let Ok((_, content, elided)) = with.checked_eliding(i, true) {
-                    // Gathered by the check's own scan or by a scan of its
-                    // own: the same stream.
-                    if elided.is_some() {
-                        let gs = elide::states_set_fonts(with.doc.pdf.pages()[i].resources());
-                        assert_eq!(elided, elide::repeated_fonts(content, gs), "{path:?}");
-                        shared_somewhere |= nesting::content_needs_scan(content);
-                    }
-                    elided_somewhere |= elided.is_some();
-                }
-            },
-            |_, _, _| {},
-        );
-        assert!(elided_somewhere && shared_somewhere);
     }
 }

@@ -1,11 +1,11 @@
 //! Font dictionaries without their long inline values.
 //!
-//! The interpreter (hayro-interpret 0.7) reads a font's dictionary again at
-//! every `Tf` that changes fonts. Reading a dictionary reads every value in
-//! it, so a `/Widths` array written inline (a simple font's 100 to 256
-//! widths, as ReportLab, Cairo, LibreOffice and others write them) is
-//! parsed number by number each time, although the interpreter decodes the
-//! font once and keeps it by the dictionary's bytes.
+//! The interpreter (hayro-interpret 0.8, as 0.7 did) reads a font's
+//! dictionary again at every `Tf` that changes fonts. Reading a dictionary
+//! reads every value in it, so a `/Widths` array written inline (a simple
+//! font's 100 to 256 widths, as ReportLab, Cairo, LibreOffice and others
+//! write them) is parsed number by number each time, although the
+//! interpreter decodes the font once and keeps it by the dictionary's key.
 //!
 //! [`slimmed`] gives the interpreter the same document with each such value
 //! moved into an object of its own: an incremental update, appended to a
