@@ -25,10 +25,22 @@ impl Column {
 /// A text as a matching key: Turkish lower case, punctuation other than
 /// letters, digits, `%` and `/` turned into spaces, spacing collapsed.
 pub fn key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    key_up_to(text, usize::MAX).unwrap_or_default()
+}
+
+/// [`key`], or None as soon as it holds more than `max` characters other
+/// than spaces: a text compared with labels no longer than that is told
+/// apart without lower-casing the rest of it.
+pub fn key_up_to(text: &str, max: usize) -> Option<String> {
+    let mut out = String::with_capacity(text.len().min(max.saturating_add(16)));
     let mut space = false;
+    let mut kept = 0usize;
     for c in normalize::lower_tr(text) {
-        if c.is_alphanumeric() || c == '%' || c == '/' {
+        if is_key_char(c) {
+            kept += 1;
+            if kept > max {
+                return None;
+            }
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -38,7 +50,29 @@ pub fn key(text: &str) -> String {
             space = true;
         }
     }
-    out
+    Some(out)
+}
+
+/// The words of [`key`], one at a time: a test of every word stops at the
+/// first that fails, the rest of the text not lowered.
+pub fn key_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut chars = normalize::lower_tr(text);
+    std::iter::from_fn(move || {
+        let mut word = String::new();
+        for c in chars.by_ref() {
+            if is_key_char(c) {
+                word.push(c);
+            } else if !word.is_empty() {
+                return Some(word);
+            }
+        }
+        (!word.is_empty()).then_some(word)
+    })
+}
+
+/// A character a key keeps: letters, digits, `%` and `/`.
+fn is_key_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '%' || c == '/'
 }
 
 /// The leaf columns of a header printed as `rows` (top to bottom). The row
@@ -177,6 +211,24 @@ fn distance(col: &Column, x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The key's words one at a time are the key's words, and the
+        /// bounded key is the key wherever it has no more letters than the
+        /// bound, else none.
+        #[test]
+        fn bounded_and_word_by_word_keys_are_the_key(
+            text in "[ a-zA-ZçğıİöşüÇĞÖŞÜ0-9.:/%()\\-]{0,40}",
+            max in 0usize..30,
+        ) {
+            let k = key(&text);
+            prop_assert_eq!(key_words(&text).collect::<Vec<_>>().join(" "), k.clone());
+            let letters = k.chars().filter(|&c| c != ' ').count();
+            let bounded = key_up_to(&text, max);
+            prop_assert_eq!(bounded, (letters <= max).then_some(k));
+        }
+    }
 
     fn line(cells: &[(f32, f32, &str)]) -> Line {
         Line::from_cells(0.0, 10.0, cells)

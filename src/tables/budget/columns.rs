@@ -10,7 +10,7 @@ use crate::model::budget::{CostColumn, CostKind};
 use crate::model::{ColumnKind, IndicatorColumn};
 use crate::normalize;
 
-use super::super::header::{key, Column};
+use super::super::header::{key, key_words, Column};
 use super::super::targets::year_of;
 
 /// What a column of a program-budget table holds.
@@ -157,10 +157,9 @@ const VOCABULARY: [&str; 34] = [
 /// Whether a cell is a value column's label: a year, a kind word, or both
 /// (`2025`, `Planlanan`, `2025 Yıl Sonu Harcama Tahmini`).
 fn is_value_label(text: &str) -> bool {
-    let k = key(text);
-    !k.is_empty()
-        && k.split(' ')
-            .all(|w| year_of(w).is_some() || VOCABULARY.contains(&w))
+    let mut words = key_words(text).peekable();
+    words.peek().is_some()
+        && words.all(|w| year_of(&w).is_some() || VOCABULARY.contains(&w.as_str()))
 }
 
 /// Whether a cell names a year or a kind (a value label with content).

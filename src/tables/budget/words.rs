@@ -4,7 +4,7 @@
 
 use crate::normalize;
 
-use super::super::header::key;
+use super::super::header::{key, key_up_to};
 use super::super::lines::{after_keyword, plain};
 
 /// The parts of an alt program's block, and the summaries after the blocks.
@@ -113,7 +113,8 @@ pub enum Key {
 
 /// The key a label cell names, if any.
 pub fn key_of(label: &str) -> Option<Key> {
-    let k = key(label);
+    // The longest key, `alt program hedefleri`, has 19 letters.
+    let k = key_up_to(label, 19)?;
     Some(match k.as_str() {
         "program" | "program adı" => Key::ProgramName,
         "program kodu" => Key::ProgramCode,
@@ -190,7 +191,8 @@ const NOTE_LABELS: [(&str, Note); 7] = [
 /// A line starting with a note's label and a colon: the note and its text.
 pub fn note_line(line: &str) -> Option<(Note, String)> {
     let (label, text) = line.split_once(':')?;
-    let k = key(label);
+    let longest = NOTE_LABELS.iter().map(|(l, _)| l.chars().count()).max();
+    let k = key_up_to(label, longest.unwrap_or(0))?;
     NOTE_LABELS
         .iter()
         .find(|(l, _)| *l == k)
@@ -256,7 +258,8 @@ pub fn row_label(text: &str) -> Option<RowLabel> {
 /// A `Sorumlu Birim: A, B` line inside a name cell: the units' text.
 pub fn responsible_line(line: &str) -> Option<String> {
     let (label, rest) = line.split_once(':')?;
-    let k = key(label);
+    // The longest label, `sorumlu harcama birimi`, has 20 letters.
+    let k = key_up_to(label, 20)?;
     (k == "sorumlu birim" || k == "sorumlu birimler" || k == "sorumlu harcama birimi")
         .then(|| rest.trim().to_string())
 }
