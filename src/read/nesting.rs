@@ -371,8 +371,17 @@ impl ContentScan {
 /// scanned (its `deepest` is then 0).
 pub fn scan_content(data: &[u8]) -> ContentScan {
     let openers = memchr::memchr2_iter(b'[', b'<', data).count();
-    if openers <= MAX_DEPTH && find(data, b"Do").is_none() {
+    let draws = find(data, b"Do").is_some();
+    if openers <= MAX_DEPTH && !draws {
         return ContentScan::default();
+    }
+    // Without `Do` nothing is drawn, and without `BI` there is no inline
+    // image: only the nesting is wanted, read delimiter by delimiter.
+    if !draws && find(data, b"BI").is_none() {
+        return ContentScan {
+            deepest: depth_of_plain_content(data),
+            draws: Vec::new(),
+        };
     }
     let mut lexer = Lexer::content(data);
     let mut draws: Vec<(Vec<u8>, u64)> = Vec::new();
@@ -395,9 +404,68 @@ pub fn scan_content(data: &[u8]) -> ContentScan {
     }
 }
 
+/// The deepest nesting of a content stream without inline images, as
+/// [`Lexer::content`] reads it (stopping once past [`MAX_DEPTH`]): its
+/// words and white space bear on nothing, so only the delimiters are
+/// looked at.
+fn depth_of_plain_content(data: &[u8]) -> usize {
+    let mut open: Vec<u8> = Vec::new();
+    let mut deepest = 0;
+    let mut i = 0;
+    while i < data.len() && deepest <= MAX_DEPTH {
+        let b = data[i];
+        if CLASS[usize::from(b)] != DELIMITER {
+            i += 1;
+            continue;
+        }
+        let next = data.get(i + 1).copied();
+        i = match b {
+            b'%' => memchr::memchr2(b'\r', b'\n', &data[i..]).map_or(data.len(), |k| i + k),
+            b'(' => literal_end(data, i),
+            b'<' if next == Some(b'<') => {
+                open.push(b'<');
+                deepest = deepest.max(open.len());
+                i + 2
+            }
+            b'<' => {
+                let from = i + 1;
+                let end = data[from..]
+                    .iter()
+                    .position(|&c| !c.is_ascii_hexdigit() && !is_white(c))
+                    .map_or(data.len(), |k| from + k);
+                if data.get(end) == Some(&b'>') {
+                    end + 1
+                } else {
+                    end
+                }
+            }
+            b'>' if next == Some(b'>') => {
+                if open.last() == Some(&b'<') {
+                    open.pop();
+                }
+                i + 2
+            }
+            b'[' => {
+                open.push(b'[');
+                deepest = deepest.max(open.len());
+                i + 1
+            }
+            b']' => {
+                if open.last() == Some(&b'[') {
+                    open.pop();
+                }
+                i + 1
+            }
+            _ => i + 1,
+        };
+    }
+    deepest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn depth(data: &[u8]) -> usize {
         let mut lexer = Lexer::content(data);
@@ -418,6 +486,33 @@ mod tests {
         assert_eq!(depth(b"[(a[[[\\) (b) [[) <5B5B> % [[[[\n ] TJ"), 1);
         // A hex string ends at anything but hex digits: the rest is syntax.
         assert_eq!(depth(b"<12 [[[ ]]] >"), 3);
+    }
+
+    proptest! {
+        /// The delimiter-only reading of a stream without inline images
+        /// finds the nesting the lexer finds.
+        #[test]
+        fn plain_content_nests_as_the_lexer_reads_it(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "[", "]", "<<", ">>", "<", ">", "(", ")", "\\", "%", "\n", " ",
+                    "/N", "<0A>", "<0A", "(a(b)c)", "Tj", "1.5", "{", "}",
+                ]),
+                0..80,
+            ),
+        ) {
+            let data = parts.concat();
+            let mut lexer = Lexer::content(data.as_bytes());
+            lexer.run(|_| {});
+            prop_assert_eq!(depth_of_plain_content(data.as_bytes()), lexer.deepest());
+        }
+    }
+
+    #[test]
+    fn plain_content_stops_past_the_bound() {
+        let deep = "[".repeat(3 * MAX_DEPTH);
+        assert_eq!(depth_of_plain_content(deep.as_bytes()), MAX_DEPTH + 1);
+        assert!(scan_content(deep.as_bytes()).too_deep());
     }
 
     #[test]
