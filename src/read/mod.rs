@@ -203,25 +203,11 @@ pub type Repairs = HashMap<Arc<str>, textlayer::Repair>;
 /// The letter evidence of each font shown on `page`
 /// ([`textlayer::FontStats`]), to be merged over the whole document.
 pub fn font_evidence(page: &PageContent) -> FontEvidence {
-    // Consecutive glyphs mostly share their font: the stats change only
-    // when it does.
     let mut by_font: Vec<Option<textlayer::FontStats>> = vec![None; page.fonts.len()];
-    let mut run: Option<(u32, textlayer::FontStats)> = None;
     for g in &page.glyphs {
-        match &mut run {
-            Some((font, s)) if *font == g.font => s.add_glyph(g),
-            _ => {
-                if let Some((font, s)) = run.take() {
-                    merge_into(&mut by_font, font, &s);
-                }
-                let mut s = textlayer::FontStats::default();
-                s.add_glyph(g);
-                run = Some((g.font, s));
-            }
+        if let Some(slot) = by_font.get_mut(g.font as usize) {
+            slot.get_or_insert_with(Default::default).add_glyph(g);
         }
-    }
-    if let Some((font, s)) = run {
-        merge_into(&mut by_font, font, &s);
     }
     // A page's fonts have names of their own (the reader gives two fonts
     // of one name one place).
@@ -230,14 +216,6 @@ pub fn font_evidence(page: &PageContent) -> FontEvidence {
         .zip(by_font)
         .filter_map(|(name, s)| Some((Arc::clone(name), s?)))
         .collect()
-}
-
-/// Merges a run's stats into those of its font (a place in the page's
-/// fonts; one beyond them is left out).
-fn merge_into(by_font: &mut [Option<textlayer::FontStats>], font: u32, s: &textlayer::FontStats) {
-    if let Some(slot) = by_font.get_mut(font as usize) {
-        slot.get_or_insert_with(Default::default).merge(s);
-    }
 }
 
 /// Merges one page's evidence into the document's.
