@@ -146,8 +146,7 @@ impl<'a> Lexer<'a> {
         let next = data.get(self.pos + 1).copied();
         match b {
             b'%' => {
-                let end = memchr::memchr2(b'\r', b'\n', &data[self.pos..])
-                    .map_or(data.len(), |k| self.pos + k);
+                let end = comment_end(data, self.pos);
                 self.pos = self.resume(self.pos, end);
             }
             b'(' => {
@@ -159,19 +158,9 @@ impl<'a> Lexer<'a> {
                 self.push(b'<', visit);
             }
             b'<' => {
-                // A hex string ends at `>`; anything but hex digits and
-                // white space ends it too (the parser gives up there).
-                let from = self.pos + 1;
-                let end = data[from..]
-                    .iter()
-                    .position(|&c| !c.is_ascii_hexdigit() && !is_white(c))
-                    .map_or(data.len(), |k| from + k);
-                let end = if data.get(end) == Some(&b'>') {
-                    end + 1
-                } else {
-                    self.done |= self.one;
-                    end
-                };
+                let (end, closed) = hex_end(data, self.pos);
+                // The parser gives up on a hex string not closed by `>`.
+                self.done |= self.one && !closed;
                 self.pos = self.resume(self.pos, end);
             }
             b'>' if next == Some(b'>') => {
@@ -289,6 +278,27 @@ fn image_end(data: &[u8], id_end: usize) -> usize {
 /// the end of the data.
 fn is_image_end(data: &[u8], k: usize) -> bool {
     data.get(k..k + 2) == Some(b"EI") && data.get(k + 2).is_none_or(|&c| is_white(c))
+}
+
+/// The end (exclusive) of the comment starting at `start`: the end of its
+/// line.
+fn comment_end(data: &[u8], start: usize) -> usize {
+    memchr::memchr2(b'\r', b'\n', &data[start..]).map_or(data.len(), |k| start + k)
+}
+
+/// The end (exclusive) of the hex string opening at `start`, and whether
+/// `>` closes it: anything but hex digits and white space ends it too.
+fn hex_end(data: &[u8], start: usize) -> (usize, bool) {
+    let from = start + 1;
+    let end = data[from..]
+        .iter()
+        .position(|&c| !c.is_ascii_hexdigit() && !is_white(c))
+        .map_or(data.len(), |k| from + k);
+    if data.get(end) == Some(&b'>') {
+        (end + 1, true)
+    } else {
+        (end, false)
+    }
 }
 
 /// The end (exclusive) of the literal string opening at `start`: its
@@ -420,25 +430,14 @@ fn depth_of_plain_content(data: &[u8]) -> usize {
         }
         let next = data.get(i + 1).copied();
         i = match b {
-            b'%' => memchr::memchr2(b'\r', b'\n', &data[i..]).map_or(data.len(), |k| i + k),
+            b'%' => comment_end(data, i),
             b'(' => literal_end(data, i),
             b'<' if next == Some(b'<') => {
                 open.push(b'<');
                 deepest = deepest.max(open.len());
                 i + 2
             }
-            b'<' => {
-                let from = i + 1;
-                let end = data[from..]
-                    .iter()
-                    .position(|&c| !c.is_ascii_hexdigit() && !is_white(c))
-                    .map_or(data.len(), |k| from + k);
-                if data.get(end) == Some(&b'>') {
-                    end + 1
-                } else {
-                    end
-                }
-            }
+            b'<' => hex_end(data, i).0,
             b'>' if next == Some(b'>') => {
                 if open.last() == Some(&b'<') {
                     open.pop();
