@@ -244,7 +244,10 @@ impl PageReader<'_> {
         let ops = TypedIter::new(content);
         interpret(ops, page.resources(), &mut ctx, &mut collector);
         self.last = (collector.glyphs.len(), collector.paths.len());
-        let mut unmapped: Vec<(Arc<str>, usize)> = (collector.fonts.iter().cloned())
+        let mut unmapped: Vec<(Arc<str>, usize)> = collector
+            .fonts
+            .iter()
+            .cloned()
             .zip(collector.unmapped)
             .filter(|&(_, n)| n > 0)
             .collect();
